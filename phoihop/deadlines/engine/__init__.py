@@ -1,0 +1,68 @@
+"""The legal calendar and deadline engine: plain Python, no Django.
+
+Public API (other modules call only these)::
+
+    compute_due(rule_id, start, *, complex=False, especially_complex=False, remote=False,
+                extra_days=0) -> DueResult
+    is_working_day(day), next_working_day(day), previous_working_day(day)
+    add_working_days(day, n), working_days_between(start, end)
+    add_calendar_days(day, n, roll=Roll.FORWARD), days_until(due, today)
+    current_calendar(), current_rules()
+
+See docs/deadlines.md.
+"""
+
+from phoihop.deadlines.engine.calendar import (
+    BusinessCalendar,
+    CalendarDay,
+    DayKind,
+    YearSchedule,
+    YearStatus,
+)
+from phoihop.deadlines.engine.counting import (
+    DueResult,
+    add_calendar_days,
+    add_working_days,
+    compute_due,
+    days_until,
+    is_working_day,
+    next_working_day,
+    previous_working_day,
+    working_days_between,
+)
+from phoihop.deadlines.engine.errors import (
+    CalendarUnavailableError,
+    DeadlineEngineError,
+    UnknownRuleError,
+    VariantNotAvailableError,
+)
+from phoihop.deadlines.engine.providers import current_calendar, current_rules
+from phoihop.deadlines.engine.rules import DayType, Direction, Roll, Rule, RuleSet
+
+__all__ = [
+    "BusinessCalendar",
+    "CalendarDay",
+    "CalendarUnavailableError",
+    "DayKind",
+    "DayType",
+    "DeadlineEngineError",
+    "Direction",
+    "DueResult",
+    "Roll",
+    "Rule",
+    "RuleSet",
+    "UnknownRuleError",
+    "VariantNotAvailableError",
+    "YearSchedule",
+    "YearStatus",
+    "add_calendar_days",
+    "add_working_days",
+    "compute_due",
+    "current_calendar",
+    "current_rules",
+    "days_until",
+    "is_working_day",
+    "next_working_day",
+    "previous_working_day",
+    "working_days_between",
+]
