@@ -1,0 +1,43 @@
+# phoihop — two commands set everything up: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint migrate demo screenshots bench-petitions clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON)) / Python 3.11 is required"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+migrate: install
+	$(BIN)/phoihop migrate --noinput
+	$(BIN)/phoihop roles sync
+
+demo: migrate
+	$(BIN)/phoihop demo load
+
+run: demo
+	$(BIN)/phoihop demo accounts
+	$(BIN)/phoihop runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/ruff check phoihop bench
+	$(BIN)/phoihop makemigrations --check --dry-run --settings=phoihop.settings.test
+	$(BIN)/pytest -n 2 -q phoihop
+
+lint: install
+	$(BIN)/ruff check phoihop bench
+	$(BIN)/ruff format --check phoihop bench
+
+screenshots: install
+	$(BIN)/python -m phoihop.web.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,3 @@
+from phoihop.cli import main
+
+main()

@@ -1,0 +1,61 @@
+"""Which organizations an account holds a permission in (cached for the request)."""
+
+from django.db.models import Q
+
+from phoihop.access.models import Grant
+
+_CACHE_ATTR = "_phoihop_permission_orgs"
+
+
+def _permission_paths(user) -> dict[str, list[tuple[str, bool]]]:
+    cache = getattr(user, _CACHE_ATTR, None)
+    if cache is not None:
+        return cache
+    cache = {}
+    grants = (
+        Grant.objects.filter(user=user, revoked_at__isnull=True)
+        .select_related("role", "organization")
+        .only("include_subtree", "role__permissions", "organization__path")
+    )
+    for grant in grants:
+        for perm in grant.role.permissions:
+            cache.setdefault(perm, []).append((grant.organization.path, grant.include_subtree))
+    setattr(user, _CACHE_ATTR, cache)
+    return cache
+
+
+def forget_grants(user) -> None:
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def organization_scope(user, permission: str, field: str = "organization") -> Q:
+    """A filter on ``<field>`` matching the organizations where *user* holds *permission*."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    paths = _permission_paths(user).get(permission, [])
+    if not paths:
+        return Q(pk__in=[])
+    prefix = f"{field}__path" if field else "path"
+    q = Q(pk__in=[])
+    for path, subtree in paths:
+        q |= Q(**{f"{prefix}__startswith": path}) if subtree else Q(**{prefix: path})
+    return q
+
+
+def has_permission_anywhere(user, permission: str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool(_permission_paths(user).get(permission))
+
+
+def user_role_codes(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Grant.objects.filter(user=user, revoked_at__isnull=True).values_list(
+            "role__code", flat=True
+        )
+    )

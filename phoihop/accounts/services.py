@@ -1,0 +1,127 @@
+"""Accounts: creating, disabling, two-factor enrolment, API tokens."""
+
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from phoihop.access.policy import require
+from phoihop.accounts.models import User, UserSession
+from phoihop.audit.services import audit_record
+
+SYSTEM_USERNAME = "system"
+
+
+def system_actor() -> User:
+    """The account that commands and background jobs act as (never ``None``).
+
+    It passes every policy check, like a superuser, but cannot sign in (no usable password).
+    """
+    user = User.objects.filter(username=SYSTEM_USERNAME).first()
+    if user is None:
+        user = User(
+            username=SYSTEM_USERNAME,
+            kind=User.Kind.SYSTEM,
+            full_name="Hệ thống phoihop",
+            is_superuser=True,
+        )
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor,
+    username: str,
+    full_name: str,
+    kind: str = User.Kind.STAFF,
+    email: str = "",
+    password: str | None = None,
+    person=None,
+    is_demo: bool = False,
+) -> User:
+    """Create an account. Records: ``user.created``.
+
+    Raises:
+        ValidationError: the user name is taken or invalid, or the password is too weak.
+    """
+    user = User(
+        username=username,
+        full_name=full_name,
+        kind=kind,
+        email=email,
+        person=person,
+        is_demo=is_demo,
+    )
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(
+        actor=actor, event="user.created", target=user, data={"username": username, "kind": kind}
+    )
+    return user
+
+
+@transaction.atomic
+def user_totp_enroll(*, user: User, actor, key: str | None = None) -> TOTPDevice:
+    """Give *user* a confirmed TOTP device, replacing any other.
+
+    Records: ``user.totp_enrolled`` (never the secret).
+    """
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice(user=user, name="default", confirmed=True)
+    if key is not None:
+        device.key = key
+    device.save()
+    audit_record(actor=actor, event="user.totp_enrolled", target=user, data={})
+    return device
+
+
+def _end_sessions(user: User) -> int:
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    UserSession.objects.filter(user=user).delete()
+    Token.objects.filter(user=user).delete()
+    return len(keys)
+
+
+@transaction.atomic(durable=True)
+def user_disable(*, user: User, actor) -> User:
+    """Disable an account and end every session and API token it holds.
+
+    Raises:
+        PermissionDenied: actor may not disable this account.
+
+    Records: ``user.disabled`` (with the number of sessions ended).
+    """
+    require(actor, "disable", user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.pk == actor.pk:
+        raise ValidationError("Không thể tự khóa tài khoản của chính mình.")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    ended = _end_sessions(user)
+    audit_record(
+        actor=actor,
+        event="user.disabled",
+        target=user,
+        data={"is_active": {"old": True, "new": False}, "sessions_ended": ended},
+    )
+    return user
+
+
+@transaction.atomic
+def user_api_token_issue(*, user: User, actor) -> Token:
+    """A new API token for a staff account (the old one stops working). Records the event only."""
+    if user.kind != User.Kind.STAFF:
+        raise ValidationError("Chỉ tài khoản cán bộ được cấp khóa API.")
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    audit_record(actor=actor, event="user.api_token_issued", target=user, data={})
+    return token

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from phoihop.agenda.models import Engagement
+from phoihop.core.admin import AuditedAdmin
+
+
+@admin.register(Engagement)
+class EngagementAdmin(AuditedAdmin):
+    list_display = ["title", "kind", "organization", "starts_at", "status"]
+    list_filter = ["kind", "status"]

@@ -1,0 +1,79 @@
+"""Registries that domain modules fill from ``AppConfig.ready()``; shared modules read them.
+
+How to add an entry: in your module's ``apps.py`` ``ready()``, import a module that calls
+``due_items.register(fn)``, ``calendar_sources.register(fn)`` or ``navigation.register(item)``.
+Registries are filled at import time; a duplicate name raises.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something with an owner and a clock, shown on dashboards."""
+
+    title: str
+    due_on: date
+    url: str
+    kind: str
+    owner: str = ""
+    overdue: bool = False
+    days_left: int | None = None
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """An entry of the bodies' shared calendar."""
+
+    title: str
+    starts_at: datetime | date
+    kind: str
+    url: str = ""
+    location: str = ""
+    organizations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A link in the main navigation; shown only if ``visible(user)`` is true."""
+
+    name: str
+    label: str
+    url_name: str
+    order: int = 100
+    visible: Callable = field(default=lambda user: user.is_authenticated)
+
+
+class Registry:
+    """A named collection filled once at start-up."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self._items: dict[str, object] = {}
+
+    def register(self, name: str, item: object) -> object:
+        if name in self._items:
+            raise ValueError(f"{self.what} {name!r} is already registered")
+        self._items[name] = item
+        return item
+
+    def items(self) -> Iterable[tuple[str, object]]:
+        return self._items.items()
+
+    def values(self) -> list:
+        return list(self._items.values())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._items
+
+    def __getitem__(self, name: str) -> object:
+        return self._items[name]
+
+
+# (viewer, today) -> Iterable[DueItem]
+due_items = Registry("due-item source")
+# (viewer, start: date, end: date) -> Iterable[CalendarEntry]
+calendar_sources = Registry("calendar source")
+navigation = Registry("navigation item")

@@ -1,0 +1,244 @@
+"""Loads the fictional demo province through the platform's own services (so it is audited)."""
+
+import hashlib
+import itertools
+import tomllib
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from phoihop.access.models import Grant, Role
+from phoihop.access.roles import roles_sync
+from phoihop.accounts.models import User
+from phoihop.accounts.services import system_actor, user_create, user_totp_enroll
+from phoihop.agenda.services import engagement_create
+from phoihop.audit.services import audit_record
+from phoihop.organizations import services as org
+from phoihop.organizations.models import AdminUnit, Constituency, Organization, Person
+
+DATA = Path(__file__).with_name("data") / "province.toml"
+MARKER_CODE = "hdnd"
+
+
+def demo_totp_key(username: str) -> str:
+    """A fixed secret per demo account (hex, 20 bytes), so the README can show it."""
+    return hashlib.sha1(f"phoihop-demo:{username}".encode()).hexdigest()  # noqa: S324
+
+
+def demo_is_loaded() -> bool:
+    return Organization.objects.filter(code=MARKER_CODE).exists()
+
+
+def _names(spec: dict):
+    """Deterministic, varied Vietnamese names."""
+    for i in itertools.count():
+        female = i % 2 == 0
+        family = spec["family"][(i * 7) % len(spec["family"])]
+        middle = spec["middle_female" if female else "middle_male"][i % 5]
+        given_list = spec["given_female" if female else "given_male"]
+        given = given_list[(i * 3) % len(given_list)]
+        yield f"{family} {middle} {given}", "female" if female else "male"
+
+
+def _grant(actor, user: User, role: Role, organization: Organization) -> Grant:
+    grant = Grant.objects.create(user=user, role=role, organization=organization)
+    audit_record(
+        actor=actor,
+        event="grant.created",
+        target=grant,
+        organization=organization,
+        data={"user": user.username, "role": role.code},
+    )
+    return grant
+
+
+@transaction.atomic
+def demo_load(*, today: date | None = None) -> dict:
+    """Create the demo province once. Returns counts; does nothing if it is already there."""
+    if demo_is_loaded():
+        return {}
+    spec = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    actor = system_actor()
+    today = today or timezone.localdate()
+    roles_sync(actor=actor)
+    province_spec = spec["province"]
+    province = org.admin_unit_create(
+        actor=actor,
+        code=province_spec["code"],
+        name=province_spec["name"],
+        level=AdminUnit.Level.PROVINCE,
+        kind=AdminUnit.Kind.PROVINCE,
+        valid_from=province_spec["valid_from"],
+        legal_basis=province_spec["legal_basis"],
+    )
+    communes = {
+        c["code"]: org.admin_unit_create(
+            actor=actor,
+            code=c["code"],
+            name=c["name"],
+            level=AdminUnit.Level.COMMUNE,
+            kind=c["kind"],
+            parent=province,
+            valid_from=province_spec["valid_from"],
+            remote_area=c.get("remote_area", False),
+        )
+        for c in province_spec["communes"]
+    }
+    for merger in spec["mergers"]:
+        olds = [
+            org.admin_unit_create(
+                actor=actor,
+                code=p["code"],
+                name=p["name"],
+                level=AdminUnit.Level.COMMUNE,
+                kind=p["kind"],
+                parent=province,
+                valid_from=p["valid_from"],
+            )
+            for p in merger["predecessors"]
+        ]
+        org.admin_unit_merge(
+            actor=actor,
+            predecessors=olds,
+            successor=communes[merger["successor"]],
+            effective_on=merger["effective_on"],
+            legal_basis=merger["legal_basis"],
+        )
+
+    organizations: dict[str, Organization] = {}
+    for o in spec["organizations"]:
+        organizations[o["code"]] = org.organization_create(
+            actor=actor,
+            code=o["code"],
+            name=o["name"],
+            short_name=o["short"],
+            doc_abbreviation=o["abbr"],
+            kind=o["kind"],
+            admin_unit=communes[o["commune"]] if "commune" in o else province,
+            parent=organizations[o["parent"]] if "parent" in o else None,
+            valid_from=province_spec["valid_from"],
+        )
+
+    names = _names(spec["names"])
+    roles = {r.code: r for r in Role.objects.all()}
+    accounts = spec["accounts"]
+    users = []
+    for body, role_spec in itertools.product(accounts["bodies"], accounts["roles"]):
+        full_name, gender = next(names)
+        person = org.person_create(actor=actor, full_name=full_name, gender=gender)
+        organization = organizations[body["organization"]]
+        org.membership_start(
+            actor=actor,
+            person=person,
+            organization=organization,
+            starts_on=province_spec["valid_from"],
+            label=f"{role_spec['title']} — {body['label']}",
+        )
+        username = f"{body['prefix']}.{role_spec['suffix']}"
+        user = user_create(
+            actor=actor,
+            username=username,
+            full_name=full_name,
+            email=f"{username}@hoalinh.example",
+            password=accounts["password"],
+            person=person,
+            is_demo=True,
+        )
+        user_totp_enroll(user=user, actor=actor, key=demo_totp_key(username))
+        _grant(actor, user, roles[role_spec["role"]], organization)
+        users.append(user)
+
+    deputies = 0
+    for term_spec in spec["terms"]:
+        term = org.term_create(
+            actor=actor,
+            assembly=term_spec["assembly"],
+            name=term_spec["name"],
+            starts_on=term_spec["starts_on"],
+            ends_on=term_spec["ends_on"],
+        )
+        for c in term_spec["constituencies"]:
+            constituency = Constituency.objects.create(
+                term=term, number=c["number"], name=c["name"], seats=c["seats"]
+            )
+            constituency.admin_units.set([communes[code] for code in c["communes"]])
+            for _ in range(c["seats"]):
+                full_name, gender = next(names)
+                person = org.person_create(actor=actor, full_name=full_name, gender=gender)
+                org.deputy_register(
+                    actor=actor,
+                    person=person,
+                    term=term,
+                    constituency=constituency,
+                    organization=organizations[term_spec["organization"]],
+                    starts_on=term_spec["starts_on"],
+                )
+                deputies += 1
+
+    _demo_engagements(actor, organizations, today)
+    return {
+        "admin_units": AdminUnit.objects.count(),
+        "organizations": len(organizations),
+        "accounts": len(users),
+        "deputies": deputies,
+        "persons": Person.objects.count(),
+    }
+
+
+def _demo_engagements(actor, organizations: dict[str, Organization], today: date) -> None:
+    tz = timezone.get_current_timezone()
+
+    def at(days: int, hour: int) -> datetime:
+        return datetime.combine(today + timedelta(days=days), time(hour), tz)
+
+    plan = [
+        (
+            "tt-hdnd",
+            "briefing",
+            "Giao ban quý giữa Thường trực HĐND, UBND, UBMTTQ và Đoàn ĐBQH",
+            2,
+            8,
+            "Phòng họp số 1, trụ sở HĐND tỉnh",
+            ["ubnd", "btt-mttq", "doan-dbqh"],
+        ),
+        (
+            "ban-tcd",
+            "reception",
+            "Chủ tịch UBND tỉnh tiếp công dân định kỳ",
+            5,
+            8,
+            "Trụ sở Tiếp công dân tỉnh",
+            ["vp-doan-hdnd"],
+        ),
+        (
+            "doan-dbqh",
+            "voter_meeting",
+            "Đoàn ĐBQH tiếp xúc cử tri xã Suối Đá",
+            9,
+            14,
+            "Hội trường UBND xã Suối Đá",
+            ["btt-mttq"],
+        ),
+        (
+            "tt-hdnd",
+            "supervision",
+            "Giám sát việc giải quyết đơn thư tại Sở Nông nghiệp và Môi trường",
+            12,
+            8,
+            "Sở Nông nghiệp và Môi trường",
+            ["ban-phap-che"],
+        ),
+    ]
+    for owner, kind, title, days, hour, location, partners in plan:
+        engagement_create(
+            actor=actor,
+            organization=organizations[owner],
+            kind=kind,
+            title=title,
+            starts_at=at(days, hour),
+            ends_at=at(days, hour + 3),
+            location=location,
+            partners=[organizations[p] for p in partners],
+        )

@@ -1,0 +1,80 @@
+"""Reading bodies, units and people; the Popolo export."""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from phoihop.organizations.models import AdminUnit, Deputy, Membership, Organization, Person
+
+
+def _valid_on(on: date) -> Q:
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def organization_list(*, viewer, on: date | None = None) -> QuerySet[Organization]:
+    qs = Organization.objects.restrict(viewer, "view").select_related("parent", "admin_unit")
+    return qs.filter(_valid_on(on)) if on else qs
+
+
+def organization_get(*, viewer, public_id) -> Organization:
+    try:
+        return organization_list(viewer=viewer).get(public_id=public_id)
+    except (Organization.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def organization_subtree(*, organization: Organization) -> QuerySet[Organization]:
+    return Organization.objects.filter(path__startswith=organization.path)
+
+
+def admin_unit_list(
+    *, viewer, on: date | None = None, level: str | None = None
+) -> QuerySet[AdminUnit]:
+    qs = AdminUnit.objects.restrict(viewer, "view").select_related("parent")
+    if level:
+        qs = qs.filter(level=level)
+    return qs.filter(_valid_on(on)) if on else qs
+
+
+def admin_unit_lineage(*, unit: AdminUnit) -> list[AdminUnit]:
+    """Every unit that became *unit*, transitively (the history a merged unit keeps)."""
+    seen: dict[int, AdminUnit] = {}
+    frontier = [unit]
+    while frontier:
+        current = frontier.pop()
+        for succession in current.predecessions.select_related("predecessor"):
+            if succession.predecessor_id not in seen:
+                seen[succession.predecessor_id] = succession.predecessor
+                frontier.append(succession.predecessor)
+    return sorted(seen.values(), key=lambda u: (u.valid_from, u.name))
+
+
+def admin_unit_current(*, unit: AdminUnit) -> AdminUnit:
+    """The unit that carries *unit* on today (follows successions forward)."""
+    current = unit
+    for _ in range(20):
+        succession = (
+            current.successions.select_related("successor").order_by("-effective_on").first()
+        )
+        if succession is None:
+            return current
+        current = succession.successor
+    return current
+
+
+def person_list(*, viewer) -> QuerySet[Person]:
+    return Person.objects.restrict(viewer, "view")
+
+
+def membership_list(*, viewer) -> QuerySet[Membership]:
+    return Membership.objects.restrict(viewer, "view").select_related(
+        "person", "organization", "post"
+    )
+
+
+def deputy_list(*, viewer, term=None) -> QuerySet[Deputy]:
+    qs = Deputy.objects.restrict(viewer, "view").select_related(
+        "person", "term", "constituency", "organization"
+    )
+    return qs.filter(term=term) if term else qs

@@ -1,0 +1,1 @@
+"""Settings: ``base`` (shared), ``dev`` (the embedded default), ``test`` and ``production``."""

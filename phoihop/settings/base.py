@@ -1,0 +1,216 @@
+"""Settings shared by every environment. Environment variables override the defaults."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("PHOIHOP_DATA_DIR", BASE_DIR.parent / "var"))
+
+SECRET_KEY = os.environ.get("PHOIHOP_SECRET_KEY", "dev-only-not-secret")
+DEBUG = False
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("PHOIHOP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_htmx",
+    "huey.contrib.djhuey",
+    "phoihop.core",
+    "phoihop.accounts",
+    "phoihop.audit",
+    "phoihop.organizations",
+    "phoihop.access",
+    "phoihop.notifications",
+    "phoihop.agenda",
+    "phoihop.web",
+    "phoihop.api",
+    "phoihop.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "phoihop.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "phoihop.accounts.middleware.SessionTimeoutMiddleware",
+    "phoihop.accounts.middleware.StaffTwoFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "phoihop.urls"
+WSGI_APPLICATION = "phoihop.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "phoihop.web.context_processors.shell",
+            ],
+        },
+    },
+]
+
+
+def sqlite_database(path: Path) -> dict:
+    """The embedded database: WAL journal, fsync on commit, writers queue instead of failing."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                " PRAGMA busy_timeout=20000;"
+            ),
+        },
+    }
+
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DATABASES = {
+    "default": (
+        dj_database_url.parse(DATABASE_URL, conn_max_age=60)
+        if DATABASE_URL
+        else sqlite_database(DATA_DIR / "phoihop.sqlite3")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sessions: an idle time-out (renewed on every request) and an absolute one.
+SESSION_COOKIE_AGE = int(os.environ.get("PHOIHOP_SESSION_IDLE_SECONDS", 30 * 60))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PHOIHOP_SESSION_ABSOLUTE_SECONDS = int(
+    os.environ.get("PHOIHOP_SESSION_ABSOLUTE_SECONDS", 10 * 3600)
+)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Failed sign-ins are throttled per user name and address (django-axes).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+OTP_TOTP_ISSUER = "phoihop"
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("PHOIHOP_STATIC_ROOT", DATA_DIR / "static"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = DATA_DIR / "media"
+
+EMAIL_BACKEND = os.environ.get(
+    "PHOIHOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("PHOIHOP_FROM_EMAIL", "phoihop@localhost")
+
+# Background work: Huey (docs/decisions/0003-task-layer.md). The embedded default keeps the queue
+# in a SQLite file beside the database and `make run` starts one consumer next to the web server;
+# at scale PHOIHOP_REDIS_URL switches to Redis with `phoihop run_huey` workers on any machine.
+REDIS_URL = os.environ.get("PHOIHOP_REDIS_URL", "")
+HUEY = (
+    {
+        "huey_class": "huey.RedisHuey",
+        "name": "phoihop",
+        "url": REDIS_URL,
+        "immediate": False,
+        "consumer": {"workers": 4, "worker_type": "thread"},
+    }
+    if REDIS_URL
+    else {
+        "huey_class": "huey.SqliteHuey",
+        "name": "phoihop",
+        "filename": str(DATA_DIR / "tasks.sqlite3"),
+        "immediate": False,
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
+)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "phoihop.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "phoihop API",
+    "DESCRIPTION": "API của phoihop — điều phối giữa HĐND, UBND, MTTQ và Đoàn ĐBQH tỉnh.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Demo mode shows demo accounts' sign-in codes on the sign-in page. Never in production.
+PHOIHOP_DEMO = os.environ.get("PHOIHOP_DEMO", "0") == "1"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("PHOIHOP_LOG_LEVEL", "INFO")},
+}

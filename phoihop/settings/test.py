@@ -1,0 +1,15 @@
+"""The test suite: fast hashing, in-memory e-mail and cache, tasks run immediately."""
+
+from phoihop.settings.base import *  # noqa: F403
+from phoihop.settings.base import DATABASE_URL, sqlite_database
+
+SECRET_KEY = "test-only"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+HUEY = {"huey_class": "huey.MemoryHuey", "name": "phoihop-test", "immediate": True}
+if not DATABASE_URL:
+    DATABASES = {"default": sqlite_database(":memory:")}
+PHOIHOP_DEMO = False
+AXES_ENABLED = True
+LANGUAGE_CODE = "vi"

@@ -1,0 +1,25 @@
+from django.urls import reverse
+
+from phoihop.core.registry import navigation
+
+
+def shell(request):
+    """The navigation the signed-in user may use, and the unread notification count."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    from phoihop.notifications.selectors import notification_unread_count
+
+    items = sorted(navigation.values(), key=lambda item: item.order)
+    nav = [
+        {
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "active": request.resolver_match is not None
+            and f"{request.resolver_match.namespace}:{request.resolver_match.url_name}"
+            == item.url_name,
+        }
+        for item in items
+        if item.visible(user)
+    ]
+    return {"nav_items": nav, "unread_count": notification_unread_count(viewer=user)}

@@ -1,0 +1,34 @@
+"""The home dashboard, assembled from what the modules register."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from phoihop.core.registry import CalendarEntry, DueItem, calendar_sources, due_items
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    overdue: list[DueItem]
+    due_soon: list[DueItem]
+    later: list[DueItem]
+    calendar: list[CalendarEntry]
+    has_due_sources: bool
+
+
+def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
+    items: list[DueItem] = []
+    for source in due_items.values():
+        items.extend(source(viewer, today))
+    items.sort(key=lambda i: (i.due_on, i.title))
+    soon_end = today + timedelta(days=7)
+    calendar: list[CalendarEntry] = []
+    for source in calendar_sources.values():
+        calendar.extend(source(viewer, today, today + timedelta(days=horizon_days)))
+    calendar.sort(key=lambda e: (str(e.starts_at), e.title))
+    return Dashboard(
+        overdue=[i for i in items if i.due_on < today],
+        due_soon=[i for i in items if today <= i.due_on <= soon_end],
+        later=[i for i in items if i.due_on > soon_end],
+        calendar=calendar,
+        has_due_sources=bool(due_items.values()),
+    )
