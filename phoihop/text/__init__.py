@@ -1,0 +1,1 @@
+"""Vietnamese text engine: normalization, search keys and petition consolidation."""

@@ -1,0 +1,142 @@
+"""Suggest the field (lĩnh vực), competence level and agency of a petition.
+
+Lexicon scoring (see :mod:`phoihop.text.lexicons`): each field and level collects the weights
+of the phrases found in the folded text; an agency the petition names outranks the default
+agency of its field and level. A group votes over its members' suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from phoihop.text import lexicons
+from phoihop.text.features import content_tokens
+from phoihop.text.normalize import nfc
+
+LEVELS = ("xã", "tỉnh", "trung ương")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested field, level and agency, with per-field scores kept for group voting."""
+
+    field: str
+    level: str
+    agency: str
+    field_scores: dict[str, float] = field(default_factory=dict, compare=False)
+    level_scores: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def vote(cls, suggestions: Sequence[Suggestion]) -> Suggestion:
+        """Combine members' suggestions: summed scores pick field and level, majority the agency."""
+        if len(suggestions) == 1:
+            return suggestions[0]
+        field_total: Counter[str] = Counter()
+        level_total: Counter[str] = Counter()
+        for suggestion in suggestions:
+            field_total.update(_shares(suggestion.field_scores))
+            level_total.update(_shares(suggestion.level_scores))
+        best_field = _best(field_total, default="khác")
+        best_level = _best(level_total, default="tỉnh")
+        agencies = Counter(
+            s.agency for s in suggestions if s.field == best_field and s.level == best_level
+        ) or Counter(s.agency for s in suggestions if s.level == best_level)
+        agency = (
+            agencies.most_common(1)[0][0]
+            if agencies
+            else _default_agency(best_field, best_level, "", "")
+        )
+        return cls(best_field, best_level, agency, dict(field_total), dict(level_total))
+
+
+def _shares(scores: dict[str, float]) -> dict[str, float]:
+    total = sum(scores.values())
+    return {key: value / total for key, value in scores.items()} if total else {}
+
+
+def _best(scores: Counter[str], *, default: str) -> str:
+    return max(scores, key=lambda key: (scores[key], key)) if scores else default
+
+
+def _phrase_score(text: str, table: dict[str, float]) -> float:
+    return sum(weight * text.count(f" {phrase} ") for phrase, weight in table.items())
+
+
+def field_scores(folded: str) -> dict[str, float]:
+    """Score of each field for a folded, padded text (``" ... "``)."""
+    scores = {name: _phrase_score(folded, table) for name, table in lexicons.FIELD_KEYWORDS.items()}
+    return {name: score for name, score in scores.items() if score > 0}
+
+
+def level_scores(folded: str) -> dict[str, float]:
+    """Score of each competence level; the province is the default and gets a head start."""
+    return {
+        "xã": _phrase_score(folded, lexicons.COMMUNE_CUES),
+        "tỉnh": 1.0 + _phrase_score(folded, lexicons.PROVINCE_CUES),
+        "trung ương": _phrase_score(folded, lexicons.CENTRAL_CUES),
+    }
+
+
+def named_agency(folded: str) -> str:
+    """The agency a petition addresses by name, if any (first mention wins)."""
+    found = [
+        (folded.find(f" {phrase} "), name)
+        for phrase, name in lexicons.NAMED_AGENCIES.items()
+        if f" {phrase} " in folded
+    ]
+    return min(found)[1] if found else ""
+
+
+def _commune_name(commune: str) -> str:
+    """ "xã Hòa An" → ("xã", "Hòa An"); an empty commune gives an empty name."""
+    return re.sub(r"\s+", " ", nfc(commune)).strip()
+
+
+def _default_agency(field_name: str, level: str, folded: str, commune: str) -> str:
+    """The body that usually answers a petition of this field at this level."""
+    if level == "xã":
+        place = _commune_name(commune) or "xã"
+        if field_name == "an ninh - trật tự" and any(
+            f" {topic}" in folded for topic in lexicons.COMMUNE_POLICE_TOPICS
+        ):
+            return f"Công an {place}"
+        return f"UBND {place}"
+    if level == "trung ương":
+        for topic, agency in lexicons.CENTRAL_AGENCY_BY_TOPIC:
+            if f" {topic} " in folded:
+                return agency
+        return lexicons.CENTRAL_AGENCY[field_name]
+    for topic, agency in lexicons.PROVINCE_AGENCY_BY_TOPIC:
+        if f" {topic} " in folded:
+            return agency
+    return lexicons.PROVINCE_AGENCY[field_name]
+
+
+def suggest(text: str, *, commune: str = "") -> Suggestion:
+    """Suggest field, level and agency for one petition text."""
+    folded = " " + " ".join(content_tokens(text)) + " "
+    fields = field_scores(folded)
+    levels = level_scores(folded)
+    best_field = _best(Counter(fields), default="khác")
+    best_level = _best(Counter(levels), default="tỉnh")
+    agency = named_agency(folded)
+    if agency and _agency_level(agency) != best_level:
+        agency = ""
+    return Suggestion(
+        field=best_field,
+        level=best_level,
+        agency=agency or _default_agency(best_field, best_level, folded, commune),
+        field_scores=fields,
+        level_scores=levels,
+    )
+
+
+def _agency_level(agency: str) -> str:
+    if agency.startswith("Bộ "):
+        return "trung ương"
+    if agency.startswith(("UBND xã", "UBND phường", "Công an xã", "Công an phường")):
+        return "xã"
+    return "tỉnh"

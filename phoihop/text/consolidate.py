@@ -1,0 +1,437 @@
+"""Group voter petitions that raise the same issue, and say why.
+
+Pipeline (no Django):
+
+1. Features: folded content words and bigrams, typed names, road numbers
+   (:mod:`phoihop.text.features`), weighted TF-IDF and L2-normalised.
+2. Candidates: petitions sharing at least one *selective* term (document frequency under a
+   cap) are compared; a sparse product keeps the cost near linear, never all pairs.
+3. Score: cosine similarity, plus a bonus for shared names and the same commune, vetoed when
+   both name different roads, or different things of the same kind (two schools, two
+   projects, two companies).
+4. Grouping: average linkage over the sparse candidate graph, refusing any merge that would
+   put two different roads or two different named things of one kind in a group.
+5. Each group carries its evidence (shared names, roads, words) and a suggested field, level
+   and agency (:mod:`phoihop.text.classify`).
+
+Run without Django: ``python -m phoihop.text.consolidate FILE.jsonl``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from phoihop.text.classify import Suggestion, suggest
+from phoihop.text.features import PetitionFeatures, build_gazetteer, petition_features
+from phoihop.text.normalize import fold
+
+# Kinds of named things that tell two issues apart when they differ.
+DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
+
+
+@dataclass(frozen=True)
+class Petition:
+    """One petition as read from a JSON line."""
+
+    id: str
+    text: str
+    meeting: str = ""
+    commune: str = ""
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class Params:
+    """Tunable weights of the engine (defaults tuned on the development set)."""
+
+    name_weight: float = 0.0
+    road_weight: float = 1.0
+    commune_weight: float = 0.0
+    bigram_weight: float = 0.5
+    commune_bonus: float = 0.05
+    name_bonus: float = 0.10
+    far_factor: float = 1.0
+    conflict_factor: float = 0.0
+    threshold: float = 0.15
+    size_exponent: float = 1.0
+    neighbours: int = 25
+    df_cap_ratio: float = 0.02
+    df_cap_min: int = 40
+
+
+@dataclass
+class Group:
+    """A set of petitions judged to raise one issue, with the evidence shared by its members."""
+
+    key: str
+    members: list[int]
+    shared_roads: list[str] = field(default_factory=list)
+    shared_names: list[str] = field(default_factory=list)
+    shared_terms: list[str] = field(default_factory=list)
+    suggestion: Suggestion | None = None
+
+    def explanation(self) -> str:
+        """One line a person can check: what the members have in common."""
+        parts = []
+        if self.shared_roads:
+            parts.append("đường: " + ", ".join(self.shared_roads))
+        if self.shared_names:
+            parts.append("tên: " + ", ".join(self.shared_names))
+        if self.shared_terms:
+            parts.append("từ khóa: " + ", ".join(self.shared_terms))
+        return "; ".join(parts) or "một kiến nghị"
+
+
+@dataclass
+class Result:
+    """Outcome of a consolidation run: groups and, per input petition, its group index."""
+
+    petitions: list[Petition]
+    groups: list[Group]
+    group_of: list[int]
+
+    def rows(self) -> Iterable[dict[str, str]]:
+        """One output record per input petition, in input order."""
+        for index, petition in enumerate(self.petitions):
+            group = self.groups[self.group_of[index]]
+            suggestion = group.suggestion
+            assert suggestion is not None  # noqa: S101 - set for every group by consolidate()
+            yield {
+                "id": petition.id,
+                "group": group.key,
+                "field": suggestion.field,
+                "level": suggestion.level,
+                "agency": suggestion.agency,
+            }
+
+
+def _feature_dict(features: PetitionFeatures, commune: str, params: Params) -> dict[str, float]:
+    """Weighted term counts for one petition (before IDF)."""
+    counts: dict[str, float] = defaultdict(float)
+    for term in features.terms:
+        counts["w:" + term] += params.bigram_weight if "_" in term else 1.0
+    for entity in features.entities:
+        if params.name_weight:
+            counts["n:" + entity.name] += params.name_weight
+    for road in features.roads:
+        counts["r:" + road] += params.road_weight
+    if commune and params.commune_weight:
+        counts["c:" + commune] += params.commune_weight
+    return counts
+
+
+def _tfidf(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
+    """Sublinear-TF, smoothed-IDF, L2-normalised matrix; also document frequencies."""
+    vocabulary: dict[str, int] = {}
+    indptr, indices, values = [0], [], []
+    for row in rows:
+        for term, count in row.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(1.0 + math.log(count) if count >= 1 else count)
+        indptr.append(len(indices))
+    shape = (len(rows), len(vocabulary))
+    matrix = sparse.csr_matrix(
+        (np.array(values, dtype=np.float32), np.array(indices), np.array(indptr)), shape=shape
+    )
+    df = np.bincount(matrix.indices, minlength=len(vocabulary))
+    idf = np.log((1 + len(rows)) / (1 + df)).astype(np.float32) + 1.0
+    matrix = matrix @ sparse.diags(idf)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+    norms[norms == 0] = 1.0
+    matrix = sparse.diags((1.0 / norms).astype(np.float32)) @ matrix
+    terms = [""] * len(vocabulary)
+    for term, index in vocabulary.items():
+        terms[index] = term
+    return matrix.tocsr(), df, terms
+
+
+def candidate_pairs(
+    matrix: sparse.csr_matrix, df: np.ndarray, params: Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing a selective term, at most ``neighbours`` per petition.
+
+    Terms whose document frequency exceeds the cap are left out of this step only (they
+    still count in the score), so each petition meets a bounded number of others.
+    """
+    n = matrix.shape[0]
+    cap = max(params.df_cap_min, int(params.df_cap_ratio * n))
+    selective = np.flatnonzero((df >= 2) & (df <= cap))
+    blocking = matrix[:, selective].tocsr()
+    rows_out, cols_out = [], []
+    chunk = 2000
+    blocking_t = blocking.T.tocsr()
+    for start in range(0, n, chunk):
+        product = (blocking[start : start + chunk] @ blocking_t).tocsr()
+        for offset in range(product.shape[0]):
+            i = start + offset
+            lo, hi = product.indptr[offset], product.indptr[offset + 1]
+            cols, vals = product.indices[lo:hi], product.data[lo:hi]
+            keep = cols > i
+            cols, vals = cols[keep], vals[keep]
+            if len(cols) > params.neighbours:
+                top = np.argpartition(-vals, params.neighbours)[: params.neighbours]
+                cols = cols[top]
+            rows_out.append(np.full(len(cols), i, dtype=np.int64))
+            cols_out.append(cols.astype(np.int64))
+    if not rows_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows_out), np.concatenate(cols_out)
+
+
+def _distinguishing(features: PetitionFeatures) -> dict[str, set[str]]:
+    """Named things per distinguishing kind, plus roads under the kind ``road``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for entity in features.entities:
+        if entity.kind in DISTINGUISHING_KINDS:
+            out[entity.kind].add(entity.name)
+    if features.roads:
+        out["road"].update(features.roads)
+    return out
+
+
+def _same_thing(x: str, y: str) -> bool:
+    """Two folded names denote one thing when one's words contain the other's.
+
+    "thanh loi phat" and "may thanh loi phat" match; "phu lam 1" and "phu lam 2" do not.
+    """
+    a, b = set(x.split()), set(y.split())
+    return a <= b or b <= a
+
+
+def conflicts(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """True when *a* and *b* name different things of the same kind and share none of them."""
+    for kind, names in a.items():
+        others = b.get(kind)
+        if others and not any(_same_thing(x, y) for x in names for y in others):
+            return True
+    return False
+
+
+def pair_scores(
+    matrix: sparse.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    features: Sequence[PetitionFeatures],
+    communes: Sequence[str],
+    params: Params,
+) -> np.ndarray:
+    """Score candidate pairs: cosine plus shared-name and same-commune bonuses, minus vetoes."""
+    scores = np.zeros(len(rows), dtype=np.float32)
+    chunk = 100_000
+    for start in range(0, len(rows), chunk):
+        a, b = rows[start : start + chunk], cols[start : start + chunk]
+        scores[start : start + chunk] = np.asarray(
+            matrix[a].multiply(matrix[b]).sum(axis=1)
+        ).ravel()
+    details = [_distinguishing(f) for f in features]
+    names = [f.names for f in features]
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        if conflicts(details[i], details[j]):
+            scores[k] *= params.conflict_factor
+            continue
+        same_place = bool(communes[i]) and communes[i] == communes[j]
+        shared_name = bool(names[i] & names[j])
+        if shared_name:
+            scores[k] += params.name_bonus
+        if same_place:
+            scores[k] += params.commune_bonus
+        if not (same_place or shared_name):
+            scores[k] *= params.far_factor
+    return scores
+
+
+def average_linkage(
+    n: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    details: Sequence[dict[str, set[str]]],
+    params: Params,
+) -> list[int]:
+    """Agglomerate over the sparse graph; return a cluster label per petition.
+
+    The linkage of two clusters is the sum of their edge scores divided by
+    ``(|A|·|B|) ** size_exponent`` (missing edges count as zero). Merges stop under the
+    threshold, and a merge that would join different roads or named things is refused.
+    """
+    links: list[dict[int, float]] = [defaultdict(float) for _ in range(n)]
+    for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
+        if s > 0:
+            links[i][j] += s
+            links[j][i] += s
+    size = [1] * n
+    alive = [True] * n
+    version = [0] * n
+    members: list[list[int]] = [[i] for i in range(n)]
+    detail: list[dict[str, set[str]]] = [
+        {kind: set(names) for kind, names in d.items()} for d in details
+    ]
+
+    def linkage(a: int, b: int) -> float:
+        return links[a][b] / (size[a] * size[b]) ** params.size_exponent
+
+    heap = [(-linkage(i, j), i, j, 0, 0) for i in range(n) for j in links[i] if i < j]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, va, vb = heapq.heappop(heap)
+        if -negative < params.threshold:
+            break
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        if conflicts(detail[a], detail[b]):
+            continue
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        alive[b] = False
+        size[a] += size[b]
+        members[a].extend(members[b])
+        for kind, names in detail[b].items():
+            detail[a].setdefault(kind, set()).update(names)
+        for other, weight in links[b].items():
+            if other == a:
+                continue
+            links[a][other] += weight
+            links[other][a] = links[other].get(a, 0.0) + weight
+            links[other].pop(b, None)
+        links[a].pop(b, None)
+        links[b] = {}
+        version[a] += 1
+        for other in links[a]:
+            if alive[other]:
+                heapq.heappush(heap, (-linkage(a, other), a, other, version[a], version[other]))
+    labels = [0] * n
+    for root in range(n):
+        if alive[root]:
+            for member in members[root]:
+                labels[member] = root
+    return labels
+
+
+def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_df: Counter) -> None:
+    """Fill the group's shared roads, names and most telling shared words."""
+    size = len(group.members)
+    roads = Counter(r for m in group.members for r in set(features[m].roads))
+    names = Counter(n for m in group.members for n in features[m].names)
+    words = Counter(
+        t for m in group.members for t in set(features[m].terms) if "_" in t and t in terms_df
+    )
+    need = 2 if size > 1 else 1
+    group.shared_roads = [r for r, c in roads.most_common() if c >= need][:3]
+    group.shared_names = [n for n, c in names.most_common() if c >= need][:3]
+    ranked = sorted(
+        (t for t, c in words.items() if c >= max(need, math.ceil(size / 3))),
+        key=lambda t: (-words[t] / math.log(2 + terms_df[t]), t),
+    )
+    group.shared_terms = [t.replace("_", " ") for t in ranked[:5]]
+
+
+def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> Result:
+    """Group *petitions* by issue; each group gets evidence and a field/level/agency suggestion."""
+    params = params or Params()
+    gazetteer = build_gazetteer([p.text for p in petitions], [p.commune for p in petitions])
+    features = [petition_features(p.text, gazetteer) for p in petitions]
+    communes = [fold(p.commune) for p in petitions]
+    rows = [_feature_dict(f, c, params) for f, c in zip(features, communes, strict=True)]
+    matrix, df, _terms = _tfidf(rows)
+    pair_rows, pair_cols = candidate_pairs(matrix, df, params)
+    scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params)
+    details = [_distinguishing(f) for f in features]
+    labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)
+
+    by_label: dict[int, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        by_label[label].append(index)
+    terms_df = Counter(t for f in features for t in set(f.terms))
+    suggestions = [suggest(p.text, commune=p.commune) for p in petitions]
+    groups: list[Group] = []
+    group_of = [0] * len(petitions)
+    for number, label in enumerate(sorted(by_label, key=lambda lab: by_label[lab][0]), start=1):
+        group = Group(key=f"G{number:05d}", members=by_label[label])
+        _shared_evidence(group, features, terms_df)
+        group.suggestion = Suggestion.vote([suggestions[m] for m in group.members])
+        for member in group.members:
+            group_of[member] = len(groups)
+        groups.append(group)
+    return Result(petitions=list(petitions), groups=groups, group_of=group_of)
+
+
+class PetitionInputError(ValueError):
+    """The input file is not valid petition JSON lines; the message is for the user."""
+
+
+def read_petitions(lines: Iterable[str]) -> list[Petition]:
+    """Parse JSON lines into petitions.
+
+    Raises:
+        PetitionInputError: a line is not a JSON object with ``id`` and ``text``, or an id
+            repeats; the message is in Vietnamese.
+    """
+    petitions: list[Petition] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PetitionInputError(
+                f"Dòng {number}: không phải JSON hợp lệ ({error.msg})."
+            ) from None
+        if not isinstance(record, dict):
+            raise PetitionInputError(f"Dòng {number}: mỗi dòng phải là một đối tượng JSON.")
+        for key in ("id", "text"):
+            value = record.get(key)
+            if not isinstance(value, str | int) or not str(value).strip():
+                raise PetitionInputError(f"Dòng {number}: thiếu trường bắt buộc “{key}”.")
+        petition_id = str(record["id"])
+        if petition_id in seen:
+            raise PetitionInputError(f"Dòng {number}: mã “{petition_id}” bị trùng.")
+        seen.add(petition_id)
+        petitions.append(
+            Petition(
+                id=petition_id,
+                text=str(record["text"]),
+                meeting=str(record.get("meeting") or ""),
+                commune=str(record.get("commune") or ""),
+                channel=str(record.get("channel") or ""),
+            )
+        )
+    if not petitions:
+        raise PetitionInputError("Tệp không có kiến nghị nào.")
+    return petitions
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry: consolidate FILE.jsonl and print one JSON line per petition."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        sys.stderr.write("Cách dùng: python -m phoihop.text.consolidate TỆP.jsonl\n")
+        return 2
+    try:
+        with open(args[0], encoding="utf-8") as handle:
+            petitions = read_petitions(handle)
+    except OSError as error:
+        sys.stderr.write(f"Không đọc được tệp “{args[0]}”: {error.strerror}.\n")
+        return 1
+    except UnicodeDecodeError:
+        sys.stderr.write(f"Tệp “{args[0]}” không phải văn bản UTF-8.\n")
+        return 1
+    except PetitionInputError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    result = consolidate(petitions)
+    sys.stdout.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in result.rows())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

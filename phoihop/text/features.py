@@ -1,0 +1,254 @@
+"""What a petition says, as comparable features: content words, named things, road numbers.
+
+Named things come from capitalisation in the writer's own text ("trại heo Hưng Thịnh Phát",
+"Trường THCS Tân Phước", "KCN Phú Lâm II"); each is typed by the word in front of it
+(school, project, company, hamlet…), because two petitions naming *different* things of the
+same type are about different matters even when the rest of the wording is alike.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from phoihop.text.normalize import (
+    canonical_synonyms,
+    collapse_roads,
+    expand_abbreviations,
+    fold,
+    fold_word,
+    nfc,
+    road_keys,
+    syllables_with_dots,
+)
+
+# Function words and petition boilerplate: frequent everywhere, evidence of nothing.
+STOPWORDS = frozenset(
+    """
+    a ai anh ba bi bo cac cai can cho chi chua chung co con cu cua cung da dang day de den
+    di do doi duoc gi gio gui ha hay he hien hoac hon hai ke khi khong la lai lam len luc ma
+    mai may moi mot muon nam nao nay neu ngay nguoi nhan nhieu nhu nhung no noi nua o ong
+    phai qua ra rang rat roi sang sau se so sinh ta tai tam the theo thi thuoc thuong tien
+    toi tot trong tu tuy van vao ve vi voi vua xin xem xet nghi kien phan anh tri kinh
+    de_nghi dong thoi chuc nang quan tam som sot khan truong tinh xa ap phuong khu pho dan
+    viec ho gia dinh cung cap thoi gian hien nay nhat la
+    """.split()  # noqa: SIM905
+)
+
+# The word in front of a name says what kind of thing it is.
+ENTITY_TYPES: dict[str, str] = {
+    "truong": "school",
+    "tieu hoc": "school",
+    "trung hoc co so": "school",
+    "trung hoc pho thong": "school",
+    "mam non": "school",
+    "diem truong": "school",
+    "khu cong nghiep": "project",
+    "cum cong nghiep": "project",
+    "du an": "project",
+    "khu tai dinh cu": "project",
+    "tai dinh cu": "project",
+    "khu dan cu": "project",
+    "vanh dai": "project",
+    "ho": "project",
+    "ho chua nuoc": "project",
+    "cong ty": "company",
+    "nha may": "company",
+    "trai": "company",
+    "trang trai": "company",
+    "xuong": "company",
+    "benh vien": "hospital",
+    "trung tam y te": "hospital",
+    "tram y te": "hospital",
+    "cho": "market",
+    "bai rac": "site",
+    "ap": "hamlet",
+    "khu pho": "hamlet",
+    "song": "river",
+    "kenh": "river",
+    "suoi": "river",
+    "rach": "river",
+    "xa": "commune",
+    "phuong": "commune",
+}
+
+# Capitalised words that open sentences or name offices rather than things.
+_NOT_NAMES = frozenset(
+    """
+    de nghi cu tri toi chung kinh gui nguoi dan ba con xin nha nuoc trung uong chinh quoc bo
+    so uy ban hoi dong doan dai bieu thuong truc mat tran quan ly ong mot nhieu tu khi hien
+    trong tinh trang giao duc dao tao y te noi vu tai xay dung nghiep moi truong cong dien
+    luc khoa hoc nghe van the thao du lich bao hiem phap luat dinh ky hop tiep xuc chu tich
+    muc don thoai mua thang nam ngay chuong trinh vien thong tieu benh vien khu trai trang
+    bai ngan hang hang con cac cu chau em vi neu nhung tuy tuyen duong doan
+    """.split()  # noqa: SIM905
+)
+
+_TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing in a petition: its type (school, project…) and folded name."""
+
+    kind: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.name}"
+
+
+@dataclass
+class PetitionFeatures:
+    """Comparable features of one petition text."""
+
+    tokens: list[str]
+    terms: list[str]
+    roads: list[str]
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def names(self) -> set[str]:
+        return {entity.name for entity in self.entities}
+
+
+def content_tokens(text: str) -> list[str]:
+    """Folded tokens with abbreviations expanded, synonyms mapped and roads collapsed."""
+    tokens = expand_abbreviations(collapse_roads(syllables_with_dots(text)))
+    return canonical_synonyms(collapse_roads(tokens))
+
+
+def terms_of(tokens: list[str]) -> list[str]:
+    """Unigrams and adjacent bigrams of content tokens (a bigram is roughly one Vietnamese word)."""
+    kept = [token for token in tokens if token not in STOPWORDS and len(token) > 1]
+    bigrams = [
+        f"{a}_{b}"
+        for a, b in itertools.pairwise(tokens)
+        if a not in STOPWORDS or b not in STOPWORDS
+    ]
+    return kept + bigrams
+
+
+_NAME_SUFFIXES = frozenset({"II", "III", "IV", "A", "B", "C"})
+_UNITS = frozenset(
+    ["nam", "thang", "ngay", "gio", "km", "m", "ha", "ho", "nguoi", "lan", "tuoi", "con", "trieu"]
+)
+
+
+def _starts_name(word: str, folded: str) -> bool:
+    is_abbreviation = word.isupper() and len(word) > 1
+    return word[:1].isupper() and not is_abbreviation and folded not in _NOT_NAMES
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Named things in *text*: capitalised runs, typed by the generic word in front of them.
+
+    >>> [str(e) for e in extract_entities("Trường THCS Tân Phước thiếu phòng học")]
+    ['school:tan phuoc']
+    """
+    words = _TOKEN_RE.findall(nfc(text))
+    folded = [fold_word(word) for word in words]
+    entities: list[Entity] = []
+    i = 0
+    while i < len(words):
+        if not _starts_name(words[i], folded[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (
+            words[j] in _NAME_SUFFIXES
+            or _starts_name(words[j], folded[j])
+            or (words[j].isdigit() and (j + 1 == len(words) or folded[j + 1] not in _UNITS))
+        ):
+            j += 1
+        run = folded[i:j]
+        if len(run) >= 2 or (i > 0 and len(run[0]) > 3):
+            name = " ".join(canonical_synonyms(run))
+            entities.append(Entity(_entity_kind(folded[max(0, i - 6) : i]), name))
+        i = j
+    return entities
+
+
+def _entity_kind(before: list[str]) -> str:
+    """Type of a name from the nearest generic word among the (folded) words before it."""
+    expanded = expand_abbreviations(before)
+    for end in range(len(expanded), 0, -1):
+        for size in (4, 3, 2, 1):
+            if end - size >= 0:
+                phrase = " ".join(expanded[end - size : end])
+                if phrase in ENTITY_TYPES:
+                    return ENTITY_TYPES[phrase]
+    return "name"
+
+
+Gazetteer = dict[str, str]
+
+
+def build_gazetteer(texts: Sequence[str], places: Sequence[str] = ()) -> Gazetteer:
+    """Names of two or more syllables found capitalised anywhere in the corpus, with their kind.
+
+    A name written once with capitals ("ấp Bàu Tre") is then recognised where another writer
+    typed it in lower case or without diacritics ("ap bau tre"). *places* (commune names from
+    the petitions' metadata, e.g. "xã Bàu Sen") are added as kind ``commune``.
+    """
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for entity in extract_entities(text):
+            if " " in entity.name:
+                kinds[entity.name][entity.kind] += 1
+    for place in places:
+        words = fold(place).split()
+        if words and words[0] in {"xa", "phuong", "thi", "tran"}:
+            words = words[2:] if words[:2] == ["thi", "tran"] else words[1:]
+        if len(words) >= 2:
+            kinds[" ".join(words)]["commune"] += 1
+    gazetteer: Gazetteer = {}
+    for name, counter in kinds.items():
+        typed = [(count, kind) for kind, count in counter.items() if kind != "name"]
+        gazetteer[name] = max(typed)[1] if typed else "name"
+    return gazetteer
+
+
+def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], set[int]]:
+    """Gazetteer names in *tokens* (longest first) and the positions they cover."""
+    found: list[Entity] = []
+    covered: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        for size in (4, 3, 2):
+            name = " ".join(tokens[i : i + size])
+            if i + size <= len(tokens) and name in gazetteer:
+                kind = gazetteer[name]
+                local = _entity_kind(tokens[max(0, i - 6) : i])
+                found.append(Entity(local if local != "name" else kind, name))
+                covered.update(range(i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return found, covered
+
+
+def petition_features(text: str, gazetteer: Gazetteer | None = None) -> PetitionFeatures:
+    """All comparable features of one petition text.
+
+    With a *gazetteer*, names are also recognised in lower-case text, and name syllables are
+    left out of the content terms: the place says *where*, the other words say *what*.
+    """
+    tokens = content_tokens(text)
+    entities = extract_entities(text)
+    topic_tokens = tokens
+    if gazetteer:
+        named, covered = _find_names(tokens, gazetteer)
+        known = {(e.kind, e.name) for e in entities}
+        entities += [e for e in named if (e.kind, e.name) not in known]
+        topic_tokens = [t if k not in covered else "|" for k, t in enumerate(tokens)]
+    return PetitionFeatures(
+        tokens=tokens,
+        terms=[t for t in terms_of(topic_tokens) if "|" not in t],
+        roads=road_keys(text),
+        entities=entities,
+    )

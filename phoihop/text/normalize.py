@@ -1,0 +1,255 @@
+"""Vietnamese text normalization: folding, abbreviations, road numbers, syllable tokens.
+
+Everything here is pure Python with no Django dependency, so search, consolidation and the
+benchmark share one definition of "the same words".
+
+The *search key* of a text is its folded form (NFC, lower case, diacritics removed, đ→d) with
+common administrative abbreviations expanded and road references reduced to one token
+(``dt816`` for "ĐT.816", "DT816", "đường tỉnh 816", "duong tinh 816", "tỉnh lộ 816").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_D_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD_RE = re.compile(r"[0-9a-z]+")
+
+# Abbreviations as officials and voters write them, keyed by their folded form.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "dbqh": "dai bieu quoc hoi",
+    "qh": "quoc hoi",
+    "mttq": "mat tran to quoc",
+    "bhyt": "bao hiem y te",
+    "bhxh": "bao hiem xa hoi",
+    "gpmb": "giai phong mat bang",
+    "tdc": "tai dinh cu",
+    "kcn": "khu cong nghiep",
+    "ccn": "cum cong nghiep",
+    "ttyt": "trung tam y te",
+    "bv": "benh vien",
+    "bvdk": "benh vien da khoa",
+    "thcs": "trung hoc co so",
+    "thpt": "trung hoc pho thong",
+    "th": "tieu hoc",
+    "mn": "mam non",
+    "gddt": "giao duc va dao tao",
+    "gd dt": "giao duc va dao tao",
+    "qlda": "quan ly du an",
+    "ban qlda": "ban quan ly du an",
+    "tncn": "thu nhap ca nhan",
+    "gcn": "giay chung nhan",
+    "gcnqsdd": "giay chung nhan quyen su dung dat",
+    "qsdd": "quyen su dung dat",
+    "txct": "tiep xuc cu tri",
+    "ntm": "nong thon moi",
+    "tw": "trung uong",
+    "nd": "nghi dinh",
+    "tnhh": "trach nhiem huu han",
+    "cp": "co phan",
+    "mtv": "mot thanh vien",
+    "ptqd": "phat trien quy dat",
+    "bts": "tram phat song",
+    "vnd": "dong",
+    "tp": "thanh pho",
+    "hs": "hoc sinh",
+    "ko": "khong",
+    "k": "khong",
+    "dc": "duoc",
+    "đc": "duoc",
+    "tr": "trieu",
+}
+
+# Words that mean the same thing in petitions; mapped to one canonical folded phrase.
+# Only the matching side uses these (consolidation); search keeps the writer's words.
+SYNONYMS: dict[str, str] = {
+    "den bu": "boi thuong",
+    "so do": "giay chung nhan",
+    "so hong": "giay chung nhan",
+    "giay chung nhan quyen su dung dat": "giay chung nhan",
+    "tho cu": "dat o",
+    "cap 1": "tieu hoc",
+    "cap 2": "trung hoc co so",
+    "cap 3": "trung hoc pho thong",
+    "cup dien": "mat dien",
+    "cat dien": "mat dien",
+    "nganh dien": "dien luc",
+    "heo": "lon",
+    "xe ben": "xe tai",
+    "xe container": "xe tai",
+    "sap nhap": "sap xep",
+    "sat nhap": "sap xep",
+    "o ga": "hu hong",
+    "o voi": "hu hong",
+    "xuong cap": "hu hong",
+    "hu": "hu hong",
+    "bong troc": "hu hong",
+    "lun sut": "hu hong",
+    "sut lun": "hu hong",
+    "hoi thoi": "hoi",
+    "mui hoi": "hoi",
+    "nguoi gia": "nguoi cao tuoi",
+    "cac cu": "nguoi cao tuoi",
+    "phu cap": "tro cap",
+    "ghe hut cat": "hut cat",
+    "sa lan hut cat": "hut cat",
+    "khai thac cat": "hut cat",
+    "mo cat": "hut cat",
+    "nha mang": "vien thong",
+    "song dien thoai": "vien thong",
+    "phu song": "vien thong",
+    "internet": "vien thong",
+    "xe buyt": "xe buyt",
+    "chat doc da cam": "chat doc hoa hoc",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+}
+
+_ROAD_PREFIXES = {
+    "dt": "dt",
+    "duong tinh": "dt",
+    "tinh lo": "dt",
+    "duong tinh lo": "dt",
+    "ql": "ql",
+    "quoc lo": "ql",
+    "duong huyen": "dh",
+}
+_ROAD_RE = re.compile(
+    r"\b(duong tinh lo|duong tinh|tinh lo|quoc lo|duong huyen|dt|ql)\s*[.\-]?\s*(\d{1,4}[a-z]?)\b"
+)
+# "đường 816" with a 2–4 digit number is how voters name a numbered road without its class.
+_BARE_ROAD_RE = re.compile(
+    r"\b(duong|tuyen)\s+(\d{2,4}[a-z]?)\b(?!\s*(m|m2|cm|km|ha|ho|nam|trieu|nguoi|phut|gio|ngay|thang|lan)\b)"
+)
+
+
+def nfc(text: str) -> str:
+    """Return *text* in Unicode NFC (composed) form, the form Vietnamese is stored in."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Fold one word: lower case, strip diacritics, đ→d."""
+    decomposed = unicodedata.normalize("NFD", word.lower().translate(_D_TABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Fold *text*: NFC, lower case, no diacritics, đ→d; punctuation is kept.
+
+    >>> fold("Đường tỉnh ĐT.816")
+    'duong tinh dt.816'
+    """
+    return " ".join(fold_word(part) for part in nfc(text).split())
+
+
+def syllables(text: str) -> list[str]:
+    """Split folded *text* into syllables and numbers (Vietnamese writes one syllable a word)."""
+    return _WORD_RE.findall(fold(text).replace("&", ""))
+
+
+def _replace_phrases(tokens: list[str], table: dict[str, str], max_len: int = 6) -> list[str]:
+    """Replace the longest phrases of *tokens* found in *table* (keys are space-joined)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(max_len, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i : i + size])
+            if phrase in table:
+                out.extend(table[phrase].split())
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def expand_abbreviations(tokens: list[str]) -> list[str]:
+    """Expand administrative abbreviations (``ubnd`` → ``uy ban nhan dan``) in folded tokens."""
+    return _replace_phrases(tokens, ABBREVIATIONS, max_len=2)
+
+
+def canonical_synonyms(tokens: list[str]) -> list[str]:
+    """Map petition synonyms (``den bu`` → ``boi thuong``) to one canonical phrase."""
+    return _replace_phrases(tokens, SYNONYMS, max_len=6)
+
+
+def road_keys(text: str) -> list[str]:
+    """Return road tokens (``dt816``, ``ql47c``) named in *text*, in order, without repeats.
+
+    A bare "đường 816" becomes ``dt816``: voters drop the class of provincial roads, and a
+    two-to-four-digit number after "đường" is nearly always a provincial road in a province.
+
+    >>> road_keys("sửa ĐT.816 và duong tinh 823, QL 47C")
+    ['dt816', 'dt823', 'ql47c']
+    """
+    folded = " ".join(syllables_with_dots(text))
+    found: list[str] = []
+    for match in _ROAD_RE.finditer(folded):
+        key = _ROAD_PREFIXES[match.group(1)] + match.group(2)
+        if key not in found:
+            found.append(key)
+    for match in _BARE_ROAD_RE.finditer(_ROAD_RE.sub(" ", folded)):
+        key = "dt" + match.group(2)
+        if key not in found:
+            found.append(key)
+    return found
+
+
+def syllables_with_dots(text: str) -> list[str]:
+    """Folded words with punctuation turned to spaces, except that "dt.816" keeps its parts."""
+    folded = fold(text)
+    folded = re.sub(r"(?<=[a-z])\.(?=\d)", " ", folded)
+    folded = re.sub(r"(?<=[a-z])(?=\d)", " ", folded)  # "dt816" -> "dt 816"
+    return _WORD_RE.findall(folded)
+
+
+_ROAD_WORDS = {"dt": "duong tinh", "ql": "quoc lo", "dh": "duong huyen"}
+
+
+def collapse_roads(tokens: list[str], *, keep_words: bool = False) -> list[str]:
+    """Replace road phrases in folded *tokens* by one road token each (``dt 816`` → ``dt816``).
+
+    With *keep_words* the class and number stay in front of the token
+    (``duong tinh 816 dt816``), so an index also answers "đường tỉnh" alone.
+    """
+
+    def road(kind: str, number: str) -> str:
+        token = kind + number
+        return f" {_ROAD_WORDS[kind]} {number} {token} " if keep_words else f" {token} "
+
+    joined = " ".join(tokens)
+    joined = _ROAD_RE.sub(lambda m: road(_ROAD_PREFIXES[m.group(1)], m.group(2)), joined)
+    joined = _BARE_ROAD_RE.sub(lambda m: road("dt", m.group(2)), joined)
+    return joined.split()
+
+
+def search_tokens(text: str, *, keep_road_words: bool = False) -> list[str]:
+    """Folded tokens used for search: abbreviations expanded, road phrases collapsed.
+
+    >>> search_tokens("Sửa ĐT.816, UBND xã")
+    ['sua', 'dt816', 'uy', 'ban', 'nhan', 'dan', 'xa']
+    """
+    tokens = expand_abbreviations(collapse_roads(syllables_with_dots(text)))
+    return collapse_roads(tokens, keep_words=keep_road_words)
+
+
+def search_key(text: str) -> str:
+    """The folded, expanded form of a document that search indexes store.
+
+    Road references keep their words and gain a road token, so "ĐT.816" is found by
+    "đường tỉnh 816", "duong tinh 816", "DT816" and by "đường tỉnh" alone.
+    """
+    return " ".join(search_tokens(text, keep_road_words=True))
+
+
+def query_terms(query: str) -> list[str]:
+    """Folded terms of a search query; a road phrase becomes one term (``dt816``)."""
+    return search_tokens(query)
