@@ -88,6 +88,7 @@ _NOT_NAMES = frozenset(
 )
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
+_CLAUSE_RE = re.compile(r"[.,;:!?()\[\]\n\"“”–]+")
 
 
 @dataclass(frozen=True)
@@ -143,32 +144,37 @@ def _starts_name(word: str, folded: str) -> bool:
     return word[:1].isupper() and not is_abbreviation and folded not in _NOT_NAMES
 
 
+def _continues_name(word: str) -> bool:
+    return word[:1].isupper() and not (word.isupper() and len(word) > 1)
+
+
 def extract_entities(text: str) -> list[Entity]:
     """Named things in *text*: capitalised runs, typed by the generic word in front of them.
 
     >>> [str(e) for e in extract_entities("Trường THCS Tân Phước thiếu phòng học")]
     ['school:tan phuoc']
     """
-    words = _TOKEN_RE.findall(nfc(text))
-    folded = [fold_word(word) for word in words]
     entities: list[Entity] = []
-    i = 0
-    while i < len(words):
-        if not _starts_name(words[i], folded[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(words) and (
-            words[j] in _NAME_SUFFIXES
-            or _starts_name(words[j], folded[j])
-            or (words[j].isdigit() and (j + 1 == len(words) or folded[j + 1] not in _UNITS))
-        ):
-            j += 1
-        run = folded[i:j]
-        if len(run) >= 2 or (i > 0 and len(run[0]) > 3):
-            name = " ".join(canonical_synonyms(run))
-            entities.append(Entity(_entity_kind(folded[max(0, i - 6) : i]), name))
-        i = j
+    for clause in _CLAUSE_RE.split(nfc(text)):
+        words = _TOKEN_RE.findall(clause)
+        folded = [fold_word(word) for word in words]
+        i = 0
+        while i < len(words):
+            if not _starts_name(words[i], folded[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and (
+                words[j] in _NAME_SUFFIXES
+                or _continues_name(words[j])
+                or (words[j].isdigit() and (j + 1 == len(words) or folded[j + 1] not in _UNITS))
+            ):
+                j += 1
+            run = folded[i:j]
+            if len(run) >= 2 or (i > 0 and len(run[0]) > 3):
+                name = " ".join(canonical_synonyms(run))
+                entities.append(Entity(_entity_kind(folded[max(0, i - 6) : i]), name))
+            i = j
     return entities
 
 

@@ -122,9 +122,10 @@ _ROAD_PREFIXES = {
 _ROAD_RE = re.compile(
     r"\b(duong tinh lo|duong tinh|tinh lo|quoc lo|duong huyen|dt|ql)\s*[.\-]?\s*(\d{1,4}[a-z]?)\b"
 )
-# "đường 816" with a 2–4 digit number is how voters name a numbered road without its class.
+# "đường 816" with a 3–4 digit number is how voters name a numbered road without its class.
 _BARE_ROAD_RE = re.compile(
-    r"\b(duong|tuyen)\s+(\d{2,4}[a-z]?)\b(?!\s*(m|m2|cm|km|ha|ho|nam|trieu|nguoi|phut|gio|ngay|thang|lan)\b)"
+    r"\b(duong|tuyen)\s+(\d{3,4}[a-z]?)\b"
+    r"(?!\s*(m|m2|met|cm|km|ha|ho|nam|trieu|nguoi|phut|gio|ngay|thang|lan)\b)"
 )
 
 
@@ -185,7 +186,7 @@ def road_keys(text: str) -> list[str]:
     """Return road tokens (``dt816``, ``ql47c``) named in *text*, in order, without repeats.
 
     A bare "đường 816" becomes ``dt816``: voters drop the class of provincial roads, and a
-    two-to-four-digit number after "đường" is nearly always a provincial road in a province.
+    three-or-four-digit number after "đường" is nearly always a provincial road in a province.
 
     >>> road_keys("sửa ĐT.816 và duong tinh 823, QL 47C")
     ['dt816', 'dt823', 'ql47c']

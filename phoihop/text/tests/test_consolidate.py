@@ -1,0 +1,124 @@
+import pytest
+
+from phoihop.text.classify import LEVELS
+from phoihop.text.consolidate import (
+    Petition,
+    PetitionInputError,
+    consolidate,
+    read_petitions,
+)
+from phoihop.text.features import extract_entities
+from phoihop.text.lexicons import FIELDS
+
+
+def groups_of(result):
+    return {row["id"]: row["group"] for row in result.rows()}
+
+
+ROAD_PETITIONS = [
+    Petition(
+        "a1", "Đề nghị sửa chữa ĐT.741 đoạn qua xã, mặt đường hư hỏng, nhiều ổ gà.", "", "xã A"
+    ),
+    Petition(
+        "a2", "Duong tinh 741 doan qua xa hu hong nang, nhieu o ga, de nghi sua som.", "", "xã A"
+    ),
+    Petition("a3", "DT741 xuống cấp, ổ gà chi chít, đề nghị tỉnh sửa chữa mặt đường.", "", "xã A"),
+    Petition(
+        "b1", "Đề nghị sửa chữa ĐT.753 đoạn qua xã, mặt đường hư hỏng, nhiều ổ gà.", "", "xã A"
+    ),
+    Petition(
+        "b2", "Đường tỉnh 753 đoạn qua xã hư hỏng nặng, nhiều ổ gà, đề nghị sửa sớm.", "", "xã A"
+    ),
+]
+
+
+def test_consolidate_groups_road_variants_together():
+    groups = groups_of(consolidate(ROAD_PETITIONS))
+    assert groups["a1"] == groups["a2"] == groups["a3"]
+    assert groups["b1"] == groups["b2"]
+
+
+def test_consolidate_never_merges_different_road_numbers():
+    groups = groups_of(consolidate(ROAD_PETITIONS))
+    assert groups["a1"] != groups["b1"]
+
+
+def test_consolidate_keeps_different_schools_apart():
+    petitions = [
+        Petition(
+            "s1", "Trường Tiểu học Hòa An A thiếu phòng học, học sinh phải học 2 ca.", "", "xã X"
+        ),
+        Petition(
+            "s2",
+            "Trường Tiểu học Hòa An A thiếu phòng học, lớp đông, đề nghị xây thêm.",
+            "",
+            "xã X",
+        ),
+        Petition(
+            "t1", "Trường Tiểu học Bình Minh thiếu phòng học, học sinh phải học 2 ca.", "", "xã X"
+        ),
+    ]
+    groups = groups_of(consolidate(petitions))
+    assert groups["s1"] == groups["s2"]
+    assert groups["t1"] != groups["s1"]
+
+
+def test_consolidate_group_explains_shared_evidence():
+    result = consolidate(ROAD_PETITIONS)
+    group = result.groups[result.group_of[0]]
+    assert group.shared_roads == ["dt741"]
+    assert "dt741" in group.explanation()
+    assert any("o ga" in term or "hu hong" in term for term in group.shared_terms)
+
+
+def test_consolidate_suggests_valid_field_level_agency():
+    rows = list(consolidate(ROAD_PETITIONS).rows())
+    assert [row["id"] for row in rows] == [p.id for p in ROAD_PETITIONS]
+    for row in rows:
+        assert row["field"] in FIELDS
+        assert row["level"] in LEVELS
+        assert row["agency"]
+    assert rows[0]["field"] == "giao thông - xây dựng"
+    assert rows[0]["level"] == "tỉnh"
+
+
+def test_consolidate_suggests_commune_police_for_local_crime():
+    petitions = [
+        Petition(
+            "c1", "Trộm bò ở ấp Bàu Chồn, đề nghị công an xã tăng cường tuần tra.", "", "xã Cát Lâm"
+        )
+    ]
+    row = next(iter(consolidate(petitions).rows()))
+    assert row["field"] == "an ninh - trật tự"
+    assert row["level"] == "xã"
+    assert row["agency"] == "Công an xã Cát Lâm"
+
+
+def test_consolidate_suggests_central_level_for_national_policy():
+    petitions = [
+        Petition("p1", "Đề nghị Trung ương nâng mức trợ cấp hưu trí xã hội cho người cao tuổi.")
+    ]
+    row = next(iter(consolidate(petitions).rows()))
+    assert row["level"] == "trung ương"
+    assert row["agency"].startswith("Bộ ")
+
+
+def test_extract_entities_types_names_by_preceding_word():
+    kinds = {str(e) for e in extract_entities("Trại heo của Công ty Hưng Thịnh Phát ở ấp Đá Bàn")}
+    assert "company:hung thinh phat" in kinds
+    assert "hamlet:da ban" in kinds
+
+
+def test_read_petitions_rejects_missing_text():
+    with pytest.raises(PetitionInputError, match="text"):
+        read_petitions(['{"id": "x"}'])
+
+
+def test_read_petitions_rejects_invalid_json_with_line_number():
+    with pytest.raises(PetitionInputError, match="Dòng 2"):
+        read_petitions(['{"id": "x", "text": "a"}', "{not json"])
+
+
+def test_read_petitions_rejects_duplicate_ids():
+    with pytest.raises(PetitionInputError, match="trùng"):
+        read_petitions(['{"id": "x", "text": "a"}', '{"id": "x", "text": "b"}'])

@@ -1,0 +1,73 @@
+import pytest
+
+from phoihop.text.models import SearchDocument
+from phoihop.text.selectors import search
+from phoihop.text.services import search_index_remove, search_index_upsert
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed():
+    search_index_upsert(
+        kind="petition",
+        object_id=1,
+        title="Sửa chữa đường tỉnh 816",
+        body="Cử tri xã Hòa An đề nghị sửa chữa ĐT.816 đoạn qua ấp Gò Me.",
+    )
+    search_index_upsert(
+        kind="petition",
+        object_id=2,
+        title="Nâng cấp ĐT.823",
+        body="Đường tỉnh 823 qua xã Bàu Sen xuống cấp.",
+    )
+    search_index_upsert(
+        kind="letter",
+        object_id=7,
+        title="Đơn khiếu nại bồi thường",
+        body="Khiếu nại chậm chi trả tiền bồi thường GPMB khu công nghiệp Phú Lâm II.",
+    )
+
+
+@pytest.mark.parametrize("query", ["duong tinh 816", "DT816", "đường tỉnh 816", "ĐT.816"])
+def test_search_finds_provincial_road_816_from_any_spelling(indexed, query):
+    hits = search(query)
+    assert [(hit.kind, hit.object_id) for hit in hits] == [("petition", "1")]
+    assert hits[0].title == "Sửa chữa đường tỉnh 816"
+
+
+def test_search_is_diacritic_insensitive_and_expands_abbreviations(indexed):
+    assert [hit.object_id for hit in search("giai phong mat bang phu lam")] == ["7"]
+    assert [hit.object_id for hit in search("GPMB")] == ["7"]
+
+
+def test_search_filters_by_kind(indexed):
+    assert {hit.kind for hit in search("duong tinh")} == {"petition"}
+    assert search("boi thuong", kinds=["petition"]) == []
+    assert [hit.object_id for hit in search("bồi thường", kinds=["letter"])] == ["7"]
+
+
+def test_search_ranks_title_matches_first(indexed):
+    search_index_upsert(kind="document", object_id=9, title="Báo cáo", body="nhắc tới 816 một lần")
+    hits = search("816")
+    assert hits[0].object_id == "1"
+
+
+def test_search_matches_word_prefix(indexed):
+    assert [hit.object_id for hit in search("khieu na")] == ["7"]
+
+
+def test_search_index_upsert_reindexes_changed_object(indexed):
+    search_index_upsert(kind="petition", object_id=1, title="Chợ Bàu Sen dột nát", body="")
+    assert search("duong tinh 816") == []
+    assert [hit.object_id for hit in search("cho bau sen")] == ["1"]
+    assert SearchDocument.objects.filter(kind="petition", object_id="1").count() == 1
+
+
+def test_search_index_remove_drops_object(indexed):
+    search_index_remove(kind="letter", object_id=7)
+    assert search("khieu nai") == []
+
+
+def test_search_empty_query_returns_nothing(indexed):
+    assert search("  ,.; ") == []
