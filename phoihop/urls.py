@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("phoihop.api.urls")),
+    path("lich/", include("phoihop.deadlines.urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),
 ]

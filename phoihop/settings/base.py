@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "phoihop.access",
     "phoihop.notifications",
     "phoihop.agenda",
+    "phoihop.deadlines",
     "phoihop.text",
     "phoihop.web",
     "phoihop.api",

@@ -7,6 +7,7 @@ Public API (other modules call only these)::
     is_working_day(day), next_working_day(day), previous_working_day(day)
     add_working_days(day, n), working_days_between(start, end)
     add_calendar_days(day, n, roll=Roll.FORWARD), days_until(due, today)
+    elapsed_days(day_type, start, end)
     current_calendar(), current_rules()
 
 See docs/deadlines.md.
@@ -25,6 +26,7 @@ from phoihop.deadlines.engine.counting import (
     add_working_days,
     compute_due,
     days_until,
+    elapsed_days,
     is_working_day,
     next_working_day,
     previous_working_day,
@@ -61,6 +63,7 @@ __all__ = [
     "current_calendar",
     "current_rules",
     "days_until",
+    "elapsed_days",
     "is_working_day",
     "next_working_day",
     "previous_working_day",

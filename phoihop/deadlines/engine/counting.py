@@ -101,6 +101,13 @@ def add_calendar_days(
     return end
 
 
+def elapsed_days(day_type: DayType, start: date, end: date, calendar=None) -> int:
+    """Days in (start, end] in *day_type*: how long a suspended clock stood still."""
+    if day_type == DayType.WORKING:
+        return working_days_between(start, end, calendar)
+    return (end - start).days
+
+
 def days_until(due: date, today: date) -> int:
     """Calendar days left until *due* (0 on the day, negative once overdue)."""
     return (due - today).days

@@ -8,6 +8,8 @@ from phoihop.deadlines.engine import DayKind, YearStatus, current_calendar
 from phoihop.deadlines.engine.data import default_model, file_calendar
 from phoihop.deadlines.engine.lunar import hung_kings_day, lunar_new_year
 
+pytestmark = pytest.mark.usefixtures("engine_files")
+
 # RULEBOOK Appendix A, "Lunar anchors" (Vietnamese calendar, UTC+7).
 TET = {
     2025: date(2025, 1, 29),

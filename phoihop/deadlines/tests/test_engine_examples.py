@@ -5,6 +5,8 @@ import pytest
 from phoihop.deadlines.engine import compute_due, is_working_day
 from phoihop.deadlines.tests.examples import ELECTION_EXAMPLES, RULEBOOK_EXAMPLES, flags_to_kwargs
 
+pytestmark = pytest.mark.usefixtures("engine_files")
+
 
 @pytest.mark.parametrize(("rule_id", "start", "flags", "due"), RULEBOOK_EXAMPLES)
 def test_compute_due_matches_rulebook_example(rule_id, start, flags, due):

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from phoihop.deadlines.engine import (
     working_days_between,
 )
 from phoihop.deadlines.engine.rules import variant_for
+
+pytestmark = pytest.mark.usefixtures("engine_files")
 
 days = st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 12, 31))
 counts = st.integers(min_value=0, max_value=40)
