@@ -53,7 +53,8 @@ def audit_record(
     target_type, target_id, target_display = _describe(target)
     related_type, related_id, _ = _describe(related)
     if organization is None and target is not None:
-        organization = getattr(target, "organization", None)
+        is_organization = target._meta.label_lower == "organizations.organization"
+        organization = target if is_organization else getattr(target, "organization", None)
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     row = AuditEvent(
         occurred_at=timezone.now(),

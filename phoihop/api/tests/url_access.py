@@ -1,0 +1,40 @@
+from phoihop.core.testing import UrlCheck
+
+
+def _org(tree, user):
+    return {"public_id": tree.other.public_id}
+
+
+def _person(tree, user):
+    from phoihop.organizations.tests.matrix import _membership
+
+    return {"public_id": _membership(tree.own, user).person.public_id}
+
+
+def _membership(tree, user):
+    from phoihop.organizations.tests.matrix import _membership
+
+    return {"pk": _membership(tree.own, user).pk}
+
+
+def _notification(tree, user):
+    from phoihop.web.tests.url_access import _own_notification
+
+    return _own_notification(tree, user)
+
+
+PROTECTED = {
+    "api:me": UrlCheck(api=True),
+    "api:popolo": UrlCheck(api=True),
+    "api:organization-list": UrlCheck(api=True),
+    "api:organization-detail": UrlCheck(api=True, kwargs=_org),
+    "api:person-list": UrlCheck(api=True),
+    "api:person-detail": UrlCheck(api=True, kwargs=_person, permission="organizations.view_person"),
+    "api:membership-list": UrlCheck(api=True),
+    "api:membership-detail": UrlCheck(
+        api=True, kwargs=_membership, permission="organizations.view_membership"
+    ),
+    "api:notification-list": UrlCheck(api=True),
+    "api:notification-detail": UrlCheck(api=True, kwargs=_notification),
+    "api:notification-read": UrlCheck(api=True, kwargs=_notification, method="post"),
+}

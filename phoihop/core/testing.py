@@ -1,0 +1,137 @@
+"""Helpers the whole suite shares: a small organization tree, accounts with grants, and clients
+signed in through the two-factor step.
+
+Modules describe their own object kinds for the permission matrix in ``<module>/tests/matrix.py``
+(``SUBJECTS = {Model: make(organization, owner_user) -> instance}``) and their URLs in
+``<module>/tests/url_access.py`` (``PUBLIC = {...}``, ``PROTECTED = {name: UrlCheck(...)}``).
+"""
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from phoihop.access.models import Grant, Role
+from phoihop.access.roles import roles_sync
+from phoihop.accounts.models import User
+from phoihop.accounts.services import system_actor
+from phoihop.organizations import services as org_services
+from phoihop.organizations.models import AdminUnit, Organization
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+@dataclass
+class Tree:
+    """Two bodies with a unit each: "own" (where test accounts get grants) and "other"."""
+
+    province: AdminUnit
+    own: Organization
+    own_unit: Organization
+    other: Organization
+    other_unit: Organization
+
+
+def build_tree() -> Tree:
+    actor = system_actor()
+    roles_sync(actor=actor)
+    province = org_services.admin_unit_create(
+        actor=actor,
+        code="T",
+        name="tỉnh Thử Nghiệm",
+        level="province",
+        kind="tinh",
+        valid_from=date(2025, 7, 1),
+    )
+
+    def make(code, name, kind, parent=None):
+        return org_services.organization_create(
+            actor=actor,
+            code=code,
+            name=name,
+            short_name=name,
+            doc_abbreviation=code.upper(),
+            kind=kind,
+            admin_unit=province,
+            valid_from=date(2025, 7, 1),
+            parent=parent,
+        )
+
+    own = make("hdnd", "HĐND tỉnh", "council")
+    other = make("ubnd", "UBND tỉnh", "people_committee")
+    return Tree(
+        province,
+        own,
+        make("ban-pc", "Ban Pháp chế", "council_committee", own),
+        other,
+        make("so-xd", "Sở Xây dựng", "department", other),
+    )
+
+
+def make_user(username: str, *, kind: str = User.Kind.STAFF, **extra) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        kind=kind,
+        full_name=extra.pop("full_name", username),
+        **extra,
+    )
+    if kind == User.Kind.STAFF:
+        TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    return user
+
+
+def grant(user: User, role_code: str, organization: Organization, subtree: bool = True) -> Grant:
+    from phoihop.access.grants import forget_grants
+
+    forget_grants(user)
+    return Grant.objects.create(
+        user=user,
+        role=Role.objects.get(code=role_code),
+        organization=organization,
+        include_subtree=subtree,
+    )
+
+
+def signed_in_client(user: User) -> Client:
+    """A client holding a session that passed sign-in and, for staff, the TOTP step."""
+    client = Client()
+    client.force_login(user)
+    if user.kind == User.Kind.STAFF:
+        device = TOTPDevice.objects.get(user=user)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+def phoihop_app_modules(submodule: str):
+    """Import ``phoihop.<app>.tests.<submodule>`` for every installed phoihop app that has one."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("phoihop."):
+            continue
+        try:
+            yield importlib.import_module(f"{config.name}.tests.{submodule}")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"{config.name}.tests", f"{config.name}.tests.{submodule}"):
+                raise
+
+
+@dataclass(frozen=True)
+class UrlCheck:
+    """How a protected URL answers.
+
+    ``permission``: the permission a user needs (None: any signed-in account).
+    ``kwargs``: builds the URL's arguments from (tree, owner_user) — an object the owner may see.
+    ``method``: "get" or "post". ``api``: answers 401/403 instead of redirecting to sign-in.
+    """
+
+    permission: str | None = None
+    kwargs: object = None
+    method: str = "get"
+    api: bool = False
+    ok_status: tuple[int, ...] = (200,)
+    extra: dict = field(default_factory=dict)

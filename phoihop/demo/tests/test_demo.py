@@ -1,0 +1,23 @@
+from django.core.management import call_command
+
+from phoihop.accounts.models import User
+from phoihop.audit.selectors import audit_chain_verify
+from phoihop.demo.loader import demo_load
+from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
+
+
+def test_demo_province_loads_once_with_audited_history(db):
+    counts = demo_load()
+    assert counts["organizations"] >= 20
+    assert Organization.objects.filter(kind="department").count() >= 10
+    assert AdminUnit.objects.filter(level="commune", valid_to__isnull=True).count() >= 15
+    assert Succession.objects.count() == 3
+    assert Deputy.objects.filter(term__assembly="national_assembly").count() == 6
+    assert Deputy.objects.filter(term__assembly="provincial_council").count() == 12
+    roles_by_body = set(User.objects.filter(is_demo=True).values_list("username", flat=True))
+    for body in ("hdnd", "ubnd", "mttq", "dbqh"):
+        for role in ("vanthu", "chuyenvien", "lanhdao", "daibieu", "giamsat", "quantri"):
+            assert f"{body}.{role}" in roles_by_body
+    assert audit_chain_verify().ok
+    assert demo_load() == {}  # a second load changes nothing
+    call_command("audit", "verify")

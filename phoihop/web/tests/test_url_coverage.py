@@ -1,0 +1,91 @@
+"""Every URL is either public (listed with a reason) or protected and tested here:
+anonymous → sign-in (web) or 401/403 (API); an account without the permission → 404;
+an account with it → the expected status."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from phoihop.access.roles import roles_spec
+from phoihop.core.testing import grant, make_user, phoihop_app_modules, signed_in_client
+
+
+def _url_names(resolver=None, namespace="") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= _url_names(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{namespace}{entry.name}")
+    return names
+
+
+def _declarations():
+    public, prefixes, protected = {}, {}, {}
+    for module in phoihop_app_modules("url_access"):
+        public.update(getattr(module, "PUBLIC", {}))
+        prefixes.update(getattr(module, "PREFIXES_PUBLIC", {}))
+        protected.update(getattr(module, "PROTECTED", {}))
+    return public, prefixes, protected
+
+
+def test_every_url_is_public_or_protected_and_tested():
+    public, prefixes, protected = _declarations()
+    untested = sorted(
+        name
+        for name in _url_names()
+        if name not in public
+        and name not in protected
+        and not any(name.startswith(p) for p in prefixes)
+    )
+    assert not untested, (
+        f"URLs in neither the matrix nor the public list: {untested} — declare them in "
+        "<module>/tests/url_access.py (see phoihop/core/testing.py)"
+    )
+    stale = sorted((set(public) | set(protected)) - _url_names())
+    assert not stale, f"declared but no longer routed: {stale}"
+
+
+def _role_with(permission: str | None) -> str:
+    for code, spec in roles_spec().items():
+        if permission is None or permission in spec["permissions"]:
+            return code
+    raise AssertionError(f"no role has {permission}")
+
+
+def _role_without(permission: str) -> str | None:
+    for code, spec in roles_spec().items():
+        if permission not in spec["permissions"]:
+            return code
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(_declarations()[2]))
+def test_protected_url_answers_by_permission(name, tree):
+    check = _declarations()[2][name]
+    allowed = make_user("duoc.phep")
+    grant(allowed, _role_with(check.permission), tree.own)
+    kwargs = check.kwargs(tree, allowed) if check.kwargs else {}
+    url = reverse(name, kwargs=kwargs)
+    send = lambda client: getattr(client, check.method)(url)  # noqa: E731
+
+    # anonymous
+    from django.test import Client
+
+    response = send(Client())
+    if check.api:
+        assert response.status_code in (401, 403)
+    else:
+        assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+    # signed in, without the permission (or without any grant)
+    if check.permission:
+        role = _role_without(check.permission)
+        denied = make_user("khong.duoc")
+        if role:
+            grant(denied, role, tree.own)
+        assert send(signed_in_client(denied)).status_code == 404
+
+    # signed in, allowed
+    response = send(signed_in_client(allowed))
+    assert response.status_code in check.ok_status, response.content[:300]
