@@ -21,7 +21,7 @@ from phoihop.accounts.services import system_actor
 from phoihop.organizations import services as org_services
 from phoihop.organizations.models import AdminUnit, Organization
 
-PASSWORD = "mat-khau-thu-nghiem-2026"
+PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105 — test accounts only
 
 
 @dataclass

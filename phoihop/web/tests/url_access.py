@@ -2,8 +2,8 @@ from phoihop.core.testing import UrlCheck
 
 
 def _own_notification(tree, user):
-    from phoihop.notifications.tests.matrix import SUBJECTS
     from phoihop.notifications.models import Notification
+    from phoihop.notifications.tests.matrix import SUBJECTS
 
     return {"pk": SUBJECTS[Notification](tree.own, user).pk}
 
