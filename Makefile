@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint migrate demo screenshots bench-petitions clean
+.PHONY: install run test lint migrate demo screenshots messages clean
 
 install: $(STAMP)
 
@@ -23,9 +23,11 @@ migrate: install
 demo: migrate
 	$(BIN)/phoihop demo load
 
+# The web server and one task worker (its queue is a SQLite file beside the database).
 run: demo
-	$(BIN)/phoihop demo accounts
-	$(BIN)/phoihop runserver 127.0.0.1:$(PORT)
+	PHOIHOP_PORT=$(PORT) $(BIN)/phoihop demo accounts
+	$(BIN)/phoihop run_huey --quiet & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/phoihop runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/ruff check phoihop bench
@@ -37,7 +39,12 @@ lint: install
 	$(BIN)/ruff format --check phoihop bench
 
 screenshots: install
-	$(BIN)/python -m phoihop.web.screenshots docs/screenshots
+	$(BIN)/python -m phoihop.web.browser docs/screenshots
 
 clean:
 	rm -rf $(VENV) var
+
+# Refresh the English catalogue (needs GNU gettext for extraction); the compiled .mo is committed.
+messages: install
+	cd phoihop && ../$(BIN)/phoihop makemessages -l en --ignore "*/tests/*" --ignore "migrations/*"
+	$(BIN)/python -c "import polib; p='phoihop/locale/en/LC_MESSAGES/django'; polib.pofile(p+'.po').save_as_mofile(p+'.mo')"

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.two_factor import totp_device
 
@@ -9,29 +10,29 @@ class SignInForm(forms.Form):
     """User name, password and — for staff — the 6-digit code of the authenticator app."""
 
     username = forms.CharField(
-        label="Tên đăng nhập",
+        label=_("Tên đăng nhập"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
-        label="Mật khẩu",
+        label=_("Mật khẩu"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     otp_token = forms.CharField(
-        label="Mã xác thực (6 số)",
+        label=_("Mã xác thực (6 số)"),
         required=False,
         max_length=8,
-        help_text="Cán bộ nhập mã từ ứng dụng xác thực (TOTP).",
+        help_text=_("Cán bộ nhập mã từ ứng dụng xác thực (TOTP)."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
         ),
     )
 
     error_messages = {
-        "invalid": "Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng.",
-        "otp_required": "Tài khoản cán bộ phải nhập mã xác thực 6 số.",
-        "no_device": "Tài khoản chưa đăng ký xác thực hai lớp. Liên hệ quản trị.",
+        "invalid": _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."),
+        "otp_required": _("Tài khoản cán bộ phải nhập mã xác thực 6 số."),
+        "no_device": _("Tài khoản chưa đăng ký xác thực hai lớp. Liên hệ quản trị."),
     }
 
     def __init__(self, request, *args, **kwargs):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 def _is_exempt(path: str) -> bool:
@@ -30,7 +31,7 @@ class SessionTimeoutMiddleware:
                 or now - last_seen > settings.SESSION_COOKIE_AGE
             ):
                 logout(request)
-                messages.info(request, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.")
+                messages.info(request, _("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại."))
                 return redirect(settings.LOGIN_URL)
             session["last_seen"] = now
         return self.get_response(request)

@@ -15,6 +15,7 @@ from phoihop.accounts.models import User
 from phoihop.accounts.services import system_actor, user_create, user_totp_enroll
 from phoihop.agenda.services import engagement_create
 from phoihop.audit.services import audit_record
+from phoihop.deadlines import engine
 from phoihop.organizations import services as org
 from phoihop.organizations.models import AdminUnit, Constituency, Organization, Person
 
@@ -191,7 +192,11 @@ def _demo_engagements(actor, organizations: dict[str, Organization], today: date
     tz = timezone.get_current_timezone()
 
     def at(days: int, hour: int) -> datetime:
-        return datetime.combine(today + timedelta(days=days), time(hour), tz)
+        # Meetings fall on working days: the first working day on or after the planned one.
+        day = today + timedelta(days=days)
+        if not engine.is_working_day(day):
+            day = engine.next_working_day(day)
+        return datetime.combine(day, time(hour), tz)
 
     plan = [
         (

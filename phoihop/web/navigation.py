@@ -1,17 +1,19 @@
 """The shell's own navigation entries; modules register theirs the same way."""
 
+from django.utils.translation import gettext_noop as _
+
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.core.registry import NavItem, navigation
 
-navigation.register("home", NavItem("home", "Trang chủ", "web:home", order=0))
+navigation.register("home", NavItem("home", _("Trang chủ"), "web:home", order=0))
 navigation.register(
-    "organizations", NavItem("organizations", "Cơ quan", "web:organizations", order=80)
+    "organizations", NavItem("organizations", _("Cơ quan"), "web:organizations", order=80)
 )
 navigation.register(
     "audit",
     NavItem(
         "audit",
-        "Nhật ký",
+        _("Nhật ký"),
         "web:audit",
         order=90,
         visible=lambda user: has_permission_anywhere(user, "audit.view_auditevent"),

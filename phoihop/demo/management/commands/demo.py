@@ -1,5 +1,7 @@
 """``phoihop demo load`` (once) and ``phoihop demo accounts`` (print the demo sign-ins)."""
 
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -47,4 +49,5 @@ class Command(BaseCommand):
         for user in users:
             secret = base64.b32encode(bytes.fromhex(demo_totp_key(user.username))).decode()
             self.stdout.write(f"  {user.username:<22} {user.full_name:<24} TOTP {secret}")
-        self.stdout.write("\nMở / open http://127.0.0.1:8000\n")
+        port = os.environ.get("PHOIHOP_PORT", "8000")
+        self.stdout.write(f"\nMở / open http://127.0.0.1:{port}\n")

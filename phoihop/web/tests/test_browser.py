@@ -1,0 +1,25 @@
+"""The shell in a real browser: headless Chromium driven by Playwright."""
+
+import pytest
+
+from phoihop.web import browser
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not browser.chromium_available(), reason="Chromium is not installed"),
+]
+
+
+def test_demo_user_signs_in_with_totp_and_reaches_the_dashboard():
+    with browser.demo_server() as base, browser.browser() as chromium:
+        page = chromium.new_page(viewport=browser.PHONE, locale="vi-VN")
+        page.goto(f"{base}/")
+        assert page.url.startswith(f"{base}/dang-nhap/")
+        assert page.locator("html").get_attribute("lang") == "vi"
+        browser.sign_in(page, base, "mttq.lanhdao")
+        assert page.get_by_role("heading", name="Việc đến hạn").is_visible()
+        assert page.get_by_role(
+            "heading", name="Lịch chung của các cơ quan (14 ngày tới)"
+        ).is_visible()
+        page.get_by_role("button", name="English").click()
+        assert page.get_by_role("heading", name="Items due").is_visible()

@@ -1,0 +1,59 @@
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+
+from phoihop.core.registry import DueItem, due_items
+from phoihop.core.testing import grant, make_user, signed_in_client
+
+
+def test_english_switch_translates_the_shell(staff_user):
+    client = signed_in_client(staff_user)
+    assert "Việc đến hạn".encode() in client.get("/").content
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert '<html lang="en">' in page
+    assert "Items due" in page
+    assert "Sign out" in page
+
+
+def test_navigation_shows_only_what_the_user_may_use(tree):
+    clerk = make_user("van.thu")
+    grant(clerk, "clerk", tree.own)
+    leader = make_user("lanh.dao")
+    grant(leader, "leader", tree.own)
+    assert 'href="/nhat-ky/"' not in signed_in_client(clerk).get("/").content.decode()
+    assert 'href="/nhat-ky/"' in signed_in_client(leader).get("/").content.decode()
+    assert signed_in_client(clerk).get("/nhat-ky/").status_code == 404
+
+
+def test_dashboard_groups_registered_due_items(staff_user, monkeypatch):
+    today = date.today()
+
+    def source(viewer, on):
+        yield DueItem("Trả lời đơn A", today - timedelta(days=2), "/a", "letter", overdue=True)
+        yield DueItem("Báo cáo B", today + timedelta(days=3), "/b", "report")
+
+    monkeypatch.setitem(due_items._items, "test.source", source)
+    page = signed_in_client(staff_user).get("/").content.decode()
+    overdue_at, soon_at = page.index("Quá hạn"), page.index("Trong 7 ngày tới")
+    assert overdue_at < page.index("Trả lời đơn A") < soon_at < page.index("Báo cáo B")
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "phoihop.settings.production",
+        "PHOIHOP_SECRET_KEY": "k" * 20 + "-production-like-secret-for-the-check-only-0123456789",
+        "PHOIHOP_ALLOWED_HOSTS": "phoihop.example.gov.vn",
+        "PHOIHOP_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "phoihop", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
