@@ -19,7 +19,7 @@ from phoihop.organizations.models import (
 _counter = iter(range(1, 10**6))
 
 
-def _unit(organization):
+def _unit(organization, since=date(2025, 7, 1)):
     n = next(_counter)
     return services.admin_unit_create(
         actor=system_actor(),
@@ -27,7 +27,7 @@ def _unit(organization):
         name=f"xã Số {n}",
         level="commune",
         kind="xa",
-        valid_from=date(2025, 7, 1),
+        valid_from=since,
         parent=organization.admin_unit,
     )
 
@@ -70,7 +70,7 @@ def _deputy(organization, user):
 
 
 def _succession(organization, user):
-    old, new = _unit(organization), _unit(organization)
+    old, new = _unit(organization, since=date(2008, 1, 1)), _unit(organization)
     return services.admin_unit_merge(
         actor=system_actor(),
         predecessors=[old],
