@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "phoihop.agenda",
     "phoihop.deadlines",
     "phoihop.text",
+    "phoihop.reception",
+    "phoihop.public",
     "phoihop.web",
     "phoihop.api",
     "phoihop.demo",

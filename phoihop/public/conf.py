@@ -1,0 +1,17 @@
+"""Public site settings (``PHOIHOP_PUBLIC`` in settings)."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # (requests, seconds): letters one address may submit, and all addresses together.
+    "SUBMIT_PER_IP": (5, 3600),
+    "SUBMIT_GLOBAL": (200, 600),
+    # Status look-ups one address may try: the secret token must not be guessable by brute force.
+    "LOOKUP_PER_IP": (20, 600),
+    # How long the receipt page may show the secret token again (same browser session).
+    "RECEIPT_SECONDS": 1800,
+}
+
+
+def setting(name: str):
+    return {**DEFAULTS, **getattr(settings, "PHOIHOP_PUBLIC", {})}[name]

@@ -1,0 +1,53 @@
+"""Fixed-window rate limits on the public site, kept in Django's cache.
+
+Each limit is a counter per window; ``cache.add`` starts it with the window as its time-out and
+``cache.incr`` counts, so every process sharing the cache (Redis, Memcached, the database cache)
+shares the limit. The local-memory cache limits per process only.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+
+
+class RateLimited(Exception):
+    """The limit *name* is spent; ``retry_after`` seconds until the window ends."""
+
+    def __init__(self, name: str, retry_after: int) -> None:
+        super().__init__(name)
+        self.name = name
+        self.retry_after = retry_after
+
+
+def client_address(request) -> str:
+    """The client's address as the web server saw it.
+
+    Behind a reverse proxy, set the proxy to overwrite REMOTE_ADDR (e.g. nginx real_ip) rather
+    than trusting a client-supplied X-Forwarded-For here.
+    """
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(name: str, subject: str, window: int) -> tuple[str, int]:
+    now = int(time.time())
+    bucket = now // window
+    digest = hashlib.sha256(subject.encode()).hexdigest()[:24]  # no raw addresses in the cache
+    return f"phoihop:rl:{name}:{digest}:{bucket}", window - now % window
+
+
+def hit(name: str, subject: str, *, limit: int, window: int) -> None:
+    """Count one request of *subject* against *limit* per *window* seconds.
+
+    Raises:
+        RateLimited: the request is over the limit (it is still counted).
+    """
+    key, remaining = _key(name, subject, window)
+    cache.add(key, 0, timeout=remaining + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=remaining + 1)
+        count = 1
+    if count > limit:
+        raise RateLimited(name, remaining)

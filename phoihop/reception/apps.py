@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ReceptionConfig(AppConfig):
+    name = "phoihop.reception"
+    label = "reception"
+    verbose_name = "Tiếp công dân"
+
+    def ready(self) -> None:  # registration only
+        from phoihop.reception import audit_events, calendar, navigation, policies  # noqa: F401

@@ -1,0 +1,122 @@
+"""Input shapes of the reception pages; domain rules live in the services."""
+
+from django import forms
+
+from phoihop.reception.models import Schedule, Visit
+from phoihop.reception.services import SCHEDULE_FIELDS
+
+
+class ScheduleForm(forms.ModelForm):
+    """A reception schedule of one official of one of the actor's bodies."""
+
+    class Meta:
+        model = Schedule
+        fields = ["organization", *SCHEDULE_FIELDS]
+        widgets = {
+            "weekday": forms.Select(
+                choices=[
+                    ("", "—"),
+                    (0, "Thứ Hai"),
+                    (1, "Thứ Ba"),
+                    (2, "Thứ Tư"),
+                    (3, "Thứ Năm"),
+                    (4, "Thứ Sáu"),
+                    (5, "Thứ Bảy"),
+                    (6, "Chủ nhật"),
+                ]
+            ),
+            "week_of_month": forms.Select(
+                choices=[
+                    ("", "—"),
+                    (1, "Tuần thứ nhất"),
+                    (2, "Tuần thứ hai"),
+                    (3, "Tuần thứ ba"),
+                    (4, "Tuần thứ tư"),
+                    (5, "Tuần thứ năm"),
+                    (-1, "Tuần cuối"),
+                ]
+            ),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}),
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_to": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("recurrence")
+        needs = {
+            Schedule.Recurrence.MONTHLY_DAY: ["day_of_month"],
+            Schedule.Recurrence.MONTHLY_WEEKDAY: ["weekday", "week_of_month"],
+            Schedule.Recurrence.WEEKLY: ["weekday"],
+        }.get(kind, [])
+        for name in needs:
+            if cleaned.get(name) in (None, ""):
+                self.add_error(name, "Cần chọn cho kiểu lặp lại này.")
+        for name in {"day_of_month", "weekday", "week_of_month"} - set(needs):
+            cleaned[name] = None
+        return cleaned
+
+
+class VisitForm(forms.Form):
+    """The visit itself: where, when, who received it, how it ended."""
+
+    organization = forms.ModelChoiceField(label="Cơ quan tiếp", queryset=None)
+    visited_on = forms.DateField(label="Ngày tiếp", widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label="Hình thức", choices=Visit.Kind.choices)
+    headcount = forms.IntegerField(
+        label="Số người đến",
+        min_value=1,
+        required=False,
+        help_text=(
+            "Để trống nếu bằng số công dân ghi dưới đây. Từ 5 người trở lên phải cử đại diện."
+        ),
+    )
+    outcome = forms.ChoiceField(label="Kết quả tiếp", choices=Visit.Outcome.choices)
+    outcome_note = forms.CharField(
+        label="Ghi chú kết quả", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class CitizenForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=200, required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
+    phone = forms.CharField(label="Điện thoại", max_length=30, required=False)
+    id_number = forms.CharField(label="Số CCCD", max_length=20, required=False)
+    is_representative = forms.BooleanField(label="Người đại diện", required=False)
+
+
+class ItemForm(forms.Form):
+    content = forms.CharField(
+        label="Nội dung trình bày", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    documents = forms.CharField(
+        label="Tài liệu cung cấp (mỗi dòng một tài liệu)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+CitizenFormSet = forms.formset_factory(CitizenForm, extra=3, max_num=50)
+ItemFormSet = forms.formset_factory(ItemForm, extra=2, max_num=20)
+
+
+class VisitAnswerForm(forms.Form):
+    answered_on = forms.DateField(
+        label="Ngày trả lời", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    answer = forms.CharField(
+        label="Nội dung trả lời",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Thụ lý; cần thêm thời gian xác minh; không thụ lý (nêu lý do); hoặc đã chuyển "
+        "cơ quan có thẩm quyền (Luật Tiếp công dân Đ28 k1).",
+    )

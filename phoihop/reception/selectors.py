@@ -1,0 +1,161 @@
+"""Reads of reception schedules and the reception register."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from phoihop.deadlines import engine
+from phoihop.reception import recurrence
+from phoihop.reception.conf import setting
+from phoihop.reception.models import Schedule, Visit, VisitItem
+
+
+@dataclass(frozen=True)
+class ReceptionDay:
+    """One day an official receives citizens, computed from a schedule and the calendar."""
+
+    schedule: Schedule
+    planned_on: date
+    held_on: date
+
+    @property
+    def moved(self) -> bool:
+        return self.planned_on != self.held_on
+
+
+def _valid_between(start: date, end: date) -> Q:
+    return Q(valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+
+
+def schedule_list(*, viewer, organization=None) -> QuerySet[Schedule]:
+    """Schedules *viewer* may see."""
+    qs = Schedule.objects.restrict(viewer, "view").select_related("organization", "person")
+    return qs.filter(organization=organization) if organization is not None else qs
+
+
+def schedule_get(*, viewer, public_id: UUID) -> Schedule:
+    """One visible schedule; Http404 whether it is missing or not visible to *viewer*."""
+    try:
+        return schedule_list(viewer=viewer).get(public_id=public_id)
+    except (Schedule.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def schedule_published_list(*, start: date, end: date) -> QuerySet[Schedule]:
+    """Schedules published on the public site and valid at some point in [start, end].
+
+    The reception days of officials are public information (Luật Tiếp công dân Đ12, Đ20: the
+    schedule is posted at the reception place and on the body's portal), so no viewer applies.
+    """
+    return (
+        Schedule.objects.filter(is_published=True)
+        .filter(_valid_between(start, end))
+        .select_related("organization", "person")
+    )
+
+
+def reception_days(
+    schedules, *, start: date, end: date, calendar: engine.BusinessCalendar | None = None
+) -> list[ReceptionDay]:
+    """The reception days of *schedules* held in [start, end], in date order."""
+    calendar = calendar or engine.current_calendar()
+    days = []
+    for schedule in schedules:
+        first = max(start, schedule.valid_from)
+        last = min(end, schedule.valid_to) if schedule.valid_to else end
+        if first > last:
+            continue
+        days.extend(
+            ReceptionDay(schedule=schedule, planned_on=o.planned_on, held_on=o.held_on)
+            for o in recurrence.occurrences(schedule.pattern, first, last, calendar)
+        )
+    return sorted(days, key=lambda d: (d.held_on, d.schedule.starts_at, d.schedule.pk))
+
+
+@dataclass(frozen=True)
+class FrequencyShortfall:
+    """A period in which an official's schedules give fewer days than the law's minimum."""
+
+    organization: str
+    official_title: str
+    basis: str
+    period_start: date
+    required: int
+    scheduled: int
+
+
+def _periods(unit: str, start: date, end: date):
+    if unit == "week":
+        monday = start - timedelta(days=start.weekday())
+        while monday <= end:
+            yield monday, monday + timedelta(days=6)
+            monday += timedelta(days=7)
+        return
+    for year, month in recurrence.month_span(start, end):
+        first = date(year, month, 1)
+        yield first, recurrence.last_day_of_month(first)
+
+
+def schedule_frequency_shortfalls(*, viewer, start: date, end: date) -> list[FrequencyShortfall]:
+    """Periods in [start, end] where an official with a statutory minimum is under-scheduled.
+
+    Officials are grouped by organization, title and legal basis (one official may have several
+    schedules, e.g. two days a month). Minimums: ``PHOIHOP_RECEPTION["MINIMUM_DAYS"]``.
+    """
+    minimums = setting("MINIMUM_DAYS")
+    groups: dict[tuple, list[Schedule]] = {}
+    qs = schedule_list(viewer=viewer).filter(basis__in=list(minimums))
+    for schedule in qs.filter(_valid_between(start, end)):
+        key = (schedule.organization.short_name, schedule.official_title, schedule.basis)
+        groups.setdefault(key, []).append(schedule)
+    calendar = engine.current_calendar()
+    shortfalls = []
+    for (org_name, title, basis), schedules in sorted(groups.items()):
+        required, unit = minimums[basis]
+        for period_start, period_end in _periods(unit, start, end):
+            held = {
+                d.held_on
+                for d in reception_days(
+                    schedules, start=period_start, end=period_end, calendar=calendar
+                )
+                if engine.is_working_day(d.held_on, calendar)
+            }
+            if len(held) < required:
+                shortfalls.append(
+                    FrequencyShortfall(org_name, title, basis, period_start, required, len(held))
+                )
+    return shortfalls
+
+
+def visit_list(*, viewer, status: str | None = None) -> QuerySet[Visit]:
+    """Visits in the reception register that *viewer* may see, newest first."""
+    qs = Visit.objects.restrict(viewer, "view").select_related(
+        "organization", "received_by", "schedule"
+    )
+    return qs.filter(status=status) if status else qs
+
+
+def visit_get(*, viewer, public_id: UUID) -> Visit:
+    """One visible visit with its citizens and items; Http404 if missing or not visible."""
+    try:
+        return (
+            visit_list(viewer=viewer).prefetch_related("citizens", "items").get(public_id=public_id)
+        )
+    except (Visit.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class VisitContent:
+    """A content of a visit and, if *viewer* may see it, the letter it became."""
+
+    item: VisitItem
+    letter: object | None
+
+
+def visit_letters(*, viewer, visit: Visit) -> list[VisitContent]:
+    """The contents of *visit*, each with its letter when visible to *viewer*."""
+    return [VisitContent(item=item, letter=None) for item in visit.items.all()]

@@ -1,0 +1,306 @@
+"""Writes on reception schedules and the reception register."""
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from phoihop.access.grants import organization_scope
+from phoihop.access.policy import require
+from phoihop.audit.services import audit_record, field_changes
+from phoihop.deadlines.selectors import deadline_for_target_list
+from phoihop.deadlines.services import deadline_complete, deadline_start
+from phoihop.organizations.models import Organization, Person
+from phoihop.reception.conf import setting
+from phoihop.reception.errors import (
+    MassVisitRepresentativeError,
+    VisitAnsweredError,
+    VisitWithoutContentError,
+)
+from phoihop.reception.models import Schedule, Visit, VisitCitizen, VisitItem
+
+SCHEDULE_FIELDS = (
+    "official_title",
+    "basis",
+    "recurrence",
+    "day_of_month",
+    "weekday",
+    "week_of_month",
+    "roll_to_working_day",
+    "starts_at",
+    "ends_at",
+    "location",
+    "valid_from",
+    "valid_to",
+    "is_published",
+    "note",
+)
+
+
+def require_in_organization(actor, permission: str, organization: Organization) -> None:
+    """Raise ``PermissionDenied`` unless *actor* holds *permission* on *organization* (for adds)."""
+    allowed = Organization.objects.filter(
+        organization_scope(actor, permission, field=""), pk=organization.pk
+    ).exists()
+    if not allowed:
+        raise PermissionDenied
+
+
+@transaction.atomic(durable=True)
+def schedule_create(
+    *,
+    actor,
+    organization: Organization,
+    official_title: str,
+    recurrence: str,
+    starts_at: time,
+    ends_at: time,
+    location: str,
+    valid_from: date,
+    basis: str = Schedule.Basis.OTHER,
+    day_of_month: int | None = None,
+    weekday: int | None = None,
+    week_of_month: int | None = None,
+    roll_to_working_day: bool = True,
+    valid_to: date | None = None,
+    is_published: bool = True,
+    person: Person | None = None,
+    note: str = "",
+) -> Schedule:
+    """Set up the periodic reception days of an official of *organization*.
+
+    Raises:
+        PermissionDenied: actor may not add schedules for this organization.
+        ValidationError: the recurrence fields do not fit the recurrence kind, or the hours or
+            the validity period are reversed.
+
+    Records: ``reception.schedule.created``.
+    """
+    require_in_organization(actor, "reception.add_schedule", organization)
+    schedule = Schedule(
+        organization=organization,
+        person=person,
+        official_title=official_title,
+        basis=basis,
+        recurrence=recurrence,
+        day_of_month=day_of_month,
+        weekday=weekday,
+        week_of_month=week_of_month,
+        roll_to_working_day=roll_to_working_day,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=location,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        is_published=is_published,
+        note=note,
+    )
+    schedule.full_clean()
+    schedule.save()
+    audit_record(
+        actor=actor,
+        event="reception.schedule.created",
+        target=schedule,
+        data={name: getattr(schedule, name) for name in SCHEDULE_FIELDS},
+    )
+    return schedule
+
+
+@transaction.atomic(durable=True)
+def schedule_update(*, actor, schedule: Schedule, **changes) -> Schedule:
+    """Change a schedule's recurrence, hours, place, validity or publication.
+
+    Raises:
+        PermissionDenied: actor may not change this schedule.
+        ValueError: a field that is not a schedule field.
+        ValidationError: the result is not a valid schedule.
+
+    Records: ``reception.schedule.changed`` (changed fields, old and new).
+    """
+    unknown = set(changes) - set(SCHEDULE_FIELDS)
+    if unknown:
+        raise ValueError(f"not schedule fields: {sorted(unknown)}")
+    require(actor, "change", schedule)
+    schedule = Schedule.objects.select_for_update().get(pk=schedule.pk)
+    before = {name: getattr(schedule, name) for name in changes}
+    for name, value in changes.items():
+        setattr(schedule, name, value)
+    schedule.full_clean()
+    schedule.save(update_fields=[*changes, "updated_at"])
+    audit_record(
+        actor=actor,
+        event="reception.schedule.changed",
+        target=schedule,
+        data=field_changes(before, changes),
+    )
+    return schedule
+
+
+@dataclass(frozen=True)
+class CitizenInput:
+    """A citizen present at a visit, as the receiving official writes them down.
+
+    The identity fields go to the identity vault; the visit keeps a pseudonym only.
+    """
+
+    full_name: str = ""
+    address: str = ""
+    phone: str = ""
+    id_number: str = ""
+    is_representative: bool = False
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """One content a citizen raised, with the titles of the documents handed in for it."""
+
+    content: str
+    documents: tuple[str, ...] = ()
+
+
+def _next_reference(organization: Organization, visited_on: date) -> str:
+    """``TCD-<year>-<n>`` numbered per body and year; the caller holds the organization lock."""
+    count = Visit.objects.filter(
+        organization=organization, visited_on__year=visited_on.year
+    ).count()
+    return f"TCD-{visited_on.year}-{count + 1:05d}"
+
+
+@transaction.atomic(durable=True)
+def visit_register(
+    *,
+    actor,
+    organization: Organization,
+    visited_on: date,
+    received_by,
+    citizens: list[CitizenInput],
+    items: list[ItemInput],
+    kind: str = Visit.Kind.REGULAR,
+    schedule: Schedule | None = None,
+    headcount: int | None = None,
+    outcome: str = Visit.Outcome.LETTERS,
+    outcome_note: str = "",
+) -> Visit:
+    """Enter a visit in the reception register, start its answer clock and open its letters.
+
+    Each content item becomes one letter of *organization*, registered through the letters
+    service with the visit as its source. The answer is due within 10 working days of the
+    visit (Luật Tiếp công dân 2013 Đ28 k1, rule XL-01), owned by the receiving official.
+
+    Raises:
+        PermissionDenied: actor may not add visits for *organization*.
+        VisitWithoutContentError: no citizen, or no content while the outcome is letters.
+        MassVisitRepresentativeError: a mass visit with no representative named.
+        ValidationError: invalid fields (e.g. a headcount below the citizens listed).
+
+    Records: ``reception.visit.registered``; ``deadline.started``; the letters' own events.
+    """
+    require_in_organization(actor, "reception.add_visit", organization)
+    if not citizens:
+        raise VisitWithoutContentError("Cần ghi ít nhất một công dân đến.")
+    if outcome == Visit.Outcome.LETTERS and not items:
+        raise VisitWithoutContentError("Cần ghi ít nhất một nội dung công dân trình bày.")
+    headcount = headcount or len(citizens)
+    if headcount < len(citizens):
+        raise ValidationError({"headcount": "Số người đến không được ít hơn số công dân đã ghi."})
+    # Five or more people with one content appoint representatives (Luật Khiếu nại Đ8 k4,
+    # NĐ 124/2020/NĐ-CP Đ5–Đ11); the register names who spoke for the group.
+    if headcount >= setting("MASS_VISIT_SIZE") and not any(c.is_representative for c in citizens):
+        raise MassVisitRepresentativeError(
+            "Đoàn đông người phải cử người đại diện: đánh dấu ít nhất một người đại diện."
+        )
+    Organization.objects.select_for_update().get(pk=organization.pk)
+    visit = Visit(
+        reference=_next_reference(organization, visited_on),
+        organization=organization,
+        schedule=schedule,
+        kind=kind,
+        visited_on=visited_on,
+        received_by=received_by,
+        headcount=headcount,
+        outcome=outcome,
+        outcome_note=outcome_note,
+    )
+    visit.full_clean()
+    visit.save()
+    visit_citizens = [
+        VisitCitizen(
+            visit=visit,
+            position=n,
+            pseudonym=f"Công dân {n}" + (" (đại diện)" if c.is_representative else ""),
+            is_representative=c.is_representative,
+        )
+        for n, c in enumerate(citizens, start=1)
+    ]
+    for citizen in visit_citizens:
+        citizen.full_clean(exclude=["visit"])
+    VisitCitizen.objects.bulk_create(visit_citizens)
+    visit_items = [
+        VisitItem(
+            visit=visit, position=n, content=item.content, documents="\n".join(item.documents)
+        )
+        for n, item in enumerate(items, start=1)
+    ]
+    for item in visit_items:
+        item.full_clean(exclude=["visit"])
+    VisitItem.objects.bulk_create(visit_items)
+    audit_record(
+        actor=actor,
+        event="reception.visit.registered",
+        target=visit,
+        data={
+            "reference": visit.reference,
+            "visited_on": visited_on,
+            "kind": kind,
+            "headcount": headcount,
+            "citizens": len(citizens),
+            "items": len(items),
+            "outcome": outcome,
+        },
+    )
+    deadline_start(
+        target=visit,
+        organization=organization,
+        rule_id=setting("ANSWER_RULE"),
+        start_on=visited_on,
+        actor=actor,
+        title=f"Trả lời công dân — lượt tiếp {visit.reference}",
+        owner=received_by,
+    )
+    return visit
+
+
+@transaction.atomic(durable=True)
+def visit_answer(*, actor, visit: Visit, answered_on: date, answer: str) -> Visit:
+    """Record the answer given to the citizens of a visit and stop its XL-01 clock.
+
+    Raises:
+        PermissionDenied: actor may not change this visit.
+        VisitAnsweredError: the visit was already answered.
+        DeadlineDateError: *answered_on* is before the visit.
+
+    Records: ``reception.visit.answered`` (answered_on, on_time); ``deadline.completed``.
+    """
+    require(actor, "change", visit)
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    if not visit.is_open:
+        raise VisitAnsweredError("Lượt tiếp này đã được trả lời.")
+    visit.status = Visit.Status.ANSWERED
+    visit.answered_on = answered_on
+    visit.answer = answer
+    visit.full_clean()
+    visit.save(update_fields=["status", "answered_on", "answer", "updated_at"])
+    on_time = None
+    for deadline in deadline_for_target_list(viewer=actor, target=visit).filter(
+        rule_id=setting("ANSWER_RULE"), status__in=["running", "suspended"]
+    ):
+        deadline_complete(deadline=deadline, on=answered_on, actor=actor)
+        on_time = answered_on <= deadline.due_on
+    audit_record(
+        actor=actor,
+        event="reception.visit.answered",
+        target=visit,
+        data={"answered_on": answered_on, "on_time": on_time},
+    )
+    return visit

@@ -1,0 +1,187 @@
+"""Staff pages of citizen reception: schedules and the reception register."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from phoihop.access.grants import has_permission_anywhere, organization_scope
+from phoihop.access.policy import can
+from phoihop.core.errors import ApplicationError
+from phoihop.deadlines.selectors import deadline_for_target_list
+from phoihop.organizations.models import Organization
+from phoihop.reception import services
+from phoihop.reception.forms import (
+    CitizenFormSet,
+    ItemFormSet,
+    ScheduleForm,
+    VisitAnswerForm,
+    VisitForm,
+)
+from phoihop.reception.models import Visit
+from phoihop.reception.selectors import (
+    reception_days,
+    schedule_frequency_shortfalls,
+    schedule_list,
+    visit_get,
+    visit_letters,
+    visit_list,
+)
+
+UPCOMING_DAYS = 62
+
+
+def _require_anywhere(user, permission: str) -> None:
+    if not has_permission_anywhere(user, permission):
+        raise Http404
+
+
+def _organizations_with(user, permission: str):
+    return Organization.objects.filter(organization_scope(user, permission, field=""))
+
+
+@login_required
+def schedule_list_view(request):
+    _require_anywhere(request.user, "reception.view_schedule")
+    today = timezone.localdate()
+    schedules = list(schedule_list(viewer=request.user))
+    end = today + timedelta(days=UPCOMING_DAYS)
+    return render(
+        request,
+        "reception/schedule_list.html",
+        {
+            "schedules": schedules,
+            "days": reception_days(schedules, start=today, end=end),
+            "shortfalls": schedule_frequency_shortfalls(viewer=request.user, start=today, end=end),
+            "can_add": has_permission_anywhere(request.user, "reception.add_schedule"),
+        },
+    )
+
+
+@login_required
+def schedule_create_view(request):
+    _require_anywhere(request.user, "reception.add_schedule")
+    organizations = _organizations_with(request.user, "reception.add_schedule")
+    form = ScheduleForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.schedule_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("reception:schedule_list")
+    return render(request, "reception/schedule_form.html", {"form": form})
+
+
+@login_required
+def visit_list_view(request):
+    _require_anywhere(request.user, "reception.view_visit")
+    status = request.GET.get("trang_thai") or None
+    page = Paginator(visit_list(viewer=request.user, status=status), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reception/visit_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Visit.Status.choices,
+            "can_add": has_permission_anywhere(request.user, "reception.add_visit"),
+        },
+    )
+
+
+def _citizens(formset) -> list[services.CitizenInput]:
+    return [
+        services.CitizenInput(**form.cleaned_data)
+        for form in formset
+        if form.cleaned_data and any(form.cleaned_data.values())
+    ]
+
+
+def _items(formset) -> list[services.ItemInput]:
+    return [
+        services.ItemInput(
+            content=form.cleaned_data["content"].strip(),
+            documents=tuple(
+                line.strip() for line in form.cleaned_data["documents"].splitlines() if line.strip()
+            ),
+        )
+        for form in formset
+        if form.cleaned_data and form.cleaned_data.get("content", "").strip()
+    ]
+
+
+@login_required
+def visit_create_view(request):
+    _require_anywhere(request.user, "reception.add_visit")
+    organizations = _organizations_with(request.user, "reception.add_visit")
+    data = request.POST if request.method == "POST" else None
+    form = VisitForm(
+        data, organizations=organizations, initial={"visited_on": timezone.localdate()}
+    )
+    citizens = CitizenFormSet(data, prefix="cong_dan")
+    items = ItemFormSet(data, prefix="noi_dung")
+    if data is not None and form.is_valid() and citizens.is_valid() and items.is_valid():
+        try:
+            visit = services.visit_register(
+                actor=request.user,
+                received_by=request.user,
+                citizens=_citizens(citizens),
+                items=_items(items),
+                **form.cleaned_data,
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã vào sổ lượt tiếp {visit.reference}.")
+            return redirect(visit.get_absolute_url())
+    return render(
+        request,
+        "reception/visit_form.html",
+        {"form": form, "citizens": citizens, "items": items},
+    )
+
+
+@login_required
+def visit_detail_view(request, public_id):
+    visit = visit_get(viewer=request.user, public_id=public_id)
+    answer_form = None
+    if visit.is_open and can(request.user, "change", visit):
+        answer_form = VisitAnswerForm(initial={"answered_on": timezone.localdate()})
+    return render(
+        request,
+        "reception/visit_detail.html",
+        {
+            "visit": visit,
+            "deadlines": deadline_for_target_list(viewer=request.user, target=visit),
+            "letters": visit_letters(viewer=request.user, visit=visit),
+            "answer_form": answer_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def visit_answer_view(request, public_id):
+    visit = visit_get(viewer=request.user, public_id=public_id)
+    form = VisitAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.visit_answer(actor=request.user, visit=visit, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Đã ghi nhận việc trả lời công dân.")
+    else:
+        messages.error(request, "Cần nhập ngày và nội dung trả lời.")
+    return redirect(visit.get_absolute_url())
