@@ -47,8 +47,9 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "PHOIHOP_SECRET_KEY": "k" * 20 + "-production-like-secret-for-the-check-only-0123456789",
         "PHOIHOP_ALLOWED_HOSTS": "phoihop.example.gov.vn",
         "PHOIHOP_DATA_DIR": str(tmp_path),
+        "PHOIHOP_IDENTITY_KEYS": "cGhvaWhvcC1kZXBsb3ktY2hlY2stdGVzdC1rZXktMzI=",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "phoihop", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
