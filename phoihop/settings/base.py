@@ -40,8 +40,12 @@ INSTALLED_APPS = [
     "phoihop.agenda",
     "phoihop.deadlines",
     "phoihop.text",
+    "phoihop.documents",
+    "phoihop.identity",
+    "phoihop.letters",
     "phoihop.reception",
     "phoihop.public",
+    "phoihop.volume",
     "phoihop.web",
     "phoihop.api",
     "phoihop.demo",
@@ -208,6 +212,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Fernet keys of the identity vault, newest first (docs/decisions/0060-identity-vault.md).
+PHOIHOP_IDENTITY_KEYS = [k for k in os.environ.get("PHOIHOP_IDENTITY_KEYS", "").split(",") if k]
 
 # Demo mode shows demo accounts' sign-in codes on the sign-in page. Never in production.
 PHOIHOP_DEMO = os.environ.get("PHOIHOP_DEMO", "0") == "1"

@@ -1,0 +1,5 @@
+from phoihop.core.errors import ApplicationError
+
+
+class DocumentNumberError(ApplicationError):
+    """A number could not be taken from the register."""

@@ -1,0 +1,231 @@
+"""The state document format of Nghị định 30/2020/NĐ-CP, as DOCX (RULEBOOK §8, VB-01…VB-11).
+
+Reusable by every module: build a :class:`StateDocument` and call :func:`render_docx`. Nothing
+here touches the database. The pieces follow Phụ lục I of the decree:
+
+- A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm (VB-01, VB-02);
+- Times New Roman, black (VB-03); page numbers centred in the top margin, not on page 1 (VB-04);
+- national title and motto top right, with a rule under the motto (VB-05);
+- issuer block top left: the managing body, then the issuer in bold, with a rule (VB-06);
+- ``Số: 15/BC-HĐND``: numbers under 10 get a leading zero (VB-07);
+- place and date line in italics, days under 10 and months 1–2 zero-padded (VB-10);
+- signature block with the authority prefix (TM., KT., Q., TL., TUQ.) in bold capitals (VB-11).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from docx import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+
+def doc_number(number: int) -> str:
+    """The number as written after ``Số:``: a leading zero under 10 (NĐ 30 Đ15, VB-07)."""
+    return f"{number:02d}" if number < 10 else str(number)
+
+
+def doc_symbol(number: int, type_code: str, issuer: str, unit: str = "") -> str:
+    """``15/BC-HĐND``; a công văn (no type code) reads ``123/UBND-VP`` (VB-07, VB-09)."""
+    tail = f"{issuer}-{unit}" if not type_code else f"{type_code}-{issuer}"
+    return f"{doc_number(number)}/{tail}"
+
+
+def date_line(place: str, on: date) -> str:
+    """``Thử Nghiệm, ngày 05 tháng 02 năm 2026``: days under 10 and months 1–2 padded (VB-10)."""
+    day = f"{on.day:02d}"
+    month = f"{on.month:02d}" if on.month <= 2 else str(on.month)
+    return f"{place}, ngày {day} tháng {month} năm {on.year}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in the body: a header row, then rows of cell texts."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class StateDocument:
+    """Everything a document printed in the state format shows."""
+
+    issuer: str
+    symbol: str
+    place: str
+    issued_on: date
+    type_name: str
+    title: str
+    issuer_parent: str = ""
+    paragraphs: Sequence[str] = ()
+    tables: Sequence[Table] = ()
+    recipients: Sequence[str] = ()
+    signer_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    headings: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.signer_authority not in AUTHORITIES:
+            raise ValueError(f"unknown signing authority {self.signer_authority!r}")
+
+
+def _run(paragraph, text: str, *, size: float = 13, bold=False, italic=False, caps=False):
+    run = paragraph.add_run(text.upper() if caps else text)
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), FONT)
+    return run
+
+
+def _para(container, text: str = "", *, align=WD_ALIGN_PARAGRAPH.CENTER, after: float = 0, **kw):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(after)
+    paragraph.paragraph_format.space_before = Pt(0)
+    if text:
+        _run(paragraph, text, **kw)
+    return paragraph
+
+
+def _rule(container, width_mm: float, cell_mm: float) -> None:
+    """A short centred horizontal rule (a bottom border on an indented empty paragraph)."""
+    paragraph = _para(container)
+    indent = Mm(max((cell_mm - width_mm) / 2, 0))
+    paragraph.paragraph_format.left_indent = indent
+    paragraph.paragraph_format.right_indent = indent
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    run = paragraph.add_run()
+    run.font.size = Pt(2)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _page_number_header(section) -> None:
+    """Page numbers centred in the top margin, hidden on page 1 (VB-04)."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _run(paragraph, "", size=13)
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if tag:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), tag)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+
+
+LEFT_MM, RIGHT_MM = 70.0, 95.0
+
+
+def render_docx(spec: StateDocument) -> bytes:
+    """The document as DOCX bytes."""
+    doc = DocxDocument()
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(13)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    _page_number_header(section)
+
+    header = doc.add_table(rows=1, cols=2)
+    header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(header)
+    left, right = header.rows[0].cells
+    left.width, right.width = Mm(LEFT_MM), Mm(RIGHT_MM)
+    left.paragraphs[0].text = ""
+    if spec.issuer_parent:
+        _run(left.paragraphs[0], spec.issuer_parent, size=12.5, caps=True)
+        left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _para(left, spec.issuer, size=12.5, bold=True, caps=True)
+    else:
+        _run(left.paragraphs[0], spec.issuer, size=12.5, bold=True, caps=True)
+        left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _rule(left, 25, LEFT_MM)
+    _para(left, f"Số: {spec.symbol}", size=13, after=0)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(right.paragraphs[0], NATIONAL_TITLE, size=12.5, bold=True)
+    _para(right, MOTTO, size=13.5, bold=True)
+    _rule(right, 62, RIGHT_MM)
+    _para(right, date_line(spec.place, spec.issued_on), size=13.5, italic=True)
+
+    _para(doc, "", after=6)
+    _para(doc, spec.type_name, size=14, bold=True, caps=True)
+    _para(doc, spec.title, size=14, bold=True, after=12)
+
+    for index, text in enumerate(spec.paragraphs):
+        if index in spec.headings:
+            _para(doc, spec.headings[index], align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
+        paragraph = _para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, size=14)
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        paragraph.paragraph_format.line_spacing = 1.15
+    for table_spec in spec.tables:
+        if table_spec.caption:
+            _para(doc, table_spec.caption, align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
+        table = doc.add_table(rows=1, cols=len(table_spec.header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, table_spec.header, strict=True):
+            cell.paragraphs[0].text = ""
+            _run(cell.paragraphs[0], text, size=12, bold=True)
+        for row in table_spec.rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.paragraphs[0].text = ""
+                _run(cell.paragraphs[0], str(text), size=12)
+        _para(doc, "", after=6)
+
+    signature = doc.add_table(rows=1, cols=2)
+    _no_borders(signature)
+    left, right = signature.rows[0].cells
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(left.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
+    for recipient in [*spec.recipients, "Lưu: VT."]:
+        _para(left, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if spec.signer_authority:
+        _run(right.paragraphs[0], f"{spec.signer_authority} ", size=13.5, bold=True)
+    _run(right.paragraphs[0], spec.signer_title or spec.issuer, size=13.5, bold=True, caps=True)
+    for _ in range(3):
+        _para(right)
+    _para(right, spec.signer_name, size=13.5, bold=True)
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

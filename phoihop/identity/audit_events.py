@@ -1,0 +1,6 @@
+from phoihop.audit.registry import register_event
+
+# Values are never written to the log: these events carry {"changed": true} or a purpose.
+register_event("identity.stored", "Lưu danh tính người gửi đơn (mã hóa)")
+register_event("identity.read", "Xem danh tính người gửi đơn")
+register_event("identity.scan_read", "Xem bản quét đơn có bút tích")

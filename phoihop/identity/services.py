@@ -1,0 +1,177 @@
+"""Writing to and reading from the identity vault. The only code that sees plaintext."""
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+
+from django.db import transaction
+
+from phoihop.access.policy import require
+from phoihop.audit.services import audit_record
+from phoihop.identity import crypto
+from phoihop.identity.models import Identity, IdentityScan
+from phoihop.organizations.models import Organization
+
+REDACTED = "[đã lược bỏ thông tin người gửi]"
+
+
+@dataclass(frozen=True, repr=False)
+class IdentityData:
+    """A sender's identity in clear. Its ``repr`` hides the values, so it is safe in a log."""
+
+    full_name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    id_number: str = ""
+    original_content: str = ""
+
+    def __repr__(self) -> str:
+        return "IdentityData(<bí mật>)"
+
+    __str__ = __repr__
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "original_content")
+
+
+@dataclass(frozen=True, repr=False)
+class Scan:
+    """An uploaded scan, before sealing."""
+
+    name: str
+    content_type: str
+    content: bytes
+
+    def __repr__(self) -> str:
+        return f"Scan(<{len(self.content)} byte>)"
+
+
+def _variants(value: str) -> list[str]:
+    value = value.strip()
+    return [value] if len(value) >= 3 else []
+
+
+def identity_redact(text: str, data: IdentityData) -> str:
+    """*text* with the sender's name, address, phone, e-mail and ID number taken out.
+
+    Luật Tố cáo Đ56 k2 (RULEBOOK TC-14): strip the name, address and other personal data from
+    the letter before it goes to those who verify it. Matching is case-insensitive; phone and
+    ID numbers also match with spaces or dots between the digits.
+    """
+    for value in (data.full_name, data.address, data.email):
+        for variant in _variants(value):
+            text = re.sub(re.escape(variant), REDACTED, text, flags=re.IGNORECASE)
+    for value in (data.phone, data.id_number):
+        digits = re.sub(r"\D", "", value)
+        if len(digits) >= 6:
+            pattern = r"[\s.\-]?".join(re.escape(d) for d in digits)
+            text = re.sub(pattern, REDACTED, text)
+    return text
+
+
+def person_key(full_name: str, address: str) -> str:
+    """The blind index that finds letters from the same person without decrypting."""
+    return crypto.blind_index(full_name, address) if full_name.strip() else ""
+
+
+@transaction.atomic(savepoint=False)
+def identity_store(
+    *,
+    actor,
+    organization: Organization,
+    data: IdentityData,
+    scans: Sequence[Scan] = (),
+) -> Identity:
+    """Seal a sender's identity (and scans) in the vault; return the pseudonymous handle.
+
+    Composed inside the intake service that registers the letter, which has checked that
+    *actor* may register letters for *organization*.
+
+    Records: ``identity.stored`` with ``{"changed": true}`` only, never a value.
+    """
+    identity = Identity(
+        organization=organization,
+        sealed=crypto.seal_bytes(json.dumps(asdict(data), ensure_ascii=False).encode()),
+        person_key=person_key(data.full_name, data.address),
+        id_number_key=crypto.blind_index(data.id_number),
+    )
+    identity.full_clean()
+    identity.save()
+    for scan in scans:
+        IdentityScan.objects.create(
+            identity=identity,
+            sealed_name=crypto.seal_bytes(scan.name.encode()),
+            content_type=scan.content_type[:100],
+            size=len(scan.content),
+            sealed=crypto.seal_bytes(scan.content),
+        )
+    audit_record(
+        actor=actor,
+        event="identity.stored",
+        target=identity,
+        data={"identity": {"changed": True}, "scans": len(scans)},
+    )
+    return identity
+
+
+def _open(identity: Identity) -> IdentityData:
+    return IdentityData(**json.loads(crypto.open_bytes(identity.sealed)))
+
+
+@transaction.atomic
+def identity_reveal(*, actor, identity: Identity, purpose: str) -> IdentityData:
+    """The identity in clear, for an account with the clearance; the read is audited.
+
+    Raises:
+        PermissionDenied: *actor* holds no ``identity.read_identity`` on the holding body.
+
+    Records: ``identity.read`` (purpose).
+    """
+    require(actor, "read", identity)
+    audit_record(
+        actor=actor, event="identity.read", target=identity, data={"purpose": purpose[:300]}
+    )
+    return _open(identity)
+
+
+@transaction.atomic
+def identity_scan_reveal(*, actor, scan: IdentityScan, purpose: str) -> tuple[str, str, bytes]:
+    """One scan in clear: (file name, content type, bytes). Same clearance and audit.
+
+    Raises:
+        PermissionDenied: *actor* holds no clearance on the holding body.
+
+    Records: ``identity.scan_read`` (scan id, purpose).
+    """
+    require(actor, "read", scan.identity)
+    audit_record(
+        actor=actor,
+        event="identity.scan_read",
+        target=scan.identity,
+        data={"scan": scan.pk, "purpose": purpose[:300]},
+    )
+    name = crypto.open_bytes(scan.sealed_name).decode()
+    return name, scan.content_type, crypto.open_bytes(scan.sealed)
+
+
+@transaction.atomic
+def identity_keys_rotate(*, actor) -> int:
+    """Re-seal every identity and scan with the newest key; returns the rows re-sealed.
+
+    Records nothing per row (the values do not change); the command that calls it is audited
+    by the caller.
+    """
+    count = 0
+    for identity in Identity.objects.select_for_update().iterator():
+        identity.sealed = crypto.reseal_bytes(identity.sealed)
+        identity.save(update_fields=["sealed", "updated_at"])
+        count += 1
+    for scan in IdentityScan.objects.select_for_update().iterator():
+        scan.sealed = crypto.reseal_bytes(scan.sealed)
+        scan.sealed_name = crypto.reseal_bytes(scan.sealed_name)
+        scan.save(update_fields=["sealed", "sealed_name", "updated_at"])
+        count += 1
+    return count

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LettersConfig(AppConfig):
+    name = "phoihop.letters"
+    label = "letters"
+    verbose_name = "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh"
+
+    def ready(self) -> None:  # registration only
+        from phoihop.letters import audit_events, policies  # noqa: F401

@@ -1,0 +1,63 @@
+"""Eligibility checks of intake, as checkable flags (pure functions, no database).
+
+Complaints: the grounds of Luật Khiếu nại 2011 Đ11 (RULEBOOK KN-09). Every letter: the form
+of TT 05/2021 Đ6 k2 (date, name and address, signature or fingerprint; XL-03). Anonymous
+denunciations: processed only if they name the violator and bring concrete, verifiable
+evidence (Luật Tố cáo Đ25 k2; TT 05/2021; XL-04, TC-04).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from phoihop.letters.models import Letter
+
+# Luật Khiếu nại 2011 Đ11: complaints that are not accepted.
+GROUNDS: dict[str, str] = {
+    "internal_act": "Quyết định, hành vi nội bộ, chỉ đạo; văn bản quy phạm; bí mật nhà nước "
+    "(Đ11 k1)",
+    "not_affected": "Không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại (Đ11 k2)",
+    "no_capacity": "Người khiếu nại không có năng lực hành vi dân sự đầy đủ, không có người "
+    "đại diện hợp pháp (Đ11 k3)",
+    "unlawful_representative": "Người đại diện không hợp pháp (Đ11 k4)",
+    "unsigned": "Đơn không có chữ ký hoặc điểm chỉ (Đ11 k5)",
+    "time_barred": "Hết thời hiệu, thời hạn khiếu nại mà không có lý do chính đáng (Đ11 k6)",
+    "second_decided": "Đã có quyết định giải quyết khiếu nại lần hai (Đ11 k7)",
+    "suspended_not_continued": "Có văn bản thông báo đình chỉ mà không tiếp tục khiếu nại "
+    "trong 30 ngày (Đ11 k8)",
+    "court": "Tòa án đã thụ lý hoặc đã giải quyết (Đ11 k9)",
+}
+
+
+def problems(letter: Letter) -> list[str]:
+    """Why *letter* cannot be accepted as it stands; empty if it can."""
+    found: list[str] = []
+    if letter.kind == "unclassified":
+        return ["Đơn chưa được phân loại."]
+    if letter.kind == "mixed":
+        return ["Đơn có nhiều nội dung: tách đơn trước khi thụ lý."]
+    if letter.kind == "complaint":
+        found += [GROUNDS[g] for g in letter.grounds if g in GROUNDS]
+        if not letter.has_signature and "unsigned" not in letter.grounds:
+            found.append(GROUNDS["unsigned"])
+        if not letter.has_name_address:
+            found.append("Đơn khiếu nại không ghi rõ họ tên, địa chỉ người khiếu nại.")
+    elif letter.kind == "denunciation" and not (
+        letter.has_name_address or (letter.names_violator and letter.has_evidence)
+    ):
+        found.append(
+            "Tố cáo không rõ họ tên, địa chỉ người tố cáo chỉ được xem xét khi nêu rõ người "
+            "vi phạm và có tài liệu, chứng cứ cụ thể (Luật Tố cáo Đ25 k2)."
+        )
+    return found
+
+
+def is_anonymous_with_evidence(letter: Letter) -> bool:
+    """An anonymous denunciation that is still examined (XL-04): inspected, not 'accepted'."""
+    return (
+        letter.kind == "denunciation"
+        and not letter.has_name_address
+        and letter.names_violator
+        and letter.has_evidence
+    )

@@ -1,0 +1,413 @@
+"""Resolution of accepted letters: complaints (first and second instance), denunciations and
+petitions. Luật Khiếu nại 2011 Đ27–Đ44, Luật Tố cáo 2018 Đ28–Đ36 (RULEBOOK §1–§2).
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from phoihop.audit.services import audit_record
+from phoihop.deadlines.models import Deadline
+from phoihop.deadlines.services import deadline_extend, deadline_resume, deadline_suspend
+from phoihop.documents.models import Document
+from phoihop.letters import eligibility
+from phoihop.letters.errors import LetterExtensionError, LetterNotEligibleError, LetterStateError
+from phoihop.letters.models import Letter, LetterStep
+from phoihop.letters.services.common import (
+    INTAKE_RULES,
+    RESOLUTION_RULES,
+    add_step,
+    issue,
+    open_deadlines,
+    start_clock,
+    stop_clocks,
+    sync_due,
+)
+from phoihop.letters.services.intake import _locked, _require_status
+
+# Luật Tố cáo Đ30 k2–k3: an extension is at most 30 days; one for a complex case, two for an
+# especially complex one.
+MAX_EXTENSION_DAYS = 30
+
+
+def _resolution_rule(letter: Letter) -> str | None:
+    if letter.kind == Letter.Kind.COMPLAINT:
+        return "KN-08" if letter.instance == 2 else "KN-04"  # Luật KN Đ28 / Đ37
+    if letter.kind == Letter.Kind.DENUNCIATION:
+        return "TC-08"  # Luật TC Đ30 k1
+    return None  # petitions and feedback: no statutory resolution period in the rulebook
+
+
+@transaction.atomic
+def letter_accept(
+    *,
+    actor,
+    letter: Letter,
+    on: date,
+    is_complex: bool = False,
+    is_especially_complex: bool = False,
+    assignee=None,
+) -> Letter:
+    """Accept a letter for resolution (thụ lý) and start the resolution clock.
+
+    Complaints: KN-04 (30 days, 45 complex; remote 45/60) or, second instance, KN-08 (45/60,
+    remote 60/70). Denunciations: TC-08 (30 days, extended by decision), an acceptance decision
+    (Luật TC Đ29 k2) and the TC-07 clock to notify the parties within 5 working days.
+
+    Raises:
+        PermissionDenied: actor may not decide on this letter.
+        LetterStateError: not awaiting triage.
+        LetterNotEligibleError: an Đ11 ground, missing signature or name, or an anonymous
+            denunciation without named violator and evidence.
+
+    Records: ``letter.accepted`` (rule, complex), ``document.issued``, ``deadline.started``.
+    """
+    letter = _locked(letter, actor, "decide")
+    _require_status(letter, "received", message="Chỉ thụ lý được đơn đang chờ xử lý.")
+    found = eligibility.problems(letter)
+    if found:
+        raise LetterNotEligibleError(
+            "Đơn không đủ điều kiện thụ lý: " + "; ".join(found), code="not_eligible"
+        )
+    if assignee is not None:
+        letter.assigned_to = assignee
+    letter.is_complex = is_complex or is_especially_complex
+    letter.is_especially_complex = is_especially_complex
+    letter.status = Letter.Status.ACCEPTED
+    letter.accepted_on = on
+    letter.outcome_on = on
+    letter.competent_organization = letter.organization
+    letter.full_clean()
+    letter.save()
+    stop_clocks(letter, INTAKE_RULES, on, actor)
+    rule = _resolution_rule(letter)
+    if rule:
+        variant = {"remote": letter.is_remote}
+        if letter.kind == Letter.Kind.COMPLAINT:
+            variant["complex"] = letter.is_complex
+        start_clock(letter, rule, on, actor, **variant)
+    if letter.kind == Letter.Kind.DENUNCIATION:
+        start_clock(letter, "TC-07", on, actor)
+        doc_type, title = Document.Type.DECISION, "Về việc thụ lý tố cáo"
+        text = "Thụ lý giải quyết tố cáo; thời hạn giải quyết theo Điều 30 Luật Tố cáo."
+    elif letter.kind == Letter.Kind.COMPLAINT:
+        doc_type, title = Document.Type.NOTICE, "Về việc thụ lý giải quyết khiếu nại"
+        text = (
+            f"Thụ lý giải quyết khiếu nại lần {'hai' if letter.instance == 2 else 'đầu'} "
+            "theo Điều 27 Luật Khiếu nại."
+        )
+    else:
+        doc_type, title = Document.Type.NOTICE, "Về việc tiếp nhận, xem xét kiến nghị, phản ánh"
+        text = "Tiếp nhận kiến nghị, phản ánh để xem xét, giải quyết theo thẩm quyền."
+    document = issue(letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[text])
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.ACCEPTED, on, actor, "", document)
+    audit_record(
+        actor=actor,
+        event="letter.accepted",
+        target=letter,
+        data={
+            "rule": rule,
+            "complex": letter.is_complex,
+            "especially_complex": is_especially_complex,
+            "document": document.symbol,
+        },
+    )
+    return letter
+
+
+def _require_open_case(letter: Letter) -> None:
+    _require_status(letter, "accepted", message="Đơn không ở bước giải quyết.")
+
+
+@transaction.atomic
+def letter_notify_parties(*, actor, letter: Letter, on: date, note: str = "") -> Letter:
+    """Record the notice of acceptance to the denouncer and the denounced person (Luật TC Đ29
+    k3; TC-07). The notice to the denouncer goes to the vault address, not onto the case.
+
+    Raises:
+        PermissionDenied; LetterStateError: not an accepted denunciation.
+
+    Records: ``letter.parties_notified``.
+    """
+    letter = _locked(letter, actor, "resolve")
+    _require_open_case(letter)
+    if letter.kind != Letter.Kind.DENUNCIATION:
+        raise LetterStateError("Chỉ đơn tố cáo mới có bước thông báo thụ lý cho các bên.")
+    stop_clocks(letter, ["TC-07"], on, actor)
+    sync_due(letter)
+    add_step(
+        letter,
+        LetterStep.Kind.VERIFICATION,
+        on,
+        actor,
+        note or "Đã thông báo thụ lý cho người tố cáo và người bị tố cáo.",
+    )
+    audit_record(actor=actor, event="letter.parties_notified", target=letter, data={"on": on})
+    return letter
+
+
+@transaction.atomic
+def letter_verify(*, actor, letter: Letter, on: date, note: str) -> Letter:
+    """Record a verification step (xác minh; Luật TC Đ28 step 2, Luật KN Đ29).
+
+    Raises:
+        PermissionDenied; LetterStateError: not under resolution.
+
+    Records: ``letter.verified``.
+    """
+    letter = _locked(letter, actor, "resolve")
+    _require_open_case(letter)
+    add_step(letter, LetterStep.Kind.VERIFICATION, on, actor, note)
+    audit_record(actor=actor, event="letter.verified", target=letter, data={"on": on})
+    return letter
+
+
+def _main_clock(letter: Letter, statuses=(Deadline.Status.RUNNING,)) -> Deadline:
+    rule = _resolution_rule(letter)
+    clock = (
+        open_deadlines(letter, [rule] if rule else ["__none__"]).filter(status__in=statuses).first()
+    )
+    if clock is None:
+        raise LetterStateError("Đơn không có thời hạn giải quyết đang chạy.", code="no_clock")
+    return clock
+
+
+@transaction.atomic
+def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) -> Letter:
+    """Extend the resolution of a denunciation by decision (Luật Tố cáo Đ30 k2–k4, TC-08):
+    at most 30 days each time; once for a complex case, twice for an especially complex one.
+    Complaints have no extension: the law gives longer periods for complex cases instead.
+
+    Raises:
+        PermissionDenied; LetterStateError: not under resolution.
+        LetterExtensionError: not a denunciation, over 30 days, or no extension left.
+
+    Records: ``letter.extended`` (days, extension number), ``deadline.extended``,
+    ``document.issued``.
+    """
+    letter = _locked(letter, actor, "decide")
+    _require_open_case(letter)
+    if letter.kind != Letter.Kind.DENUNCIATION:
+        raise LetterExtensionError(
+            "Chỉ gia hạn giải quyết tố cáo; khiếu nại phức tạp dùng thời hạn dài hơn khi thụ lý."
+        )
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise LetterExtensionError("Mỗi lần gia hạn không quá 30 ngày (Luật Tố cáo Đ30).")
+    allowed = 2 if letter.is_especially_complex else 1 if letter.is_complex else 0
+    done = letter.steps.filter(kind=LetterStep.Kind.EXTENDED).count()
+    if done >= allowed:
+        raise LetterExtensionError(
+            "Không được gia hạn thêm: vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp hai "
+            "lần (Luật Tố cáo Đ30)."
+            if allowed
+            else "Chỉ vụ việc phức tạp hoặc đặc biệt phức tạp mới được gia hạn (Luật Tố cáo Đ30)."
+        )
+    deadline_extend(deadline=_main_clock(letter), days=days, reason=reason, actor=actor)
+    document = issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.DECISION,
+        title="Về việc gia hạn giải quyết tố cáo",
+        on=on,
+        paragraphs=[f"Gia hạn giải quyết tố cáo thêm {days} ngày. Lý do: {reason}"],
+    )
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.EXTENDED, on, actor, f"{days} ngày — {reason}", document)
+    audit_record(
+        actor=actor,
+        event="letter.extended",
+        target=letter,
+        data={"days": days, "extension": done + 1, "document": document.symbol},
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_suspend(*, actor, letter: Letter, on: date, reason: str) -> Letter:
+    """Suspend resolution (tạm đình chỉ; Luật TC Đ36, Luật KN as amended 2025): the clock
+    stops until ``letter_resume``.
+
+    Raises:
+        PermissionDenied; LetterStateError: not under resolution, or no running clock.
+
+    Records: ``letter.suspended``, ``deadline.suspended``, ``document.issued``.
+    """
+    letter = _locked(letter, actor, "decide")
+    _require_open_case(letter)
+    deadline_suspend(deadline=_main_clock(letter), on=on, reason=reason, actor=actor)
+    document = issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.DECISION,
+        title="Về việc tạm đình chỉ việc giải quyết",
+        on=on,
+        paragraphs=[reason],
+    )
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.SUSPENDED, on, actor, reason, document)
+    audit_record(actor=actor, event="letter.suspended", target=letter, data={"on": on})
+    return letter
+
+
+@transaction.atomic
+def letter_resume(*, actor, letter: Letter, on: date) -> Letter:
+    """Resume a suspended resolution; the due date moves by the days it stood still.
+
+    Raises:
+        PermissionDenied; LetterStateError: not suspended.
+
+    Records: ``letter.resumed``, ``deadline.resumed``.
+    """
+    letter = _locked(letter, actor, "decide")
+    _require_open_case(letter)
+    clock = _main_clock(letter, statuses=(Deadline.Status.SUSPENDED,))
+    deadline_resume(deadline=clock, on=on, actor=actor)
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.RESUMED, on, actor)
+    audit_record(actor=actor, event="letter.resumed", target=letter, data={"on": on})
+    return letter
+
+
+@transaction.atomic
+def letter_withdraw(
+    *,
+    actor,
+    letter: Letter,
+    on: date,
+    partial: bool,
+    withdrawn_content: str,
+    coerced: bool = False,
+) -> Letter:
+    """Record a withdrawal in writing (Luật KN Đ10 as amended by Luật 136/2025; KN-12, KN-16).
+
+    Total: resolution stops and the letter closes. Partial: the withdrawn content is recorded
+    and is not re-examined, unless the withdrawal was coerced or threatened.
+
+    Raises:
+        PermissionDenied; LetterStateError: not awaiting triage or resolution.
+
+    Records: ``letter.withdrawn`` (partial, coerced), ``document.issued`` for a total one.
+    """
+    letter = _locked(letter, actor, "resolve")
+    _require_status(
+        letter, "received", "accepted", message="Chỉ rút được đơn đang xử lý hoặc đang giải quyết."
+    )
+    document = None
+    if partial:
+        add_step(letter, LetterStep.Kind.WITHDRAWN_PART, on, actor, withdrawn_content)
+    else:
+        document = issue(
+            letter,
+            actor=actor,
+            doc_type=Document.Type.NOTICE,
+            title="Về việc đình chỉ giải quyết do người gửi rút đơn",
+            on=on,
+            paragraphs=[
+                "Người gửi đơn rút toàn bộ nội dung bằng văn bản; đình chỉ "
+                "việc giải quyết (Điều 10 Luật Khiếu nại)."
+            ],
+        )
+        letter.status = Letter.Status.WITHDRAWN
+        letter.closed_at = timezone.now()
+        stop_clocks(letter, None, on, actor)
+        add_step(letter, LetterStep.Kind.WITHDRAWN, on, actor, withdrawn_content, document)
+    letter.withdrawal_coerced = coerced
+    letter.save(update_fields=["status", "closed_at", "withdrawal_coerced", "updated_at"])
+    sync_due(letter)
+    audit_record(
+        actor=actor,
+        event="letter.withdrawn",
+        target=letter,
+        data={
+            "partial": partial,
+            "coerced": coerced,
+            "document": document.symbol if document else None,
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
+    """Issue the outcome: a complaint decision (Luật KN Đ31, Đ40), a conclusion on the
+    denunciation (Luật TC Đ35) or the answer to a petition; stop the resolution clocks.
+    A complaint decision must then be published within 15 days (NĐ 124/2020; KN-13).
+
+    Raises:
+        PermissionDenied; LetterStateError: not under resolution, or still suspended.
+
+    Records: ``letter.concluded`` (document, on time), ``document.issued``.
+    """
+    letter = _locked(letter, actor, "decide")
+    _require_open_case(letter)
+    if open_deadlines(letter).filter(status=Deadline.Status.SUSPENDED).exists():
+        raise LetterStateError("Việc giải quyết đang tạm đình chỉ; tiếp tục trước khi kết luận.")
+    if letter.kind == Letter.Kind.COMPLAINT:
+        doc_type = Document.Type.DECISION
+        title = f"Về việc giải quyết khiếu nại (lần {'hai' if letter.instance == 2 else 'đầu'})"
+    elif letter.kind == Letter.Kind.DENUNCIATION:
+        doc_type, title = Document.Type.CONCLUSION, "Kết luận nội dung tố cáo"
+    else:
+        doc_type, title = Document.Type.OFFICIAL_LETTER, "V/v trả lời kiến nghị, phản ánh"
+    on_time = all(d.due_on >= on for d in open_deadlines(letter, RESOLUTION_RULES))
+    document = issue(
+        letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[summary]
+    )
+    stop_clocks(letter, None, on, actor)
+    letter.status = Letter.Status.RESOLVED
+    letter.decided_on = on
+    letter.closed_at = timezone.now()
+    letter.save(update_fields=["status", "decided_on", "closed_at", "updated_at"])
+    if letter.kind == Letter.Kind.COMPLAINT:
+        start_clock(letter, "KN-13", on, actor)
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.CONCLUDED, on, actor, summary, document)
+    audit_record(
+        actor=actor,
+        event="letter.concluded",
+        target=letter,
+        data={"document": document.symbol, "on_time": on_time},
+    )
+    return letter
+
+
+PUBLICATION_METHODS = {
+    "meeting": "Công bố tại cuộc họp ở cơ quan, tổ chức nơi người khiếu nại công tác",
+    "posting": "Niêm yết tại trụ sở làm việc hoặc nơi tiếp công dân (ít nhất 15 ngày)",
+    "media": "Thông báo trên phương tiện thông tin đại chúng",
+}
+
+
+@transaction.atomic
+def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
+    """Record the publication of a complaint decision within 15 days of issue (NĐ 124/2020
+    detailing Luật KN Đ41 k3; KN-13): a meeting, a posting of at least 15 days, or the media.
+
+    Raises:
+        PermissionDenied; LetterStateError: not a decided complaint, already published, or an
+            unknown method.
+
+    Records: ``letter.published`` (method, on time), ``deadline.completed`` (KN-13).
+    """
+    letter = _locked(letter, actor, "resolve")
+    if letter.status != Letter.Status.RESOLVED or letter.kind != Letter.Kind.COMPLAINT:
+        raise LetterStateError("Chỉ công khai quyết định giải quyết khiếu nại đã ban hành.")
+    if letter.published_on:
+        raise LetterStateError("Quyết định đã được công khai.")
+    if method not in PUBLICATION_METHODS:
+        raise LetterStateError("Hình thức công khai không hợp lệ.", code="method")
+    on_time = all(d.due_on >= on for d in open_deadlines(letter, ["KN-13"]))
+    stop_clocks(letter, ["KN-13"], on, actor)
+    letter.published_on = on
+    letter.save(update_fields=["published_on", "updated_at"])
+    sync_due(letter)
+    add_step(letter, LetterStep.Kind.PUBLISHED, on, actor, PUBLICATION_METHODS[method])
+    audit_record(
+        actor=actor,
+        event="letter.published",
+        target=letter,
+        data={"method": method, "on_time": on_time},
+    )
+    return letter
