@@ -1,17 +1,28 @@
 """The public site (cổng công dân): no sign-in. Citizens send letters, follow them, and read
 the officials' reception schedules."""
 
+import time
 from datetime import timedelta
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.db import IntegrityError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from phoihop.core.errors import ApplicationError
+from phoihop.letters.services import Sender
+from phoihop.public import ratelimit
+from phoihop.public.conf import setting
+from phoihop.public.forms import PublicLetterForm, StatusLookupForm
+from phoihop.public.models import Submission
+from phoihop.public.selectors import submission_find, submission_status
+from phoihop.public.services import public_letter_submit
 from phoihop.reception.ics import reception_days_ics
 from phoihop.reception.selectors import reception_days, schedule_published_list
 
 SCHEDULE_WEEKS_AHEAD = 13
+_RECEIPT_SESSION_KEY = "public_receipts"
 
 
 def _schedule_window():
@@ -19,9 +30,101 @@ def _schedule_window():
     return today, today + timedelta(weeks=SCHEDULE_WEEKS_AHEAD)
 
 
+def _too_many(request, exc: ratelimit.RateLimited) -> HttpResponse:
+    response = render(
+        request,
+        "public/too_many.html",
+        {"minutes": max(1, round(exc.retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def _limit(request, name: str, *, also_global: bool = False) -> None:
+    limit, window = setting(f"{name.upper()}_PER_IP")
+    ratelimit.hit(name, ratelimit.client_address(request), limit=limit, window=window)
+    if also_global:
+        limit, window = setting(f"{name.upper()}_GLOBAL")
+        ratelimit.hit(f"{name}_all", "*", limit=limit, window=window)
+
+
 @require_GET
 def home(request):
     return render(request, "public/home.html")
+
+
+@require_http_methods(["GET", "POST"])
+def letter_submit(request):
+    form = PublicLetterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        existing = Submission.objects.filter(idempotency_key=data["idempotency_key"]).first()
+        if existing is not None:  # a double submit: no new letter, no new limit hit
+            return redirect("public:letter_receipt", tracking_code=existing.tracking_code)
+        try:
+            _limit(request, "submit", also_global=True)
+        except ratelimit.RateLimited as exc:
+            return _too_many(request, exc)
+        sender = Sender(
+            full_name=data["full_name"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+        )
+        try:
+            receipt = public_letter_submit(
+                organization=data["organization"],
+                idempotency_key=data["idempotency_key"],
+                sender=sender,
+                content=data["content"],
+            )
+        except IntegrityError:  # the same form, submitted concurrently, won the race
+            submission = Submission.objects.get(idempotency_key=data["idempotency_key"])
+            return redirect("public:letter_receipt", tracking_code=submission.tracking_code)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if receipt.token:
+                receipts = request.session.get(_RECEIPT_SESSION_KEY, {})
+                receipts[receipt.submission.tracking_code] = [receipt.token, time.time()]
+                request.session[_RECEIPT_SESSION_KEY] = receipts
+            return redirect("public:letter_receipt", tracking_code=receipt.submission.tracking_code)
+    return render(request, "public/letter_form.html", {"form": form}, status=200)
+
+
+@require_GET
+def letter_receipt(request, tracking_code: str):
+    """Shows the secret token to the browser session that submitted, for a short while only."""
+    receipts = request.session.get(_RECEIPT_SESSION_KEY, {})
+    token, issued = receipts.get(tracking_code, [None, 0])
+    if token is None or time.time() - issued > setting("RECEIPT_SECONDS"):
+        raise Http404
+    response = render(
+        request, "public/letter_receipt.html", {"tracking_code": tracking_code, "token": token}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def letter_status(request):
+    form = StatusLookupForm(request.POST or None)
+    status = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _limit(request, "lookup")
+        except ratelimit.RateLimited as exc:
+            return _too_many(request, exc)
+        submission = submission_find(
+            tracking_code=form.cleaned_data["tracking_code"], token=form.cleaned_data["token"]
+        )
+        status = submission_status(submission=submission) if submission else None
+        if status is None:
+            form.add_error(None, "Mã tra cứu hoặc mã truy cập không đúng. Vui lòng kiểm tra lại.")
+    response = render(request, "public/letter_status.html", {"form": form, "status": status})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

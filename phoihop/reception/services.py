@@ -11,6 +11,8 @@ from phoihop.access.policy import require
 from phoihop.audit.services import audit_record, field_changes
 from phoihop.deadlines.selectors import deadline_for_target_list
 from phoihop.deadlines.services import deadline_complete, deadline_start
+from phoihop.identity.services import IdentityData, identity_redact, identity_store
+from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization, Person
 from phoihop.reception.conf import setting
 from phoihop.reception.errors import (
@@ -159,6 +161,40 @@ class ItemInput:
     documents: tuple[str, ...] = ()
 
 
+def _identity_data(citizen: CitizenInput) -> IdentityData:
+    return IdentityData(
+        full_name=citizen.full_name.strip(),
+        address=citizen.address.strip(),
+        phone=citizen.phone.strip(),
+        id_number=citizen.id_number.strip(),
+    )
+
+
+def _redacted(text: str, identities: list[IdentityData]) -> str:
+    """*text* without any citizen's name, address, phone or ID number (Luật Tố cáo Đ56 k2)."""
+    for data in identities:
+        text = identity_redact(text, data)
+    return text
+
+
+def _letter_sender(citizens: list[CitizenInput], headcount: int) -> Sender:
+    """Who signs the visit's letters: the first representative, else the first citizen."""
+    first = next((c for c in citizens if c.is_representative), citizens[0])
+    return Sender(
+        full_name=first.full_name,
+        address=first.address,
+        phone=first.phone,
+        id_number=first.id_number,
+        count=headcount,
+    )
+
+
+def _letter_content(item: ItemInput) -> str:
+    if not item.documents:
+        return item.content
+    return f"{item.content}\n\nTài liệu công dân cung cấp: {'; '.join(item.documents)}."
+
+
 def _next_reference(organization: Organization, visited_on: date) -> str:
     """``TCD-<year>-<n>`` numbered per body and year; the caller holds the organization lock."""
     count = Visit.objects.filter(
@@ -185,7 +221,9 @@ def visit_register(
     """Enter a visit in the reception register, start its answer clock and open its letters.
 
     Each content item becomes one letter of *organization*, registered through the letters
-    service with the visit as its source. The answer is due within 10 working days of the
+    service with the visit as its source; the representative (else the first citizen) signs
+    them for the whole group. Every citizen's identity is sealed in the identity vault and the
+    register keeps the vault's pseudonym only. The answer is due within 10 working days of the
     visit (Luật Tiếp công dân 2013 Đ28 k1, rule XL-01), owned by the receiving official.
 
     Raises:
@@ -193,8 +231,10 @@ def visit_register(
         VisitWithoutContentError: no citizen, or no content while the outcome is letters.
         MassVisitRepresentativeError: a mass visit with no representative named.
         ValidationError: invalid fields (e.g. a headcount below the citizens listed).
+        LetterInputError: from the letters service (e.g. a visit dated in the future).
 
-    Records: ``reception.visit.registered``; ``deadline.started``; the letters' own events.
+    Records: ``reception.visit.registered``; ``identity.stored`` per citizen; ``deadline.started``;
+    ``letter.registered`` per content.
     """
     require_in_organization(actor, "reception.add_visit", organization)
     if not citizens:
@@ -220,30 +260,54 @@ def visit_register(
         received_by=received_by,
         headcount=headcount,
         outcome=outcome,
-        outcome_note=outcome_note,
     )
+    identities = [_identity_data(c) for c in citizens]
+    visit.outcome_note = _redacted(outcome_note, identities)
     visit.full_clean()
     visit.save()
-    visit_citizens = [
-        VisitCitizen(
-            visit=visit,
-            position=n,
-            pseudonym=f"Công dân {n}" + (" (đại diện)" if c.is_representative else ""),
-            is_representative=c.is_representative,
+    visit_citizens = []
+    for n, (citizen, data) in enumerate(zip(citizens, identities, strict=True), start=1):
+        identity = (
+            None
+            if data.is_empty
+            else identity_store(actor=actor, organization=organization, data=data)
         )
-        for n, c in enumerate(citizens, start=1)
-    ]
+        label = identity.pseudonym if identity else f"Công dân {n}"
+        visit_citizens.append(
+            VisitCitizen(
+                visit=visit,
+                position=n,
+                pseudonym=label + (" (đại diện)" if citizen.is_representative else ""),
+                identity_ref=str(identity.public_id) if identity else "",
+                is_representative=citizen.is_representative,
+            )
+        )
     for citizen in visit_citizens:
         citizen.full_clean(exclude=["visit"])
     VisitCitizen.objects.bulk_create(visit_citizens)
-    visit_items = [
-        VisitItem(
-            visit=visit, position=n, content=item.content, documents="\n".join(item.documents)
+    sender = _letter_sender(citizens, headcount)
+    visit_items = []
+    for n, item in enumerate(items, start=1):
+        letter = letter_register(
+            actor=actor,
+            organization=organization,
+            channel="reception",
+            received_on=visited_on,
+            content=_letter_content(item),
+            sender=sender,
+            visit=visit,
         )
-        for n, item in enumerate(items, start=1)
-    ]
-    for item in visit_items:
-        item.full_clean(exclude=["visit"])
+        visit_items.append(
+            VisitItem(
+                visit=visit,
+                position=n,
+                content=_redacted(item.content, identities),
+                documents="\n".join(item.documents),
+                letter_public_id=letter.public_id,
+            )
+        )
+    for visit_item in visit_items:
+        visit_item.full_clean(exclude=["visit"])
     VisitItem.objects.bulk_create(visit_items)
     audit_record(
         actor=actor,

@@ -22,6 +22,7 @@ from phoihop.reception.selectors import (
 )
 from phoihop.reception.services import (
     CitizenInput,
+    ItemInput,
     schedule_update,
     visit_answer,
 )
@@ -160,7 +161,7 @@ def test_visit_register_keeps_no_identity_on_its_rows(tree, clerk):
     )
 
     citizen = visit.citizens.get()
-    assert citizen.pseudonym == "Công dân 1"
+    assert citizen.pseudonym.startswith("NG-") and citizen.identity_ref
     event = AuditEvent.objects.get(event="reception.visit.registered", target_id=str(visit.pk))
     assert "Bí Mật" not in str(event.data) and "0909000111" not in str(event.data)
 
@@ -229,3 +230,32 @@ def test_visit_answer_denied_to_a_viewer_without_change(tree, clerk):
 def test_make_schedule_hours_must_be_ordered(tree, leader):
     with pytest.raises(ValidationError):
         make_schedule(tree.own, actor=leader, starts_at=time(11), ends_at=time(8))
+
+
+def test_visit_register_opens_one_letter_per_content_signed_by_the_representative(tree, clerk):
+    from phoihop.letters.models import Letter
+
+    visit = make_visit(
+        tree.own,
+        clerk,
+        actor=clerk,
+        headcount=7,
+        citizens=[
+            CitizenInput(full_name="Võ Thị Hằng", address="thôn 3 xã Hòa An"),
+            CitizenInput(full_name="Đỗ Văn Khải", address="thôn 4", is_representative=True),
+        ],
+        items=[
+            ItemInput(content="Võ Thị Hằng khiếu nại việc bồi thường đất ở thôn 3 xã Hòa An"),
+            ItemInput(content="Tố cáo cán bộ địa chính nhận tiền", documents=("Ảnh chụp",)),
+        ],
+    )
+
+    letters = Letter.objects.filter(visit_ref=visit.public_id).order_by("number")
+    assert [letter.channel for letter in letters] == ["reception", "reception"]
+    assert [letter.sender_count for letter in letters] == [7, 7]
+    assert list(visit.items.values_list("letter_public_id", flat=True)) == [
+        letter.public_id for letter in letters
+    ]
+    first_item = visit.items.get(position=1)
+    assert "Võ Thị Hằng" not in first_item.content
+    assert "Ảnh chụp" in letters[1].content

@@ -1,0 +1,103 @@
+"""The public site's writes: a citizen's letter, sent without an account."""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from phoihop.accounts.services import system_actor
+from phoihop.audit.services import audit_record
+from phoihop.letters.services import Sender, letter_register
+from phoihop.organizations.models import Organization
+from phoihop.public.models import Submission
+
+# No 0/O, 1/I/L: the code and the token are read aloud on the phone and typed on a keypad.
+_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _random(length: int) -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+
+
+def token_hash(token: str) -> str:
+    """A keyed hash of an access token; only this is stored."""
+    normalized = token.replace("-", "").replace(" ", "").upper()
+    return hmac.new(settings.SECRET_KEY.encode(), normalized.encode(), hashlib.sha256).hexdigest()
+
+
+def new_token() -> str:
+    """``ABCD-EFGH-JKMN-PQRS``: 16 characters of a 31-letter alphabet, about 79 bits."""
+    raw = _random(16)
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def _new_tracking_code(year: int) -> str:
+    for _ in range(10):
+        code = f"{year}-{_random(6)}"
+        if not Submission.objects.filter(tracking_code=code).exists():
+            return code
+    raise RuntimeError("no free tracking code")  # 31**6 codes a year: never in practice
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the citizen keeps. ``token`` is None when the submit repeated an earlier one."""
+
+    submission: Submission
+    token: str | None
+
+
+@transaction.atomic(durable=True)
+def public_letter_submit(
+    *, organization: Organization, idempotency_key: UUID, sender: Sender, content: str
+) -> Receipt:
+    """Register a letter sent through the public site and issue its tracking credentials.
+
+    The system account registers it (channel ``online``); the sender's identity goes to the
+    identity vault through the letters service. A second call with the same
+    *idempotency_key* (a double click, a resent form) returns the first submission and no token.
+
+    Raises:
+        LetterInputError: from the letters service (e.g. empty content).
+        IntegrityError: a concurrent call with the same key committed first; retry the read.
+
+    Records: ``public.letter.submitted`` (tracking code; never the identity nor the token), and
+    the letters service's ``letter.registered``, ``identity.stored``, ``deadline.started``.
+    """
+    existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return Receipt(existing, None)
+    actor = system_actor()
+    today = timezone.localdate()
+    letter = letter_register(
+        actor=actor,
+        organization=organization,
+        channel="online",
+        received_on=today,
+        content=content,
+        sender=sender,
+        idempotency_key=str(idempotency_key),
+    )
+    token = new_token()
+    submission = Submission(
+        tracking_code=_new_tracking_code(today.year),
+        token_hash=token_hash(token),
+        idempotency_key=idempotency_key,
+        letter_public_id=letter.public_id,
+        organization=organization,
+    )
+    submission.full_clean()
+    submission.save()
+    audit_record(
+        actor=actor,
+        event="public.letter.submitted",
+        target=submission,
+        related=letter,
+        data={"tracking_code": submission.tracking_code},
+    )
+    return Receipt(submission, token)
