@@ -40,6 +40,7 @@ RECEIVING_KINDS = (
     "inspectorate",
     "department",
 )
+SUPERVISING_KINDS = ("council_standing", "na_delegation", "front_standing")
 KINDS = (("complaint", 35), ("denunciation", 12), ("petition", 48), ("mixed", 5))
 CHANNELS = (("post", 45), ("reception", 25), ("online", 18), ("hotline", 4), ("forwarded", 8))
 CLOSED_STATUSES = (
@@ -99,12 +100,19 @@ def _received_on(rnd: random.Random, plan: Plan) -> date:
     return plan.today - timedelta(days=back)
 
 
-def _letter(rnd, plan, organization, number_of, communes) -> tuple[dict, dict]:
+def _letter(rnd, plan, organization, number_of, communes, supervisors) -> tuple[dict, dict]:
     received_on = _received_on(rnd, plan)
     year = received_on.year
     number_of[(organization.pk, year)] += 1
     number = number_of[(organization.pk, year)]
     kind = _weighted(rnd, KINDS)
+    channel = _weighted(rnd, CHANNELS)
+    # Letters the elected bodies and the Front pass on to the executive; they supervise them.
+    forwarded_from = None
+    if channel == "forwarded":
+        candidates = [pk for pk in supervisors if pk != organization.pk]
+        forwarded_from = rnd.choice(candidates) if candidates else None
+        channel = channel if forwarded_from else "post"
     content = make_content(rnd, kind, communes)
     age = (plan.today - received_on).days
     open_share = 0.55 if age <= 90 else (0.12 if age <= 365 else 0.03)
@@ -134,7 +142,8 @@ def _letter(rnd, plan, organization, number_of, communes) -> tuple[dict, dict]:
         "year": year,
         "number": number,
         "reference": f"{number:02d}/{year}/Đ-{organization.doc_abbreviation}",
-        "channel": _weighted(rnd, CHANNELS),
+        "channel": channel,
+        "forwarded_from_id": forwarded_from,
         "received_on": received_on,
         "content": content.text,
         "summary": content.summary,
@@ -215,6 +224,9 @@ def generate_letters(plan: Plan) -> dict:
     communes = list(AdminUnit.objects.filter(level="commune").values_list("name", flat=True))
     communes = communes or ["xã Hòa An", "xã Phú Lâm", "phường Lam Giang"]
     ct_letter = ContentType.objects.get_for_model(Letter)
+    supervisors = list(
+        Organization.objects.filter(kind__in=SUPERVISING_KINDS).values_list("pk", flat=True)
+    )
     _CALENDAR[:] = [engine.current_calendar()]
     now = timezone.now()
     templates = {
@@ -235,7 +247,9 @@ def generate_letters(plan: Plan) -> dict:
         size = min(plan.batch, plan.count - written)
         letters, extras = [], []
         for _ in range(size):
-            letter, extra = _letter(rnd, plan, rnd.choice(organizations), number_of, communes)
+            letter, extra = _letter(
+                rnd, plan, rnd.choice(organizations), number_of, communes, supervisors
+            )
             letters.append(letter)
             extras.append(extra)
             by_status[letter["status"]] = by_status.get(letter["status"], 0) + 1
