@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("phoihop.api.urls")),
     path("lich/", include("phoihop.deadlines.urls")),
+    path("don/", include("phoihop.letters.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("", include("phoihop.accounts.urls")),

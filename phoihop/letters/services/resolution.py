@@ -411,3 +411,58 @@ def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
         data={"method": method, "on_time": on_time},
     )
     return letter
+
+
+@transaction.atomic
+def letter_report_issue(*, actor, organization, stats, on: date):
+    """Issue the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>``) from statistics
+    the actor was allowed to see.
+
+    Raises:
+        PermissionDenied: actor holds no ``letters.export_letter`` on *organization*.
+
+    Records: ``letter.report_issued``, ``document.issued``.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from phoihop.access.grants import organization_scope
+    from phoihop.documents.services import document_issue
+    from phoihop.organizations.models import Organization
+
+    allowed = Organization.objects.filter(
+        organization_scope(actor, "letters.export_letter", field=""), pk=organization.pk
+    ).exists()
+    if not allowed:
+        raise PermissionDenied
+    period = f"từ ngày {stats.start:%d/%m/%Y} đến ngày {stats.end:%d/%m/%Y}"
+    document = document_issue(
+        actor=actor,
+        organization=organization,
+        doc_type=Document.Type.REPORT,
+        title=f"Công tác tiếp nhận, xử lý và giải quyết đơn {period}",
+        issued_on=on,
+        paragraphs=[
+            f"Trong kỳ báo cáo ({period}), tổng số đơn tiếp nhận là {stats.total}; "
+            f"đang xử lý, giải quyết {stats.open}; quá hạn {stats.overdue}.",
+            "Số liệu chi tiết theo cơ quan, loại đơn, trạng thái và lĩnh vực tại các bảng sau.",
+        ],
+        tables=[
+            {
+                "caption": b.title,
+                "header": [b.title.replace("Theo ", "").capitalize(), "Số đơn"],
+                "rows": [[label, str(n)] for label, n in b.rows],
+            }
+            for b in stats.breakdowns
+        ],
+        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Ban Thường trực UBMTTQ tỉnh"],
+        signer_authority="TM." if organization.parent_id is None else "",
+        signer_title=organization.name,
+    )
+    audit_record(
+        actor=actor,
+        event="letter.report_issued",
+        target=document,
+        organization=organization,
+        data={"symbol": document.symbol, "start": stats.start, "end": stats.end},
+    )
+    return document

@@ -1,0 +1,211 @@
+"""Input shape of the letter pages; domain rules live in the services."""
+
+import uuid
+
+from django import forms
+from django.utils import timezone
+
+from phoihop.access.grants import organization_scope
+from phoihop.letters import eligibility
+from phoihop.letters.models import Letter
+from phoihop.letters.services.resolution import PUBLICATION_METHODS
+from phoihop.organizations.models import Organization
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
+PART_KINDS = [(k, label) for k, label in KINDS if k != "mixed"]
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+
+
+def _today():
+    return timezone.localdate()
+
+
+def organizations_with(user, permission: str):
+    return Organization.objects.filter(organization_scope(user, permission, field=""))
+
+
+class RegisterForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan vào sổ")
+    channel = forms.ChoiceField(
+        choices=[c for c in Letter.Channel.choices if c[0] != "forwarded"], label="Nguồn đơn"
+    )
+    received_on = forms.DateField(label="Ngày nhận", widget=DATE, initial=_today)
+    content = forms.CharField(
+        label="Nội dung đơn",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Phân loại theo nội dung, không theo tiêu đề đơn. Họ tên, địa chỉ, số điện "
+        "thoại, số giấy tờ của người gửi sẽ được tự động lược bỏ khỏi nội dung.",
+    )
+    full_name = forms.CharField(label="Họ và tên người gửi", required=False)
+    address = forms.CharField(label="Địa chỉ", required=False)
+    phone = forms.CharField(label="Điện thoại", required=False)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    id_number = forms.CharField(label="Số CCCD/giấy tờ", required=False)
+    sender_count = forms.IntegerField(label="Số người đứng đơn", min_value=1, initial=1)
+    has_signature = forms.BooleanField(label="Đơn có chữ ký hoặc điểm chỉ", required=False)
+    scan = forms.FileField(label="Bản quét đơn (được mã hóa)", required=False)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations_with(user, "letters.add_letter")
+        self.fields["idempotency_key"].initial = uuid.uuid4().hex
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if scan and scan.size > MAX_SCAN_BYTES:
+            raise forms.ValidationError("Tệp quét quá lớn (tối đa 10 MB).")
+        return scan
+
+
+class ClassifyForm(forms.Form):
+    kind = forms.ChoiceField(choices=KINDS, label="Loại đơn (theo nội dung)")
+    instance = forms.TypedChoiceField(
+        choices=[("", "—"), (1, "Lần đầu"), (2, "Lần hai")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Khiếu nại lần",
+    )
+    field = forms.CharField(label="Lĩnh vực", required=False, max_length=60)
+    has_signature = forms.BooleanField(label="Có chữ ký hoặc điểm chỉ", required=False)
+    has_name_address = forms.BooleanField(label="Ghi rõ họ tên, địa chỉ", required=False)
+    names_violator = forms.BooleanField(label="Nêu rõ người vi phạm", required=False)
+    has_evidence = forms.BooleanField(label="Có tài liệu, chứng cứ cụ thể", required=False)
+    is_remote = forms.BooleanField(label="Vùng sâu, vùng xa", required=False)
+    grounds = forms.MultipleChoiceField(
+        choices=list(eligibility.GROUNDS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Căn cứ không thụ lý (Luật Khiếu nại Đ11)",
+    )
+
+
+class SplitForm(forms.Form):
+    kind_1 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 1")
+    content_1 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 1")
+    kind_2 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 2")
+    content_2 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 2")
+    kind_3 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 3", required=False)
+    content_3 = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 3", required=False
+    )
+
+    def parts(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        return [
+            (data[f"kind_{i}"], data[f"content_{i}"]) for i in (1, 2, 3) if data.get(f"content_{i}")
+        ]
+
+
+class OutcomeForm(forms.Form):
+    OUTCOMES = [
+        ("forward", "Chuyển đơn đến cơ quan có thẩm quyền"),
+        ("guide", "Hướng dẫn người gửi đơn"),
+        ("return", "Trả lại đơn"),
+        ("file_away", "Lưu đơn"),
+    ]
+    outcome = forms.ChoiceField(choices=OUTCOMES, label="Kết quả xử lý đơn")
+    to_organization = forms.ModelChoiceField(
+        Organization.objects.filter(valid_to__isnull=True),
+        required=False,
+        label="Cơ quan có thẩm quyền",
+    )
+    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    note = forms.CharField(
+        label="Ghi chú, lý do", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == "forward" and not data.get("to_organization"):
+            self.add_error("to_organization", "Chọn cơ quan nhận đơn chuyển.")
+        return data
+
+
+class AcceptForm(forms.Form):
+    on = forms.DateField(label="Ngày thụ lý", widget=DATE, initial=_today)
+    is_complex = forms.BooleanField(label="Vụ việc phức tạp", required=False)
+    is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
+
+
+class StepForm(forms.Form):
+    ACTIONS = [
+        ("verify", "Ghi nhận xác minh"),
+        ("notify", "Thông báo thụ lý cho các bên (tố cáo)"),
+        ("extend", "Gia hạn giải quyết (tố cáo)"),
+        ("suspend", "Tạm đình chỉ"),
+        ("resume", "Tiếp tục giải quyết"),
+        ("withdraw_partial", "Rút một phần nội dung"),
+        ("withdraw", "Rút toàn bộ đơn"),
+        ("conclude", "Ban hành quyết định, kết luận, trả lời"),
+        ("publish", "Công khai quyết định giải quyết khiếu nại"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS, label="Bước")
+    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    note = forms.CharField(
+        label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    days = forms.IntegerField(label="Số ngày gia hạn", required=False, min_value=1, max_value=30)
+    method = forms.ChoiceField(
+        choices=[("", "—"), *PUBLICATION_METHODS.items()],
+        required=False,
+        label="Hình thức công khai",
+    )
+    coerced = forms.BooleanField(label="Rút đơn do bị ép buộc, đe dọa", required=False)
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == "extend" and not data.get("days"):
+            self.add_error("days", "Nhập số ngày gia hạn (1–30).")
+        if (
+            action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify")
+            and not (data.get("note") or "").strip()
+        ):
+            self.add_error("note", "Nhập nội dung cho bước này.")
+        if action == "publish" and not data.get("method"):
+            self.add_error("method", "Chọn hình thức công khai.")
+        return data
+
+
+class FollowUpForm(forms.Form):
+    content = forms.CharField(
+        label="Nội dung đề nghị xem xét, giải quyết", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["idempotency_key"].initial = uuid.uuid4().hex
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RevealForm(forms.Form):
+    purpose = forms.CharField(label="Mục đích xem danh tính (ghi vào nhật ký)", max_length=300)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label="Từ ngày", widget=DATE)
+    end = forms.DateField(label="Đến ngày", widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("Ngày bắt đầu phải trước ngày kết thúc.")
+        return data
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label="Tìm theo nội dung", required=False)
+    status = forms.ChoiceField(
+        choices=[("", "Tất cả"), *Letter.Status.choices], required=False, label="Trạng thái"
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
+    )
+    overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")

@@ -1,0 +1,177 @@
+"""Reads of letters for people: every list starts from ``restrict(viewer, action)``."""
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+
+from phoihop.audit.selectors import audit_timeline
+from phoihop.deadlines.models import Deadline
+from phoihop.documents.selectors import document_for_target_list
+from phoihop.identity.selectors import identity_same_person_list
+from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
+from phoihop.text.consolidate import Petition, consolidate
+from phoihop.text.selectors import search
+
+SEARCH_KIND = "letter"
+
+
+def letter_list(
+    *,
+    viewer,
+    status: str | None = None,
+    kind: str | None = None,
+    organization=None,
+    query: str = "",
+    overdue_on: date | None = None,
+    action: str = "view",
+) -> QuerySet[Letter]:
+    """Letters *viewer* may see (or act on with *action*), newest first.
+
+    ``query`` searches the content through the text engine's index (diacritics and
+    abbreviations folded), never ``icontains``.
+    """
+    qs = Letter.objects.restrict(viewer, action).select_related("organization", "sender")
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if organization is not None:
+        qs = qs.filter(organization=organization)
+    if overdue_on is not None:
+        qs = qs.filter(due_on__lt=overdue_on).exclude(status__in=Letter.CLOSED)
+    if query.strip():
+        ids = [int(hit.object_id) for hit in search(query, kinds=[SEARCH_KIND], limit=500)]
+        qs = qs.filter(pk__in=ids)
+    return qs
+
+
+def letter_get(*, viewer, public_id: UUID) -> Letter:
+    """One visible letter; Http404 whether it is missing or not visible to *viewer*."""
+    try:
+        return (
+            letter_list(viewer=viewer)
+            .select_related(
+                "forwarded_from",
+                "competent_organization",
+                "assigned_to",
+                "duplicate_of",
+                "source_letter",
+                "previous_instance",
+                "split_from",
+            )
+            .get(public_id=public_id)
+        )
+    except Letter.DoesNotExist:
+        raise Http404 from None
+
+
+def letter_step_list(*, letter: Letter) -> QuerySet[LetterStep]:
+    """The case history of a letter the caller has fetched through ``letter_get``."""
+    return letter.steps.select_related("owner", "document").order_by("on", "id")
+
+
+def letter_deadline_list(*, letter: Letter) -> QuerySet[Deadline]:
+    """The clocks of a letter the caller has fetched through ``letter_get`` (a supervising
+    body sees them with the case, though it holds no grant on the resolving body)."""
+    return Deadline.objects.filter(
+        target_type=ContentType.objects.get_for_model(Letter), target_id=str(letter.pk)
+    ).order_by("start_on", "id")
+
+
+def letter_document_list(*, letter: Letter):
+    """The documents issued on a letter the caller has fetched through ``letter_get``."""
+    return document_for_target_list(target=letter)
+
+
+def letter_audit_timeline(*, viewer, letter: Letter):
+    """The audit history of the letter, for those who may read the audit log."""
+    return audit_timeline(viewer=viewer, target=letter)
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    letter: Letter
+    reason: str
+
+
+def letter_duplicate_candidates(*, viewer, letter: Letter, limit: int = 5):
+    """Earlier letters visible to *viewer* that may repeat *letter*: the same person (blind
+    index of the vault, no decryption) or the same matter (text engine: search, then the
+    consolidation engine must group the two)."""
+    found: dict[int, DuplicateCandidate] = {}
+    visible = letter_list(viewer=viewer).exclude(pk=letter.pk)
+    if letter.sender_id:
+        same_person = identity_same_person_list(identity=letter.sender)
+        for other in visible.filter(sender__in=same_person)[:limit]:
+            found[other.pk] = DuplicateCandidate(other, "Cùng người gửi")
+    words = " ".join(letter.content.split()[:24])
+    ids = [int(h.object_id) for h in search(words, kinds=[SEARCH_KIND], limit=20)]
+    candidates = list(visible.filter(pk__in=ids)[:20])
+    if candidates:
+        petitions = [Petition(id=str(letter.pk), text=letter.content)] + [
+            Petition(id=str(c.pk), text=c.content) for c in candidates
+        ]
+        group_of = consolidate(petitions).group_of
+        for index, other in enumerate(candidates, start=1):
+            if group_of[index] == group_of[0]:
+                found.setdefault(other.pk, DuplicateCandidate(other, "Cùng nội dung"))
+    return list(found.values())[:limit]
+
+
+def forwarding_list(*, viewer, action: str = "view") -> QuerySet[Forwarding]:
+    return Forwarding.objects.restrict(viewer, action).select_related(
+        "letter", "from_organization", "to_organization", "document", "received_letter"
+    )
+
+
+def forwarding_inbox_list(*, viewer) -> QuerySet[Forwarding]:
+    """Letters forwarded to *viewer*'s bodies and waiting for a receipt, oldest first."""
+    return (
+        forwarding_list(viewer=viewer, action="acknowledge")
+        .filter(acknowledged_at__isnull=True)
+        .order_by("sent_on", "id")
+    )
+
+
+def forwarding_get(*, viewer, public_id: UUID, action: str = "view") -> Forwarding:
+    try:
+        return forwarding_list(viewer=viewer, action=action).get(public_id=public_id)
+    except Forwarding.DoesNotExist:
+        raise Http404 from None
+
+
+def letter_supervised_list(*, viewer, today: date) -> QuerySet[Letter]:
+    """Letters forwarded by *viewer*'s supervising bodies, read-only: open ones first, the
+    overdue among them first, then the longest running."""
+    overdue = Q(due_on__lt=today) & ~Q(status__in=Letter.CLOSED)
+    return (
+        letter_list(viewer=viewer, action="supervise")
+        .select_related("forwarded_from")
+        .annotate(
+            rank=Case(
+                When(overdue, then=Value(0)),
+                When(~Q(status__in=Letter.CLOSED), then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "received_on", "id")
+    )
+
+
+def follow_up_list(*, viewer, status: str | None = None) -> QuerySet[FollowUp]:
+    qs = FollowUp.objects.restrict(viewer, "view").select_related(
+        "letter", "organization", "from_organization"
+    )
+    return qs.filter(status=status) if status else qs
+
+
+def follow_up_get(*, viewer, public_id: UUID) -> FollowUp:
+    try:
+        return follow_up_list(viewer=viewer).get(public_id=public_id)
+    except FollowUp.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,162 @@
+"""Statistics of letters by period, body, field, kind and status, and their exports.
+
+Built only from selectors (``letter_list``), so a viewer counts exactly what they may see.
+"""
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from django.db.models import Count
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from phoihop.letters.models import Letter
+from phoihop.letters.selectors import letter_list
+
+UNSPECIFIED = "Chưa xác định"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    title: str
+    rows: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class LetterStatistics:
+    """Counts of letters received in [start, end] that the viewer may see."""
+
+    start: date
+    end: date
+    total: int
+    open: int
+    overdue: int
+    breakdowns: list[Breakdown] = field(default_factory=list)
+
+
+def _rows(qs, key: str, labels: dict | None = None) -> list[tuple[str, int]]:
+    counted = qs.values(key).annotate(n=Count("id")).order_by("-n", key)
+    return [((labels or {}).get(r[key], r[key]) or UNSPECIFIED, r["n"]) for r in counted]
+
+
+def letter_statistics(
+    *, viewer, start: date, end: date, today: date, organization=None
+) -> LetterStatistics:
+    """Counts by body, field, kind and status for letters received from *start* to *end*."""
+    qs = (
+        letter_list(viewer=viewer, organization=organization)
+        .filter(received_on__gte=start, received_on__lte=end)
+        .exclude(status=Letter.Status.SPLIT)
+    )
+    qs = qs.order_by()
+    open_qs = qs.exclude(status__in=Letter.CLOSED)
+    return LetterStatistics(
+        start=start,
+        end=end,
+        total=qs.count(),
+        open=open_qs.count(),
+        overdue=open_qs.filter(due_on__lt=today).count(),
+        breakdowns=[
+            Breakdown("Theo cơ quan", _rows(qs, "organization__short_name")),
+            Breakdown("Theo loại đơn", _rows(qs, "kind", dict(Letter.Kind.choices))),
+            Breakdown("Theo trạng thái", _rows(qs, "status", dict(Letter.Status.choices))),
+            Breakdown("Theo lĩnh vực", _rows(qs, "field")),
+        ],
+    )
+
+
+def bar_chart_svg(breakdown: Breakdown, *, chart_id: str) -> str:
+    """A horizontal bar chart as accessible SVG: a title, a description listing every value,
+    and a ``<title>`` on each bar. No script, no external resource."""
+    rows = breakdown.rows or [(UNSPECIFIED, 0)]
+    top = max(n for _, n in rows) or 1
+    bar_h, gap, label_w, width = 22, 8, 170, 520
+    height = len(rows) * (bar_h + gap) + gap
+    desc = "; ".join(f"{label}: {n}" for label, n in rows)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="100%" aria-labelledby="{chart_id}-t {chart_id}-d" class="chart">',
+        f'<title id="{chart_id}-t">{escape(breakdown.title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+    ]
+    for i, (label, n) in enumerate(rows):
+        y = gap + i * (bar_h + gap)
+        w = round((width - label_w - 50) * n / top)
+        parts += [
+            f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end" font-size="13" '
+            f'fill="#1d2733">{escape(label[:28])}</text>',
+            f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_h}" fill="#1f4e8c">'
+            f"<title>{escape(label)}: {n}</title></rect>",
+            f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13" fill="#1d2733">{n}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def letter_statistics_xlsx(stats: LetterStatistics) -> bytes:
+    """The statistics as a workbook: a summary sheet and one sheet per breakdown."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tổng hợp"
+    sheet.append(["Thống kê đơn", f"{stats.start:%d/%m/%Y} – {stats.end:%d/%m/%Y}"])
+    sheet["A1"].font = Font(bold=True)
+    for label, value in (
+        ("Tổng số đơn", stats.total),
+        ("Đang xử lý, giải quyết", stats.open),
+        ("Quá hạn", stats.overdue),
+    ):
+        sheet.append([label, value])
+    for breakdown in stats.breakdowns:
+        ws = book.create_sheet(breakdown.title[:31])
+        ws.append([breakdown.title, "Số đơn"])
+        ws["A1"].font = ws["B1"].font = Font(bold=True)
+        for row in breakdown.rows:
+            ws.append(list(row))
+        ws.column_dimensions["A"].width = 40
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+EXPORT_HEADER = [
+    "Số hiệu",
+    "Cơ quan",
+    "Ngày nhận",
+    "Nguồn",
+    "Loại",
+    "Lĩnh vực",
+    "Trạng thái",
+    "Người gửi (bí danh)",
+    "Hạn gần nhất",
+    "Tóm tắt",
+]
+
+
+def letter_list_xlsx(letters) -> bytes:
+    """A list of letters (from ``letter_list``) as a workbook. Senders appear by pseudonym."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách đơn"
+    sheet.append(EXPORT_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter in letters:
+        sheet.append(
+            [
+                letter.reference,
+                letter.organization.short_name,
+                letter.received_on,
+                letter.get_channel_display(),
+                letter.get_kind_display(),
+                letter.field,
+                letter.get_status_display(),
+                letter.sender_label,
+                letter.due_on,
+                letter.summary,
+            ]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

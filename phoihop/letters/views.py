@@ -1,0 +1,438 @@
+"""Thin views: parse with a form, read through selectors, write through services."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from phoihop.access.grants import has_permission_anywhere
+from phoihop.access.policy import can
+from phoihop.core.errors import ApplicationError
+from phoihop.documents.services import document_docx
+from phoihop.identity.services import identity_reveal
+from phoihop.letters import forms, selectors, services
+from phoihop.letters.statistics import (
+    bar_chart_svg,
+    letter_list_xlsx,
+    letter_statistics,
+    letter_statistics_xlsx,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _errors(form) -> str:
+    return " ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".strip(": ")
+        for f, e in form.errors.items()
+    )
+
+
+def _attempt(request, call) -> bool:
+    """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing."""
+    try:
+        call()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    return True
+
+
+@login_required
+def letter_list(request):
+    if not has_permission_anywhere(request.user, "letters.view_letter"):
+        raise Http404
+    form = forms.FilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    qs = selectors.letter_list(
+        viewer=request.user,
+        status=data.get("status") or None,
+        kind=data.get("kind") or None,
+        query=data.get("q") or "",
+        overdue_on=today if data.get("overdue") else None,
+    )
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(letter_list_xlsx(qs[:5000]), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="danh-sach-don.xlsx"'
+        return response
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "letters/list.html",
+        {
+            "form": form,
+            "page": page,
+            "today": today,
+            "can_register": has_permission_anywhere(request.user, "letters.add_letter"),
+        },
+    )
+
+
+@login_required
+def letter_register(request):
+    if not has_permission_anywhere(request.user, "letters.add_letter"):
+        raise Http404
+    form = forms.RegisterForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        scan = data.get("scan")
+        documents = (
+            [services.ReceivedDocument(scan.name, scan.content_type or "", scan.read())]
+            if scan
+            else []
+        )
+        result = {}
+
+        def call():
+            result["letter"] = services.letter_register(
+                actor=request.user,
+                organization=data["organization"],
+                channel=data["channel"],
+                received_on=data["received_on"],
+                content=data["content"],
+                sender=services.Sender(
+                    full_name=data["full_name"],
+                    address=data["address"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    id_number=data["id_number"],
+                    count=data["sender_count"],
+                ),
+                documents=documents,
+                has_signature=data["has_signature"],
+                idempotency_key=data["idempotency_key"],
+            )
+
+        if _attempt(request, call):
+            messages.success(request, f"Đã vào sổ {result['letter']}.")
+            return redirect(result["letter"])
+    return render(request, "letters/register.html", {"form": form})
+
+
+def _detail_context(request, letter):
+    user = request.user
+    actions = {a: can(user, a, letter) for a in ("triage", "resolve", "decide", "supervise")}
+    return {
+        "letter": letter,
+        "steps": selectors.letter_step_list(letter=letter),
+        "deadlines": selectors.letter_deadline_list(letter=letter),
+        "documents": selectors.letter_document_list(letter=letter),
+        "follow_ups": letter.follow_ups.select_related("from_organization"),
+        "duplicates": selectors.letter_duplicate_candidates(viewer=user, letter=letter)
+        if actions["triage"] and letter.is_open
+        else [],
+        "can": actions,
+        "can_read_identity": letter.sender_id is not None and can(user, "read", letter.sender),
+        "today": timezone.localdate(),
+        "classify_form": forms.ClassifyForm(
+            initial={
+                "has_signature": letter.has_signature,
+                "has_name_address": letter.has_name_address,
+            }
+        ),
+        "split_form": forms.SplitForm(),
+        "outcome_form": forms.OutcomeForm(),
+        "accept_form": forms.AcceptForm(),
+        "step_form": forms.StepForm(),
+        "follow_up_form": forms.FollowUpForm(),
+        "answer_form": forms.AnswerForm(),
+    }
+
+
+@login_required
+def letter_detail(request, public_id):
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    return render(request, "letters/detail.html", _detail_context(request, letter))
+
+
+def _post(request, public_id, form_class, call):
+    """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + _errors(form))
+    elif _attempt(request, lambda: call(letter, form.cleaned_data, form)):
+        messages.success(request, "Đã ghi nhận.")
+    return redirect(letter)
+
+
+@login_required
+@require_POST
+def letter_classify(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.ClassifyForm,
+        lambda letter, d, f: services.letter_classify(actor=request.user, letter=letter, **d),
+    )
+
+
+@login_required
+@require_POST
+def letter_split(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.SplitForm,
+        lambda letter, d, f: services.letter_split(
+            actor=request.user, letter=letter, parts=f.parts()
+        ),
+    )
+
+
+@login_required
+@require_POST
+def letter_outcome(request, public_id):
+    def call(letter, d, f):
+        common = {"actor": request.user, "letter": letter, "on": d["on"]}
+        if d["outcome"] == "forward":
+            services.letter_forward(**common, to_organization=d["to_organization"], note=d["note"])
+        elif d["outcome"] == "guide":
+            services.letter_guide(
+                **common, note=d["note"], competent_organization=d["to_organization"]
+            )
+        elif d["outcome"] == "return":
+            services.letter_return(**common, note=d["note"])
+        else:
+            services.letter_file_away(**common, note=d["note"])
+
+    return _post(request, public_id, forms.OutcomeForm, call)
+
+
+@login_required
+@require_POST
+def letter_accept(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.AcceptForm,
+        lambda letter, d, f: services.letter_accept(actor=request.user, letter=letter, **d),
+    )
+
+
+@login_required
+@require_POST
+def letter_step(request, public_id):
+    def call(letter, d, f):
+        actor, on, note = request.user, d["on"], d["note"]
+        steps = {
+            "verify": lambda: services.letter_verify(actor=actor, letter=letter, on=on, note=note),
+            "notify": lambda: services.letter_notify_parties(
+                actor=actor, letter=letter, on=on, note=note
+            ),
+            "extend": lambda: services.letter_extend(
+                actor=actor, letter=letter, days=d["days"], reason=note, on=on
+            ),
+            "suspend": lambda: services.letter_suspend(
+                actor=actor, letter=letter, on=on, reason=note
+            ),
+            "resume": lambda: services.letter_resume(actor=actor, letter=letter, on=on),
+            "withdraw_partial": lambda: services.letter_withdraw(
+                actor=actor,
+                letter=letter,
+                on=on,
+                partial=True,
+                withdrawn_content=note,
+                coerced=d["coerced"],
+            ),
+            "withdraw": lambda: services.letter_withdraw(
+                actor=actor,
+                letter=letter,
+                on=on,
+                partial=False,
+                withdrawn_content=note,
+                coerced=d["coerced"],
+            ),
+            "conclude": lambda: services.letter_conclude(
+                actor=actor, letter=letter, on=on, summary=note
+            ),
+            "publish": lambda: services.letter_publish(
+                actor=actor, letter=letter, on=on, method=d["method"]
+            ),
+        }
+        steps[d["action"]]()
+
+    return _post(request, public_id, forms.StepForm, call)
+
+
+@login_required
+@require_POST
+def letter_follow_up(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.FollowUpForm,
+        lambda letter, d, f: services.follow_up_send(
+            actor=request.user,
+            letter=letter,
+            content=d["content"],
+            on=timezone.localdate(),
+            idempotency_key=d["idempotency_key"],
+        ),
+    )
+
+
+@login_required
+@require_POST
+def follow_up_answer(request, public_id):
+    follow_up = selectors.follow_up_get(viewer=request.user, public_id=public_id)
+    form = forms.AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + _errors(form))
+    elif _attempt(
+        request,
+        lambda: services.follow_up_answer(
+            actor=request.user,
+            follow_up=follow_up,
+            answer=form.cleaned_data["answer"],
+            on=timezone.localdate(),
+        ),
+    ):
+        messages.success(request, "Đã trả lời đề nghị.")
+    return redirect(follow_up.letter)
+
+
+@login_required
+def letter_identity(request, public_id):
+    """The sender's identity, for cleared officers only, after stating a purpose."""
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    if letter.sender_id is None or not can(request.user, "read", letter.sender):
+        raise Http404
+    form = forms.RevealForm(request.POST or None)
+    identity = None
+    if request.method == "POST" and form.is_valid():
+        identity = identity_reveal(
+            actor=request.user, identity=letter.sender, purpose=form.cleaned_data["purpose"]
+        )
+    response = render(
+        request, "letters/identity.html", {"letter": letter, "form": form, "identity": identity}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def letter_document(request, public_id, document_id):
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    document = selectors.letter_document_list(letter=letter).filter(public_id=document_id).first()
+    if document is None:
+        raise Http404
+    response = HttpResponse(document_docx(document), content_type=DOCX)
+    name = document.symbol.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+@login_required
+def forwarding_inbox(request):
+    if not has_permission_anywhere(request.user, "letters.view_letter"):
+        raise Http404
+    return render(
+        request,
+        "letters/inbox.html",
+        {
+            "pending": selectors.forwarding_inbox_list(viewer=request.user),
+            "recent": selectors.forwarding_list(viewer=request.user)[:30],
+        },
+    )
+
+
+@login_required
+@require_POST
+def forwarding_acknowledge(request, public_id):
+    forwarding = selectors.forwarding_get(viewer=request.user, public_id=public_id)
+    result = {}
+
+    def call():
+        result["letter"] = services.forwarding_acknowledge(
+            actor=request.user, forwarding=forwarding, on=timezone.localdate()
+        )
+
+    if _attempt(request, call):
+        messages.success(request, f"Đã nhận và vào sổ {result['letter']}.")
+        return redirect(result["letter"])
+    return redirect("letters:forwarding_inbox")
+
+
+@login_required
+def supervision(request):
+    if not has_permission_anywhere(request.user, "letters.supervise_letter"):
+        raise Http404
+    today = timezone.localdate()
+    page = Paginator(
+        selectors.letter_supervised_list(viewer=request.user, today=today), 30
+    ).get_page(request.GET.get("page"))
+    return render(request, "letters/supervision.html", {"page": page, "today": today})
+
+
+def _period(request) -> tuple[forms.PeriodForm, date, date]:
+    today = timezone.localdate()
+    form = forms.PeriodForm(
+        request.GET or request.POST or None,
+        initial={"start": today.replace(month=1, day=1), "end": today},
+    )
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, today.replace(month=1, day=1), today
+
+
+@login_required
+def statistics(request):
+    if not has_permission_anywhere(request.user, "letters.export_letter"):
+        raise Http404
+    form, start, end = _period(request)
+    stats = letter_statistics(viewer=request.user, start=start, end=end, today=timezone.localdate())
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(letter_statistics_xlsx(stats), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="thong-ke-don.xlsx"'
+        return response
+    charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(stats.breakdowns)]
+    return render(
+        request,
+        "letters/statistics.html",
+        {
+            "form": form,
+            "stats": stats,
+            "charts": charts,
+            "report_organizations": forms.organizations_with(request.user, "letters.export_letter"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def statistics_report(request):
+    if not has_permission_anywhere(request.user, "letters.export_letter"):
+        raise Http404
+    form, start, end = _period(request)
+    organization = (
+        forms.organizations_with(request.user, "letters.export_letter")
+        .filter(public_id=request.POST.get("organization"))
+        .first()
+    )
+    if not form.is_valid() or organization is None:
+        messages.error(request, "Chọn kỳ báo cáo và cơ quan ban hành hợp lệ.")
+        return redirect("letters:statistics")
+    today = timezone.localdate()
+    stats = letter_statistics(
+        viewer=request.user, start=start, end=end, today=today, organization=organization
+    )
+    document = services.letter_report_issue(
+        actor=request.user, organization=organization, stats=stats, on=today
+    )
+    response = HttpResponse(document_docx(document), content_type=DOCX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{document.symbol.replace("/", "-")}.docx"'
+    )
+    return response
