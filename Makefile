@@ -49,6 +49,9 @@ messages: install
 	cd phoihop && ../$(BIN)/phoihop makemessages -l en --ignore "*/tests/*" --ignore "migrations/*"
 	$(BIN)/python -c "import polib; p='phoihop/locale/en/LC_MESSAGES/django'; polib.pofile(p+'.po').save_as_mofile(p+'.mo')"
 
+bench-petitions: install
+	$(BIN)/python -m bench.petitions
+
 # Letter list, search and overdue list at 1,000,000 letters on SQLite and PostgreSQL (docs/letters-benchmark.md).
 bench-letters: install
 	$(BIN)/python -m bench.letters --count $${COUNT:-1000000}

@@ -61,23 +61,47 @@ def _best(scores: Counter[str], *, default: str) -> str:
     return max(scores, key=lambda key: (scores[key], key)) if scores else default
 
 
-def _phrase_score(text: str, table: dict[str, float]) -> float:
-    return sum(weight * text.count(f" {phrase} ") for phrase, weight in table.items())
+def phrases(folded: str, longest: int = 5) -> list[str]:
+    """Every run of 1..*longest* words of a folded text, as the lexicons spell phrases."""
+    tokens = folded.split()
+    return [
+        " ".join(tokens[i : i + size])
+        for i in range(len(tokens))
+        for size in range(1, longest + 1)
+        if i + size <= len(tokens)
+    ]
 
 
-def field_scores(folded: str) -> dict[str, float]:
-    """Score of each field for a folded, padded text (``" ... "``)."""
-    scores = {name: _phrase_score(folded, table) for name, table in lexicons.FIELD_KEYWORDS.items()}
-    return {name: score for name, score in scores.items() if score > 0}
+def _lexicon_index() -> dict[str, list[tuple[str, str, float]]]:
+    """Every lexicon phrase → [(table, label, weight)], so a text is scanned once."""
+    tables = [("field", name, table) for name, table in lexicons.FIELD_KEYWORDS.items()]
+    tables += [
+        ("level", "xã", lexicons.COMMUNE_CUES),
+        ("level", "tỉnh", lexicons.PROVINCE_CUES),
+        ("level", "trung ương", lexicons.CENTRAL_CUES),
+    ]
+    index: dict[str, list[tuple[str, str, float]]] = {}
+    for table_name, label, table in tables:
+        for phrase, weight in table.items():
+            index.setdefault(phrase, []).append((table_name, label, float(weight)))
+    return index
 
 
-def level_scores(folded: str) -> dict[str, float]:
-    """Score of each competence level; the province is the default and gets a head start."""
-    return {
-        "xã": _phrase_score(folded, lexicons.COMMUNE_CUES),
-        "tỉnh": 1.0 + _phrase_score(folded, lexicons.PROVINCE_CUES),
-        "trung ương": _phrase_score(folded, lexicons.CENTRAL_CUES),
-    }
+_LEXICON_INDEX = _lexicon_index()
+
+
+def lexicon_scores(found: list[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Field scores and level scores from the phrases of a text (see :func:`phrases`).
+
+    The province is the default level and gets a head start of 1.
+    """
+    fields: dict[str, float] = {}
+    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    for phrase in found:
+        for table_name, label, weight in _LEXICON_INDEX.get(phrase, ()):
+            target = fields if table_name == "field" else levels
+            target[label] = target.get(label, 0.0) + weight
+    return fields, levels
 
 
 def named_agency(folded: str) -> str:
@@ -115,11 +139,14 @@ def _default_agency(field_name: str, level: str, folded: str, commune: str) -> s
     return lexicons.PROVINCE_AGENCY[field_name]
 
 
-def suggest(text: str, *, commune: str = "") -> Suggestion:
-    """Suggest field, level and agency for one petition text."""
-    folded = " " + " ".join(content_tokens(text)) + " "
-    fields = field_scores(folded)
-    levels = level_scores(folded)
+def suggest(text: str, *, commune: str = "", tokens: list[str] | None = None) -> Suggestion:
+    """Suggest field, level and agency for one petition text.
+
+    *tokens* are the text's :func:`~phoihop.text.features.content_tokens` when the caller has
+    them already.
+    """
+    folded = " " + " ".join(content_tokens(text) if tokens is None else tokens) + " "
+    fields, levels = lexicon_scores(phrases(folded))
     best_field = _best(Counter(fields), default="khác")
     best_level = _best(Counter(levels), default="tỉnh")
     agency = named_agency(folded)

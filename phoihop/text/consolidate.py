@@ -22,16 +22,25 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import multiprocessing
+import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from scipy import sparse
 
 from phoihop.text.classify import Suggestion, suggest
-from phoihop.text.features import PetitionFeatures, build_gazetteer, petition_features
+from phoihop.text.features import (
+    PetitionFeatures,
+    build_gazetteer,
+    extract_entities,
+    petition_features,
+)
 from phoihop.text.normalize import fold
 
 # Kinds of named things that tell two issues apart when they differ.
@@ -57,7 +66,7 @@ class Params:
     road_weight: float = 1.0
     commune_weight: float = 0.0
     bigram_weight: float = 0.5
-    commune_bonus: float = 0.05
+    commune_bonus: float = 0.0
     name_bonus: float = 0.10
     far_factor: float = 1.0
     conflict_factor: float = 0.0
@@ -155,17 +164,25 @@ def _tfidf(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, np.ndarray,
 
 
 def candidate_pairs(
-    matrix: sparse.csr_matrix, df: np.ndarray, params: Params
+    matrix: sparse.csr_matrix,
+    df: np.ndarray,
+    params: Params,
+    names: sparse.csr_matrix | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) sharing a selective term, at most ``neighbours`` per petition.
+    """Pairs (i < j) sharing a selective term or a name, at most ``neighbours`` per petition.
 
     Terms whose document frequency exceeds the cap are left out of this step only (they
-    still count in the score), so each petition meets a bounded number of others.
+    still count in the score), so each petition meets a bounded number of others. *names*
+    (one column per name or road, rows L2-normalised) block petitions about the same thing
+    even when they share no wording.
     """
     n = matrix.shape[0]
     cap = max(params.df_cap_min, int(params.df_cap_ratio * n))
     selective = np.flatnonzero((df >= 2) & (df <= cap))
-    blocking = matrix[:, selective].tocsr()
+    blocking = matrix[:, selective]
+    if names is not None:
+        blocking = sparse.hstack([blocking, names])
+    blocking = blocking.tocsr()
     rows_out, cols_out = [], []
     chunk = 2000
     blocking_t = blocking.T.tocsr()
@@ -334,15 +351,55 @@ def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_d
     group.shared_terms = [t.replace("_", " ") for t in ranked[:5]]
 
 
+PARALLEL_FROM = 20_000
+
+
+def _map(function: Callable, items: list) -> list:
+    """``map`` over *items*, on two worker processes for large inputs (the per-text work)."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [function(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(function, items, chunksize=2000))
+
+
+def _analyse(
+    item: tuple[str, str, list], gazetteer: dict[str, str]
+) -> tuple[PetitionFeatures, Suggestion]:
+    text, commune, entities = item
+    features = petition_features(text, gazetteer, entities)
+    return features, suggest(text, commune=commune, tokens=features.tokens)
+
+
 def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> Result:
     """Group *petitions* by issue; each group gets evidence and a field/level/agency suggestion."""
     params = params or Params()
-    gazetteer = build_gazetteer([p.text for p in petitions], [p.commune for p in petitions])
-    features = [petition_features(p.text, gazetteer) for p in petitions]
+    texts = [p.text for p in petitions]
+    entity_lists = _map(extract_entities, texts)
+    gazetteer = build_gazetteer(entity_lists, [p.commune for p in petitions])
+    analysed = _map(
+        partial(_analyse, gazetteer=gazetteer),
+        list(zip(texts, [p.commune for p in petitions], entity_lists, strict=True)),
+    )
+    features = [f for f, _ in analysed]
+    suggestions = [s for _, s in analysed]
     communes = [fold(p.commune) for p in petitions]
     rows = [_feature_dict(f, c, params) for f, c in zip(features, communes, strict=True)]
     matrix, df, _terms = _tfidf(rows)
-    pair_rows, pair_cols = candidate_pairs(matrix, df, params)
+    name_rows = [
+        {"n:" + e.name: 1.0 for e in f.entities} | {"r:" + r: 1.0 for r in f.roads}
+        for f in features
+    ]
+    names, name_df, _ = _tfidf(name_rows)
+    names = names[
+        :,
+        np.flatnonzero(
+            (name_df >= 2)
+            & (name_df <= max(params.df_cap_min, int(params.df_cap_ratio * len(petitions))))
+        ),
+    ]
+    pair_rows, pair_cols = candidate_pairs(matrix, df, params, names)
     scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params)
     details = [_distinguishing(f) for f in features]
     labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)
@@ -351,7 +408,6 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
     for index, label in enumerate(labels):
         by_label[label].append(index)
     terms_df = Counter(t for f in features for t in set(f.terms))
-    suggestions = [suggest(p.text, commune=p.commune) for p in petitions]
     groups: list[Group] = []
     group_of = [0] * len(petitions)
     for number, label in enumerate(sorted(by_label, key=lambda lab: by_label[lab][0]), start=1):

@@ -193,16 +193,19 @@ def _entity_kind(before: list[str]) -> str:
 Gazetteer = dict[str, str]
 
 
-def build_gazetteer(texts: Sequence[str], places: Sequence[str] = ()) -> Gazetteer:
+def build_gazetteer(
+    entity_lists: Sequence[Sequence[Entity]], places: Sequence[str] = ()
+) -> Gazetteer:
     """Names of two or more syllables found capitalised anywhere in the corpus, with their kind.
 
-    A name written once with capitals ("ấp Bàu Tre") is then recognised where another writer
-    typed it in lower case or without diacritics ("ap bau tre"). *places* (commune names from
+    *entity_lists* holds :func:`extract_entities` of each text. A name written once with
+    capitals ("ấp Bàu Tre") is then recognised where another writer typed it in lower case or
+    without diacritics ("ap bau tre"). *places* (commune names from
     the petitions' metadata, e.g. "xã Bàu Sen") are added as kind ``commune``.
     """
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for entity in extract_entities(text):
+    for entities in entity_lists:
+        for entity in entities:
             if " " in entity.name:
                 kinds[entity.name][entity.kind] += 1
     for place in places:
@@ -238,14 +241,16 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
     return found, covered
 
 
-def petition_features(text: str, gazetteer: Gazetteer | None = None) -> PetitionFeatures:
+def petition_features(
+    text: str, gazetteer: Gazetteer | None = None, entities: list[Entity] | None = None
+) -> PetitionFeatures:
     """All comparable features of one petition text.
 
     With a *gazetteer*, names are also recognised in lower-case text, and name syllables are
     left out of the content terms: the place says *where*, the other words say *what*.
     """
     tokens = content_tokens(text)
-    entities = extract_entities(text)
+    entities = list(extract_entities(text) if entities is None else entities)
     topic_tokens = tokens
     if gazetteer:
         named, covered = _find_names(tokens, gazetteer)

@@ -155,16 +155,33 @@ def syllables(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text).replace("&", ""))
 
 
-def _replace_phrases(tokens: list[str], table: dict[str, str], max_len: int = 6) -> list[str]:
+_PHRASE_INDEXES: dict[int, dict[str, list]] = {}
+
+
+def _phrase_index(table: dict[str, str]) -> dict[str, list]:
+    """Phrases of a table grouped by first word, longest first: ``{first: [(words, repl)]}``."""
+    if id(table) in _PHRASE_INDEXES:
+        return _PHRASE_INDEXES[id(table)]
+    index: dict[str, list] = {}
+    for phrase, replacement in table.items():
+        words = phrase.split()
+        index.setdefault(words[0], []).append((words, replacement.split()))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    _PHRASE_INDEXES[id(table)] = index
+    return index
+
+
+def _replace_phrases(tokens: list[str], table: dict[str, str]) -> list[str]:
     """Replace the longest phrases of *tokens* found in *table* (keys are space-joined)."""
+    index = _phrase_index(table)
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(max_len, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i : i + size])
-            if phrase in table:
-                out.extend(table[phrase].split())
-                i += size
+        for words, replacement in index.get(tokens[i], ()):
+            if tokens[i : i + len(words)] == words:
+                out.extend(replacement)
+                i += len(words)
                 break
         else:
             out.append(tokens[i])
@@ -174,12 +191,12 @@ def _replace_phrases(tokens: list[str], table: dict[str, str], max_len: int = 6)
 
 def expand_abbreviations(tokens: list[str]) -> list[str]:
     """Expand administrative abbreviations (``ubnd`` → ``uy ban nhan dan``) in folded tokens."""
-    return _replace_phrases(tokens, ABBREVIATIONS, max_len=2)
+    return _replace_phrases(tokens, ABBREVIATIONS)
 
 
 def canonical_synonyms(tokens: list[str]) -> list[str]:
     """Map petition synonyms (``den bu`` → ``boi thuong``) to one canonical phrase."""
-    return _replace_phrases(tokens, SYNONYMS, max_len=6)
+    return _replace_phrases(tokens, SYNONYMS)
 
 
 def road_keys(text: str) -> list[str]:
