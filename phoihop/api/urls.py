@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
+from phoihop.letters.api import views as letters_api
 
 app_name = "api"
 router = DefaultRouter(trailing_slash=False)
@@ -11,11 +12,15 @@ router.register("organizations", views.OrganizationViewSet, basename="organizati
 router.register("persons", views.PersonViewSet, basename="person")
 router.register("memberships", views.MembershipViewSet, basename="membership")
 router.register("notifications", views.NotificationViewSet, basename="notification")
+router.register("letters", letters_api.LetterViewSet, basename="letter")
+router.register("forwardings", letters_api.ForwardingViewSet, basename="forwarding")
+router.register("follow-ups", letters_api.FollowUpViewSet, basename="follow-up")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("me", views.me, name="me"),
     path("popolo", views.popolo, name="popolo"),
+    path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
 ]

@@ -91,3 +91,57 @@ PROTECTED = {
     "letters:identity": UrlCheck(permission=VIEW, kwargs=_cleared_letter),
     "letters:document": UrlCheck(permission=VIEW, kwargs=_document),
 }
+
+
+def _forwarding_for(tree, user):
+    from phoihop.letters.tests.factories import forwarded
+
+    return {"public_id": forwarded(tree.own, tree.other).public_id}
+
+
+INVALID = (400,)
+PROTECTED |= {
+    "api:letter-list": UrlCheck(api=True),
+    "api:letter-bulk-import": UrlCheck(api=True, method="post", ok_status=INVALID),
+    "api:letter-detail": UrlCheck(api=True, permission=VIEW, kwargs=_letter),
+    "api:letter-classify": UrlCheck(
+        api=True, permission=VIEW, kwargs=_letter, method="post", ok_status=INVALID
+    ),
+    "api:letter-split": UrlCheck(
+        api=True, permission=VIEW, kwargs=_letter, method="post", ok_status=INVALID
+    ),
+    "api:letter-outcome": UrlCheck(
+        api=True, permission=VIEW, kwargs=_letter, method="post", ok_status=INVALID
+    ),
+    "api:letter-accept": UrlCheck(
+        api=True, permission=VIEW, kwargs=_letter, method="post", ok_status=INVALID
+    ),
+    "api:letter-step": UrlCheck(
+        api=True, permission=VIEW, kwargs=_letter, method="post", ok_status=INVALID
+    ),
+    "api:letter-follow-up": UrlCheck(
+        api=True,
+        permission="letters.supervise_letter",
+        kwargs=_supervised_letter,
+        method="post",
+        ok_status=INVALID,
+    ),
+    "api:letter-history": UrlCheck(api=True, permission=VIEW, kwargs=_letter),
+    "api:letter-deadlines": UrlCheck(api=True, permission=VIEW, kwargs=_letter),
+    "api:letter-identity": UrlCheck(
+        api=True, permission=VIEW, kwargs=_cleared_letter, method="post", ok_status=INVALID
+    ),
+    "api:forwarding-list": UrlCheck(api=True),
+    "api:forwarding-detail": UrlCheck(api=True, permission=VIEW, kwargs=_forwarding_for),
+    "api:forwarding-acknowledge": UrlCheck(
+        api=True, permission="letters.add_letter", kwargs=_forwarding, method="post"
+    ),
+    "api:follow-up-list": UrlCheck(api=True),
+    "api:follow-up-detail": UrlCheck(api=True, permission=VIEW, kwargs=_follow_up),
+    "api:follow-up-answer": UrlCheck(
+        api=True, permission=VIEW, kwargs=_follow_up, method="post", ok_status=INVALID
+    ),
+    "api:letter-statistics": UrlCheck(
+        api=True, permission="letters.export_letter", ok_status=INVALID
+    ),
+}
