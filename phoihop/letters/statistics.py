@@ -38,7 +38,7 @@ class LetterStatistics:
 
 def _rows(qs, key: str, labels: dict | None = None) -> list[tuple[str, int]]:
     counted = qs.values(key).annotate(n=Count("id")).order_by("-n", key)
-    return [((labels or {}).get(r[key], r[key]) or UNSPECIFIED, r["n"]) for r in counted]
+    return [(str((labels or {}).get(r[key], r[key]) or UNSPECIFIED), r["n"]) for r in counted]
 
 
 def letter_statistics(
@@ -148,10 +148,10 @@ def letter_list_xlsx(letters) -> bytes:
                 letter.reference,
                 letter.organization.short_name,
                 letter.received_on,
-                letter.get_channel_display(),
-                letter.get_kind_display(),
+                str(letter.get_channel_display()),
+                str(letter.get_kind_display()),
                 letter.field,
-                letter.get_status_display(),
+                str(letter.get_status_display()),
                 letter.sender_label,
                 letter.due_on,
                 letter.summary,

@@ -1,0 +1,206 @@
+"""Denouncer protection (Luật Tố cáo Đ47, Đ56): marker values planted in a sender's identity
+must not appear in anything an uncleared account can reach — pages, API answers, exports,
+documents, e-mails, log lines or task payloads."""
+
+import io
+import logging
+import zipfile
+from datetime import date
+
+import pytest
+from django.core import mail
+from huey.contrib.djhuey import HUEY
+
+from phoihop.access.roles import roles_spec
+from phoihop.accounts.services import system_actor
+from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.deadlines.services import deadline_notify_due
+from phoihop.letters.services import (
+    follow_up_send,
+    forwarding_acknowledge,
+    letter_accept,
+    letter_assign,
+    letter_classify,
+    letter_conclude,
+    letter_forward,
+    letter_register,
+)
+from phoihop.letters.tests.factories import MARKERS, marker_sender
+
+pytestmark = pytest.mark.django_db
+
+MARKER_VALUES = [*MARKERS.values(), "0912345678", "Dấuvết"]
+
+
+def _texts(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if body[:2] == b"PK":  # DOCX, XLSX: read every part of the archive
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    return body.decode("utf-8", "replace")
+
+
+def _leaks(text: str) -> list[str]:
+    return [value for value in MARKER_VALUES if value.lower() in text.lower()]
+
+
+@pytest.fixture
+def payloads(monkeypatch):
+    """Every task enqueued: its name and arguments, as the queue would store them."""
+    seen: list[str] = []
+    original = HUEY.enqueue
+
+    def record(task):
+        seen.append(f"{task.name} {task.args!r} {task.kwargs!r}")
+        return original(task)
+
+    monkeypatch.setattr(HUEY, "enqueue", record)
+    return seen
+
+
+@pytest.fixture
+def case(tree, payloads, django_capture_on_commit_callbacks):
+    """A denunciation with markers: registered, forwarded, received, accepted, followed up,
+    concluded; and a complaint still open, overdue, with an owner who gets reminders."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _build_case(tree)
+
+
+def _build_case(tree):
+    actor = system_actor()
+    officer = make_user("can.bo.xu.ly", email="xuly@example.org")
+    grant(officer, "leader", tree.other)
+    story = (
+        f"Tôi là {MARKERS['full_name']}, địa chỉ {MARKERS['address']}, điện thoại "
+        f"{MARKERS['phone']}, CCCD {MARKERS['id_number']}, thư {MARKERS['email']}. "
+        "Tôi tố cáo ông Trần Văn B, cán bộ địa chính, nhận tiền khi cấp giấy chứng nhận."
+    )
+    letter = letter_register(
+        actor=actor,
+        organization=tree.own,
+        channel="reception",
+        received_on=date(2026, 6, 8),
+        content=story,
+        sender=marker_sender(),
+    )
+    letter = letter_classify(actor=actor, letter=letter, kind="denunciation")
+    forwarding = letter_forward(
+        actor=actor, letter=letter, to_organization=tree.other, on=date(2026, 6, 9)
+    )
+    received = forwarding_acknowledge(actor=actor, forwarding=forwarding, on=date(2026, 6, 10))
+    letter_assign(actor=actor, letter=received, assignee=officer)
+    received = letter_classify(actor=actor, letter=received, kind="denunciation")
+    received = letter_accept(actor=actor, letter=received, on=date(2026, 6, 11))
+    follow_up_send(
+        actor=actor,
+        letter=received,
+        content="Đề nghị xem xét, giải quyết sớm.",
+        on=date(2026, 6, 20),
+    )
+    letter_conclude(
+        actor=actor, letter=received, on=date(2026, 7, 1), summary="Tố cáo đúng một phần."
+    )
+    complaint = letter_register(
+        actor=actor,
+        organization=tree.other,
+        channel="post",
+        received_on=date(2026, 6, 1),
+        content=f"{MARKERS['full_name']} khiếu nại quyết định thu hồi đất.",
+        sender=marker_sender(),
+    )
+    letter_assign(actor=actor, letter=complaint, assignee=officer)
+    complaint = letter_classify(actor=actor, letter=complaint, kind="complaint")
+    deadline_notify_due(today=date(2026, 7, 20), actor=actor)
+    return {
+        "letter": letter,
+        "received": received,
+        "complaint": complaint,
+        "forwarding": forwarding,
+    }
+
+
+def _urls(case) -> list[tuple[str, str]]:
+    letter, received = case["letter"], case["received"]
+    gets = [
+        "/",
+        "/thong-bao/",
+        "/nhat-ky/",
+        "/don/",
+        "/don/?q=dia+chinh",
+        "/don/?format=xlsx",
+        "/don/chuyen-den/",
+        "/don/giam-sat/",
+        "/don/thong-ke/?start=2026-01-01&end=2026-12-31",
+        "/don/thong-ke/?start=2026-01-01&end=2026-12-31&format=xlsx",
+        "/api/letters",
+        "/api/forwardings",
+        "/api/follow-ups",
+        "/api/notifications",
+        "/api/letter-statistics?start=2026-01-01&end=2026-12-31",
+    ]
+    for item in (letter, received, case["complaint"]):
+        gets += [
+            f"/don/{item.public_id}/",
+            f"/api/letters/{item.public_id}",
+            f"/api/letters/{item.public_id}/history",
+            f"/api/letters/{item.public_id}/deadlines",
+            f"/don/{item.public_id}/danh-tinh/",
+        ]
+        gets += [
+            f"/don/{item.public_id}/van-ban/{step.document.public_id}/"
+            for step in item.steps.filter(document__isnull=False)
+        ]
+    return [("get", url) for url in gets]
+
+
+def test_no_identity_marker_reaches_an_uncleared_account(tree, case, payloads, caplog):
+    caplog.set_level(logging.DEBUG)
+    accounts = []
+    for role in roles_spec():
+        if role == "identity_clearance":
+            continue
+        for organization in (tree.own, tree.other):
+            user = make_user(f"kt.{role}.{organization.code}", email=f"{role}@example.org")
+            grant(user, role, organization)
+            accounts.append(user)
+    seen = 0
+    for user in accounts:
+        client = signed_in_client(user)
+        for method, url in _urls(case):
+            response = getattr(client, method)(url)
+            assert response.status_code in (200, 302, 400, 404), (url, response.status_code)
+            assert not _leaks(_texts(response)), (user.username, url)
+            seen += response.status_code == 200
+        report = client.post(
+            "/don/thong-ke/bao-cao/",
+            {"start": "2026-01-01", "end": "2026-12-31", "organization": str(tree.own.public_id)},
+        )
+        assert not _leaks(_texts(report)), (user.username, "report")
+        api = client.post(f"/api/letters/{case['letter'].public_id}/identity", {"purpose": "thử"})
+        assert api.status_code == 404
+    assert seen > 100  # the walk really reached pages, not only refusals
+    assert mail.outbox, "the overdue reminder and follow-up were e-mailed"
+    for message in mail.outbox:
+        assert not _leaks(f"{message.subject} {message.body}"), message.subject
+    assert payloads, "tasks were enqueued"
+    for payload in payloads:
+        assert not _leaks(payload), payload
+    assert not _leaks(caplog.text)
+
+
+def test_cleared_account_reads_identity_and_the_read_is_audited(tree, case):
+    from phoihop.audit.models import AuditEvent
+
+    cleared = make_user("duoc.phep.xem")
+    grant(cleared, "clerk", tree.own)
+    grant(cleared, "identity_clearance", tree.own)
+    client = signed_in_client(cleared)
+    url = f"/don/{case['letter'].public_id}/danh-tinh/"
+    assert MARKERS["full_name"] not in client.get(url).content.decode()
+    page = client.post(url, {"purpose": "Thông báo kết quả cho người tố cáo"}).content.decode()
+    assert MARKERS["full_name"] in page and MARKERS["id_number"] in page
+    event = AuditEvent.objects.get(event="identity.read", actor=cleared)
+    assert event.data == {"purpose": "Thông báo kết quả cho người tố cáo"}
+    # Clearance on one body does not open the vault of another body.
+    other_copy = f"/don/{case['received'].public_id}/danh-tinh/"
+    assert client.get(other_copy).status_code == 404
