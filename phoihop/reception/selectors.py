@@ -158,4 +158,11 @@ class VisitContent:
 
 def visit_letters(*, viewer, visit: Visit) -> list[VisitContent]:
     """The contents of *visit*, each with its letter when visible to *viewer*."""
-    return [VisitContent(item=item, letter=None) for item in visit.items.all()]
+    from phoihop.letters.selectors import letter_list
+
+    items = list(visit.items.all())
+    ids = [item.letter_public_id for item in items if item.letter_public_id]
+    letters = {
+        letter.public_id: letter for letter in letter_list(viewer=viewer).filter(public_id__in=ids)
+    }
+    return [VisitContent(item=item, letter=letters.get(item.letter_public_id)) for item in items]

@@ -77,6 +77,7 @@ def test_visit_detail_shows_pseudonyms_not_identities(tree, clerk):
     assert visit.citizens.get().pseudonym in page
     assert "Phạm Văn Bình" not in page
     assert "12/05/2026" in page  # XL-01 due date from the engine
+    assert page.count('href="/don/') >= 1  # the content links to its letter
 
 
 def test_visit_detail_of_another_body_is_404(tree, clerk):

@@ -1,0 +1,196 @@
+"""The whole path in a real browser: a citizen is received, the visit's contents become
+letters, they are triaged and forwarded, the competent body accepts, extends, resolves and
+publishes, the supervising body follows up and the statistics count the case.
+
+Runs its own server (temporary SQLite database, demo province) in a subprocess, drives it with
+Debian's Chromium through Playwright, and saves a screenshot of each step in docs/screenshots/.
+Skipped when Chromium or Playwright is not installed.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from phoihop.web.browser import DESKTOP, browser, chromium_available, demo_server, sign_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not chromium_available(), reason="Debian's Chromium is not installed"),
+]
+SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+COMPLAINT = (
+    "Khiếu nại Quyết định số 85/QĐ-UBND của UBND xã Hòa An về việc thu hồi 300 m² đất "
+    "nông nghiệp tại thôn 3 mà chưa bồi thường thỏa đáng."
+)
+DENUNCIATION = (
+    "Tố cáo cán bộ địa chính xã Hòa An nhận tiền của các hộ dân để xác nhận nguồn gốc đất "
+    "tại thôn 3; có người làm chứng."
+)
+
+
+class Walk:
+    """A signed-in page and a numbered screenshot per step."""
+
+    def __init__(self, chromium, base: str, username: str, counter: list[int]) -> None:
+        self.base = base
+        self.context = chromium.new_context(viewport=DESKTOP, locale="vi-VN")
+        self.page = self.context.new_page()
+        self.counter = counter
+        sign_in(self.page, base, username)
+
+    def shot(self, name: str) -> None:
+        self.counter[0] += 1
+        path = SHOTS / f"walkthrough-{self.counter[0]:02d}-{name}.png"
+        self.page.screenshot(path=path, full_page=True)
+
+    def go(self, path: str) -> None:
+        self.page.goto(f"{self.base}{path}")
+
+    def form(self, action_suffix: str):
+        return self.page.locator(f"form[action$='{action_suffix}']")
+
+    def submit(self, action_suffix: str, button: str) -> None:
+        self.form(action_suffix).get_by_role("button", name=button).click()
+        self.page.wait_for_load_state()
+
+    def expect_text(self, text: str) -> None:
+        body = self.page.locator("main").inner_text()
+        assert text in body, f"{text!r} not on {self.page.url}"
+
+
+def _triage_and_forward(walk: Walk, kind_label: str) -> None:
+    classify = walk.form("/phan-loai/")
+    classify.get_by_label("Loại đơn (theo nội dung)").select_option(label=kind_label)
+    for flag in ("Ghi rõ họ tên, địa chỉ", "Có chữ ký hoặc điểm chỉ"):
+        box = classify.get_by_role("checkbox", name=flag, exact=True)
+        if box.count():
+            box.check()
+    walk.submit("/phan-loai/", "Phân loại")
+    outcome = walk.form("/xu-ly/")
+    outcome.get_by_label("Kết quả xử lý đơn").select_option("forward")
+    outcome.get_by_label("Cơ quan có thẩm quyền").select_option(
+        label="Ủy ban nhân dân tỉnh Hòa Lĩnh"
+    )
+    outcome.get_by_label("Ghi chú, lý do").fill("Thuộc thẩm quyền giải quyết của UBND tỉnh.")
+    walk.submit("/xu-ly/", "Ghi nhận")
+
+
+def _step(walk: Walk, action: str, note: str = "", **extra) -> None:
+    form = walk.form("/buoc/")
+    form.get_by_label("Bước").select_option(action)
+    if note:
+        form.get_by_label("Nội dung, lý do").fill(note)
+    if "days" in extra:
+        form.get_by_label("Số ngày gia hạn").fill(str(extra["days"]))
+    if "method" in extra:
+        form.get_by_label("Hình thức công khai").select_option(index=extra["method"])
+    walk.submit("/buoc/", "Ghi nhận bước")
+
+
+def test_reception_to_statistics_walkthrough():
+    pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    counter = [0]
+    with demo_server() as base, browser() as chromium:
+        # 1. The council's standing committee receives a group of citizens.
+        clerk = Walk(chromium, base, "hdnd.chuyenvien", counter)
+        clerk.go("/tiep-cong-dan/vao-so/")
+        page = clerk.page
+        page.get_by_label("Cơ quan tiếp").select_option(index=1)
+        page.get_by_label("Số người đến").fill("6")
+        page.locator("#id_cong_dan-0-full_name").fill("Trần Văn Lộc")
+        page.locator("#id_cong_dan-0-address").fill("thôn 3, xã Hòa An")
+        page.locator("#id_cong_dan-0-is_representative").check()
+        page.locator("#id_cong_dan-1-full_name").fill("Lê Thị Sen")
+        page.locator("#id_noi_dung-0-content").fill(COMPLAINT)
+        page.locator("#id_noi_dung-0-documents").fill(
+            "Quyết định số 85/QĐ-UBND\nSổ hộ khẩu (bản sao)"
+        )
+        page.locator("#id_noi_dung-1-content").fill(DENUNCIATION)
+        clerk.shot("reception-visit-form")
+        page.get_by_role("button", name="Vào sổ").click()
+        page.wait_for_load_state()
+        clerk.expect_text("Đã vào sổ lượt tiếp")
+        clerk.expect_text("TCD-")
+        assert "Trần Văn Lộc" not in page.locator("main").inner_text()
+        clerk.shot("reception-visit-registered")
+        letter_links = page.locator("main a[href^='/don/']")
+        assert letter_links.count() == 2
+        complaint_url, denunciation_url = (
+            letter_links.nth(i).get_attribute("href") for i in range(2)
+        )
+
+        # 2. Each content is a letter: triage by content, forward to the competent body.
+        clerk.go(denunciation_url)
+        clerk.shot("letter-from-visit")
+        _triage_and_forward(clerk, "Tố cáo")
+        clerk.expect_text("Đã chuyển đơn")
+        clerk.shot("letter-triaged-forwarded")
+        clerk.go(complaint_url)
+        _triage_and_forward(clerk, "Khiếu nại")
+
+        # 3. The People's Committee acknowledges, accepts, extends and resolves.
+        leader = Walk(chromium, base, "ubnd.lanhdao", counter)
+        leader.go("/don/chuyen-den/")
+        leader.shot("forwarding-inbox")
+        received = []
+        for _ in range(2):
+            leader.page.get_by_role("button", name="Xác nhận đã nhận, vào sổ").first.click()
+            leader.page.wait_for_load_state()
+            received.append(leader.page.url)
+            if len(received) == 1:
+                leader.shot("forwarded-letter-registered")
+            leader.go("/don/chuyen-den/")
+        denunciation, complaint = received  # the inbox lists the oldest first
+        leader.page.goto(complaint)
+        if leader.form("/phan-loai/").count():
+            _classify_only(leader, "Khiếu nại")
+        leader.submit("/thu-ly/", "Thụ lý")
+        leader.expect_text("Đang giải quyết")
+        leader.shot("complaint-accepted")
+        _step(leader, "conclude", "Quyết định giải quyết khiếu nại lần đầu: giữ nguyên QĐ 85.")
+        leader.expect_text("Đã giải quyết")
+        leader.shot("complaint-resolved")
+        _step(leader, "publish", method=1)
+        leader.expect_text("Công khai")
+        leader.shot("complaint-decision-published")
+
+        leader.page.goto(denunciation)
+        if leader.form("/phan-loai/").count():
+            _classify_only(leader, "Tố cáo")
+        leader.submit("/thu-ly/", "Thụ lý")
+        _step(leader, "extend", "Vụ việc phức tạp, cần xác minh thêm tại thôn 3.", days=30)
+        leader.expect_text("gia hạn")
+        leader.shot("denunciation-extended")
+
+        # 4. The supervising body sees the cases it forwarded, open ones first, and follows up.
+        supervisor = Walk(chromium, base, "hdnd.giamsat", counter)
+        supervisor.go("/don/giam-sat/")
+        supervisor.expect_text("UBND tỉnh")
+        supervisor.shot("supervision-list")
+        supervisor.page.locator("main table a[href^='/don/']").first.click()
+        supervisor.page.wait_for_load_state()
+        supervisor.form("/de-nghi/").get_by_label("Nội dung đề nghị xem xét, giải quyết").fill(
+            "Đề nghị UBND tỉnh xem xét, giải quyết dứt điểm và báo cáo kết quả."
+        )
+        supervisor.submit("/de-nghi/", "Gửi đề nghị")
+        supervisor.expect_text("Đề nghị xem xét, giải quyết")
+        supervisor.shot("follow-up-sent")
+
+        leader.page.goto(denunciation)
+        _step(leader, "conclude", "Kết luận nội dung tố cáo: tố cáo đúng một phần.")
+        leader.expect_text("Đã giải quyết")
+        leader.shot("denunciation-resolved")
+
+        # 5. The statistics count the cases.
+        leader.go("/don/thong-ke/")
+        leader.expect_text("Tổng số đơn: 2")
+        leader.expect_text("Tố cáo")
+        leader.shot("statistics")
+
+
+def _classify_only(walk: Walk, kind_label: str) -> None:
+    walk.form("/phan-loai/").get_by_label("Loại đơn (theo nội dung)").select_option(
+        label=kind_label
+    )
+    walk.submit("/phan-loai/", "Phân loại")
