@@ -1,0 +1,61 @@
+import io
+from datetime import date
+
+from docx import Document as Docx
+
+from phoihop.accounts.services import system_actor
+from phoihop.documents.models import Document
+from phoihop.documents.services import document_docx, document_issue
+from phoihop.documents.state_format import date_line, doc_symbol
+
+
+def test_symbol_and_date_line_follow_decree_30():
+    assert doc_symbol(5, "BC", "HĐND") == "05/BC-HĐND"
+    assert doc_symbol(15, "BC", "HĐND") == "15/BC-HĐND"
+    assert doc_symbol(123, "", "UBND", "VP") == "123/UBND-VP"
+    assert date_line("Lạng Sơn", date(2026, 2, 5)) == "Lạng Sơn, ngày 05 tháng 02 năm 2026"
+    assert date_line("Lạng Sơn", date(2026, 11, 26)) == "Lạng Sơn, ngày 26 tháng 11 năm 2026"
+
+
+def test_document_issue_numbers_per_body_and_year(tree):
+    def issue(on, organization=tree.own):
+        return document_issue(
+            actor=system_actor(),
+            organization=organization,
+            doc_type=Document.Type.REPORT,
+            title="Báo cáo",
+            issued_on=on,
+        )
+
+    assert issue(date(2026, 3, 1)).symbol == "01/BC-HDND"
+    assert issue(date(2026, 4, 1)).symbol == "02/BC-HDND"
+    assert issue(date(2026, 4, 1), tree.other).symbol == "01/BC-UBND"
+    assert issue(date(2027, 1, 2)).symbol == "01/BC-HDND"
+
+
+def test_docx_has_a4_margins_times_new_roman_title_and_number(tree):
+    document = document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=Document.Type.REPORT,
+        title="Công tác giải quyết đơn",
+        issued_on=date(2026, 2, 5),
+        paragraphs=["Nội dung."],
+        tables=[{"caption": "Theo loại", "header": ["Loại", "Số đơn"], "rows": [["Tố cáo", "3"]]}],
+        signer_authority="TM.",
+        signer_title="Thường trực HĐND",
+    )
+    docx = Docx(io.BytesIO(document_docx(document)))
+    section = docx.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
+    assert round(section.top_margin.mm) == 20 and section.different_first_page_header_footer
+    header = docx.tables[0].rows[0].cells
+    right = " ".join(p.text for p in header[1].paragraphs)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
+    assert "Độc lập - Tự do - Hạnh phúc" in right
+    assert "Thử Nghiệm, ngày 05 tháng 02 năm 2026" in right
+    assert "Số: 01/BC-HDND" in " ".join(p.text for p in header[0].paragraphs)
+    fonts = {r.font.name for p in docx.paragraphs for r in p.runs if r.text}
+    assert fonts == {"Times New Roman"}
+    assert any(p.text == "BÁO CÁO" for p in docx.paragraphs)

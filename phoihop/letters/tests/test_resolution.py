@@ -1,0 +1,216 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from phoihop.audit.models import AuditEvent
+from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.deadlines.models import Deadline
+from phoihop.letters.errors import LetterExtensionError, LetterStateError
+from phoihop.letters.models import FollowUp, Letter
+from phoihop.letters.selectors import letter_supervised_list
+from phoihop.letters.services import (
+    follow_up_answer,
+    follow_up_send,
+    forwarding_acknowledge,
+    letter_accept,
+    letter_conclude,
+    letter_extend,
+    letter_forward,
+    letter_publish,
+    letter_resume,
+    letter_suspend,
+    letter_withdraw,
+)
+from phoihop.letters.tests.factories import register
+
+
+@pytest.fixture
+def leader(tree):
+    user = make_user("lanh.dao")
+    grant(user, "leader", tree.own)
+    return user
+
+
+def _clock(letter, rule):
+    return Deadline.objects.get(target_type__model="letter", target_id=str(letter.pk), rule_id=rule)
+
+
+def test_denunciation_extension_only_for_complex_and_at_most_30_days(tree, leader):
+    letter = register(tree.own, actor=leader, kind="denunciation")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 1))
+    with pytest.raises(LetterExtensionError):
+        letter_extend(actor=leader, letter=letter, days=30, reason="Phức tạp", on=date(2026, 6, 20))
+    complex_case = register(
+        tree.own,
+        actor=leader,
+        kind="denunciation",
+        content="Tố cáo sai phạm ở dự án khu dân cư Bắc Mộc",
+    )
+    letter_accept(actor=leader, letter=complex_case, on=date(2026, 6, 1), is_complex=True)
+    with pytest.raises(LetterExtensionError):
+        letter_extend(actor=leader, letter=complex_case, days=31, reason="x", on=date(2026, 6, 20))
+    before = _clock(complex_case, "TC-08").due_on
+    letter_extend(
+        actor=leader,
+        letter=complex_case,
+        days=30,
+        reason="Xác minh nhiều nơi",
+        on=date(2026, 6, 20),
+    )
+    assert _clock(complex_case, "TC-08").due_on > before
+    with pytest.raises(LetterExtensionError):
+        letter_extend(actor=leader, letter=complex_case, days=10, reason="x", on=date(2026, 7, 1))
+
+
+def test_complaint_cannot_be_extended(tree, leader):
+    letter = register(tree.own, actor=leader, kind="complaint")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 10))
+    with pytest.raises(LetterExtensionError):
+        letter_extend(actor=leader, letter=letter, days=10, reason="x", on=date(2026, 6, 20))
+
+
+def test_suspend_and_resume_move_the_due_date(tree, leader):
+    letter = register(tree.own, actor=leader, kind="complaint")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 3, 20))
+    assert _clock(letter, "KN-04").due_on == date(2026, 4, 20)
+    letter_suspend(
+        actor=leader, letter=letter, on=date(2026, 3, 25), reason="Chờ kết quả giám định"
+    )
+    with pytest.raises(LetterStateError):
+        letter_conclude(actor=leader, letter=letter, on=date(2026, 3, 30), summary="x")
+    letter_resume(actor=leader, letter=letter, on=date(2026, 4, 4))
+    assert _clock(letter, "KN-04").due_on > date(2026, 4, 20)
+
+
+def test_conclude_then_publish_complaint_within_kn13(tree, leader):
+    letter = register(tree.own, actor=leader, kind="complaint")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 10))
+    letter = letter_conclude(
+        actor=leader,
+        letter=letter,
+        on=date(2026, 7, 1),
+        summary="Không công nhận nội dung khiếu nại.",
+    )
+    assert letter.status == "resolved"
+    assert _clock(letter, "KN-04").status == "completed"
+    assert _clock(letter, "KN-13").due_on == date(2026, 7, 16)
+    letter_publish(actor=leader, letter=letter, on=date(2026, 7, 10), method="posting")
+    assert _clock(letter, "KN-13").status == "completed"
+    event = AuditEvent.objects.get(event="letter.published", target_id=str(letter.pk))
+    assert event.data == {"method": "posting", "on_time": True}
+    symbols = list(letter.steps.exclude(document=None).values_list("document__symbol", flat=True))
+    assert symbols[-1].endswith("/QĐ-HDND")
+
+
+def test_partial_withdrawal_keeps_case_total_closes_it(tree, leader):
+    letter = register(tree.own, actor=leader, kind="complaint")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 10))
+    letter = letter_withdraw(
+        actor=leader,
+        letter=letter,
+        on=date(2026, 6, 15),
+        partial=True,
+        withdrawn_content="Yêu cầu bồi thường cây trồng",
+    )
+    assert letter.status == "accepted"
+    letter = letter_withdraw(
+        actor=leader,
+        letter=letter,
+        on=date(2026, 6, 20),
+        partial=False,
+        withdrawn_content="Rút toàn bộ",
+    )
+    assert letter.status == "withdrawn"
+    assert not Deadline.objects.filter(target_id=str(letter.pk), status="running").exists()
+
+
+def test_follow_up_becomes_tracked_item_and_is_answered(tree, leader):
+    source = register(tree.own, actor=leader, kind="complaint")
+    forwarding = letter_forward(
+        actor=leader, letter=source, to_organization=tree.other, on=date(2026, 6, 9)
+    )
+    resolver = make_user("ubnd.lanh.dao")
+    grant(resolver, "leader", tree.other)
+    received = forwarding_acknowledge(actor=resolver, forwarding=forwarding, on=date(2026, 6, 10))
+    # The supervising body sees the case read-only, overdue first.
+    assert list(letter_supervised_list(viewer=leader, today=date(2026, 9, 1))) == [received]
+    with pytest.raises(PermissionDenied):
+        letter_accept(actor=leader, letter=received, on=date(2026, 6, 11))
+    follow_up = follow_up_send(
+        actor=leader,
+        letter=received,
+        content="Đề nghị giải quyết",
+        on=date(2026, 7, 1),
+        idempotency_key="k1",
+    )
+    again = follow_up_send(
+        actor=leader,
+        letter=received,
+        content="Đề nghị giải quyết",
+        on=date(2026, 7, 1),
+        idempotency_key="k1",
+    )
+    assert again.pk == follow_up.pk and FollowUp.objects.count() == 1
+    clock = Deadline.objects.get(target_type__model="followup", target_id=str(follow_up.pk))
+    assert clock.organization == tree.other and clock.rule_id == "XL-07"
+    with pytest.raises(PermissionDenied):
+        follow_up_answer(actor=leader, follow_up=follow_up, answer="x", on=date(2026, 7, 2))
+    follow_up_answer(
+        actor=resolver, follow_up=follow_up, answer="Đang xác minh", on=date(2026, 7, 3)
+    )
+    clock.refresh_from_db()
+    assert clock.status == "completed"
+
+
+def test_register_form_double_submit_creates_one_letter(tree, leader):
+    client = signed_in_client(leader)
+    data = {
+        "organization": tree.own.pk,
+        "channel": "post",
+        "received_on": "2026-06-08",
+        "content": "Kiến nghị sửa đường liên xã",
+        "sender_count": 1,
+        "idempotency_key": "form-key-1",
+    }
+    first = client.post("/don/vao-so/", data)
+    second = client.post("/don/vao-so/", data)
+    assert first.status_code == second.status_code == 302
+    assert Letter.objects.count() == 1
+
+
+def test_malformed_form_changes_nothing_and_speaks_vietnamese(tree, leader):
+    client = signed_in_client(leader)
+    page = client.post(
+        "/don/vao-so/",
+        {"organization": tree.own.pk, "channel": "fax", "received_on": "31/02/2026", "content": ""},
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and "Trường này là bắt buộc" in text
+    assert not Letter.objects.exists()
+
+
+def test_malformed_import_changes_nothing_and_names_the_row(tree, leader):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(leader)
+    good = {
+        "organization": str(tree.own.public_id),
+        "channel": "post",
+        "received_on": "2026-06-08",
+        "content": "Kiến nghị A",
+    }
+    bad = {**good, "received_on": "2099-01-01"}
+    response = client.post("/api/letters/import", {"letters": [good, bad]}, format="json")
+    assert response.status_code == 400
+    assert "Dòng 2" in str(response.json())
+    assert not Letter.objects.exists()
+
+
+def test_letter_list_query_count_is_bounded(tree, leader, django_assert_max_num_queries):
+    for i in range(12):
+        register(tree.own, actor=leader, content=f"Kiến nghị số {i} về đường giao thông")
+    client = signed_in_client(leader)
+    with django_assert_max_num_queries(20):
+        assert client.get("/don/").status_code == 200
