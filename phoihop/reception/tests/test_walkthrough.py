@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from phoihop.web.browser import DESKTOP, browser, chromium_available, demo_server, sign_in
+from phoihop.web.browser import (
+    DESKTOP,
+    PHONE,
+    browser,
+    chromium_available,
+    demo_server,
+    sign_in,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,106 +94,145 @@ def _step(walk: Walk, action: str, note: str = "", **extra) -> None:
     walk.submit("/buoc/", "Ghi nhận bước")
 
 
-def test_reception_to_statistics_walkthrough():
+@pytest.fixture(scope="module")
+def site():
     pytest.importorskip("playwright.sync_api")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    counter = [0]
     with demo_server() as base, browser() as chromium:
-        # 1. The council's standing committee receives a group of citizens.
-        clerk = Walk(chromium, base, "hdnd.chuyenvien", counter)
-        clerk.go("/tiep-cong-dan/vao-so/")
-        page = clerk.page
-        page.get_by_label("Cơ quan tiếp").select_option(index=1)
-        page.get_by_label("Số người đến").fill("6")
-        page.locator("#id_cong_dan-0-full_name").fill("Trần Văn Lộc")
-        page.locator("#id_cong_dan-0-address").fill("thôn 3, xã Hòa An")
-        page.locator("#id_cong_dan-0-is_representative").check()
-        page.locator("#id_cong_dan-1-full_name").fill("Lê Thị Sen")
-        page.locator("#id_noi_dung-0-content").fill(COMPLAINT)
-        page.locator("#id_noi_dung-0-documents").fill(
-            "Quyết định số 85/QĐ-UBND\nSổ hộ khẩu (bản sao)"
-        )
-        page.locator("#id_noi_dung-1-content").fill(DENUNCIATION)
-        clerk.shot("reception-visit-form")
-        page.get_by_role("button", name="Vào sổ").click()
-        page.wait_for_load_state()
-        clerk.expect_text("Đã vào sổ lượt tiếp")
-        clerk.expect_text("TCD-")
-        assert "Trần Văn Lộc" not in page.locator("main").inner_text()
-        clerk.shot("reception-visit-registered")
-        letter_links = page.locator("main a[href^='/don/']")
-        assert letter_links.count() == 2
-        complaint_url, denunciation_url = (
-            letter_links.nth(i).get_attribute("href") for i in range(2)
-        )
+        yield base, chromium
 
-        # 2. Each content is a letter: triage by content, forward to the competent body.
-        clerk.go(denunciation_url)
-        clerk.shot("letter-from-visit")
-        _triage_and_forward(clerk, "Tố cáo")
-        clerk.expect_text("Đã chuyển đơn")
-        clerk.shot("letter-triaged-forwarded")
-        clerk.go(complaint_url)
-        _triage_and_forward(clerk, "Khiếu nại")
 
-        # 3. The People's Committee acknowledges, accepts, extends and resolves.
-        leader = Walk(chromium, base, "ubnd.lanhdao", counter)
+def test_public_letter_on_a_phone(site):
+    base, chromium = site
+    context = chromium.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{base}/cong-dan/gui-don/")
+    assert not page.get_by_role("checkbox").is_checked()
+    page.get_by_label("Gửi đến cơ quan").select_option(index=1)
+    page.get_by_label("Nội dung đơn").fill(
+        "Đề nghị sửa chữa đường ĐT.816 đoạn qua thôn 3 vì xuống cấp."
+    )
+    page.get_by_role("button", name="Gửi đơn").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "Đơn chưa được gửi" in main
+    assert "Vui lòng nhập họ và tên của bạn." in main
+    assert "Bạn cần đánh dấu đồng ý" in main
+    page.screenshot(path=SHOTS / "public-01-letter-errors-phone.png", full_page=True)
+    page.get_by_label("Họ và tên", exact=True).fill("Nguyễn Thị Thu")
+    page.get_by_label("Địa chỉ", exact=True).fill("thôn 3, xã Phú Lâm")
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Gửi đơn").click()
+    page.wait_for_load_state()
+    codes = page.locator("code.big")
+    tracking_code, token = codes.nth(0).inner_text(), codes.nth(1).inner_text()
+    page.screenshot(path=SHOTS / "public-02-receipt-phone.png", full_page=True)
+    page.goto(f"{base}/cong-dan/tra-cuu/")
+    page.get_by_label("Mã tra cứu").fill(tracking_code)
+    page.get_by_label("Mã truy cập bí mật").fill(token)
+    page.get_by_role("button", name="Tra cứu").click()
+    page.wait_for_load_state()
+    assert "Mới tiếp nhận" in page.locator("main").inner_text()
+    page.screenshot(path=SHOTS / "public-03-status-phone.png", full_page=True)
+    page.goto(f"{base}/cong-dan/lich-tiep-cong-dan/")
+    page.screenshot(path=SHOTS / "public-04-schedules-phone.png", full_page=True)
+    context.close()
+
+
+def test_reception_to_statistics_walkthrough(site):
+    base, chromium = site
+    counter = [0]
+    # 1. The council's standing committee receives a group of citizens.
+    clerk = Walk(chromium, base, "hdnd.chuyenvien", counter)
+    clerk.go("/tiep-cong-dan/vao-so/")
+    page = clerk.page
+    page.get_by_label("Cơ quan tiếp").select_option(index=1)
+    page.get_by_label("Số người đến").fill("6")
+    page.locator("#id_cong_dan-0-full_name").fill("Trần Văn Lộc")
+    page.locator("#id_cong_dan-0-address").fill("thôn 3, xã Hòa An")
+    page.locator("#id_cong_dan-0-is_representative").check()
+    page.locator("#id_cong_dan-1-full_name").fill("Lê Thị Sen")
+    page.locator("#id_noi_dung-0-content").fill(COMPLAINT)
+    page.locator("#id_noi_dung-0-documents").fill("Quyết định số 85/QĐ-UBND\nSổ hộ khẩu (bản sao)")
+    page.locator("#id_noi_dung-1-content").fill(DENUNCIATION)
+    clerk.shot("reception-visit-form")
+    page.get_by_role("button", name="Vào sổ").click()
+    page.wait_for_load_state()
+    clerk.expect_text("Đã vào sổ lượt tiếp")
+    clerk.expect_text("TCD-")
+    assert "Trần Văn Lộc" not in page.locator("main").inner_text()
+    clerk.shot("reception-visit-registered")
+    letter_links = page.locator("main a[href^='/don/']")
+    assert letter_links.count() == 2
+    complaint_url, denunciation_url = (letter_links.nth(i).get_attribute("href") for i in range(2))
+
+    # 2. Each content is a letter: triage by content, forward to the competent body.
+    clerk.go(denunciation_url)
+    clerk.shot("letter-from-visit")
+    _triage_and_forward(clerk, "Tố cáo")
+    clerk.expect_text("Đã chuyển đơn")
+    clerk.shot("letter-triaged-forwarded")
+    clerk.go(complaint_url)
+    _triage_and_forward(clerk, "Khiếu nại")
+
+    # 3. The People's Committee acknowledges, accepts, extends and resolves.
+    leader = Walk(chromium, base, "ubnd.lanhdao", counter)
+    leader.go("/don/chuyen-den/")
+    leader.shot("forwarding-inbox")
+    received = []
+    for _ in range(2):
+        leader.page.get_by_role("button", name="Xác nhận đã nhận, vào sổ").first.click()
+        leader.page.wait_for_load_state()
+        received.append(leader.page.url)
+        if len(received) == 1:
+            leader.shot("forwarded-letter-registered")
         leader.go("/don/chuyen-den/")
-        leader.shot("forwarding-inbox")
-        received = []
-        for _ in range(2):
-            leader.page.get_by_role("button", name="Xác nhận đã nhận, vào sổ").first.click()
-            leader.page.wait_for_load_state()
-            received.append(leader.page.url)
-            if len(received) == 1:
-                leader.shot("forwarded-letter-registered")
-            leader.go("/don/chuyen-den/")
-        denunciation, complaint = received  # the inbox lists the oldest first
-        leader.page.goto(complaint)
-        if leader.form("/phan-loai/").count():
-            _classify_only(leader, "Khiếu nại")
-        leader.submit("/thu-ly/", "Thụ lý")
-        leader.expect_text("Đang giải quyết")
-        leader.shot("complaint-accepted")
-        _step(leader, "conclude", "Quyết định giải quyết khiếu nại lần đầu: giữ nguyên QĐ 85.")
-        leader.expect_text("Đã giải quyết")
-        leader.shot("complaint-resolved")
-        _step(leader, "publish", method=1)
-        leader.expect_text("Công khai")
-        leader.shot("complaint-decision-published")
+    denunciation, complaint = received  # the inbox lists the oldest first
+    leader.page.goto(complaint)
+    if leader.form("/phan-loai/").count():
+        _classify_only(leader, "Khiếu nại")
+    leader.submit("/thu-ly/", "Thụ lý")
+    leader.expect_text("Đang giải quyết")
+    leader.shot("complaint-accepted")
+    _step(leader, "conclude", "Quyết định giải quyết khiếu nại lần đầu: giữ nguyên QĐ 85.")
+    leader.expect_text("Đã giải quyết")
+    leader.shot("complaint-resolved")
+    _step(leader, "publish", method=1)
+    leader.expect_text("Công khai")
+    leader.shot("complaint-decision-published")
 
-        leader.page.goto(denunciation)
-        if leader.form("/phan-loai/").count():
-            _classify_only(leader, "Tố cáo")
-        leader.submit("/thu-ly/", "Thụ lý")
-        _step(leader, "extend", "Vụ việc phức tạp, cần xác minh thêm tại thôn 3.", days=30)
-        leader.expect_text("gia hạn")
-        leader.shot("denunciation-extended")
+    leader.page.goto(denunciation)
+    if leader.form("/phan-loai/").count():
+        _classify_only(leader, "Tố cáo")
+    leader.submit("/thu-ly/", "Thụ lý")
+    _step(leader, "extend", "Vụ việc phức tạp, cần xác minh thêm tại thôn 3.", days=30)
+    leader.expect_text("gia hạn")
+    leader.shot("denunciation-extended")
 
-        # 4. The supervising body sees the cases it forwarded, open ones first, and follows up.
-        supervisor = Walk(chromium, base, "hdnd.giamsat", counter)
-        supervisor.go("/don/giam-sat/")
-        supervisor.expect_text("UBND tỉnh")
-        supervisor.shot("supervision-list")
-        supervisor.page.locator("main table a[href^='/don/']").first.click()
-        supervisor.page.wait_for_load_state()
-        supervisor.form("/de-nghi/").get_by_label("Nội dung đề nghị xem xét, giải quyết").fill(
-            "Đề nghị UBND tỉnh xem xét, giải quyết dứt điểm và báo cáo kết quả."
-        )
-        supervisor.submit("/de-nghi/", "Gửi đề nghị")
-        supervisor.expect_text("Đề nghị xem xét, giải quyết")
-        supervisor.shot("follow-up-sent")
+    # 4. The supervising body sees the cases it forwarded, open ones first, and follows up.
+    supervisor = Walk(chromium, base, "hdnd.giamsat", counter)
+    supervisor.go("/don/giam-sat/")
+    supervisor.expect_text("UBND tỉnh")
+    supervisor.shot("supervision-list")
+    supervisor.page.locator("main table a[href^='/don/']").first.click()
+    supervisor.page.wait_for_load_state()
+    supervisor.form("/de-nghi/").get_by_label("Nội dung đề nghị xem xét, giải quyết").fill(
+        "Đề nghị UBND tỉnh xem xét, giải quyết dứt điểm và báo cáo kết quả."
+    )
+    supervisor.submit("/de-nghi/", "Gửi đề nghị")
+    supervisor.expect_text("Đề nghị xem xét, giải quyết")
+    supervisor.shot("follow-up-sent")
 
-        leader.page.goto(denunciation)
-        _step(leader, "conclude", "Kết luận nội dung tố cáo: tố cáo đúng một phần.")
-        leader.expect_text("Đã giải quyết")
-        leader.shot("denunciation-resolved")
+    leader.page.goto(denunciation)
+    _step(leader, "conclude", "Kết luận nội dung tố cáo: tố cáo đúng một phần.")
+    leader.expect_text("Đã giải quyết")
+    leader.shot("denunciation-resolved")
 
-        # 5. The statistics count the cases.
-        leader.go("/don/thong-ke/")
-        leader.expect_text("Tổng số đơn: 2")
-        leader.expect_text("Tố cáo")
-        leader.shot("statistics")
+    # 5. The statistics count the cases.
+    leader.go("/don/thong-ke/")
+    leader.expect_text("Tổng số đơn: 2")
+    leader.expect_text("Tố cáo")
+    leader.shot("statistics")
 
 
 def _classify_only(walk: Walk, kind_label: str) -> None:
