@@ -577,7 +577,7 @@ def forwarding_acknowledge(*, actor, forwarding: Forwarding, on: date) -> Letter
     """
     require(actor, "acknowledge", forwarding)
     forwarding = (
-        Forwarding.objects.select_for_update()
+        Forwarding.objects.select_for_update(of=("self",))
         .select_related("letter__sender", "to_organization", "from_organization")
         .get(pk=forwarding.pk)
     )
