@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
 from phoihop.letters.api import views as letters_api
+from phoihop.reception.api import views as reception_api
 
 app_name = "api"
 router = DefaultRouter(trailing_slash=False)
@@ -15,6 +16,10 @@ router.register("notifications", views.NotificationViewSet, basename="notificati
 router.register("letters", letters_api.LetterViewSet, basename="letter")
 router.register("forwardings", letters_api.ForwardingViewSet, basename="forwarding")
 router.register("follow-ups", letters_api.FollowUpViewSet, basename="follow-up")
+router.register(
+    "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
+)
+router.register("reception-visits", reception_api.VisitViewSet, basename="reception-visit")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

@@ -18,3 +18,24 @@ PROTECTED = {
     "reception:schedule_list": UrlCheck(permission="reception.view_schedule"),
     "reception:schedule_create": UrlCheck(permission="reception.add_schedule"),
 }
+
+PUBLIC = {
+    "api:reception-schedule-list": "lịch tiếp công dân đã công bố (API), như trang công khai",
+    "api:reception-schedule-days": "các ngày tiếp công dân sắp tới (API), như trang công khai",
+}
+PROTECTED.update(
+    {
+        "api:reception-visit-list": UrlCheck(permission="reception.view_visit", api=True),
+        "api:reception-visit-detail": UrlCheck(
+            permission="reception.view_visit", kwargs=_visit, api=True
+        ),
+        # An empty body: 400 for an account that may see the visit; the service decides change.
+        "api:reception-visit-answer": UrlCheck(
+            permission="reception.view_visit",
+            kwargs=_visit,
+            method="post",
+            api=True,
+            ok_status=(400,),
+        ),
+    }
+)
