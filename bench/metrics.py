@@ -24,22 +24,22 @@ def pairwise(
     grouping it either way is defensible.
     """
     also = also or [[] for _ in gold]
-    by_group: dict[str, list[int]] = defaultdict(list)
-    for index, group in enumerate(predicted):
-        by_group[group].append(index)
-    gold_sizes = Counter(gold)
-    true_pairs = sum(n * (n - 1) // 2 for n in gold_sizes.values())
-    predicted_pairs = hits = ignored_true = 0
-    for members in by_group.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if gold[i] == gold[j]:
-                    hits += 1
-                    predicted_pairs += 1
-                elif gold[j] in also[i] or gold[i] in also[j]:
-                    ignored_true += 1
-                else:
-                    predicted_pairs += 1
+    pair_count = lambda n: n * (n - 1) // 2  # noqa: E731
+    true_pairs = sum(pair_count(n) for n in Counter(gold).values())
+    group_sizes = Counter(predicted)
+    cells = Counter(zip(predicted, gold, strict=True))
+    hits = sum(pair_count(n) for n in cells.values())
+    # Pairs grouped together whose main issues differ but that one of them also raises.
+    by_cell: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, key in enumerate(zip(predicted, gold, strict=True)):
+        by_cell[key].append(index)
+    ignored: set[tuple[int, int]] = set()
+    for i, extra in enumerate(also):
+        for cluster in extra:
+            if cluster != gold[i]:
+                for j in by_cell.get((predicted[i], cluster), ()):
+                    ignored.add((min(i, j), max(i, j)))
+    predicted_pairs = sum(pair_count(n) for n in group_sizes.values()) - len(ignored)
     precision = hits / predicted_pairs if predicted_pairs else 1.0
     recall = hits / true_pairs if true_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

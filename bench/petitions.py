@@ -115,14 +115,12 @@ def minhash_groups(texts: Sequence[str], threshold: float) -> list[str]:
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=64)
-    hashes = []
     for index, text in enumerate(texts):
         words = syllables(text)
         shingles = {f"{a} {b}".encode() for a, b in itertools.pairwise(words)} or {b""}
         minhash = MinHash(num_perm=64, seed=1)
         minhash.update_batch(list(shingles))
         lsh.insert(index, minhash)
-        hashes.append(minhash)
     parent = list(range(len(texts)))
 
     def find(x: int) -> int:
@@ -131,9 +129,13 @@ def minhash_groups(texts: Sequence[str], threshold: float) -> list[str]:
             x = parent[x]
         return x
 
-    for index, minhash in enumerate(hashes):
-        for other in lsh.query(minhash):
-            parent[find(other)] = find(index)
+    # Connected components of the LSH candidate graph: every bucket of every band joins its
+    # members (linear; querying each petition instead is quadratic when buckets grow).
+    for table in lsh.hashtables:
+        for key in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
+            members = list(table.get(key))
+            for other in members[1:]:
+                parent[find(other)] = find(members[0])
     return [str(find(i)) for i in range(len(texts))]
 
 
@@ -208,6 +210,7 @@ def run_dataset(name: str, records: Sequence[dict], methods: dict) -> list[Row]:
     rows = []
     texts = [r["text"] for r in records]
     for method, make in methods.items():
+        print(f"… {name}: {method}", flush=True)
         if method == "engine":
             out, seconds, peak = measured(lambda: engine_groups(records))
             groups = [row["group"] for row in out]
