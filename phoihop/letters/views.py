@@ -226,42 +226,16 @@ def letter_accept(request, public_id):
 def letter_step(request, public_id):
     def call(letter, d, f):
         actor, on, note = request.user, d["on"], d["note"]
-        steps = {
-            "verify": lambda: services.letter_verify(actor=actor, letter=letter, on=on, note=note),
-            "notify": lambda: services.letter_notify_parties(
-                actor=actor, letter=letter, on=on, note=note
-            ),
-            "extend": lambda: services.letter_extend(
-                actor=actor, letter=letter, days=d["days"], reason=note, on=on
-            ),
-            "suspend": lambda: services.letter_suspend(
-                actor=actor, letter=letter, on=on, reason=note
-            ),
-            "resume": lambda: services.letter_resume(actor=actor, letter=letter, on=on),
-            "withdraw_partial": lambda: services.letter_withdraw(
-                actor=actor,
-                letter=letter,
-                on=on,
-                partial=True,
-                withdrawn_content=note,
-                coerced=d["coerced"],
-            ),
-            "withdraw": lambda: services.letter_withdraw(
-                actor=actor,
-                letter=letter,
-                on=on,
-                partial=False,
-                withdrawn_content=note,
-                coerced=d["coerced"],
-            ),
-            "conclude": lambda: services.letter_conclude(
-                actor=actor, letter=letter, on=on, summary=note
-            ),
-            "publish": lambda: services.letter_publish(
-                actor=actor, letter=letter, on=on, method=d["method"]
-            ),
-        }
-        steps[d["action"]]()
+        services.letter_take_step(
+            actor=actor,
+            letter=letter,
+            action=d["action"],
+            on=on,
+            note=note,
+            days=d["days"],
+            method=d["method"],
+            coerced=d["coerced"],
+        )
 
     return _post(request, public_id, forms.StepForm, call)
 

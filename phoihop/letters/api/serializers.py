@@ -5,7 +5,7 @@ from rest_framework import serializers
 from phoihop.deadlines.models import Deadline
 from phoihop.letters import eligibility
 from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
-from phoihop.letters.services.resolution import PUBLICATION_METHODS
+from phoihop.letters.services.resolution import PUBLICATION_METHODS, STEP_ACTIONS
 
 
 def _org(field: str):
@@ -192,19 +192,7 @@ class AcceptInput(serializers.Serializer):
 
 
 class StepInput(serializers.Serializer):
-    action = serializers.ChoiceField(
-        choices=[
-            "verify",
-            "notify",
-            "extend",
-            "suspend",
-            "resume",
-            "withdraw_partial",
-            "withdraw",
-            "conclude",
-            "publish",
-        ]
-    )
+    action = serializers.ChoiceField(choices=list(STEP_ACTIONS))
     on = serializers.DateField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
     days = serializers.IntegerField(required=False, min_value=1, max_value=30)

@@ -166,42 +166,18 @@ class LetterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             raise ValidationError({"days": ["Nhập số ngày gia hạn (1–30)."]})
         if act == "publish" and not d.get("method"):
             raise ValidationError({"method": ["Chọn hình thức công khai."]})
-        calls = {
-            "verify": lambda: services.letter_verify(actor=actor, letter=letter, on=on, note=note),
-            "notify": lambda: services.letter_notify_parties(
-                actor=actor, letter=letter, on=on, note=note
-            ),
-            "extend": lambda: services.letter_extend(
-                actor=actor, letter=letter, days=d.get("days", 0), reason=note, on=on
-            ),
-            "suspend": lambda: services.letter_suspend(
-                actor=actor, letter=letter, on=on, reason=note
-            ),
-            "resume": lambda: services.letter_resume(actor=actor, letter=letter, on=on),
-            "withdraw_partial": lambda: services.letter_withdraw(
+        return self._done(
+            services.letter_take_step(
                 actor=actor,
                 letter=letter,
+                action=act,
                 on=on,
-                partial=True,
-                withdrawn_content=note,
+                note=note,
+                days=d.get("days"),
+                method=d.get("method", ""),
                 coerced=d["coerced"],
-            ),
-            "withdraw": lambda: services.letter_withdraw(
-                actor=actor,
-                letter=letter,
-                on=on,
-                partial=False,
-                withdrawn_content=note,
-                coerced=d["coerced"],
-            ),
-            "conclude": lambda: services.letter_conclude(
-                actor=actor, letter=letter, on=on, summary=note
-            ),
-            "publish": lambda: services.letter_publish(
-                actor=actor, letter=letter, on=on, method=d.get("method", "")
-            ),
-        }
-        return self._done(calls[act]())
+            )
+        )
 
     @extend_schema(request=s.FollowUpInput, responses={201: s.FollowUpSerializer})
     @action(detail=True, methods=["post"], url_path="follow-up")

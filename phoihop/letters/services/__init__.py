@@ -24,6 +24,7 @@ from phoihop.letters.services.resolution import (
     letter_report_issue,
     letter_resume,
     letter_suspend,
+    letter_take_step,
     letter_verify,
     letter_withdraw,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "letter_return",
     "letter_split",
     "letter_suspend",
+    "letter_take_step",
     "letter_verify",
     "letter_withdraw",
 ]

@@ -466,3 +466,60 @@ def letter_report_issue(*, actor, organization, stats, on: date):
         data={"symbol": document.symbol, "start": stats.start, "end": stats.end},
     )
     return document
+
+
+STEP_ACTIONS = (
+    "verify",
+    "notify",
+    "extend",
+    "suspend",
+    "resume",
+    "withdraw_partial",
+    "withdraw",
+    "conclude",
+    "publish",
+)
+
+
+def letter_take_step(
+    *,
+    actor,
+    letter: Letter,
+    action: str,
+    on: date,
+    note: str = "",
+    days: int | None = None,
+    method: str = "",
+    coerced: bool = False,
+) -> Letter:
+    """One resolution step by name, for the pages and the API alike; ``note`` is the reason,
+    the summary or the withdrawn content, as the step needs.
+
+    Raises:
+        LetterStateError: unknown step; and whatever the step's own service raises.
+    """
+    steps = {
+        "verify": lambda: letter_verify(actor=actor, letter=letter, on=on, note=note),
+        "notify": lambda: letter_notify_parties(actor=actor, letter=letter, on=on, note=note),
+        "extend": lambda: letter_extend(
+            actor=actor, letter=letter, days=days or 0, reason=note, on=on
+        ),
+        "suspend": lambda: letter_suspend(actor=actor, letter=letter, on=on, reason=note),
+        "resume": lambda: letter_resume(actor=actor, letter=letter, on=on),
+        "withdraw_partial": lambda: letter_withdraw(
+            actor=actor, letter=letter, on=on, partial=True, withdrawn_content=note, coerced=coerced
+        ),
+        "withdraw": lambda: letter_withdraw(
+            actor=actor,
+            letter=letter,
+            on=on,
+            partial=False,
+            withdrawn_content=note,
+            coerced=coerced,
+        ),
+        "conclude": lambda: letter_conclude(actor=actor, letter=letter, on=on, summary=note),
+        "publish": lambda: letter_publish(actor=actor, letter=letter, on=on, method=method),
+    }
+    if action not in steps:
+        raise LetterStateError("Bước giải quyết không hợp lệ.", code="action")
+    return steps[action]()

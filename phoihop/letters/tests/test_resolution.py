@@ -214,3 +214,25 @@ def test_letter_list_query_count_is_bounded(tree, leader, django_assert_max_num_
     client = signed_in_client(leader)
     with django_assert_max_num_queries(20):
         assert client.get("/don/").status_code == 200
+
+
+def test_step_page_and_api_record_the_same_steps(tree, leader):
+    from rest_framework.test import APIClient
+
+    letter = register(tree.own, actor=leader, kind="complaint")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 10))
+    page = signed_in_client(leader).post(
+        f"/don/{letter.public_id}/buoc/",
+        {"action": "verify", "on": "2026-06-12", "note": "Làm việc với xã Mộc"},
+    )
+    assert page.status_code == 302
+    api = APIClient()
+    api.force_authenticate(leader)
+    answer = api.post(
+        f"/api/letters/{letter.public_id}/step",
+        {"action": "conclude", "on": "2026-07-01", "note": "Giữ nguyên quyết định"},
+        format="json",
+    )
+    assert answer.status_code == 200 and answer.json()["status"] == "resolved"
+    kinds = list(letter.steps.order_by("id").values_list("kind", flat=True))
+    assert kinds[-2:] == ["verification", "concluded"]
