@@ -11,7 +11,8 @@ def identity_keys_configured(app_configs, **kwargs):
         Warning(
             "PHOIHOP_IDENTITY_KEYS chưa được đặt: danh tính người gửi đơn đang được mã hóa bằng "
             "khóa suy ra từ SECRET_KEY.",
-            hint="Tạo khóa bằng 'phoihop identity newkey' và đặt biến môi trường "
+            hint="Tạo khóa bằng 'python -c \"from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())\"' và đặt biến môi trường "
             "PHOIHOP_IDENTITY_KEYS.",
             id="identity.W001",
         )

@@ -2,7 +2,7 @@
 
 Keys: ``PHOIHOP_IDENTITY_KEYS``, comma-separated Fernet keys, newest first (``MultiFernet``:
 new data is sealed with the first, old data still opens with the others, and
-``phoihop identity rotate`` re-seals). Without the setting a key is derived from SECRET_KEY,
+``identity_keys_rotate`` re-seals). Without the setting a key is derived from SECRET_KEY,
 which the deploy check ``identity.W001`` flags: production must set its own key, kept apart
 from the database backups.
 
