@@ -155,7 +155,9 @@ class LabelledPetition:
 def _name(rng: random.Random, used: set[str] | None = None) -> str:
     """A place-like name; with *used*, never one handed out before."""
     while True:
-        name = " ".join(rng.sample(SYLLABLES, 2 if used is None or len(used) < 1500 else 3))
+        taken = len(used) if used is not None else 0
+        size = 2 if taken < 1_500 else 3 if taken < 75_000 else 4  # stay far from exhaustion
+        name = " ".join(rng.sample(SYLLABLES, size))
         if used is None or name not in used:
             if used is not None:
                 used.add(name)
