@@ -40,6 +40,7 @@ def user_create(
     kind: str = User.Kind.STAFF,
     email: str = "",
     password: str | None = None,
+    password_hash: str | None = None,
     person=None,
     is_demo: bool = False,
 ) -> User:
@@ -56,7 +57,9 @@ def user_create(
         person=person,
         is_demo=is_demo,
     )
-    if password is None:
+    if password_hash is not None:  # already hashed (e.g. one hash shared by demo accounts)
+        user.password = password_hash
+    elif password is None:
         user.set_unusable_password()
     else:
         user.set_password(password)

@@ -6,6 +6,7 @@ import tomllib
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -126,6 +127,7 @@ def demo_load(*, today: date | None = None) -> dict:
     roles = {r.code: r for r in Role.objects.all()}
     accounts = spec["accounts"]
     users = []
+    password_hash = make_password(accounts["password"])  # one slow hash for all demo accounts
     for body, role_spec in itertools.product(accounts["bodies"], accounts["roles"]):
         full_name, gender = next(names)
         person = org.person_create(actor=actor, full_name=full_name, gender=gender)
@@ -143,7 +145,7 @@ def demo_load(*, today: date | None = None) -> dict:
             username=username,
             full_name=full_name,
             email=f"{username}@hoalinh.example",
-            password=accounts["password"],
+            password_hash=password_hash,
             person=person,
             is_demo=True,
         )
@@ -178,14 +180,80 @@ def demo_load(*, today: date | None = None) -> dict:
                 )
                 deputies += 1
 
+    users_by_name = {u.username: u for u in users}
+    for extra in spec.get("extra_grants", []):
+        _grant(
+            actor,
+            users_by_name[extra["user"]],
+            roles[extra["role"]],
+            organizations[extra["organization"]],
+        )
     _demo_engagements(actor, organizations, today)
+    letters = _demo_letters(actor, organizations, spec.get("letters", []), today)
     return {
+        "letters": letters,
         "admin_units": AdminUnit.objects.count(),
         "organizations": len(organizations),
         "accounts": len(users),
         "deputies": deputies,
         "persons": Person.objects.count(),
     }
+
+
+def _demo_letters(
+    actor, organizations: dict[str, Organization], specs: list[dict], today: date
+) -> int:
+    """Letters at several stages: an overdue complaint, a forwarded and supervised
+    denunciation, fresh letters awaiting triage."""
+    from phoihop.letters import services as letters
+    from phoihop.letters.models import Forwarding
+
+    for spec in specs:
+        received = today - timedelta(days=spec["received_days_ago"])
+        letter = letters.letter_register(
+            actor=actor,
+            organization=organizations[spec["organization"]],
+            channel=spec["channel"],
+            received_on=received,
+            content=spec["content"],
+            sender=letters.Sender(**spec["sender"]),
+        )
+        if "kind" not in spec:
+            continue
+        letter = letters.letter_classify(
+            actor=actor,
+            letter=letter,
+            kind=spec["kind"],
+            instance=1 if spec["kind"] == "complaint" else None,
+            field=spec["field"],
+            level=spec["level"],
+            names_violator=True,
+            has_evidence=True,
+        )
+        if "accept_days_ago" in spec:
+            letters.letter_accept(
+                actor=actor, letter=letter, on=today - timedelta(days=spec["accept_days_ago"])
+            )
+        if "forward_to" in spec:
+            forwarding = letters.letter_forward(
+                actor=actor,
+                letter=letter,
+                to_organization=organizations[spec["forward_to"]],
+                on=received + timedelta(days=1),
+            )
+            # The receiving body registers its own copy; the supervising body follows that one up.
+            received_copy = letters.forwarding_acknowledge(
+                actor=actor,
+                forwarding=Forwarding.objects.get(pk=forwarding.pk),
+                on=received + timedelta(days=2),
+            )
+            letters.follow_up_send(
+                actor=actor,
+                letter=received_copy,
+                content=spec["follow_up"],
+                on=today - timedelta(days=1),
+            )
+    return len(specs)
 
 
 def _demo_engagements(actor, organizations: dict[str, Organization], today: date) -> None:

@@ -1,8 +1,11 @@
+from datetime import date
+
 from django.core.management import call_command
 
 from phoihop.accounts.models import User
 from phoihop.audit.selectors import audit_chain_verify
 from phoihop.demo.loader import demo_load
+from phoihop.letters.models import FollowUp, Letter
 from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
 
 
@@ -18,6 +21,9 @@ def test_demo_province_loads_once_with_audited_history(db):
     for body in ("hdnd", "ubnd", "mttq", "dbqh"):
         for role in ("vanthu", "chuyenvien", "lanhdao", "daibieu", "giamsat", "quantri"):
             assert f"{body}.{role}" in roles_by_body
+    assert Letter.objects.count() == 5  # four letters and the forwarded copy
+    assert FollowUp.objects.count() == 1
+    assert Letter.objects.filter(due_on__lt=date.today(), organization__code="ubnd").exists()
     assert audit_chain_verify().ok
     assert demo_load() == {}  # a second load changes nothing
     call_command("audit", "verify")
