@@ -127,7 +127,7 @@ def _check(response, path: str) -> None:
         raise RuntimeError(f"{path}: HTTP {response.status_code}")
 
 
-def _measure_here(repeat: int) -> dict:
+def _measure_here(repeat: int, budget: float) -> dict:
     """Runs inside the child process that has the database's settings."""
     import django
 
@@ -151,10 +151,14 @@ def _measure_here(repeat: int) -> dict:
                 session.save()
                 clients[username] = client
             client = clients[username]
-            for _ in range(3):  # warm caches and connections
-                _check(client.get(path), path)
+            started = time.perf_counter()
+            _check(client.get(path), path)  # warm caches and connections
+            if time.perf_counter() - started < 1:
+                for _ in range(2):
+                    _check(client.get(path), path)
             samples = []
-            for _ in range(repeat):
+            deadline = time.perf_counter() + budget
+            while len(samples) < repeat and (len(samples) < 3 or time.perf_counter() < deadline):
                 started = time.perf_counter()
                 response = client.get(path)
                 samples.append((time.perf_counter() - started) * 1000)
@@ -163,13 +167,23 @@ def _measure_here(repeat: int) -> dict:
             results[name] = {
                 "p50": statistics.median(samples),
                 "p95": samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))],
+                "n": len(samples),
             }
     return results
 
 
-def _measure(env, repeat: int) -> dict:
+def _measure(env, repeat: int, budget: float) -> dict:
     out = subprocess.run(
-        [sys.executable, "-m", "bench.letters", "--measure-here", "--repeat", str(repeat)],
+        [
+            sys.executable,
+            "-m",
+            "bench.letters",
+            "--measure-here",
+            "--repeat",
+            str(repeat),
+            "--budget",
+            str(budget),
+        ],
         env=env,
         check=True,
         cwd=ROOT,
@@ -197,7 +211,7 @@ def _table(count: int, runs: dict) -> str:
     names = [name for name, _, _ in SCENARIOS]
     header = f"{'scenario':<28}"
     for db in runs:
-        header += f" | {db + ' p50':>13} {db + ' p95':>13} {'×bare':>6}"
+        header += f" | {db + ' p50':>13} {db + ' p95':>13} {'×bare':>6} {'n':>3}"
     lines = [
         f"Letters: {count:,} (p50/p95 in ms; ×bare = p95 / bare view p95)",
         header,
@@ -209,7 +223,7 @@ def _table(count: int, runs: dict) -> str:
             bare = result["bare Django view"]["p95"]
             p50, p95 = result[name]["p50"], result[name]["p95"]
             flag = "*" if p95 > TARGET_P95_MS else " "
-            line += f" | {p50:>13.1f} {p95:>12.1f}{flag} {p95 / bare:>6.1f}"
+            line += f" | {p50:>13.1f} {p95:>12.1f}{flag} {p95 / bare:>6.1f} {result[name]['n']:>3}"
         lines.append(line)
     lines.append(f"* p95 above the {TARGET_P95_MS} ms target")
     return "\n".join(lines)
@@ -223,10 +237,23 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--pg-port", type=int, default=54341)
     parser.add_argument("--keep", type=Path, help="reuse/keep the SQLite data directory here")
+    parser.add_argument(
+        "--budget", type=float, default=60, help="seconds per scenario; at least 3 samples"
+    )
+    parser.add_argument(
+        "--measure-url", help="measure an already loaded database ('sqlite' with --keep)"
+    )
     parser.add_argument("--measure-here", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_here:
-        print(json.dumps(_measure_here(args.repeat)))
+        print(json.dumps(_measure_here(args.repeat, args.budget)))
+        return
+    if args.measure_url:  # an already loaded database: measure only
+        data_dir = Path(tempfile.mkdtemp(prefix="phoihop-bench-"))
+        url = "" if args.measure_url == "sqlite" else args.measure_url
+        env = _environment(args.keep or data_dir, url)
+        name = "sqlite" if not url else "postgresql"
+        print(_table(args.count, {name: _measure(env, args.repeat, args.budget)}))
         return
     runs, load_seconds = {}, {}
     for database in args.databases.split(","):
@@ -237,7 +264,7 @@ def main() -> None:
             env = _environment(data_dir)
             if not (data_dir / "phoihop.sqlite3").exists():
                 load_seconds[database] = _prepare(env, args.count, args.seed)
-            runs[database] = _measure(env, args.repeat)
+            runs[database] = _measure(env, args.repeat, args.budget)
             if not args.keep:
                 shutil.rmtree(data_dir, ignore_errors=True)
         else:
@@ -245,7 +272,7 @@ def main() -> None:
             with Postgres(args.pg_port) as url:
                 env = _environment(data_dir, url)
                 load_seconds[database] = _prepare(env, args.count, args.seed)
-                runs[database] = _measure(env, args.repeat)
+                runs[database] = _measure(env, args.repeat, args.budget)
             shutil.rmtree(data_dir, ignore_errors=True)
     print(_table(args.count, runs))
     for database, seconds in load_seconds.items():

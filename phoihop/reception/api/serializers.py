@@ -12,7 +12,13 @@ class ScheduleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Schedule
-        fields = ["public_id", "organization", *SCHEDULE_FIELDS, "description"]
+        # The note is for staff; everything else is what the public schedule page shows.
+        fields = [
+            "public_id",
+            "organization",
+            *(f for f in SCHEDULE_FIELDS if f != "note"),
+            "description",
+        ]
 
 
 class ReceptionDaySerializer(serializers.Serializer):
