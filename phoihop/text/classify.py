@@ -90,6 +90,19 @@ def _lexicon_index() -> dict[str, list[tuple[str, str, float]]]:
 _LEXICON_INDEX = _lexicon_index()
 
 
+def _lexicon_by_first() -> dict[str, list[tuple[tuple[str, ...], list[tuple[str, str, float]]]]]:
+    """Lexicon phrases of up to five words (the runs :func:`phrases` offers), by first word."""
+    index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, str, float]]]]] = {}
+    for phrase, entries in _LEXICON_INDEX.items():
+        words = tuple(phrase.split())
+        if len(words) <= 5:
+            index.setdefault(words[0], []).append((words, entries))
+    return index
+
+
+_LEXICON_BY_FIRST = _lexicon_by_first()
+
+
 def lexicon_scores(found: list[str]) -> tuple[dict[str, float], dict[str, float]]:
     """Field scores and level scores from the phrases of a text (see :func:`phrases`).
 
@@ -101,6 +114,25 @@ def lexicon_scores(found: list[str]) -> tuple[dict[str, float], dict[str, float]
         for table_name, label, weight in _LEXICON_INDEX.get(phrase, ()):
             target = fields if table_name == "field" else levels
             target[label] = target.get(label, 0.0) + weight
+    return fields, levels
+
+
+def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`lexicon_scores` of ``phrases(" ".join(tokens))``, scanning each position once.
+
+    Only lexicon phrases that start with the word at a position are tried there, instead of
+    building every run of one to five words.
+    """
+    fields: dict[str, float] = {}
+    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        for words, entries in _LEXICON_BY_FIRST.get(token, ()):
+            size = len(words)
+            if size == 1 or (i + size <= n and tuple(tokens[i : i + size]) == words):
+                for table_name, label, weight in entries:
+                    target = fields if table_name == "field" else levels
+                    target[label] = target.get(label, 0.0) + weight
     return fields, levels
 
 
@@ -145,8 +177,9 @@ def suggest(text: str, *, commune: str = "", tokens: list[str] | None = None) ->
     *tokens* are the text's :func:`~phoihop.text.features.content_tokens` when the caller has
     them already.
     """
-    folded = " " + " ".join(content_tokens(text) if tokens is None else tokens) + " "
-    fields, levels = lexicon_scores(phrases(folded))
+    tokens = content_tokens(text) if tokens is None else tokens
+    folded = " " + " ".join(tokens) + " "
+    fields, levels = token_lexicon_scores(tokens)
     best_field = _best(Counter(fields), default="khác")
     best_level = _best(Counter(levels), default="tỉnh")
     agency = named_agency(folded)

@@ -29,7 +29,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 
 import numpy as np
 from scipy import sparse
@@ -250,20 +249,40 @@ def pair_scores(
             matrix[a].multiply(matrix[b]).sum(axis=1)
         ).ravel()
     details = [_distinguishing(f) for f in features]
-    names = [f.names for f in features]
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-        if conflicts(details[i], details[j]):
-            scores[k] *= params.conflict_factor
-            continue
-        same_place = bool(communes[i]) and communes[i] == communes[j]
-        shared_name = bool(names[i] & names[j])
-        if shared_name:
-            scores[k] += params.name_bonus
-        if same_place:
-            scores[k] += params.commune_bonus
-        if not (same_place or shared_name):
-            scores[k] *= params.far_factor
-    return scores
+    with_details = np.array([bool(d) for d in details], dtype=bool)
+    conflicting = np.zeros(len(rows), dtype=bool)
+    for k in np.flatnonzero(with_details[rows] & with_details[cols]).tolist():
+        conflicting[k] = conflicts(details[rows[k]], details[cols[k]])
+    shared_name = _shares_any(_indicator([f.names for f in features]), rows, cols)
+    codes = {"": -1}
+    commune_code = np.array([codes.setdefault(c, len(codes)) for c in communes], dtype=np.int64)
+    same_place = (commune_code[rows] == commune_code[cols]) & (commune_code[rows] >= 0)
+    bonus = params.name_bonus * shared_name + params.commune_bonus * same_place
+    factor = np.where(same_place | shared_name, 1.0, params.far_factor)
+    scored = (scores + bonus) * factor
+    return np.where(conflicting, scores * params.conflict_factor, scored).astype(np.float32)
+
+
+def _indicator(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
+    """One row per item, one column per distinct element, 1 where the item holds it."""
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for items in sets:
+        indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in items)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), max(1, len(vocabulary))))
+
+
+def _shares_any(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair (rows[k], cols[k]), whether the two rows of *matrix* share a column."""
+    out = np.zeros(len(rows), dtype=bool)
+    chunk = 200_000
+    for start in range(0, len(rows), chunk):
+        a, b = rows[start : start + chunk], cols[start : start + chunk]
+        shared = matrix[a].multiply(matrix[b]).sum(axis=1)
+        out[start : start + chunk] = np.asarray(shared).ravel() > 0
+    return out
 
 
 def average_linkage(
@@ -353,6 +372,10 @@ def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_d
 
 PARALLEL_FROM = 20_000
 
+# What the worker processes share with their parent: set before the pool forks, so large
+# tables (the gazetteer) are inherited instead of pickled with every chunk of work.
+_SHARED: dict[str, object] = {}
+
 
 def _map(function: Callable, items: list) -> list:
     """``map`` over *items*, on two worker processes for large inputs (the per-text work)."""
@@ -364,10 +387,10 @@ def _map(function: Callable, items: list) -> list:
         return list(pool.map(function, items, chunksize=2000))
 
 
-def _analyse(
-    item: tuple[str, str, list], gazetteer: dict[str, str]
-) -> tuple[PetitionFeatures, Suggestion]:
+def _analyse(item: tuple[str, str, list]) -> tuple[PetitionFeatures, Suggestion]:
     text, commune, entities = item
+    gazetteer = _SHARED["gazetteer"]
+    assert isinstance(gazetteer, dict)  # noqa: S101 - set by consolidate() before mapping
     features = petition_features(text, gazetteer, entities)
     return features, suggest(text, commune=commune, tokens=features.tokens)
 
@@ -378,10 +401,13 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
     texts = [p.text for p in petitions]
     entity_lists = _map(extract_entities, texts)
     gazetteer = build_gazetteer(entity_lists, [p.commune for p in petitions])
-    analysed = _map(
-        partial(_analyse, gazetteer=gazetteer),
-        list(zip(texts, [p.commune for p in petitions], entity_lists, strict=True)),
-    )
+    _SHARED["gazetteer"] = gazetteer
+    try:
+        analysed = _map(
+            _analyse, list(zip(texts, [p.commune for p in petitions], entity_lists, strict=True))
+        )
+    finally:
+        _SHARED.clear()
     features = [f for f, _ in analysed]
     suggestions = [s for _, s in analysed]
     communes = [fold(p.commune) for p in petitions]

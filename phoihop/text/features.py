@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from phoihop.text.normalize import (
+    ABBREVIATIONS,
     canonical_synonyms,
     collapse_roads,
     expand_abbreviations,
     fold,
     fold_word,
     nfc,
-    road_keys,
+    road_keys_of,
     syllables_with_dots,
 )
 
@@ -87,6 +88,13 @@ _NOT_NAMES = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Words that can start a generic type phrase, itself or through an abbreviation: a name with
+# none of them in front is of kind "name" without further search.
+_KIND_WORDS = frozenset(
+    [word for phrase in ENTITY_TYPES for word in phrase.split()]
+    + [word for phrase in ABBREVIATIONS for word in phrase.split()]
+)
+
 _TOKEN_RE = re.compile(r"[0-9A-Za-zÀ-ỹĐđ]+")
 _CLAUSE_RE = re.compile(r"[.,;:!?()\[\]\n\"“”–]+")
 
@@ -116,9 +124,15 @@ class PetitionFeatures:
         return {entity.name for entity in self.entities}
 
 
-def content_tokens(text: str) -> list[str]:
-    """Folded tokens with abbreviations expanded, synonyms mapped and roads collapsed."""
-    tokens = expand_abbreviations(collapse_roads(syllables_with_dots(text)))
+def content_tokens(text: str, dotted: list[str] | None = None) -> list[str]:
+    """Folded tokens with abbreviations expanded, synonyms mapped and roads collapsed.
+
+    *dotted* is :func:`~phoihop.text.normalize.syllables_with_dots` of *text*, when the caller
+    has it already.
+    """
+    if dotted is None:
+        dotted = syllables_with_dots(text)
+    tokens = expand_abbreviations(collapse_roads(dotted))
     return canonical_synonyms(collapse_roads(tokens))
 
 
@@ -180,6 +194,8 @@ def extract_entities(text: str) -> list[Entity]:
 
 def _entity_kind(before: list[str]) -> str:
     """Type of a name from the nearest generic word among the (folded) words before it."""
+    if _KIND_WORDS.isdisjoint(before):
+        return "name"
     expanded = expand_abbreviations(before)
     for end in range(len(expanded), 0, -1):
         for size in (4, 3, 2, 1):
@@ -190,7 +206,21 @@ def _entity_kind(before: list[str]) -> str:
     return "name"
 
 
-Gazetteer = dict[str, str]
+class Gazetteer(dict[str, str]):
+    """Folded name → kind, with the name lengths that start at each first word."""
+
+    @property
+    def starts(self) -> dict[str, tuple[int, ...]]:
+        """First word → lengths (in words, longest first) of the names it starts."""
+        cached = self.__dict__.get("_starts")
+        if cached is None or self.__dict__.get("_starts_size") != len(self):
+            index: dict[str, set[int]] = defaultdict(set)
+            for name in self:
+                words = name.split()
+                index[words[0]].add(len(words))
+            cached = {first: tuple(sorted(sizes, reverse=True)) for first, sizes in index.items()}
+            self.__dict__["_starts"], self.__dict__["_starts_size"] = cached, len(self)
+        return cached
 
 
 def build_gazetteer(
@@ -214,7 +244,7 @@ def build_gazetteer(
             words = words[2:] if words[:2] == ["thi", "tran"] else words[1:]
         if len(words) >= 2:
             kinds[" ".join(words)]["commune"] += 1
-    gazetteer: Gazetteer = {}
+    gazetteer = Gazetteer()
     for name, counter in kinds.items():
         typed = [(count, kind) for kind, count in counter.items() if kind != "name"]
         gazetteer[name] = max(typed)[1] if typed else "name"
@@ -225,11 +255,14 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
     """Gazetteer names in *tokens* (longest first) and the positions they cover."""
     found: list[Entity] = []
     covered: set[int] = set()
+    starts = gazetteer.starts if isinstance(gazetteer, Gazetteer) else Gazetteer(gazetteer).starts
     i = 0
     while i < len(tokens):
-        for size in (4, 3, 2):
+        for size in starts.get(tokens[i], ()):
+            if not 2 <= size <= 4 or i + size > len(tokens):
+                continue
             name = " ".join(tokens[i : i + size])
-            if i + size <= len(tokens) and name in gazetteer:
+            if name in gazetteer:
                 kind = gazetteer[name]
                 local = _entity_kind(tokens[max(0, i - 6) : i])
                 found.append(Entity(local if local != "name" else kind, name))
@@ -249,7 +282,8 @@ def petition_features(
     With a *gazetteer*, names are also recognised in lower-case text, and name syllables are
     left out of the content terms: the place says *where*, the other words say *what*.
     """
-    tokens = content_tokens(text)
+    dotted = syllables_with_dots(text)
+    tokens = content_tokens(text, dotted)
     entities = list(extract_entities(text) if entities is None else entities)
     topic_tokens = tokens
     if gazetteer:
@@ -260,6 +294,6 @@ def petition_features(
     return PetitionFeatures(
         tokens=tokens,
         terms=[t for t in terms_of(topic_tokens) if "|" not in t],
-        roads=road_keys(text),
+        roads=road_keys_of(dotted),
         entities=entities,
     )

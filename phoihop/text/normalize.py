@@ -208,7 +208,12 @@ def road_keys(text: str) -> list[str]:
     >>> road_keys("sửa ĐT.816 và duong tinh 823, QL 47C")
     ['dt816', 'dt823', 'ql47c']
     """
-    folded = " ".join(syllables_with_dots(text))
+    return road_keys_of(syllables_with_dots(text))
+
+
+def road_keys_of(dotted: list[str]) -> list[str]:
+    """:func:`road_keys` of a text already split by :func:`syllables_with_dots`."""
+    folded = " ".join(dotted)
     found: list[str] = []
     for match in _ROAD_RE.finditer(folded):
         key = _ROAD_PREFIXES[match.group(1)] + match.group(2)
@@ -223,10 +228,13 @@ def road_keys(text: str) -> list[str]:
 
 def syllables_with_dots(text: str) -> list[str]:
     """Folded words with punctuation turned to spaces, except that "dt.816" keeps its parts."""
-    folded = fold(text)
-    folded = re.sub(r"(?<=[a-z])\.(?=\d)", " ", folded)
-    folded = re.sub(r"(?<=[a-z])(?=\d)", " ", folded)  # "dt816" -> "dt 816"
+    folded = _LETTER_DOT_DIGIT_RE.sub(" ", fold(text))
+    folded = _LETTER_DIGIT_RE.sub(" ", folded)  # "dt816" -> "dt 816"
     return _WORD_RE.findall(folded)
+
+
+_LETTER_DOT_DIGIT_RE = re.compile(r"(?<=[a-z])\.(?=\d)")
+_LETTER_DIGIT_RE = re.compile(r"(?<=[a-z])(?=\d)")
 
 
 _ROAD_WORDS = {"dt": "duong tinh", "ql": "quoc lo", "dh": "duong huyen"}
