@@ -23,3 +23,26 @@ class RequestIdMiddleware:
             _request_id.reset(token)
         response["X-Request-Id"] = request_id
         return response
+
+
+class VietnameseFirstLocaleMiddleware:
+    """Vietnamese unless the user chose otherwise with the language switch (its cookie).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: officials'
+    browsers are often set to English, and the interface must still open in Vietnamese.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

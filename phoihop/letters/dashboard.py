@@ -10,8 +10,10 @@ from datetime import date
 
 from phoihop.access.grants import organization_scope
 from phoihop.core.registry import DueItem, due_items
+from phoihop.deadlines import engine
 from phoihop.letters.models import FollowUp
 from phoihop.letters.selectors import follow_up_list, letter_supervised_list
+from phoihop.letters.services.common import open_deadlines
 
 LIMIT = 20
 
@@ -26,15 +28,19 @@ def supervised_overdue(viewer, today: date):
             kind="Giám sát đơn",
             owner=letter.organization.short_name,
             overdue=True,
-            days_left=(letter.due_on - today).days,
+            days_left=engine.days_until(letter.due_on, today),
         )
     waiting = follow_up_list(viewer=viewer, status=FollowUp.Status.OPEN).filter(
         organization_scope(viewer, "letters.supervise_letter", "from_organization")
     )
     for follow_up in waiting[:LIMIT]:
+        # The answer's clock (XL-07) runs on the resolving body's side; show its due date.
+        clock = open_deadlines(follow_up).order_by("due_on").first()
+        due_on = clock.due_on if clock else follow_up.sent_on
         yield DueItem(
             title=f"Chờ trả lời: {follow_up}",
-            due_on=follow_up.sent_on,
+            due_on=due_on,
+            overdue=due_on < today,
             url=follow_up.get_absolute_url(),
             kind="Đề nghị xem xét, giải quyết",
             owner=follow_up.organization.short_name,

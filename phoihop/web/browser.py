@@ -50,6 +50,19 @@ def _phoihop(args: list[str], env: dict) -> None:
     )
 
 
+def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"phoihop server exited with code {server.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=5)  # noqa: S310 — our own loopback server
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"phoihop server did not answer {url} within {seconds} s")
+
+
 @contextlib.contextmanager
 def demo_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="phoihop-browser-") as data_dir:
@@ -71,12 +84,7 @@ def demo_server() -> Iterator[str]:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/dang-nhap/", timeout=1)  # noqa: S310
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            _wait_until_serving(f"{base}/dang-nhap/", server)
             yield base
         finally:
             server.terminate()
@@ -109,7 +117,7 @@ def sign_in(page, base: str, username: str) -> None:
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_label("Mã xác thực (6 số)").fill(totp_now(username))
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(f"{base}/", timeout=90_000)
 
 
 def shell_screenshots(out: Path) -> list[Path]:

@@ -58,3 +58,11 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_english_browser_still_gets_vietnamese(db):
+    from django.test import Client
+
+    page = Client().get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert b'<html lang="vi">' in page.content
+    assert page["Content-Language"] == "vi"
