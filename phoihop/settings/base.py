@@ -211,6 +211,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name get their own, stable component names.
+    "ENUM_NAME_OVERRIDES": {
+        "VisitKindEnum": "phoihop.reception.models.Visit.Kind",
+        "VisitOutcomeEnum": "phoihop.reception.models.Visit.Outcome",
+    },
 }
 
 # Fernet keys of the identity vault, newest first (docs/decisions/0060-identity-vault.md).
