@@ -145,6 +145,7 @@ ENGINE_GRID = {
     "threshold": [0.15, 0.2, 0.25, 0.3],
     "name_bonus": [0.0, 0.1],
     "commune_bonus": [0.0, 0.05, 0.1],
+    "field_factor": [1.0, 0.7],
 }
 TFIDF_GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]
 MINHASH_GRID = [0.1, 0.2, 0.3, 0.5]

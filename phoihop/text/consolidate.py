@@ -69,6 +69,7 @@ class Params:
     name_bonus: float = 0.10
     far_factor: float = 1.0
     conflict_factor: float = 0.0
+    field_factor: float = 0.7
     threshold: float = 0.15
     size_exponent: float = 1.0
     neighbours: int = 25
@@ -239,8 +240,13 @@ def pair_scores(
     features: Sequence[PetitionFeatures],
     communes: Sequence[str],
     params: Params,
+    fields: Sequence[str] = (),
 ) -> np.ndarray:
-    """Score candidate pairs: cosine plus shared-name and same-commune bonuses, minus vetoes."""
+    """Score candidate pairs: cosine plus shared-name and same-commune bonuses, minus vetoes.
+
+    With *fields* (each petition's suggested field), a pair whose fields differ is scaled by
+    ``field_factor``: the same place with another kind of problem is another issue.
+    """
     scores = np.zeros(len(rows), dtype=np.float32)
     chunk = 100_000
     for start in range(0, len(rows), chunk):
@@ -254,13 +260,22 @@ def pair_scores(
     for k in np.flatnonzero(with_details[rows] & with_details[cols]).tolist():
         conflicting[k] = conflicts(details[rows[k]], details[cols[k]])
     shared_name = _shares_any(_indicator([f.names for f in features]), rows, cols)
-    codes = {"": -1}
-    commune_code = np.array([codes.setdefault(c, len(codes)) for c in communes], dtype=np.int64)
+    commune_code = _codes(communes)
     same_place = (commune_code[rows] == commune_code[cols]) & (commune_code[rows] >= 0)
     bonus = params.name_bonus * shared_name + params.commune_bonus * same_place
     factor = np.where(same_place | shared_name, 1.0, params.far_factor)
+    if fields and params.field_factor != 1.0:
+        field_code = _codes(fields)
+        same_field = field_code[rows] == field_code[cols]
+        factor = np.where(same_field, factor, factor * params.field_factor)
     scored = (scores + bonus) * factor
     return np.where(conflicting, scores * params.conflict_factor, scored).astype(np.float32)
+
+
+def _codes(values: Sequence[str]) -> np.ndarray:
+    """An integer code per value; the empty string is -1."""
+    codes = {"": -1}
+    return np.array([codes.setdefault(v, len(codes) - 1) for v in values], dtype=np.int64)
 
 
 def _indicator(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
@@ -426,7 +441,8 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
         ),
     ]
     pair_rows, pair_cols = candidate_pairs(matrix, df, params, names)
-    scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params)
+    fields = [s.field for s in suggestions]
+    scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params, fields)
     details = [_distinguishing(f) for f in features]
     labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)
 

@@ -1,13 +1,17 @@
+import numpy as np
 import pytest
 
 from phoihop.text.classify import LEVELS
 from phoihop.text.consolidate import (
+    Params,
     Petition,
     PetitionInputError,
+    _tfidf,
     consolidate,
+    pair_scores,
     read_petitions,
 )
-from phoihop.text.features import extract_entities
+from phoihop.text.features import content_tokens, extract_entities, petition_features
 from phoihop.text.lexicons import FIELDS
 
 
@@ -122,3 +126,29 @@ def test_read_petitions_rejects_invalid_json_with_line_number():
 def test_read_petitions_rejects_duplicate_ids():
     with pytest.raises(PetitionInputError, match="trùng"):
         read_petitions(['{"id": "x", "text": "a"}', '{"id": "x", "text": "b"}'])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Khu dân cư bị ngập úng mỗi khi mưa lớn.", "Khu dân cư bị úng mỗi khi mưa lớn."),
+        ("Dân phản ánh chậm chi trả.", "Dân phản ánh chưa nhận được tiền."),
+        ("Mặt đường ổ gà nhiều đoạn.", "Mặt đường lở loét nhiều đoạn."),
+    ],
+)
+def test_content_tokens_map_complaint_paraphrases_to_one_phrase(first, second):
+    assert content_tokens(first) == content_tokens(second)
+
+
+def test_pair_scores_scale_pairs_of_different_fields():
+    # given: two near-identical petitions, then told they are of different fields
+    texts = ["Ấp Bàu Chồn mất điện liên tục.", "Ấp Bàu Chồn mất điện liên tục, đề nghị xử lý."]
+    features = [petition_features(text) for text in texts]
+    matrix, _, _ = _tfidf([dict.fromkeys(f.terms, 1.0) for f in features])
+    rows, cols = np.array([0]), np.array([1])
+    params = Params(field_factor=0.5, name_bonus=0.0)
+    # when
+    same = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "a"])
+    different = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "b"])
+    # then
+    assert different[0] == pytest.approx(0.5 * same[0])
