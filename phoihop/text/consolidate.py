@@ -321,7 +321,6 @@ def average_linkage(
             links[j][i] += s
     size = [1] * n
     alive = [True] * n
-    version = [0] * n
     members: list[list[int]] = [[i] for i in range(n)]
     detail: list[dict[str, set[str]]] = [
         {kind: set(names) for kind, names in d.items()} for d in details
@@ -330,13 +329,21 @@ def average_linkage(
     def linkage(a: int, b: int) -> float:
         return links[a][b] / (size[a] * size[b]) ** params.size_exponent
 
-    heap = [(-linkage(i, j), i, j, 0, 0) for i in range(n) for j in links[i] if i < j]
+    # A lazy max-heap: an entry's value is an upper bound of its pair's current linkage, since
+    # a merge only lowers the linkage of the survivor's old neighbours (the size grows, the sum
+    # does not). A popped entry whose value is out of date goes back with the current one; the
+    # absorbed cluster's neighbours, whose sum grows, get fresh entries.
+    heap = [(-linkage(i, j), i, j) for i in range(n) for j in links[i] if i < j]
     heapq.heapify(heap)
     while heap:
-        negative, a, b, va, vb = heapq.heappop(heap)
+        negative, a, b = heapq.heappop(heap)
         if -negative < params.threshold:
             break
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+        if not (alive[a] and alive[b]) or b not in links[a]:
+            continue
+        current = linkage(a, b)
+        if current < -negative - 1e-9:
+            heapq.heappush(heap, (-current, a, b))
             continue
         if conflicts(detail[a], detail[b]):
             continue
@@ -347,7 +354,8 @@ def average_linkage(
         members[a].extend(members[b])
         for kind, names in detail[b].items():
             detail[a].setdefault(kind, set()).update(names)
-        for other, weight in links[b].items():
+        absorbed = links[b]
+        for other, weight in absorbed.items():
             if other == a:
                 continue
             links[a][other] += weight
@@ -355,10 +363,9 @@ def average_linkage(
             links[other].pop(b, None)
         links[a].pop(b, None)
         links[b] = {}
-        version[a] += 1
-        for other in links[a]:
-            if alive[other]:
-                heapq.heappush(heap, (-linkage(a, other), a, other, version[a], version[other]))
+        for other in absorbed:
+            if other != a and alive[other]:
+                heapq.heappush(heap, (-linkage(a, other), a, other))
     labels = [0] * n
     for root in range(n):
         if alive[root]:
