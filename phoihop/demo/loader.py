@@ -56,14 +56,24 @@ def _grant(actor, user: User, role: Role, organization: Organization) -> Grant:
     return grant
 
 
-@transaction.atomic
 def demo_load(*, today: date | None = None) -> dict:
-    """Create the demo province once. Returns counts; does nothing if it is already there."""
+    """Create the demo province once. Returns counts; does nothing if it is already there.
+
+    The province, its people and letters are written in one transaction; the reception
+    schedules follow, each through its own (durable) service call.
+    """
     if demo_is_loaded():
         return {}
     spec = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    actor = system_actor()
     today = today or timezone.localdate()
+    counts, organizations = _demo_province(spec, today)
+    _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
+    return counts
+
+
+@transaction.atomic
+def _demo_province(spec: dict, today: date) -> tuple[dict, dict[str, Organization]]:
+    actor = system_actor()
     roles_sync(actor=actor)
     province_spec = spec["province"]
     province = org.admin_unit_create(
@@ -190,7 +200,7 @@ def demo_load(*, today: date | None = None) -> dict:
         )
     _demo_engagements(actor, organizations, today)
     letters = _demo_letters(actor, organizations, spec.get("letters", []), today)
-    return {
+    counts = {
         "letters": letters,
         "admin_units": AdminUnit.objects.count(),
         "organizations": len(organizations),
@@ -198,6 +208,7 @@ def demo_load(*, today: date | None = None) -> dict:
         "deputies": deputies,
         "persons": Person.objects.count(),
     }
+    return counts, organizations
 
 
 def _demo_letters(
@@ -254,6 +265,28 @@ def _demo_letters(
                 on=today - timedelta(days=1),
             )
     return len(specs)
+
+
+def _demo_schedules(
+    actor, organizations: dict[str, Organization], specs: list[dict], today: date
+) -> None:
+    """Published periodic reception days, 8:00–11:00, valid from the start of this year."""
+    from phoihop.reception.services import schedule_create
+
+    for spec in specs:
+        schedule_create(
+            actor=actor,
+            organization=organizations[spec["organization"]],
+            official_title=spec["official_title"],
+            basis=spec["basis"],
+            recurrence=spec["recurrence"],
+            day_of_month=spec.get("day_of_month"),
+            weekday=spec.get("weekday"),
+            starts_at=time(8),
+            ends_at=time(11),
+            location=spec["location"],
+            valid_from=date(today.year, 1, 1),
+        )
 
 
 def _demo_engagements(actor, organizations: dict[str, Organization], today: date) -> None:

@@ -7,6 +7,7 @@ from phoihop.audit.selectors import audit_chain_verify
 from phoihop.demo.loader import demo_load
 from phoihop.letters.models import FollowUp, Letter
 from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
+from phoihop.reception.models import Schedule
 
 
 def test_demo_province_loads_once_with_audited_history(db):
@@ -23,6 +24,7 @@ def test_demo_province_loads_once_with_audited_history(db):
             assert f"{body}.{role}" in roles_by_body
     assert Letter.objects.count() == 5  # four letters and the forwarded copy
     assert FollowUp.objects.count() == 1
+    assert Schedule.objects.filter(is_published=True).count() == 4
     assert Letter.objects.filter(due_on__lt=date.today(), organization__code="ubnd").exists()
     assert audit_chain_verify().ok
     assert demo_load() == {}  # a second load changes nothing
