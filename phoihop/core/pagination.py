@@ -1,0 +1,107 @@
+"""Paging through long lists without counting every row.
+
+Django's ``Paginator`` runs ``COUNT(*)`` over the whole filtered list on every page, which for
+the letter register (hundreds of thousands of visible letters, behind the joins of the
+visibility filter) costs more than the page itself. :func:`window_page` reads one row more
+than a page to know whether a next page exists, and counts at most ``count_cap + 1`` rows, so
+a total is exact up to the cap and shown as "hơn 10.000" beyond it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.formats import number_format
+
+COUNT_CAP = 10_000
+MAX_PAGE = 100_000  # keeps the offset within what the databases accept
+
+
+@dataclass(frozen=True)
+class WindowPage:
+    """One page of a list whose total is known only up to ``count_cap``.
+
+    ``count`` is the exact number of rows, or ``None`` when there are more than ``count_cap``.
+    Offers the parts of Django's ``Page`` that templates use (``has_next``, ``number``…).
+    """
+
+    object_list: list[Any]
+    number: int
+    per_page: int
+    has_next: bool
+    count: int | None
+    count_cap: int
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def num_pages(self) -> int | None:
+        """The number of pages, or ``None`` when the total is above the cap."""
+        if self.count is None:
+            return None
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def count_display(self) -> str:
+        """The total for people: "1.234", or "hơn 10.000" above the cap."""
+        if self.count is None:
+            return f"hơn {number_format(self.count_cap, force_grouping=True)}"
+        return number_format(self.count, force_grouping=True)
+
+
+def _page_number(value: object) -> int:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(1, number), MAX_PAGE)
+
+
+def _capped_count(queryset: QuerySet, cap: int) -> int | None:
+    # No ORDER BY: the database may count along any index and stop after cap + 1 rows.
+    count = queryset.order_by()[: cap + 1].count()
+    return None if count > cap else count
+
+
+def window_page(
+    queryset: QuerySet, page: object, *, per_page: int = 30, count_cap: int = COUNT_CAP
+) -> WindowPage:
+    """Page *page* (1-based; anything invalid is 1) of *queryset*, in its own order.
+
+    Reads ``per_page + 1`` rows at an offset, and counts at most ``count_cap + 1`` rows, except
+    on a first page that holds everything (no count query then). A page past the end shows the
+    last page, as ``Paginator.get_page`` does.
+    """
+    number = _page_number(page)
+    rows = list(queryset[(number - 1) * per_page : number * per_page + 1])
+    if number == 1 and len(rows) <= per_page:
+        return WindowPage(rows, 1, per_page, False, len(rows), count_cap)
+    count = _capped_count(queryset, count_cap)
+    if not rows and count is not None:  # past the end: the last page
+        number = max(1, -(-count // per_page))
+        rows = list(queryset[(number - 1) * per_page : number * per_page + 1])
+    has_next = len(rows) > per_page
+    return WindowPage(rows[:per_page], number, per_page, has_next, count, count_cap)
