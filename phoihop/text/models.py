@@ -12,7 +12,9 @@ class SearchDocument(BaseModel):
     Lifecycle: created or refreshed by ``search_index_upsert`` whenever the owning module saves
     the object; removed by ``search_index_remove``. ``search_title``/``search_body`` hold the
     folded search keys (no diacritics, abbreviations expanded, road numbers as tokens) that
-    the full-text index (SQLite FTS5 or PostgreSQL tsvector + pg_trgm) is built over.
+    the full-text index (SQLite FTS5 or PostgreSQL tsvector + pg_trgm) is built over. On
+    PostgreSQL the weighted tsvector is also stored, in a generated ``search_vector`` column
+    with a GIN index that the model does not declare (migration 0003).
     """
 
     kind = models.CharField(_("loại"), max_length=40)

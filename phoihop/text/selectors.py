@@ -20,6 +20,10 @@ from phoihop.text.models import SearchDocument
 from phoihop.text.normalize import query_terms
 
 FTS_TABLE = "text_searchdocument_fts"
+# Matches ranked per search at most (or *limit*, if larger). A common phrase matches a large
+# share of the index; ranking all of it took seconds to a minute at 1,000,000 letters, so both
+# backends rank the newest CANDIDATES matches only (docs/letters-benchmark.md).
+CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,9 @@ class SearchHit:
 def search(query: str, *, kinds: Sequence[str] | None = None, limit: int = 20) -> list[SearchHit]:
     """Documents matching every term of *query* (the last as a prefix), best first.
 
-    When no document has every term, documents with any term are returned, ranked.
+    When no document has every term, documents with any term are returned, ranked. Only the
+    newest ``max(limit, CANDIDATES)`` matches are ranked, so for a very common phrase an
+    older document may be left out even if it would score higher.
     """
     terms = query_terms(query)
     if not terms or limit <= 0:
@@ -53,6 +59,10 @@ def _kinds_clause(kinds: Sequence[str] | None, column: str) -> tuple[str, list[s
     return f" AND {column} IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
 
 
+def _candidate_limit(limit: int) -> int:
+    return max(limit, CANDIDATES)
+
+
 def _search_sqlite(
     terms: list[str], kinds: Sequence[str] | None, limit: int, *, every: bool
 ) -> list[SearchHit]:
@@ -60,14 +70,22 @@ def _search_sqlite(
     quoted = [f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*']
     match = (" AND " if every else " OR ").join(quoted)
     kind_sql, kind_params = _kinds_clause(kinds, "d.kind")
-    # Only placeholders and fixed identifiers are interpolated.
+    newest_sql, newest_params = _kinds_clause(kinds, "nd.kind")
+    table = SearchDocument._meta.db_table
+    # bm25 only for the newest CANDIDATES matches: the scalar subquery walks the doclist from
+    # the highest rowid and stops at the boundary, and FTS5 seeks to it through the rowid
+    # constraint. Only placeholders and fixed identifiers are interpolated.
     sql = (
         f"SELECT d.kind, d.object_id, d.title, -bm25({FTS_TABLE}, 3.0, 1.0) AS score "  # noqa: S608
-        f"FROM {FTS_TABLE} JOIN {SearchDocument._meta.db_table} d ON d.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s{kind_sql} ORDER BY score DESC, d.id LIMIT %s"
+        f"FROM {FTS_TABLE} JOIN {table} d ON d.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s{kind_sql} AND {FTS_TABLE}.rowid >= coalesce(("
+        f"SELECT n.rowid FROM {FTS_TABLE} n JOIN {table} nd ON nd.id = n.rowid "
+        f"WHERE n.{FTS_TABLE} MATCH %s{newest_sql} ORDER BY n.rowid DESC LIMIT 1 OFFSET %s), 0) "
+        f"ORDER BY score DESC, d.id LIMIT %s"
     )
+    params = [match, *kind_params, match, *newest_params, _candidate_limit(limit) - 1, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *kind_params, limit])
+        cursor.execute(sql, params)
         return [SearchHit(*row) for row in cursor.fetchall()]
 
 
@@ -77,22 +95,30 @@ def _search_postgresql(
     tsquery = (" & " if every else " | ").join([*terms[:-1], f"{terms[-1]}:*"])
     folded = " ".join(terms)
     kind_sql, kind_params = _kinds_clause(kinds, "kind")
-    fuzzy = "" if every else " OR %s <%% (search_title || ' ' || search_body)"
-    vector = (
-        "setweight(to_tsvector('simple', search_title), 'A') || to_tsvector('simple', search_body)"
-    )
-    sql = (
-        f"SELECT kind, object_id, title, "  # noqa: S608
-        f"ts_rank_cd({vector}, to_tsquery('simple', %s)) "
-        f"+ word_similarity(%s, search_title || ' ' || search_body) AS score "
-        f"FROM {SearchDocument._meta.db_table} "
-        f"WHERE ({vector} @@ to_tsquery('simple', %s)"
-        f"{fuzzy}){kind_sql} "
-        f"ORDER BY score DESC, id LIMIT %s"
-    )
-    params: list[object] = [tsquery, folded, tsquery]
+    table = SearchDocument._meta.db_table
+    candidates = _candidate_limit(limit)
+    # Rank a bounded candidate set, never every match: the newest CANDIDATES documents that
+    # match the stored, GIN-indexed ``search_vector`` (migration 0003), plus, when not every
+    # term matched, up to CANDIDATES documents close by trigrams (misspellings), in whatever
+    # order the trigram index yields them. Only placeholders and identifiers are interpolated.
+    sources = [
+        f"(SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)"  # noqa: S608
+        f"{kind_sql} ORDER BY id DESC LIMIT %s)"
+    ]
+    params: list[object] = [tsquery, *kind_params, candidates]
     if not every:
-        params.append(folded)
+        sources.append(
+            f"(SELECT id FROM {table} "  # noqa: S608
+            f"WHERE %s <%% (search_title || ' ' || search_body){kind_sql} LIMIT %s)"
+        )
+        params += [folded, *kind_params, candidates]
+    sql = (
+        f"SELECT d.kind, d.object_id, d.title, "  # noqa: S608
+        f"ts_rank_cd(d.search_vector, to_tsquery('simple', %s)) "
+        f"+ word_similarity(%s, d.search_title || ' ' || d.search_body) AS score "
+        f"FROM {table} d WHERE d.id IN ({' UNION '.join(sources)}) "
+        f"ORDER BY score DESC, d.id LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *kind_params, limit])
+        cursor.execute(sql, [tsquery, folded, *params, limit])
         return [SearchHit(*row) for row in cursor.fetchall()]
