@@ -27,6 +27,14 @@ class AdminUnitMergeError(ApplicationError):
     pass
 
 
+def _save_new(obj, *, actor, event: str, data: dict, **audit):
+    """Validate and insert *obj*, and record *event* for it in the same transaction."""
+    obj.full_clean()
+    obj.save()
+    audit_record(actor=actor, event=event, target=obj, data=data, **audit)
+    return obj
+
+
 def _tree_path(parent: Organization | None, pk: int) -> str:
     return f"{parent.path if parent else '/'}{pk}/"
 
@@ -139,15 +147,12 @@ def admin_unit_create(
         remote_area=remote_area,
         legal_basis=legal_basis,
     )
-    unit.full_clean()
-    unit.save()
-    audit_record(
+    return _save_new(
+        unit,
         actor=actor,
         event="admin_unit.created",
-        target=unit,
         data={"code": code, "name": name, "valid_from": valid_from},
     )
-    return unit
 
 
 @transaction.atomic
@@ -219,12 +224,9 @@ def person_create(
     person = Person(
         full_name=full_name, gender=gender, email=email, phone=phone, birth_date=birth_date
     )
-    person.full_clean()
-    person.save()
-    audit_record(
-        actor=actor, event="person.created", target=person, data={"full_name": {"changed": True}}
+    return _save_new(
+        person, actor=actor, event="person.created", data={"full_name": {"changed": True}}
     )
-    return person
 
 
 @transaction.atomic
@@ -234,16 +236,13 @@ def post_create(
     """Create a position in *organization*. Records: ``post.created``."""
     require(actor, "change", organization)
     post = Post(organization=organization, label=label, is_leader=is_leader, rank=rank)
-    post.full_clean()
-    post.save()
-    audit_record(
+    return _save_new(
+        post,
         actor=actor,
         event="post.created",
-        target=post,
         organization=organization,
         data={"label": label},
     )
-    return post
 
 
 @transaction.atomic
@@ -270,16 +269,13 @@ def membership_start(
         label=label or (post.label if post else ""),
         starts_on=starts_on,
     )
-    membership.full_clean()
-    membership.save()
-    audit_record(
+    return _save_new(
+        membership,
         actor=actor,
         event="membership.created",
-        target=membership,
         related=person,
         data={"post": membership.label, "starts_on": starts_on},
     )
-    return membership
 
 
 @transaction.atomic
@@ -287,15 +283,12 @@ def term_create(*, actor, assembly: str, name: str, starts_on: date, ends_on: da
     """Open a term of an assembly. Records: ``term.created``."""
     _require_directory(actor)
     term = Term(assembly=assembly, name=name, starts_on=starts_on, ends_on=ends_on)
-    term.full_clean()
-    term.save()
-    audit_record(
+    return _save_new(
+        term,
         actor=actor,
         event="term.created",
-        target=term,
         data={"assembly": assembly, "starts_on": starts_on, "ends_on": ends_on},
     )
-    return term
 
 
 @transaction.atomic
@@ -327,14 +320,11 @@ def deputy_register(
         starts_on=starts_on,
         full_time=full_time,
     )
-    deputy.full_clean()
-    deputy.save()
-    audit_record(
+    return _save_new(
+        deputy,
         actor=actor,
         event="deputy.created",
-        target=deputy,
         related=person,
         organization=organization,
         data={"term": str(term), "constituency": constituency.name},
     )
-    return deputy
