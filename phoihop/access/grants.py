@@ -53,13 +53,3 @@ def has_permission_anywhere(user, permission: str) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or bool(_permission_paths(user).get(permission))
-
-
-def user_role_codes(user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    return set(
-        Grant.objects.filter(user=user, revoked_at__isnull=True).values_list(
-            "role__code", flat=True
-        )
-    )

@@ -48,10 +48,6 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         return self.full_name or self.username
 
-    @property
-    def is_staff_account(self) -> bool:
-        return self.kind == self.Kind.STAFF
-
 
 class UserSession(models.Model):
     """A signed-in session of an account, so that disabling the account can end it."""

@@ -1,3 +1,6 @@
+from django.db.models import Q
+
+from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import OrganizationGrantPolicy
 from phoihop.access.registry import register_policy
 from phoihop.agenda.models import Engagement
@@ -11,10 +14,6 @@ class EngagementPolicy(OrganizationGrantPolicy):
     actions = ("view", "add", "change")
 
     def scope(self, user, action: str):
-        from django.db.models import Q
-
-        from phoihop.access.grants import has_permission_anywhere
-
         if action == "view":
             # The calendar is shared between the bodies: any grant to read it shows all of it.
             return Q() if has_permission_anywhere(user, "agenda.view_engagement") else Q(pk__in=[])

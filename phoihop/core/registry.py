@@ -1,11 +1,12 @@
 """Registries that domain modules fill from ``AppConfig.ready()``; shared modules read them.
 
 How to add an entry: in your module's ``apps.py`` ``ready()``, import a module that calls
-``due_items.register(fn)``, ``calendar_sources.register(fn)`` or ``navigation.register(item)``.
+``due_items.register("module.name", fn)``, ``calendar_sources.register(name, fn)`` or
+``navigation.register(name, item)``.
 Registries are filled at import time; a duplicate name raises.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -59,14 +60,8 @@ class Registry:
         self._items[name] = item
         return item
 
-    def items(self) -> Iterable[tuple[str, object]]:
-        return self._items.items()
-
     def values(self) -> list:
         return list(self._items.values())
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._items
 
     def __getitem__(self, name: str) -> object:
         return self._items[name]

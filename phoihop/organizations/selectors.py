@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from phoihop.organizations.models import AdminUnit, Deputy, Membership, Organization, Person
+from phoihop.organizations.models import AdminUnit, Membership, Organization, Person
 
 
 def _valid_on(on: date) -> Q:
@@ -22,10 +22,6 @@ def organization_get(*, viewer, public_id) -> Organization:
         return organization_list(viewer=viewer).get(public_id=public_id)
     except (Organization.DoesNotExist, ValueError):
         raise Http404 from None
-
-
-def organization_subtree(*, organization: Organization) -> QuerySet[Organization]:
-    return Organization.objects.filter(path__startswith=organization.path)
 
 
 def admin_unit_list(
@@ -71,10 +67,3 @@ def membership_list(*, viewer) -> QuerySet[Membership]:
     return Membership.objects.restrict(viewer, "view").select_related(
         "person", "organization", "post"
     )
-
-
-def deputy_list(*, viewer, term=None) -> QuerySet[Deputy]:
-    qs = Deputy.objects.restrict(viewer, "view").select_related(
-        "person", "term", "constituency", "organization"
-    )
-    return qs.filter(term=term) if term else qs

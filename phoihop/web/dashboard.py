@@ -12,7 +12,6 @@ class Dashboard:
     due_soon: list[DueItem]
     later: list[DueItem]
     calendar: list[CalendarEntry]
-    has_due_sources: bool
 
 
 def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
@@ -30,5 +29,4 @@ def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
         due_soon=[i for i in items if today <= i.due_on <= soon_end],
         later=[i for i in items if i.due_on > soon_end],
         calendar=calendar,
-        has_due_sources=bool(due_items.values()),
     )

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -35,8 +36,6 @@ def organizations(request):
 
 @login_required
 def audit(request):
-    from django.http import Http404
-
     if not has_permission_anywhere(request.user, "audit.view_auditevent"):
         raise Http404
     page = Paginator(audit_event_list(viewer=request.user), 50).get_page(request.GET.get("page"))
