@@ -67,8 +67,9 @@ class Params:
     bigram_weight: float = 0.5
     commune_bonus: float = 0.0
     name_bonus: float = 0.10
-    far_factor: float = 1.0
-    conflict_factor: float = 0.0
+    thing_bonus: float = 0.2
+    cross_field_bonus: float = 0.5
+    later_weight: float = 0.3
     field_factor: float = 0.7
     threshold: float = 0.15
     size_exponent: float = 1.0
@@ -128,6 +129,9 @@ def _feature_dict(features: PetitionFeatures, commune: str, params: Params) -> d
     counts: dict[str, float] = defaultdict(float)
     for term in features.terms:
         counts["w:" + term] += params.bigram_weight if "_" in term else 1.0
+    for term in features.later_terms:
+        weight = params.bigram_weight if "_" in term else 1.0
+        counts["w:" + term] += params.later_weight * weight
     for entity in features.entities:
         if params.name_weight:
             counts["n:" + entity.name] += params.name_weight
@@ -224,6 +228,15 @@ def _same_thing(x: str, y: str) -> bool:
     return a <= b or b <= a
 
 
+def shares_thing(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """True when *a* and *b* name one same road or distinguishing thing."""
+    for kind, names in a.items():
+        others = b.get(kind)
+        if others and any(_same_thing(x, y) for x in names for y in others):
+            return True
+    return False
+
+
 def conflicts(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
     """True when *a* and *b* name different things of the same kind and share none of them."""
     for kind, names in a.items():
@@ -242,10 +255,15 @@ def pair_scores(
     params: Params,
     fields: Sequence[str] = (),
 ) -> np.ndarray:
-    """Score candidate pairs: cosine plus shared-name and same-commune bonuses, minus vetoes.
+    """Score candidate pairs: cosine of the wording plus bonuses for the same place, or 0.
 
-    With *fields* (each petition's suggested field), a pair whose fields differ is scaled by
-    ``field_factor``: the same place with another kind of problem is another issue.
+    The cosine compares what the petitions say (names and roads are left out of the words);
+    a shared name adds ``name_bonus``, a shared road or distinguishing thing (school,
+    project, company…) adds ``thing_bonus``, the same commune ``commune_bonus``. With
+    *fields* (each petition's suggested field), a pair whose fields differ gets only
+    ``cross_field_bonus`` of those name bonuses and is scaled by ``field_factor``: the same
+    place with another kind of problem is another issue. Pairs naming different roads or
+    things of one kind score 0.
     """
     scores = np.zeros(len(rows), dtype=np.float32)
     chunk = 100_000
@@ -257,19 +275,22 @@ def pair_scores(
     details = [_distinguishing(f) for f in features]
     with_details = np.array([bool(d) for d in details], dtype=bool)
     conflicting = np.zeros(len(rows), dtype=bool)
+    same_thing = np.zeros(len(rows), dtype=bool)
     for k in np.flatnonzero(with_details[rows] & with_details[cols]).tolist():
-        conflicting[k] = conflicts(details[rows[k]], details[cols[k]])
+        a, b = details[rows[k]], details[cols[k]]
+        conflicting[k] = conflicts(a, b)
+        same_thing[k] = not conflicting[k] and shares_thing(a, b)
     shared_name = _shares_any(_indicator([f.names for f in features]), rows, cols)
     commune_code = _codes(communes)
     same_place = (commune_code[rows] == commune_code[cols]) & (commune_code[rows] >= 0)
-    bonus = params.name_bonus * shared_name + params.commune_bonus * same_place
-    factor = np.where(same_place | shared_name, 1.0, params.far_factor)
-    if fields and params.field_factor != 1.0:
-        field_code = _codes(fields)
-        same_field = field_code[rows] == field_code[cols]
-        factor = np.where(same_field, factor, factor * params.field_factor)
+    field_code = _codes(fields) if fields else np.zeros(len(features), dtype=np.int64)
+    same_field = (field_code[rows] == field_code[cols]).astype(np.float32)
+    named_bonus = params.name_bonus * shared_name + params.thing_bonus * same_thing
+    bonus = named_bonus * (params.cross_field_bonus + (1 - params.cross_field_bonus) * same_field)
+    bonus += params.commune_bonus * same_place
+    factor = params.field_factor + (1 - params.field_factor) * same_field
     scored = (scores + bonus) * factor
-    return np.where(conflicting, scores * params.conflict_factor, scored).astype(np.float32)
+    return np.where(conflicting, 0.0, scored).astype(np.float32)
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:

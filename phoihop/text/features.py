@@ -118,6 +118,7 @@ class PetitionFeatures:
     terms: list[str]
     roads: list[str]
     entities: list[Entity] = field(default_factory=list)
+    later_terms: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> set[str]:
@@ -266,12 +267,61 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
                 kind = gazetteer[name]
                 local = _entity_kind(tokens[max(0, i - 6) : i])
                 found.append(Entity(local if local != "name" else kind, name))
-                covered.update(range(i, i + size))
+                covered.update(range(i - _type_phrase_before(tokens, i), i + size))
                 i += size
                 break
         else:
             i += 1
     return found, covered
+
+
+_TYPE_PHRASES = frozenset(tuple(phrase.split()) for phrase in ENTITY_TYPES)
+
+
+def _type_phrase_before(tokens: list[str], i: int) -> int:
+    """Length of the generic phrase ("truong tieu hoc", "khu cong nghiep") just before *i*.
+
+    Such words say what kind of place a name is, not what the petition is about, so they
+    are left out of the content terms with the name itself.
+    """
+    end = i
+    while end > 0:
+        for size in (4, 3, 2, 1):
+            if end - size >= 0 and tuple(tokens[end - size : end]) in _TYPE_PHRASES:
+                end -= size
+                break
+        else:
+            break
+    return i - end
+
+
+# Where a petition turns to a further issue: "đồng thời", "ngoài ra", "mặt khác", "(2)", "; ".
+_ISSUE_BREAK_RE = re.compile(
+    r"\b(?:dong thoi|ngoai ra|mat khac|ben canh do|thu hai)\b|\(2\)|(?<![\w(])2\)|;"
+)
+_VUA_RE = re.compile(r"\bvua\b")
+
+
+def main_issue_end(text: str) -> int:
+    """Length of the folded *text*'s first issue: up to the first turn to another issue.
+
+    Writers who raise two issues put the main one first and join the next with "đồng thời",
+    "ngoài ra", "mặt khác", a numbered "(2)", a semicolon or a second "vừa"; the whole
+    folded text's length when there is no such turn.
+
+    >>> text = "Sửa ĐT.816, đồng thời xử lý đua xe"
+    >>> fold(text)[: main_issue_end(text)]
+    'sua dt.816, '
+    """
+    folded = fold(text)
+    ends = [len(folded)]
+    found = _ISSUE_BREAK_RE.search(folded)
+    if found:
+        ends.append(found.start())
+    vua = [m.start() for m in _VUA_RE.finditer(folded)]
+    if len(vua) >= 2:
+        ends.append(vua[1])
+    return min(ends)
 
 
 def petition_features(
@@ -281,6 +331,8 @@ def petition_features(
 
     With a *gazetteer*, names are also recognised in lower-case text, and name syllables are
     left out of the content terms: the place says *where*, the other words say *what*.
+    Terms after the text's turn to a further issue (:func:`main_issue_end`) are kept apart
+    in ``later_terms``, so that the main issue weighs most.
     """
     dotted = syllables_with_dots(text)
     tokens = content_tokens(text, dotted)
@@ -291,9 +343,16 @@ def petition_features(
         known = {(e.kind, e.name) for e in entities}
         entities += [e for e in named if (e.kind, e.name) not in known]
         topic_tokens = [t if k not in covered else "|" for k, t in enumerate(tokens)]
+    roads = road_keys_of(dotted)
+    topic_tokens = ["|" if t in roads else t for t in topic_tokens]
+    folded_end = main_issue_end(text)
+    head = len(topic_tokens)
+    if folded_end < len(fold(text)):
+        head = len(content_tokens(fold(text)[:folded_end]))
     return PetitionFeatures(
         tokens=tokens,
-        terms=[t for t in terms_of(topic_tokens) if "|" not in t],
-        roads=road_keys_of(dotted),
+        terms=[t for t in terms_of(topic_tokens[:head]) if "|" not in t],
+        roads=roads,
         entities=entities,
+        later_terms=[t for t in terms_of(topic_tokens[head:]) if "|" not in t],
     )
