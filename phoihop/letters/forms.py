@@ -10,6 +10,7 @@ from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS
 from phoihop.organizations.models import Organization
+from phoihop.text.classify import LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
@@ -69,6 +70,11 @@ class ClassifyForm(forms.Form):
         label="Khiếu nại lần",
     )
     field = forms.CharField(label="Lĩnh vực", required=False, max_length=60)
+    level = forms.ChoiceField(
+        choices=[("", "—"), *((level, level.capitalize()) for level in LEVELS)],
+        required=False,
+        label="Cấp có thẩm quyền giải quyết",
+    )
     has_signature = forms.BooleanField(label="Có chữ ký hoặc điểm chỉ", required=False)
     has_name_address = forms.BooleanField(label="Ghi rõ họ tên, địa chỉ", required=False)
     names_violator = forms.BooleanField(label="Nêu rõ người vi phạm", required=False)

@@ -13,7 +13,10 @@ from phoihop.deadlines.models import Deadline
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
 from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
+from phoihop.organizations.models import Organization
+from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
+from phoihop.text.normalize import search_key
 from phoihop.text.selectors import search
 
 SEARCH_KIND = "letter"
@@ -120,6 +123,35 @@ def letter_duplicate_candidates(*, viewer, letter: Letter, limit: int = 5):
             if group_of[index] == group_of[0]:
                 found.setdefault(other.pk, DuplicateCandidate(other, "Cùng nội dung"))
     return list(found.values())[:limit]
+
+
+@dataclass(frozen=True)
+class CompetenceSuggestion:
+    """The text engine's reading of a letter: its field, the level competent to resolve it
+    (xã, tỉnh, trung ương), the agency that usually answers, and that agency's organization in
+    the province's directory when it has one."""
+
+    field: str
+    level: str
+    agency: str
+    organization: Organization | None
+
+
+def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
+    """A suggestion for triage; the official decides (the form is only pre-filled)."""
+    suggestion = suggest(letter.content)
+    agency_key = search_key(suggestion.agency)
+    organization = next(
+        (
+            candidate
+            for candidate in Organization.objects.filter(valid_to__isnull=True).only(
+                "pk", "name", "short_name"
+            )
+            if search_key(candidate.name) == agency_key
+        ),
+        None,
+    )
+    return CompetenceSuggestion(suggestion.field, suggestion.level, suggestion.agency, organization)
 
 
 def forwarding_list(*, viewer, action: str = "view") -> QuerySet[Forwarding]:

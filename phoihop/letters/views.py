@@ -17,6 +17,7 @@ from phoihop.core.pagination import window_page
 from phoihop.documents.services import document_docx
 from phoihop.identity.services import identity_reveal
 from phoihop.letters import forms, selectors, services
+from phoihop.letters.models import Letter
 from phoihop.letters.statistics import (
     bar_chart_svg,
     letter_list_xlsx,
@@ -126,6 +127,8 @@ def letter_register(request):
 def _detail_context(request, letter):
     user = request.user
     actions = {a: can(user, a, letter) for a in ("triage", "resolve", "decide", "supervise")}
+    triaging = actions["triage"] and letter.status == Letter.Status.RECEIVED
+    competence = selectors.letter_competence_suggestion(letter=letter) if triaging else None
     return {
         "letter": letter,
         "steps": selectors.letter_step_list(letter=letter),
@@ -138,14 +141,19 @@ def _detail_context(request, letter):
         "can": actions,
         "can_read_identity": letter.sender_id is not None and can(user, "read", letter.sender),
         "today": timezone.localdate(),
+        "competence": competence,
         "classify_form": forms.ClassifyForm(
             initial={
                 "has_signature": letter.has_signature,
                 "has_name_address": letter.has_name_address,
+                "field": competence.field if competence else "",
+                "level": competence.level if competence else "",
             }
         ),
         "split_form": forms.SplitForm(),
-        "outcome_form": forms.OutcomeForm(),
+        "outcome_form": forms.OutcomeForm(
+            initial={"to_organization": competence.organization if competence else None}
+        ),
         "accept_form": forms.AcceptForm(),
         "step_form": forms.StepForm(),
         "follow_up_form": forms.FollowUpForm(),
