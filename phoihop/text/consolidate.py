@@ -19,7 +19,6 @@ Run without Django: ``python -m phoihop.text.consolidate FILE.jsonl``.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import multiprocessing
@@ -254,6 +253,7 @@ def pair_scores(
     communes: Sequence[str],
     params: Params,
     fields: Sequence[str] = (),
+    details: Sequence[dict[str, set[str]]] | None = None,
 ) -> np.ndarray:
     """Score candidate pairs: cosine of the wording plus bonuses for the same place, or 0.
 
@@ -272,14 +272,9 @@ def pair_scores(
         scores[start : start + chunk] = np.asarray(
             matrix[a].multiply(matrix[b]).sum(axis=1)
         ).ravel()
-    details = [_distinguishing(f) for f in features]
-    with_details = np.array([bool(d) for d in details], dtype=bool)
-    conflicting = np.zeros(len(rows), dtype=bool)
-    same_thing = np.zeros(len(rows), dtype=bool)
-    for k in np.flatnonzero(with_details[rows] & with_details[cols]).tolist():
-        a, b = details[rows[k]], details[cols[k]]
-        conflicting[k] = conflicts(a, b)
-        same_thing[k] = not conflicting[k] and shares_thing(a, b)
+    if details is None:
+        details = [_distinguishing(f) for f in features]
+    conflicting, same_thing = _thing_relations(details, rows, cols)
     shared_name = _shares_any(_indicator([f.names for f in features]), rows, cols)
     commune_code = _codes(communes)
     same_place = (commune_code[rows] == commune_code[cols]) & (commune_code[rows] >= 0)
@@ -291,6 +286,39 @@ def pair_scores(
     factor = params.field_factor + (1 - params.field_factor) * same_field
     scored = (scores + bonus) * factor
     return np.where(conflicting, 0.0, scored).astype(np.float32)
+
+
+def _thing_relations(
+    details: Sequence[dict[str, set[str]]], rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: whether the two name different things of one kind, and whether they share one.
+
+    Petitions of one issue mostly name the same things, so each distinct pair of
+    :func:`_distinguishing` values is judged once.
+    """
+    keys = [
+        tuple(sorted((kind, tuple(sorted(names))) for kind, names in d.items())) if d else ""
+        for d in details
+    ]
+    code = _codes(keys)
+    both = np.flatnonzero((code[rows] >= 0) & (code[cols] >= 0))
+    conflicting = np.zeros(len(rows), dtype=bool)
+    same_thing = np.zeros(len(rows), dtype=bool)
+    if not len(both):
+        return conflicting, same_thing
+    width = int(code.max()) + 1
+    example = np.zeros(width, dtype=np.int64)  # a petition with each distinct value
+    example[code[code >= 0]] = np.flatnonzero(code >= 0)
+    unique, inverse = np.unique(code[rows[both]] * width + code[cols[both]], return_inverse=True)
+    unique_conflict = np.zeros(len(unique), dtype=bool)
+    unique_same = np.zeros(len(unique), dtype=bool)
+    for k, key in enumerate(unique.tolist()):
+        a, b = details[example[key // width]], details[example[key % width]]
+        unique_conflict[k] = conflicts(a, b)
+        unique_same[k] = not unique_conflict[k] and shares_thing(a, b)
+    conflicting[both] = unique_conflict[inverse]
+    same_thing[both] = unique_same[inverse]
+    return conflicting, same_thing
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:
@@ -334,65 +362,87 @@ def average_linkage(
     The linkage of two clusters is the sum of their edge scores divided by
     ``(|A|·|B|) ** size_exponent`` (missing edges count as zero). Merges stop under the
     threshold, and a merge that would join different roads or named things is refused.
+
+    Merges go in rounds over arrays of edges: every cluster finds its best neighbour, and
+    two clusters that are each other's best merge. Average linkage is reducible (a merge
+    never brings a third cluster closer to the union than it was to the nearer part), so
+    these are the merges that taking the single best pair at a time would make.
     """
-    links: list[dict[int, float]] = [defaultdict(float) for _ in range(n)]
-    for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
-        if s > 0:
-            links[i][j] += s
-            links[j][i] += s
-    size = [1] * n
-    alive = [True] * n
-    members: list[list[int]] = [[i] for i in range(n)]
+    keep = scores > 0
+    edges = _LinkGraph(rows[keep], cols[keep], scores[keep].astype(np.float64), n)
+    size = np.ones(n, dtype=np.float64)
+    label = np.arange(n)
     detail: list[dict[str, set[str]]] = [
         {kind: set(names) for kind, names in d.items()} for d in details
     ]
-
-    def linkage(a: int, b: int) -> float:
-        return links[a][b] / (size[a] * size[b]) ** params.size_exponent
-
-    # A lazy max-heap: an entry's value is an upper bound of its pair's current linkage, since
-    # a merge only lowers the linkage of the survivor's old neighbours (the size grows, the sum
-    # does not). A popped entry whose value is out of date goes back with the current one; the
-    # absorbed cluster's neighbours, whose sum grows, get fresh entries.
-    heap = [(-linkage(i, j), i, j) for i in range(n) for j in links[i] if i < j]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if -negative < params.threshold:
+    while True:
+        pairs = edges.mutual_best(size, params)
+        if not len(pairs):
             break
-        if not (alive[a] and alive[b]) or b not in links[a]:
-            continue
-        current = linkage(a, b)
-        if current < -negative - 1e-9:
-            heapq.heappush(heap, (-current, a, b))
-            continue
-        if conflicts(detail[a], detail[b]):
-            continue
-        if len(links[a]) < len(links[b]):
-            a, b = b, a
-        alive[b] = False
-        size[a] += size[b]
-        members[a].extend(members[b])
-        for kind, names in detail[b].items():
-            detail[a].setdefault(kind, set()).update(names)
-        absorbed = links[b]
-        for other, weight in absorbed.items():
-            if other == a:
+        merged = np.arange(n)
+        for k in pairs.tolist():
+            a, b = int(edges.a[k]), int(edges.b[k])
+            if conflicts(detail[a], detail[b]):
+                edges.blocked[k] = True
                 continue
-            links[a][other] += weight
-            links[other][a] = links[other].get(a, 0.0) + weight
-            links[other].pop(b, None)
-        links[a].pop(b, None)
-        links[b] = {}
-        for other in absorbed:
-            if other != a and alive[other]:
-                heapq.heappush(heap, (-linkage(a, other), a, other))
-    labels = [0] * n
-    for root in range(n):
-        if alive[root]:
-            for member in members[root]:
-                labels[member] = root
-    return labels
+            merged[b] = a
+            size[a] += size[b]
+            for kind, names in detail[b].items():
+                detail[a].setdefault(kind, set()).update(names)
+            detail[b] = {}
+        edges.relabel(merged)
+        label = merged[label]
+    return label.tolist()
+
+
+class _LinkGraph:
+    """Edges between clusters as arrays: ends ``a < b``, summed score, refused flag."""
+
+    def __init__(self, a: np.ndarray, b: np.ndarray, weight: np.ndarray, n: int) -> None:
+        self.n = n
+        self.a, self.b = np.minimum(a, b), np.maximum(a, b)
+        self.weight = weight
+        self.blocked = np.zeros(len(a), dtype=bool)
+        self._merge_duplicates(np.arange(len(a)))
+
+    def mutual_best(self, size: np.ndarray, params: Params) -> np.ndarray:
+        """Open edges at or above the threshold that are the best edge of both their ends,
+        best first."""
+        linkage = self.weight / (size[self.a] * size[self.b]) ** params.size_exponent
+        open_edges = np.flatnonzero((linkage >= params.threshold) & ~self.blocked)
+        order = open_edges[np.argsort(-linkage[open_edges], kind="stable")]
+        rank = np.arange(len(order))
+        best = np.full(self.n, len(order))
+        np.minimum.at(best, self.a[order], rank)
+        np.minimum.at(best, self.b[order], rank)
+        return order[(best[self.a[order]] == rank) & (best[self.b[order]] == rank)]
+
+    def relabel(self, merged: np.ndarray) -> None:
+        """Point edges of absorbed clusters at their new cluster and add up parallel edges.
+
+        *merged* maps each absorbed cluster to the one that absorbed it, others to
+        themselves; a cluster takes part in one merge per round at most.
+        """
+        changed = merged != np.arange(self.n)
+        changed[merged[changed]] = True
+        touched = np.flatnonzero(changed[self.a] | changed[self.b])
+        a, b = merged[self.a[touched]], merged[self.b[touched]]
+        self.a[touched], self.b[touched] = np.minimum(a, b), np.maximum(a, b)
+        self._merge_duplicates(touched)
+
+    def _merge_duplicates(self, subset: np.ndarray) -> None:
+        """Sum edges of *subset* joining the same two clusters; drop edges inside one."""
+        a, b, weight = self.a[subset], self.b[subset], self.weight[subset]
+        inside = a == b
+        key = a.astype(np.int64) * self.n + b
+        unique, inverse = np.unique(key[~inside], return_inverse=True)
+        summed = np.bincount(inverse, weights=weight[~inside], minlength=len(unique))
+        keep = np.ones(len(self.a), dtype=bool)
+        keep[subset] = False
+        self.a = np.concatenate([self.a[keep], unique // self.n])
+        self.b = np.concatenate([self.b[keep], unique % self.n])
+        self.weight = np.concatenate([self.weight[keep], summed])
+        self.blocked = np.concatenate([self.blocked[keep], np.zeros(len(unique), dtype=bool)])
 
 
 def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_df: Counter) -> None:
@@ -438,22 +488,37 @@ def _analyse(item: tuple[str, str, list]) -> tuple[PetitionFeatures, Suggestion]
     return features, suggest(text, commune=commune, tokens=features.tokens)
 
 
+def _analyse_all(
+    petitions: Sequence[Petition],
+) -> tuple[list[PetitionFeatures], list[Suggestion]]:
+    """Features and suggestion of every petition; a text repeated from the same commune is
+    analysed once."""
+    keys = [(p.text, p.commune) for p in petitions]
+    unique = list(dict.fromkeys(keys))
+    position = {key: k for k, key in enumerate(unique)}
+    of_petition = [position[key] for key in keys]
+    entity_lists = _map(extract_entities, [text for text, _ in unique])
+    gazetteer = build_gazetteer(
+        [entity_lists[k] for k in of_petition], [p.commune for p in petitions]
+    )
+    _SHARED["gazetteer"] = gazetteer
+    try:
+        items = [
+            (text, commune, entities)
+            for (text, commune), entities in zip(unique, entity_lists, strict=True)
+        ]
+        analysed = _map(_analyse, items)
+    finally:
+        _SHARED.clear()
+    return [analysed[k][0] for k in of_petition], [analysed[k][1] for k in of_petition]
+
+
 def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> Result:
     """Group *petitions* by issue; each group gets evidence and a field/level/agency suggestion."""
     params = params or Params()
-    texts = [p.text for p in petitions]
-    entity_lists = _map(extract_entities, texts)
-    gazetteer = build_gazetteer(entity_lists, [p.commune for p in petitions])
-    _SHARED["gazetteer"] = gazetteer
-    try:
-        analysed = _map(
-            _analyse, list(zip(texts, [p.commune for p in petitions], entity_lists, strict=True))
-        )
-    finally:
-        _SHARED.clear()
-    features = [f for f, _ in analysed]
-    suggestions = [s for _, s in analysed]
-    communes = [fold(p.commune) for p in petitions]
+    features, suggestions = _analyse_all(petitions)
+    folded_communes = {c: fold(c) for c in {p.commune for p in petitions}}
+    communes = [folded_communes[p.commune] for p in petitions]
     rows = [_feature_dict(f, c, params) for f, c in zip(features, communes, strict=True)]
     matrix, df, _terms = _tfidf(rows)
     name_rows = [
@@ -470,8 +535,8 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
     ]
     pair_rows, pair_cols = candidate_pairs(matrix, df, params, names)
     fields = [s.field for s in suggestions]
-    scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params, fields)
     details = [_distinguishing(f) for f in features]
+    scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params, fields, details)
     labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)
 
     by_label: dict[int, list[int]] = defaultdict(list)

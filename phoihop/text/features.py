@@ -302,18 +302,17 @@ _ISSUE_BREAK_RE = re.compile(
 _VUA_RE = re.compile(r"\bvua\b")
 
 
-def main_issue_end(text: str) -> int:
-    """Length of the folded *text*'s first issue: up to the first turn to another issue.
+def main_issue_end(folded: str) -> int:
+    """Length of the first issue of a *folded* text: up to its first turn to another issue.
 
     Writers who raise two issues put the main one first and join the next with "đồng thời",
     "ngoài ra", "mặt khác", a numbered "(2)", a semicolon or a second "vừa"; the whole
-    folded text's length when there is no such turn.
+    text's length when there is no such turn.
 
-    >>> text = "Sửa ĐT.816, đồng thời xử lý đua xe"
-    >>> fold(text)[: main_issue_end(text)]
+    >>> text = fold("Sửa ĐT.816, đồng thời xử lý đua xe")
+    >>> text[: main_issue_end(text)]
     'sua dt.816, '
     """
-    folded = fold(text)
     ends = [len(folded)]
     found = _ISSUE_BREAK_RE.search(folded)
     if found:
@@ -334,8 +333,9 @@ def petition_features(
     Terms after the text's turn to a further issue (:func:`main_issue_end`) are kept apart
     in ``later_terms``, so that the main issue weighs most.
     """
-    dotted = syllables_with_dots(text)
-    tokens = content_tokens(text, dotted)
+    folded = fold(text)
+    dotted = syllables_with_dots(folded)
+    tokens = content_tokens(folded, dotted)
     entities = list(extract_entities(text) if entities is None else entities)
     topic_tokens = tokens
     if gazetteer:
@@ -345,10 +345,8 @@ def petition_features(
         topic_tokens = [t if k not in covered else "|" for k, t in enumerate(tokens)]
     roads = road_keys_of(dotted)
     topic_tokens = ["|" if t in roads else t for t in topic_tokens]
-    folded_end = main_issue_end(text)
-    head = len(topic_tokens)
-    if folded_end < len(fold(text)):
-        head = len(content_tokens(fold(text)[:folded_end]))
+    end = main_issue_end(folded)
+    head = len(topic_tokens) if end == len(folded) else len(content_tokens(folded[:end]))
     return PetitionFeatures(
         tokens=tokens,
         terms=[t for t in terms_of(topic_tokens[:head]) if "|" not in t],

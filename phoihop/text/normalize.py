@@ -175,7 +175,10 @@ def fold(text: str) -> str:
     >>> fold("Đường tỉnh ĐT.816")
     'duong tinh dt.816'
     """
-    return " ".join(fold_word(part) for part in nfc(text).split())
+    text = nfc(text)
+    if text.isascii():  # typed without diacritics, or folded already
+        return " ".join(text.lower().split())
+    return " ".join(fold_word(part) for part in text.split())
 
 
 def syllables(text: str) -> list[str]:
