@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from phoihop.text import lexicons
@@ -57,7 +57,7 @@ def _shares(scores: dict[str, float]) -> dict[str, float]:
     return {key: value / total for key, value in scores.items()} if total else {}
 
 
-def _best(scores: Counter[str], *, default: str) -> str:
+def _best(scores: Mapping[str, float], *, default: str) -> str:
     return max(scores, key=lambda key: (scores[key], key)) if scores else default
 
 
@@ -126,8 +126,8 @@ def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[
     fields: dict[str, float] = {}
     levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
     n = len(tokens)
-    for i, token in enumerate(tokens):
-        for words, entries in _LEXICON_BY_FIRST.get(token, ()):
+    for i in [k for k, token in enumerate(tokens) if token in _LEXICON_BY_FIRST]:
+        for words, entries in _LEXICON_BY_FIRST[tokens[i]]:
             size = len(words)
             if size == 1 or (i + size <= n and tuple(tokens[i : i + size]) == words):
                 for table_name, label, weight in entries:
@@ -180,8 +180,8 @@ def suggest(text: str, *, commune: str = "", tokens: list[str] | None = None) ->
     tokens = content_tokens(text) if tokens is None else tokens
     folded = " " + " ".join(tokens) + " "
     fields, levels = token_lexicon_scores(tokens)
-    best_field = _best(Counter(fields), default="khác")
-    best_level = _best(Counter(levels), default="tỉnh")
+    best_field = _best(fields, default="khác")
+    best_level = _best(levels, default="tỉnh")
     agency = named_agency(folded)
     if agency and _agency_level(agency) != best_level:
         agency = ""

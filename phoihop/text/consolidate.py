@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
-import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -463,53 +460,27 @@ def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_d
     group.shared_terms = [t.replace("_", " ") for t in ranked[:5]]
 
 
-PARALLEL_FROM = 20_000
-
-# What the worker processes share with their parent: set before the pool forks, so large
-# tables (the gazetteer) are inherited instead of pickled with every chunk of work.
-_SHARED: dict[str, object] = {}
-
-
-def _map(function: Callable, items: list) -> list:
-    """``map`` over *items*, on two worker processes for large inputs (the per-text work)."""
-    workers = min(2, os.cpu_count() or 1)
-    if len(items) < PARALLEL_FROM or workers < 2:
-        return [function(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=2000))
-
-
-def _analyse(item: tuple[str, str, list]) -> tuple[PetitionFeatures, Suggestion]:
-    text, commune, entities = item
-    gazetteer = _SHARED["gazetteer"]
-    assert isinstance(gazetteer, dict)  # noqa: S101 - set by consolidate() before mapping
-    features = petition_features(text, gazetteer, entities)
-    return features, suggest(text, commune=commune, tokens=features.tokens)
-
-
 def _analyse_all(
     petitions: Sequence[Petition],
 ) -> tuple[list[PetitionFeatures], list[Suggestion]]:
     """Features and suggestion of every petition; a text repeated from the same commune is
-    analysed once."""
+    analysed once.
+
+    One process: handing each text's features back from worker processes costs about as
+    much as computing them.
+    """
     keys = [(p.text, p.commune) for p in petitions]
     unique = list(dict.fromkeys(keys))
     position = {key: k for k, key in enumerate(unique)}
     of_petition = [position[key] for key in keys]
-    entity_lists = _map(extract_entities, [text for text, _ in unique])
+    entity_lists = [extract_entities(text) for text, _ in unique]
     gazetteer = build_gazetteer(
         [entity_lists[k] for k in of_petition], [p.commune for p in petitions]
     )
-    _SHARED["gazetteer"] = gazetteer
-    try:
-        items = [
-            (text, commune, entities)
-            for (text, commune), entities in zip(unique, entity_lists, strict=True)
-        ]
-        analysed = _map(_analyse, items)
-    finally:
-        _SHARED.clear()
+    analysed = []
+    for (text, commune), entities in zip(unique, entity_lists, strict=True):
+        features = petition_features(text, gazetteer, entities)
+        analysed.append((features, suggest(text, commune=commune, tokens=features.tokens)))
     return [analysed[k][0] for k in of_petition], [analysed[k][1] for k in of_petition]
 
 

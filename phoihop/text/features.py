@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from phoihop.text.normalize import (
     ABBREVIATIONS,
@@ -197,7 +198,12 @@ def _entity_kind(before: list[str]) -> str:
     """Type of a name from the nearest generic word among the (folded) words before it."""
     if _KIND_WORDS.isdisjoint(before):
         return "name"
-    expanded = expand_abbreviations(before)
+    return _kind_from_words(tuple(before))
+
+
+@lru_cache(maxsize=65536)
+def _kind_from_words(before: tuple[str, ...]) -> str:
+    expanded = expand_abbreviations(list(before))
     for end in range(len(expanded), 0, -1):
         for size in (4, 3, 2, 1):
             if end - size >= 0:

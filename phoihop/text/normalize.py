@@ -207,16 +207,17 @@ def _replace_phrases(tokens: list[str], table: dict[str, str]) -> list[str]:
     """Replace the longest phrases of *tokens* found in *table* (keys are space-joined)."""
     index = _phrase_index(table)
     out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for words, replacement in index.get(tokens[i], ()):
-            if tokens[i : i + len(words)] == words:
-                out.extend(replacement)
-                i += len(words)
+    done = 0  # tokens before this position are in *out* already
+    for start in [k for k, token in enumerate(tokens) if token in index]:
+        if start < done:
+            continue
+        for words, replacement in index[tokens[start]]:
+            if tokens[start : start + len(words)] == words:
+                out += tokens[done:start]
+                out += replacement
+                done = start + len(words)
                 break
-        else:
-            out.append(tokens[i])
-            i += 1
+    out += tokens[done:]
     return out
 
 
