@@ -19,7 +19,7 @@ LIMIT = 20
 
 
 def supervised_overdue(viewer, today: date):
-    letters = letter_supervised_list(viewer=viewer, today=today).filter(rank=0)[:LIMIT]
+    letters = letter_supervised_list(viewer=viewer, today=today).overdue[:LIMIT]
     for letter in letters:
         yield DueItem(
             title=f"{letter} ({letter.organization.short_name})",

@@ -5,7 +5,7 @@ from datetime import date
 from uuid import UUID
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.audit.selectors import audit_timeline
@@ -20,6 +20,8 @@ from phoihop.text.normalize import search_key
 from phoihop.text.selectors import search
 
 SEARCH_KIND = "letter"
+# The register searched by content lists the newest matches, newest first, up to this many.
+SEARCH_LIMIT = 500
 
 
 def letter_list(
@@ -35,7 +37,8 @@ def letter_list(
     """Letters *viewer* may see (or act on with *action*), newest first.
 
     ``query`` searches the content through the text engine's index (diacritics and
-    abbreviations folded), never ``icontains``.
+    abbreviations folded), never ``icontains``: the newest ``SEARCH_LIMIT`` letters having
+    every word.
     """
     qs = Letter.objects.restrict(viewer, action).select_related("organization", "sender")
     if status:
@@ -47,7 +50,8 @@ def letter_list(
     if overdue_on is not None:
         qs = qs.filter(due_on__lt=overdue_on).exclude(status__in=Letter.CLOSED)
     if query.strip():
-        ids = [int(hit.object_id) for hit in search(query, kinds=[SEARCH_KIND], limit=500)]
+        hits = search(query, kinds=[SEARCH_KIND], limit=SEARCH_LIMIT, newest=True)
+        ids = [int(hit.object_id) for hit in hits]
         qs = qs.filter(pk__in=ids)
     return qs
 
@@ -176,22 +180,31 @@ def forwarding_get(*, viewer, public_id: UUID, action: str = "view") -> Forwardi
         raise Http404 from None
 
 
-def letter_supervised_list(*, viewer, today: date) -> QuerySet[Letter]:
-    """Letters forwarded by *viewer*'s supervising bodies, read-only: open ones first, the
-    overdue among them first, then the longest running."""
-    overdue = Q(due_on__lt=today) & ~Q(status__in=Letter.CLOSED)
-    return (
-        letter_list(viewer=viewer, action="supervise")
-        .select_related("forwarded_from")
-        .annotate(
-            rank=Case(
-                When(overdue, then=Value(0)),
-                When(~Q(status__in=Letter.CLOSED), then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("rank", "received_on", "id")
+@dataclass(frozen=True)
+class SupervisedLetters:
+    """The letters a supervising body follows, in the sections it reads them: overdue ones
+    (longest running first), the other open ones (longest running first), then the closed
+    ones (newest first). Each section is its own ordered query (``window_page`` reads them
+    one after the other)."""
+
+    overdue: QuerySet[Letter]
+    running: QuerySet[Letter]
+    closed: QuerySet[Letter]
+
+    @property
+    def sections(self) -> list[QuerySet[Letter]]:
+        return [self.overdue, self.running, self.closed]
+
+
+def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
+    """Letters forwarded by *viewer*'s supervising bodies, read-only."""
+    supervised = letter_list(viewer=viewer, action="supervise").select_related("forwarded_from")
+    is_open = ~Q(status__in=Letter.CLOSED)
+    late = Q(due_on__lt=today)
+    return SupervisedLetters(
+        overdue=supervised.filter(is_open & late).order_by("received_on", "id"),
+        running=supervised.filter(is_open).exclude(late).order_by("received_on", "id"),
+        closed=supervised.filter(status__in=Letter.CLOSED).order_by("-received_on", "-id"),
     )
 
 

@@ -356,7 +356,7 @@ def supervision(request):
         raise Http404
     today = timezone.localdate()
     page = window_page(
-        selectors.letter_supervised_list(viewer=request.user, today=today),
+        selectors.letter_supervised_list(viewer=request.user, today=today).sections,
         request.GET.get("page"),
         per_page=LIST_PAGE_SIZE,
     )

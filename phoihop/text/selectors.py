@@ -36,20 +36,29 @@ class SearchHit:
     score: float
 
 
-def search(query: str, *, kinds: Sequence[str] | None = None, limit: int = 20) -> list[SearchHit]:
-    """Documents matching every term of *query* (the last as a prefix), best first.
+def search(
+    query: str, *, kinds: Sequence[str] | None = None, limit: int = 20, newest: bool = False
+) -> list[SearchHit]:
+    """Documents matching every term of *query*, best first (or newest first, unranked, with
+    *newest*: what a register listed by date needs).
 
-    When no document has every term, documents with any term are returned, ranked. Only the
-    newest ``max(limit, CANDIDATES)`` matches are ranked, so for a very common phrase an
-    older document may be left out even if it would score higher.
+    Terms match whole words first; only when that finds fewer than *limit* documents does the
+    last term also match as a prefix ("DT81" finds "dt816"). A prefix of a common syllable
+    stands for thousands of index terms, which cost tens of milliseconds at a million
+    documents, so it is never paid when whole words already fill the page. When no document
+    has every term, documents with any term are returned, ranked. Only the newest
+    ``max(limit, CANDIDATES)`` matches are ranked, so for a very common phrase an older
+    document may be left out even if it would score higher.
     """
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
     run = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
-    hits = run(terms, kinds, limit, every=True)
+    hits = run(terms, kinds, limit, every=True, prefix=False, newest=newest)
+    if len(hits) < limit:
+        hits = run(terms, kinds, limit, every=True, prefix=True, newest=newest)
     if not hits and len(terms) > 1:
-        hits = run(terms, kinds, limit, every=False)
+        hits = run(terms, kinds, limit, every=False, prefix=True, newest=False)
     return hits
 
 
@@ -64,38 +73,69 @@ def _candidate_limit(limit: int) -> int:
 
 
 def _search_sqlite(
-    terms: list[str], kinds: Sequence[str] | None, limit: int, *, every: bool
+    terms: list[str],
+    kinds: Sequence[str] | None,
+    limit: int,
+    *,
+    every: bool,
+    prefix: bool,
+    newest: bool,
 ) -> list[SearchHit]:
     # Terms are [0-9a-z]+ after folding, so quoting them is enough to make a safe FTS5 query.
-    quoted = [f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*']
+    quoted = [f'"{term}"' for term in terms]
+    if prefix:
+        quoted[-1] += "*"
     match = (" AND " if every else " OR ").join(quoted)
     kind_sql, kind_params = _kinds_clause(kinds, "d.kind")
-    newest_sql, newest_params = _kinds_clause(kinds, "nd.kind")
     table = SearchDocument._meta.db_table
-    # bm25 only for the newest CANDIDATES matches: the scalar subquery walks the doclist from
-    # the highest rowid and stops at the boundary, and FTS5 seeks to it through the rowid
-    # constraint. Only placeholders and fixed identifiers are interpolated.
-    sql = (
-        f"SELECT d.kind, d.object_id, d.title, -bm25({FTS_TABLE}, 3.0, 1.0) AS score "  # noqa: S608
-        f"FROM {FTS_TABLE} JOIN {table} d ON d.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s{kind_sql} AND {FTS_TABLE}.rowid >= coalesce(("
-        f"SELECT n.rowid FROM {FTS_TABLE} n JOIN {table} nd ON nd.id = n.rowid "
-        f"WHERE n.{FTS_TABLE} MATCH %s{newest_sql} ORDER BY n.rowid DESC LIMIT 1 OFFSET %s), 0) "
-        f"ORDER BY score DESC, d.id LIMIT %s"
-    )
-    params = [match, *kind_params, match, *newest_params, _candidate_limit(limit) - 1, limit]
+    if newest:  # FTS5 walks the doclists from the highest rowid and stops after *limit*
+        sql = (
+            f"SELECT d.kind, d.object_id, d.title, 0.0 FROM {FTS_TABLE} "  # noqa: S608
+            f"JOIN {table} d ON d.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{kind_sql} "
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"
+        )
+        params: list[object] = [match, *kind_params, limit]
+    else:
+        # bm25 only for the newest CANDIDATES matches: the scalar subquery walks the doclist
+        # from the highest rowid and stops at the boundary, and FTS5 seeks to it through the
+        # rowid constraint. Only placeholders and fixed identifiers are interpolated.
+        newest_sql, newest_params = _kinds_clause(kinds, "nd.kind")
+        sql = (
+            f"SELECT d.kind, d.object_id, d.title, -bm25({FTS_TABLE}, 3.0, 1.0) AS score "  # noqa: S608
+            f"FROM {FTS_TABLE} JOIN {table} d ON d.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s{kind_sql} AND {FTS_TABLE}.rowid >= coalesce(("
+            f"SELECT n.rowid FROM {FTS_TABLE} n JOIN {table} nd ON nd.id = n.rowid "
+            f"WHERE n.{FTS_TABLE} MATCH %s{newest_sql} ORDER BY n.rowid DESC LIMIT 1 OFFSET %s"
+            f"), 0) ORDER BY score DESC, d.id LIMIT %s"
+        )
+        params = [match, *kind_params, match, *newest_params, _candidate_limit(limit) - 1, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [SearchHit(*row) for row in cursor.fetchall()]
 
 
 def _search_postgresql(
-    terms: list[str], kinds: Sequence[str] | None, limit: int, *, every: bool
+    terms: list[str],
+    kinds: Sequence[str] | None,
+    limit: int,
+    *,
+    every: bool,
+    prefix: bool,
+    newest: bool,
 ) -> list[SearchHit]:
-    tsquery = (" & " if every else " | ").join([*terms[:-1], f"{terms[-1]}:*"])
+    last = f"{terms[-1]}:*" if prefix else terms[-1]
+    tsquery = (" & " if every else " | ").join([*terms[:-1], last])
     folded = " ".join(terms)
     kind_sql, kind_params = _kinds_clause(kinds, "kind")
     table = SearchDocument._meta.db_table
+    if newest:
+        sql = (
+            f"SELECT kind, object_id, title, 0.0 FROM {table} "  # noqa: S608
+            f"WHERE search_vector @@ to_tsquery('simple', %s){kind_sql} ORDER BY id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [tsquery, *kind_params, limit])
+            return [SearchHit(*row) for row in cursor.fetchall()]
     candidates = _candidate_limit(limit)
     # Rank a bounded candidate set, never every match: the newest CANDIDATES documents that
     # match the stored, GIN-indexed ``search_vector`` (migration 0003), plus, when not every

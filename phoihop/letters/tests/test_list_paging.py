@@ -85,6 +85,26 @@ def test_window_page_caps_the_count(tree, leader):
     assert (whole.count, whole.has_other_pages) == (5, False)
 
 
+def test_window_page_reads_sections_one_after_the_other(tree, leader):
+    _add(tree, leader, 7)  # received 1–7 January
+    letters = Letter.objects.all()
+    later = letters.filter(received_on__gte=date(2026, 1, 5)).order_by("received_on")
+    earlier = letters.filter(received_on__lt=date(2026, 1, 5)).order_by("-received_on")
+
+    pages = [window_page([later, earlier], n, per_page=2, count_cap=100) for n in (1, 2, 3, 4)]
+
+    assert [[letter.received_on.day for letter in page] for page in pages] == [
+        [5, 6],
+        [7, 4],
+        [3, 2],
+        [1],
+    ]
+    assert [page.has_next for page in pages] == [True, True, True, False]
+    assert pages[1].count == 7
+    assert window_page([later, earlier], 9, per_page=2, count_cap=100).number == 4
+    assert window_page([later, earlier], 2, per_page=2, count_cap=5).count is None
+
+
 def test_supervision_list_pages_without_a_full_count(tree, leader, small_pages):
     resolver = make_user("ubnd.lanh.dao")
     grant(resolver, "leader", tree.other)

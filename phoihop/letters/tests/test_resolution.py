@@ -134,7 +134,9 @@ def test_follow_up_becomes_tracked_item_and_is_answered(tree, leader):
     grant(resolver, "leader", tree.other)
     received = forwarding_acknowledge(actor=resolver, forwarding=forwarding, on=date(2026, 6, 10))
     # The supervising body sees the case read-only, overdue first.
-    assert list(letter_supervised_list(viewer=leader, today=date(2026, 9, 1))) == [received]
+    supervised = letter_supervised_list(viewer=leader, today=date(2026, 9, 1))
+    assert list(supervised.overdue) == [received]
+    assert not supervised.running.exists() and not supervised.closed.exists()
     with pytest.raises(PermissionDenied):
         letter_accept(actor=leader, letter=received, on=date(2026, 6, 11))
     follow_up = follow_up_send(

@@ -57,6 +57,20 @@ def test_search_matches_word_prefix(indexed):
     assert [hit.object_id for hit in search("khieu na")] == ["7"]
 
 
+def test_search_prefix_fills_the_page_only_when_whole_words_do_not(indexed):
+    search_index_upsert(kind="petition", object_id=3, title="Đường dt81", body="")
+    # "dt81" is a whole word of document 3: with room for more, the prefix adds ĐT.816 too.
+    assert {hit.object_id for hit in search("dt81")} == {"1", "3"}
+    assert [hit.object_id for hit in search("dt81", limit=1)] == ["3"]
+
+
+def test_search_newest_lists_every_match_newest_first_unranked(indexed):
+    search_index_upsert(kind="document", object_id=9, title="Báo cáo", body="nhắc tới 816 một lần")
+    hits = search("816", newest=True)
+    assert [hit.object_id for hit in hits] == ["9", "1"]
+    assert {hit.score for hit in hits} == {0.0}
+
+
 def test_search_index_upsert_reindexes_changed_object(indexed):
     search_index_upsert(kind="petition", object_id=1, title="Chợ Bàu Sen dột nát", body="")
     assert search("duong tinh 816") == []
