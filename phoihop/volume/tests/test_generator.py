@@ -29,9 +29,7 @@ def test_generate_letters_writes_consistent_rows(tree):
     assert Letter.objects.filter(due_on__lt=TODAY).exclude(status__in=Letter.CLOSED).exists()
     # Register numbers are unique per body and year, and the counters moved past them.
     last = Letter.objects.order_by("-number").first()
-    series = NumberSeries.objects.get(
-        organization=last.organization, year=last.year, series="don"
-    )
+    series = NumberSeries.objects.get(organization=last.organization, year=last.year, series="don")
     assert series.last_number >= last.number
     # Found by the search engine, diacritics folded.
     assert search("khieu nai", kinds=["letter"], limit=5)
