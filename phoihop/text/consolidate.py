@@ -480,7 +480,7 @@ def _analyse_all(
     analysed = []
     for (text, commune), entities in zip(unique, entity_lists, strict=True):
         features = petition_features(text, gazetteer, entities)
-        analysed.append((features, suggest(text, commune=commune, tokens=features.tokens)))
+        analysed.append((features, suggest(text, commune=commune, tokens=features.main_tokens)))
     return [analysed[k][0] for k in of_petition], [analysed[k][1] for k in of_petition]
 
 

@@ -113,13 +113,24 @@ class Entity:
 
 @dataclass
 class PetitionFeatures:
-    """Comparable features of one petition text."""
+    """Comparable features of one petition text.
+
+    ``terms`` are those of the main issue; ``later_terms`` those after the text turns to a
+    further one (:func:`main_issue_end`), whose first ``main_length`` tokens are the main
+    issue's.
+    """
 
     tokens: list[str]
     terms: list[str]
     roads: list[str]
     entities: list[Entity] = field(default_factory=list)
     later_terms: list[str] = field(default_factory=list)
+    main_length: int | None = None
+
+    @property
+    def main_tokens(self) -> list[str]:
+        """Tokens of the text's main (first) issue; all of them when it raises one."""
+        return self.tokens if self.main_length is None else self.tokens[: self.main_length]
 
     @property
     def names(self) -> set[str]:
@@ -359,4 +370,5 @@ def petition_features(
         roads=roads,
         entities=entities,
         later_terms=[t for t in terms_of(topic_tokens[head:]) if "|" not in t],
+        main_length=head,
     )
