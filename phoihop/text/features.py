@@ -22,6 +22,7 @@ from phoihop.text.normalize import (
     expand_abbreviations,
     fold,
     fold_word,
+    join_compounds,
     nfc,
     road_keys_of,
     syllables_with_dots,
@@ -366,9 +367,9 @@ def petition_features(
     head = len(topic_tokens) if end == len(folded) else len(content_tokens(folded[:end]))
     return PetitionFeatures(
         tokens=tokens,
-        terms=[t for t in terms_of(topic_tokens[:head]) if "|" not in t],
+        terms=[t for t in terms_of(join_compounds(topic_tokens[:head])) if "|" not in t],
         roads=roads,
         entities=entities,
-        later_terms=[t for t in terms_of(topic_tokens[head:]) if "|" not in t],
+        later_terms=[t for t in terms_of(join_compounds(topic_tokens[head:])) if "|" not in t],
         main_length=head,
     )

@@ -226,6 +226,19 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
     return _replace_phrases(tokens, ABBREVIATIONS)
 
 
+# Fixed terms of three words or more (what the abbreviations stand for), joined into one
+# token where petitions are compared, so "BHYT" counts as one term rather than as six
+# overlapping words and bigrams. Two-word terms are bigrams already.
+COMPOUNDS: dict[str, str] = {
+    phrase: phrase.replace(" ", "") for phrase in ABBREVIATIONS.values() if phrase.count(" ") >= 2
+}
+
+
+def join_compounds(tokens: list[str]) -> list[str]:
+    """Join fixed multi-word terms into one token (``bao hiem y te`` → ``baohiemyte``)."""
+    return _replace_phrases(tokens, COMPOUNDS)
+
+
 def canonical_synonyms(tokens: list[str]) -> list[str]:
     """Map petition synonyms (``den bu`` → ``boi thuong``) to one canonical phrase."""
     return _replace_phrases(tokens, SYNONYMS)
