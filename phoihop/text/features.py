@@ -270,10 +270,15 @@ def build_gazetteer(
     return gazetteer
 
 
-def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], set[int]]:
-    """Gazetteer names in *tokens* (longest first) and the positions they cover."""
+def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], dict[int, str]]:
+    """Gazetteer names in *tokens* (longest first), and what replaces them in content terms.
+
+    A name's words are replaced by ``|`` (no term), the generic phrase in front of it
+    ("truong tieu hoc", "khu cong nghiep") by one joined token: that phrase says what kind
+    of place it is, which should count once, not as several words.
+    """
     found: list[Entity] = []
-    covered: set[int] = set()
+    covered: dict[int, str] = {}
     starts = gazetteer.starts if isinstance(gazetteer, Gazetteer) else Gazetteer(gazetteer).starts
     i = 0
     while i < len(tokens):
@@ -285,7 +290,10 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
                 kind = gazetteer[name]
                 local = _entity_kind(tokens[max(0, i - 6) : i])
                 found.append(Entity(local if local != "name" else kind, name))
-                covered.update(range(i - _type_phrase_before(tokens, i), i + size))
+                start = i - _type_phrase_before(tokens, i)
+                covered.update(dict.fromkeys(range(start, i + size), "|"))
+                if start < i:
+                    covered[start] = "".join(tokens[start:i])
                 i += size
                 break
         else:
@@ -360,7 +368,7 @@ def petition_features(
         named, covered = _find_names(tokens, gazetteer)
         known = {(e.kind, e.name) for e in entities}
         entities += [e for e in named if (e.kind, e.name) not in known]
-        topic_tokens = [t if k not in covered else "|" for k, t in enumerate(tokens)]
+        topic_tokens = [covered.get(k, t) for k, t in enumerate(tokens)]
     roads = road_keys_of(dotted)
     topic_tokens = ["|" if t in roads else t for t in topic_tokens]
     end = main_issue_end(folded)
