@@ -193,7 +193,12 @@ class Letter(BaseModel):
             ),
             models.Index(fields=["organization", "-received_on"]),
             models.Index(fields=["organization", "status", "-received_on"]),
-            models.Index(fields=["forwarded_from", "due_on"]),
+            # The supervising body's sections (overdue, running, closed) in the order it
+            # reads them, with the columns that tell the sections apart.
+            models.Index(
+                fields=["forwarded_from", "received_on", "id", "status", "due_on"],
+                name="letters_letter_supervised",
+            ),
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["kind", "-received_on"]),
         ]
