@@ -36,6 +36,7 @@ from phoihop.text.features import (
     extract_entities,
     petition_features,
 )
+from phoihop.text.lexicons import PROBLEM_KINDS
 from phoihop.text.normalize import fold
 
 # Kinds of named things that tell two issues apart when they differ.
@@ -66,6 +67,7 @@ class Params:
     thing_bonus: float = 0.2
     cross_field_bonus: float = 0.5
     later_weight: float = 0.3
+    other_problem_bonus: float = 0.0
     field_factor: float = 0.7
     threshold: float = 0.15
     size_exponent: float = 1.0
@@ -259,8 +261,10 @@ def pair_scores(
     project, company…) adds ``thing_bonus``, the same commune ``commune_bonus``. With
     *fields* (each petition's suggested field), a pair whose fields differ gets only
     ``cross_field_bonus`` of those name bonuses and is scaled by ``field_factor``: the same
-    place with another kind of problem is another issue. Pairs naming different roads or
-    things of one kind score 0.
+    place with another kind of problem is another issue. So is a pair that names different
+    kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`: fees vs classrooms at
+    one school), which keeps only ``other_problem_bonus`` of the name bonuses. Pairs naming
+    different roads or things of one kind score 0.
     """
     scores = np.zeros(len(rows), dtype=np.float32)
     chunk = 100_000
@@ -278,6 +282,10 @@ def pair_scores(
     field_code = _codes(fields) if fields else np.zeros(len(features), dtype=np.int64)
     same_field = (field_code[rows] == field_code[cols]).astype(np.float32)
     named_bonus = params.name_bonus * shared_name + params.thing_bonus * same_thing
+    problems = _problem_masks(features)
+    other_problem = (problems[rows] & problems[cols] == 0) & (problems[rows] > 0)
+    other_problem &= problems[cols] > 0
+    named_bonus = np.where(other_problem, named_bonus * params.other_problem_bonus, named_bonus)
     bonus = named_bonus * (params.cross_field_bonus + (1 - params.cross_field_bonus) * same_field)
     bonus += params.commune_bonus * same_place
     factor = params.field_factor + (1 - params.field_factor) * same_field
@@ -316,6 +324,12 @@ def _thing_relations(
     conflicting[both] = unique_conflict[inverse]
     same_thing[both] = unique_same[inverse]
     return conflicting, same_thing
+
+
+def _problem_masks(features: Sequence[PetitionFeatures]) -> np.ndarray:
+    """One bit per kind of problem a petition names (0: none recognised)."""
+    bits = {kind: 1 << k for k, kind in enumerate(PROBLEM_KINDS)}
+    return np.array([sum(bits[kind] for kind in f.problems) for f in features], dtype=np.int64)
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:

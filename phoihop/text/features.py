@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from phoihop.text import lexicons
 from phoihop.text.normalize import (
     ABBREVIATIONS,
     canonical_synonyms,
@@ -127,6 +128,7 @@ class PetitionFeatures:
     entities: list[Entity] = field(default_factory=list)
     later_terms: list[str] = field(default_factory=list)
     main_length: int | None = None
+    problems: frozenset[str] = frozenset()
 
     @property
     def main_tokens(self) -> list[str]:
@@ -349,6 +351,28 @@ def main_issue_end(folded: str) -> int:
     return min(ends)
 
 
+def _problem_index() -> dict[str, list[tuple[list[str], str]]]:
+    index: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for kind, phrases in lexicons.PROBLEM_KINDS.items():
+        for phrase in phrases:
+            words = phrase.split()
+            index[words[0]].append((words, kind))
+    return dict(index)
+
+
+_PROBLEM_INDEX = _problem_index()
+
+
+def problem_kinds(tokens: list[str]) -> frozenset[str]:
+    """Kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`) named in *tokens*."""
+    found = set()
+    for i in [k for k, token in enumerate(tokens) if token in _PROBLEM_INDEX]:
+        for words, kind in _PROBLEM_INDEX[tokens[i]]:
+            if tokens[i : i + len(words)] == words:
+                found.add(kind)
+    return frozenset(found)
+
+
 def petition_features(
     text: str, gazetteer: Gazetteer | None = None, entities: list[Entity] | None = None
 ) -> PetitionFeatures:
@@ -380,4 +404,5 @@ def petition_features(
         entities=entities,
         later_terms=[t for t in terms_of(join_compounds(topic_tokens[head:])) if "|" not in t],
         main_length=head,
+        problems=problem_kinds(tokens[:head]),
     )

@@ -629,3 +629,36 @@ COMMUNE_POLICE_TOPICS: tuple[str, ...] = (
     "co bac",
     "to giac",
 )
+
+# What is wrong or asked for, whatever the field: two petitions about one school, road or
+# project that name different kinds of problem (fees vs classrooms, flooding vs traffic
+# lights) raise different issues. Folded phrases as content tokens spell them (synonyms
+# already mapped: "o ga" is "hu hong", "den bu" is "boi thuong").
+PROBLEM_KINDS: dict[str, tuple[str, ...]] = {
+    "charges": ("khoan thu", "thu tien", "dong gop", "hoc phi", "lam thu", "thu sai", "thu phi"),
+    "staff": ("giao vien", "bac si", "bien che", "nhan luc", "co giao", "thieu can bo"),
+    "pay": ("luong", "phu cap", "tro cap", "thu nhap"),
+    "late payment": ("cham chi tra", "cham tra", "no luong", "chua nhan"),
+    "building": (
+        "phong hoc",
+        "xay them",
+        "nang cap",
+        "sua chua",
+        "hu hong",
+        "mai dot",
+        "dot nat",
+        "mo rong",
+        "nha ve sinh",
+        "co so vat chat",
+        "qua tai",
+    ),
+    "flooding": ("ngap", "thoat nuoc", "cong thoat"),
+    "pollution": ("o nhiem", "xa thai", "nuoc thai", "khoi", "rac"),
+    "crime": ("dua xe", "trom", "ma tuy", "lo de", "so de", "danh bai", "co bac", "lua dao"),
+    "road safety": ("tai nan", "den tin hieu", "bien bao", "giam toc", "tha rong"),
+    "papers": ("giay chung nhan", "cap giay", "cap doi", "thu tuc", "ho so"),
+    "compensation": ("boi thuong", "giai phong mat bang", "thu hoi dat"),
+    "supply": ("thieu thuoc", "het thuoc", "mat dien", "dien yeu", "mat nuoc", "vien thong"),
+    "erosion": ("sat lo",),
+    "training": ("dao tao nghe", "viec lam", "tuyen dung"),
+}
