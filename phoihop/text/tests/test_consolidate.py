@@ -7,12 +7,20 @@ from phoihop.text.consolidate import (
     Petition,
     PetitionInputError,
     _tfidf,
+    average_linkage,
     consolidate,
     pair_scores,
     read_petitions,
 )
-from phoihop.text.features import content_tokens, extract_entities, petition_features
+from phoihop.text.features import (
+    content_tokens,
+    extract_entities,
+    main_issue_end,
+    petition_features,
+    problem_kinds,
+)
 from phoihop.text.lexicons import FIELDS
+from phoihop.text.normalize import fold
 
 
 def groups_of(result):
@@ -152,3 +160,103 @@ def test_pair_scores_scale_pairs_of_different_fields():
     different = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "b"])
     # then
     assert different[0] == pytest.approx(0.5 * same[0])
+
+
+def test_consolidate_keeps_two_problems_at_one_school_apart():
+    # given: classrooms and fees at one school, worded alike around the school's name
+    petitions = [
+        Petition("r1", "Trường THCS Tân Mỹ thiếu phòng học, học sinh phải học 2 ca.", "", "xã Y"),
+        Petition(
+            "r2", "Trường THCS Tân Mỹ quá tải, thiếu phòng học, đề nghị xây thêm.", "", "xã Y"
+        ),
+        Petition("f1", "Trường THCS Tân Mỹ thu nhiều khoản đóng góp sai quy định.", "", "xã Y"),
+        Petition("f2", "Phụ huynh Trường THCS Tân Mỹ bị vận động đóng góp tiền.", "", "xã Y"),
+    ]
+    # when
+    groups = groups_of(consolidate(petitions))
+    # then
+    assert groups["r1"] == groups["r2"]
+    assert groups["f1"] == groups["f2"]
+    assert groups["r1"] != groups["f1"]
+
+
+def test_consolidate_puts_a_two_issue_petition_with_its_main_issue():
+    # given: road repairs and street racing on one road, and a petition raising both
+    petitions = [
+        Petition("p1", "Đề nghị sửa chữa ĐT.765, mặt đường hư hỏng, nhiều ổ gà.", "", "xã Z"),
+        Petition("p2", "Đường tỉnh 765 xuống cấp, ổ gà chi chít, đề nghị sửa chữa.", "", "xã Z"),
+        Petition("p3", "DT765 lở loét nhiều đoạn, xin tỉnh sửa chữa mặt đường.", "", "xã Z"),
+        Petition(
+            "q1", "Thanh niên tụ tập đua xe trên ĐT.765 ban đêm, đề nghị công an xử lý.", "", "xã Z"
+        ),
+        Petition(
+            "q2",
+            "Đêm nào cũng có nhóm đua xe trên đường tỉnh 765, đề nghị công an tuần tra.",
+            "",
+            "xã Z",
+        ),
+        Petition(
+            "both",
+            "Đề nghị sửa chữa ổ gà trên ĐT.765; ngoài ra thanh niên tụ tập đua xe trên tuyến"
+            " này ban đêm, đề nghị công an tuần tra, xử lý.",
+            "",
+            "xã Z",
+        ),
+    ]
+    # when
+    result = consolidate(petitions)
+    groups = groups_of(result)
+    # then
+    assert groups["both"] == groups["p1"] == groups["p2"] == groups["p3"]
+    assert groups["q1"] == groups["q2"] != groups["p1"]
+    assert result.groups[result.group_of[0]].suggestion.field == "giao thông - xây dựng"
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("Sửa ĐT.816, đồng thời xử lý đua xe.", "sua dt.816, "),
+        ("Nâng mức trợ cấp; mặt khác chi trả chậm.", "nang muc tro cap"),
+        ("Đề nghị: (1) sửa đường (2) lắp đèn.", "de nghi: (1) sua duong "),
+        ("Nhà máy vừa gây mùi hôi, vừa để xe rơi vãi đất.", "nha may vua gay mui hoi, "),
+        ("Trường thiếu phòng học.", "truong thieu phong hoc."),
+    ],
+)
+def test_main_issue_end_cuts_where_the_text_turns_to_another_issue(text, main):
+    folded = fold(text)
+    assert folded[: main_issue_end(folded)] == main
+
+
+def test_petition_features_weigh_the_main_issue_and_count_fixed_terms_once():
+    features = petition_features("Chưa được cấp thẻ BHYT, ngoài ra đường hư hỏng.")
+    assert "baohiemyte" in features.terms
+    assert not {"bao_hiem", "hiem", "y_te"} & set(features.terms)
+    assert "hu_hong" in features.later_terms
+    assert "hu_hong" not in features.terms
+
+
+def test_problem_kinds_name_what_is_wrong():
+    assert problem_kinds(content_tokens("Trường thu nhiều khoản thu sai quy định")) == {"charges"}
+    assert problem_kinds(content_tokens("Khu phố ngập úng, cống thoát nước nhỏ")) == {"flooding"}
+    assert problem_kinds(content_tokens("Cử tri đề nghị quan tâm")) == frozenset()
+
+
+def test_average_linkage_divides_by_both_cluster_sizes():
+    # given: a–b strongly linked, c linked to b only; the union {a, b} meets c at 0.5 / 2
+    rows, cols = np.array([0, 1]), np.array([1, 2])
+    scores = np.array([0.9, 0.5], dtype=np.float32)
+    details = [{}, {}, {}]
+    # when
+    strict = average_linkage(3, rows, cols, scores, details, Params(threshold=0.3))
+    loose = average_linkage(3, rows, cols, scores, details, Params(threshold=0.2))
+    # then
+    assert strict[0] == strict[1] != strict[2]
+    assert loose[0] == loose[1] == loose[2]
+
+
+def test_average_linkage_refuses_merging_different_roads():
+    rows, cols = np.array([0, 1]), np.array([1, 2])
+    scores = np.array([0.9, 0.8], dtype=np.float32)
+    details = [{"road": {"dt741"}}, {}, {"road": {"dt753"}}]
+    labels = average_linkage(3, rows, cols, scores, details, Params(threshold=0.1))
+    assert labels[0] == labels[1] != labels[2]
