@@ -261,7 +261,8 @@ def pair_scores(
     project, company…) adds ``thing_bonus``, the same commune ``commune_bonus``. With
     *fields* (each petition's suggested field), a pair whose fields differ gets only
     ``cross_field_bonus`` of those name bonuses and is scaled by ``field_factor``: the same
-    place with another kind of problem is another issue. So is a pair that names different
+    place with another kind of problem is another issue (a petition whose field is ``""``,
+    no evidence, agrees with any). So is a pair that names different
     kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`: fees vs classrooms at
     one school), which keeps only ``other_problem_bonus`` of the name bonuses. Pairs naming
     different roads or things of one kind score 0.
@@ -280,7 +281,8 @@ def pair_scores(
     commune_code = _codes(communes)
     same_place = (commune_code[rows] == commune_code[cols]) & (commune_code[rows] >= 0)
     field_code = _codes(fields) if fields else np.zeros(len(features), dtype=np.int64)
-    same_field = (field_code[rows] == field_code[cols]).astype(np.float32)
+    known = (field_code[rows] >= 0) & (field_code[cols] >= 0)
+    same_field = ((field_code[rows] == field_code[cols]) | ~known).astype(np.float32)
     named_bonus = params.name_bonus * shared_name + params.thing_bonus * same_thing
     problems = _problem_masks(features)
     other_problem = (problems[rows] & problems[cols] == 0) & (problems[rows] > 0)
@@ -519,7 +521,7 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
         ),
     ]
     pair_rows, pair_cols = candidate_pairs(matrix, df, params, names)
-    fields = [s.field for s in suggestions]
+    fields = [s.field if s.field_scores else "" for s in suggestions]  # "": no evidence
     details = [_distinguishing(f) for f in features]
     scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params, fields, details)
     labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)

@@ -635,7 +635,19 @@ COMMUNE_POLICE_TOPICS: tuple[str, ...] = (
 # lights) raise different issues. Folded phrases as content tokens spell them (synonyms
 # already mapped: "o ga" is "hu hong", "den bu" is "boi thuong").
 PROBLEM_KINDS: dict[str, tuple[str, ...]] = {
-    "charges": ("khoan thu", "thu tien", "dong gop", "hoc phi", "lam thu", "thu sai", "thu phi"),
+    "charges": (
+        "khoan thu",
+        "cac khoan",
+        "nhieu khoan",
+        "thu tien",
+        "dong tien",
+        "dong gop",
+        "van dong",
+        "hoc phi",
+        "lam thu",
+        "thu sai",
+        "thu phi",
+    ),
     "staff": ("giao vien", "bac si", "bien che", "nhan luc", "co giao", "thieu can bo"),
     "pay": ("luong", "phu cap", "tro cap", "thu nhap"),
     "late payment": ("cham chi tra", "cham tra", "no luong", "chua nhan"),

@@ -158,8 +158,10 @@ def test_pair_scores_scale_pairs_of_different_fields():
     # when
     same = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "a"])
     different = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "b"])
+    unknown = pair_scores(matrix, rows, cols, features, ["", ""], params, ["", "b"])
     # then
     assert different[0] == pytest.approx(0.5 * same[0])
+    assert unknown[0] == pytest.approx(same[0])
 
 
 def test_consolidate_keeps_two_problems_at_one_school_apart():
