@@ -120,6 +120,18 @@ class Letter(BaseModel):
         related_name="letters_forwarded_out",
         verbose_name=_("cơ quan chuyển đến"),
     )
+    supervised_by = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters_supervised",
+        verbose_name=_("cơ quan giám sát"),
+        help_text=_(
+            "Cơ quan đầu tiên chuyển vụ việc vào chuỗi giải quyết; vẫn theo dõi khi đơn được "
+            "chuyển tiếp sang cơ quan khác."
+        ),
+    )
     source_letter = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -184,7 +196,7 @@ class Letter(BaseModel):
                     "-received_on",
                     "-id",
                     "organization",
-                    "forwarded_from",
+                    "supervised_by",
                     "status",
                     "kind",
                     "due_on",
@@ -196,7 +208,7 @@ class Letter(BaseModel):
             # The supervising body's sections (overdue, running, closed) in the order it
             # reads them, with the columns that tell the sections apart.
             models.Index(
-                fields=["forwarded_from", "received_on", "id", "status", "due_on"],
+                fields=["supervised_by", "received_on", "id", "status", "due_on"],
                 name="letters_letter_supervised",
             ),
             models.Index(fields=["status", "due_on"]),

@@ -13,7 +13,8 @@ class LetterPolicy(OrganizationGrantPolicy):
     """A body's staff work on the letters of its register, by ``letters.<action>_letter``.
 
     A supervising body (``letters.supervise_letter``) sees, read-only, the letters it
-    forwarded to another body's register, and may send them a follow-up request.
+    forwarded to another body's register, also after that body forwarded them on
+    (``Letter.supervised_by``), and may send them a follow-up request.
     """
 
     model = Letter
@@ -22,7 +23,7 @@ class LetterPolicy(OrganizationGrantPolicy):
     def scope(self, user, action: str) -> Q:
         if action not in self.actions:
             return _NONE
-        supervised = organization_scope(user, "letters.supervise_letter", "forwarded_from")
+        supervised = organization_scope(user, "letters.supervise_letter", "supervised_by")
         if action == "supervise":
             return supervised
         scope = super().scope(user, action)

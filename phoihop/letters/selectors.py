@@ -63,6 +63,7 @@ def letter_get(*, viewer, public_id: UUID) -> Letter:
             letter_list(viewer=viewer)
             .select_related(
                 "forwarded_from",
+                "supervised_by",
                 "competent_organization",
                 "assigned_to",
                 "duplicate_of",
@@ -197,8 +198,9 @@ class SupervisedLetters:
 
 
 def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
-    """Letters forwarded by *viewer*'s supervising bodies, read-only."""
-    supervised = letter_list(viewer=viewer, action="supervise").select_related("forwarded_from")
+    """Letters that *viewer*'s supervising bodies forwarded (directly or at the start of a
+    chain of forwardings), read-only."""
+    supervised = letter_list(viewer=viewer, action="supervise").select_related("supervised_by")
     is_open = ~Q(status__in=Letter.CLOSED)
     late = Q(due_on__lt=today)
     return SupervisedLetters(

@@ -144,6 +144,7 @@ def _letter(rnd, plan, organization, number_of, communes, supervisors) -> tuple[
         "reference": f"{number:02d}/{year}/Đ-{organization.doc_abbreviation}",
         "channel": channel,
         "forwarded_from_id": forwarded_from,
+        "supervised_by_id": forwarded_from,
         "received_on": received_on,
         "content": content.text,
         "summary": content.summary,

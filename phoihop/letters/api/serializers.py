@@ -16,6 +16,7 @@ class LetterSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     organization = _org("organization")
     forwarded_from = _org("forwarded_from")
+    supervised_by = _org("supervised_by")
     competent_organization = _org("competent_organization")
     sender = serializers.CharField(source="sender_label", read_only=True)
     duplicate_of = serializers.CharField(
@@ -48,6 +49,7 @@ class LetterSerializer(serializers.ModelSerializer):
             "is_especially_complex",
             "is_remote",
             "forwarded_from",
+            "supervised_by",
             "competent_organization",
             "duplicate_of",
             "accepted_on",

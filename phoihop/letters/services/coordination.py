@@ -39,14 +39,14 @@ def follow_up_send(
         raise LetterInputError("Nội dung đề nghị không được để trống.", code="content")
     if idempotency_key:
         existing = FollowUp.objects.filter(
-            from_organization=letter.forwarded_from, idempotency_key=idempotency_key
+            from_organization=letter.supervised_by, idempotency_key=idempotency_key
         ).first()
         if existing:
             return existing
     follow_up = FollowUp(
         letter=letter,
         organization=letter.organization,
-        from_organization=letter.forwarded_from,
+        from_organization=letter.supervised_by,
         content=content.strip(),
         sent_on=on,
         idempotency_key=idempotency_key,
@@ -57,7 +57,7 @@ def follow_up_send(
             follow_up.save()
     except IntegrityError:
         return FollowUp.objects.get(
-            from_organization=letter.forwarded_from, idempotency_key=idempotency_key
+            from_organization=letter.supervised_by, idempotency_key=idempotency_key
         )
     deadline_start(
         target=follow_up,
@@ -73,14 +73,14 @@ def follow_up_send(
         LetterStep.Kind.FOLLOW_UP,
         on,
         actor,
-        f"{letter.forwarded_from.name}: {follow_up.content}",
+        f"{letter.supervised_by.name}: {follow_up.content}",
     )
     audit_record(
         actor=actor,
         event="letter.follow_up_sent",
         target=letter,
         related=follow_up,
-        data={"from": letter.forwarded_from.code},
+        data={"from": letter.supervised_by.code},
     )
     if letter.assigned_to_id:
         recipient, url = letter.assigned_to, letter.get_absolute_url()

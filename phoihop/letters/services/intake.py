@@ -100,7 +100,12 @@ def _new_letter(
     has_signature: bool = True,
     **links,
 ) -> Letter:
-    """Number, validate and save a letter, index it and start the intake clock (XL-07)."""
+    """Number, validate and save a letter, index it and start the intake clock (XL-07).
+
+    A letter forwarded by another body is supervised by that body unless *links* name the
+    body that started the chain (``supervised_by``)."""
+    if links.get("forwarded_from") is not None:
+        links.setdefault("supervised_by", links["forwarded_from"])
     number = number_take(organization=organization, year=received_on.year, series=LETTER_SERIES)
     letter = Letter(
         organization=organization,
@@ -366,6 +371,7 @@ def letter_split(*, actor, letter: Letter, parts: Sequence[tuple[str, str]]) -> 
             split_from=letter,
             visit_ref=letter.visit_ref,
             forwarded_from=letter.forwarded_from,
+            supervised_by=letter.supervised_by,
             source_letter=letter.source_letter,
             assigned_to=letter.assigned_to,
         )
@@ -612,6 +618,8 @@ def forwarding_acknowledge(*, actor, forwarding: Forwarding, on: date) -> Letter
         sender_count=source.sender_count,
         has_signature=source.has_signature,
         forwarded_from=forwarding.from_organization,
+        # The body that first forwarded the matter keeps following it down the chain.
+        supervised_by=source.supervised_by or forwarding.from_organization,
         source_letter=source,
     )
     add_step(

@@ -11,6 +11,6 @@ CREATE = (
 
 
 class Migration(migrations.Migration):
-    dependencies = [("volume", "0001_letter_list_order_index"), ("letters", "0002_register_index")]
+    dependencies = [("volume", "0001_letter_list_order_index"), ("letters", "0002_supervised_by_and_list_indexes")]
 
     operations = [migrations.RunSQL(DROP, CREATE)]
