@@ -191,10 +191,6 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class RevealForm(forms.Form):
-    purpose = forms.CharField(label="Mục đích xem danh tính (ghi vào nhật ký)", max_length=300)
-
-
 class PeriodForm(forms.Form):
     start = forms.DateField(label="Từ ngày", widget=DATE)
     end = forms.DateField(label="Đến ngày", widget=DATE)

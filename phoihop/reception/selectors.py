@@ -8,9 +8,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.deadlines import engine
+from phoihop.identity.models import Identity
+from phoihop.identity.selectors import identity_can_read
 from phoihop.reception import recurrence
 from phoihop.reception.conf import setting
-from phoihop.reception.models import Schedule, Visit, VisitItem
+from phoihop.reception.models import Schedule, Visit, VisitCitizen, VisitItem
 
 
 @dataclass(frozen=True)
@@ -166,3 +168,32 @@ def visit_letters(*, viewer, visit: Visit) -> list[VisitContent]:
         letter.public_id: letter for letter in letter_list(viewer=viewer).filter(public_id__in=ids)
     }
     return [VisitContent(item=item, letter=letters.get(item.letter_public_id)) for item in items]
+
+
+@dataclass(frozen=True)
+class VisitCitizenEntry:
+    citizen: VisitCitizen
+    identity: Identity | None
+    can_read_identity: bool
+
+
+def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
+    """The citizens of a visit the caller fetched through ``visit_get``, each with its vault
+    record and whether *viewer* holds the clearance to read it (nothing is decrypted)."""
+    citizens = list(visit.citizens.all())
+    refs = [citizen.identity_ref for citizen in citizens if citizen.identity_ref]
+    identities = {str(i.public_id): i for i in Identity.objects.filter(public_id__in=refs)}
+    entries = []
+    for citizen in citizens:
+        identity = identities.get(citizen.identity_ref)
+        readable = identity is not None and identity_can_read(viewer=viewer, identity=identity)
+        entries.append(VisitCitizenEntry(citizen, identity, readable))
+    return entries
+
+
+def visit_citizen_identity_get(*, viewer, visit: Visit, position: int) -> VisitCitizenEntry:
+    """One citizen of the visit whose identity *viewer* is cleared to read; Http404 otherwise."""
+    for entry in visit_citizen_list(viewer=viewer, visit=visit):
+        if entry.citizen.position == position and entry.can_read_identity:
+            return entry
+    raise Http404

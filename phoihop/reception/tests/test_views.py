@@ -148,3 +148,27 @@ def test_schedule_list_query_count_is_pinned(tree, django_assert_max_num_queries
     with django_assert_max_num_queries(16):
         response = client.get(reverse("reception:schedule_list"))
     assert response.status_code == 200
+
+
+def test_cleared_officer_reads_a_visiting_citizen_identity_and_the_read_is_audited(tree, clerk):
+    from phoihop.audit.models import AuditEvent
+
+    visit = make_visit(tree.own, clerk)
+    identity_url = reverse("reception:visit_citizen_identity", args=[visit.public_id, 1])
+    uncleared = signed_in_client(clerk)
+    assert identity_url not in uncleared.get(visit.get_absolute_url()).content.decode()
+    assert uncleared.get(identity_url).status_code == 404
+
+    cleared = make_user("thanh.tra")
+    grant(cleared, "clerk", tree.own)
+    grant(cleared, "identity_clearance", tree.own)
+    client = signed_in_client(cleared)
+    assert identity_url in client.get(visit.get_absolute_url()).content.decode()
+    before = client.get(identity_url)
+    assert "Nguyễn Văn An" not in before.content.decode()  # nothing shown before a purpose
+    shown = client.post(identity_url, {"purpose": "Xác minh nội dung tố cáo"})
+
+    assert "Nguyễn Văn An" in shown.content.decode()
+    assert shown["Cache-Control"] == "no-store"
+    event = AuditEvent.objects.filter(event="identity.read").get()
+    assert event.data["purpose"] == "Xác minh nội dung tố cáo"

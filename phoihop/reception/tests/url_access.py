@@ -7,6 +7,13 @@ def _visit(tree, user):
     return {"public_id": _visit(tree.own, user).public_id}
 
 
+def _cleared_citizen(tree, user):
+    from phoihop.core.testing import grant
+
+    grant(user, "identity_clearance", tree.own)
+    return {**_visit(tree, user), "position": 1}
+
+
 PROTECTED = {
     "reception:visit_list": UrlCheck(permission="reception.view_visit"),
     "reception:visit_create": UrlCheck(permission="reception.add_visit"),
@@ -14,6 +21,9 @@ PROTECTED = {
     # Reachable with view; the answer itself needs change (403 from the service, tested apart).
     "reception:visit_answer": UrlCheck(
         permission="reception.view_visit", kwargs=_visit, method="post", ok_status=(302,)
+    ),
+    "reception:visit_citizen_identity": UrlCheck(
+        permission="reception.view_visit", kwargs=_cleared_citizen
     ),
     "reception:schedule_list": UrlCheck(permission="reception.view_schedule"),
     "reception:schedule_create": UrlCheck(permission="reception.add_schedule"),

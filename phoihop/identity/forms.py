@@ -1,0 +1,7 @@
+"""The one form of the vault: the purpose an officer states before reading an identity."""
+
+from django import forms
+
+
+class RevealForm(forms.Form):
+    purpose = forms.CharField(label="Mục đích xem danh tính (ghi vào nhật ký)", max_length=300)
