@@ -77,6 +77,32 @@ def letter_get(*, viewer, public_id: UUID) -> Letter:
         raise Http404 from None
 
 
+def letter_public_status(*, public_id: UUID) -> dict | None:
+    """What the public site may show of a letter (and, once forwarded, of the copy in the
+    receiving body's register): body, dates and status, never notes or names."""
+    # A read without a viewer: the citizen is not an account; the caller (the public site) has
+    # checked the citizen's tracking code and secret token. Only the fields a citizen may see
+    # are loaded; a forwarded letter is followed to the copy in the receiving body's register.
+    fields = ("pk", "organization__name", "received_on", "status", "due_on", "outcome_on")
+    fields += ("published_on",)
+    row = Letter.objects.filter(public_id=public_id).values(*fields).first()
+    for _ in range(10):  # forwarding is once per content (XL-05); the bound is a safety net
+        copy = (
+            Letter.objects.filter(source_letter_id=row["pk"])
+            .order_by("-id")
+            .values(*fields)
+            .first()
+            if row and row["status"] == Letter.Status.FORWARDED
+            else None
+        )
+        if copy is None:
+            break
+        row = copy
+    if row is not None:
+        row["status_label"] = Letter.Status(row["status"]).label
+    return row
+
+
 def letter_step_list(*, letter: Letter) -> QuerySet[LetterStep]:
     """The case history of a letter the caller has fetched through ``letter_get``."""
     return letter.steps.select_related("owner", "document").order_by("on", "id")

@@ -4,6 +4,7 @@ import hmac
 from dataclasses import dataclass
 from datetime import date
 
+from phoihop.letters.selectors import letter_public_status
 from phoihop.organizations.models import Organization
 from phoihop.public.models import Submission
 from phoihop.public.services import token_hash
@@ -45,35 +46,9 @@ class PublicStatus:
     published_on: date | None
 
 
-def _letter_public_status(public_id):
-    # A read of the letters table without a viewer: the citizen is not an account, and the
-    # token checked by ``submission_find`` is the credential. Only the fields a citizen may see
-    # are loaded; a forwarded letter is followed to the copy in the receiving body's register.
-    from phoihop.letters.models import Letter
-
-    fields = ("pk", "organization__name", "received_on", "status", "due_on", "outcome_on")
-    fields += ("published_on",)
-    row = Letter.objects.filter(public_id=public_id).values(*fields).first()
-    for _ in range(10):  # forwarding is once per content (XL-05); the bound is a safety net
-        copy = (
-            Letter.objects.filter(source_letter_id=row["pk"])
-            .order_by("-id")
-            .values(*fields)
-            .first()
-            if row and row["status"] == Letter.Status.FORWARDED
-            else None
-        )
-        if copy is None:
-            break
-        row = copy
-    if row is not None:
-        row["status_label"] = Letter.Status(row["status"]).label
-    return row
-
-
 def submission_status(*, submission: Submission) -> PublicStatus | None:
     """The status of the letter behind *submission* (following a forwarding), or None."""
-    row = _letter_public_status(submission.letter_public_id)
+    row = letter_public_status(public_id=submission.letter_public_id)
     if row is None:
         return None
     return PublicStatus(
