@@ -142,6 +142,13 @@ def _feature_dict(features: PetitionFeatures, commune: str, params: Params) -> d
 
 def _tfidf(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
     """Sublinear-TF, smoothed-IDF, L2-normalised matrix; also document frequencies."""
+    counts, terms = _term_counts(rows)
+    matrix, df = _weigh(counts)
+    return matrix, df, terms
+
+
+def _term_counts(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """One row per dict with its sublinear term frequencies; the terms of the columns."""
     vocabulary: dict[str, int] = {}
     indptr, indices, values = [0], [], []
     for row in rows:
@@ -153,16 +160,18 @@ def _tfidf(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, np.ndarray,
     matrix = sparse.csr_matrix(
         (np.array(values, dtype=np.float32), np.array(indices), np.array(indptr)), shape=shape
     )
-    df = np.bincount(matrix.indices, minlength=len(vocabulary))
-    idf = np.log((1 + len(rows)) / (1 + df)).astype(np.float32) + 1.0
-    matrix = matrix @ sparse.diags(idf)
+    return matrix, list(vocabulary)
+
+
+def _weigh(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Smoothed-IDF, L2-normalised rows of a term-frequency matrix; also document frequencies."""
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + counts.shape[0]) / (1 + df)).astype(np.float32) + 1.0
+    matrix = counts @ sparse.diags(idf)
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
     norms[norms == 0] = 1.0
     matrix = sparse.diags((1.0 / norms).astype(np.float32)) @ matrix
-    terms = [""] * len(vocabulary)
-    for term, index in vocabulary.items():
-        terms[index] = term
-    return matrix.tocsr(), df, terms
+    return matrix.tocsr(), df
 
 
 def candidate_pairs(
@@ -385,9 +394,7 @@ def average_linkage(
     edges = _LinkGraph(rows[keep], cols[keep], scores[keep].astype(np.float64), n)
     size = np.ones(n, dtype=np.float64)
     label = np.arange(n)
-    detail: list[dict[str, set[str]]] = [
-        {kind: set(names) for kind, names in d.items()} for d in details
-    ]
+    detail = list(details)  # a merged cluster gets a new dict: *details* stay as they are
     while True:
         pairs = edges.mutual_best(size, params)
         if not len(pairs):
@@ -400,8 +407,10 @@ def average_linkage(
                 continue
             merged[b] = a
             size[a] += size[b]
-            for kind, names in detail[b].items():
-                detail[a].setdefault(kind, set()).update(names)
+            detail[a] = {
+                kind: detail[a].get(kind, set()) | detail[b].get(kind, set())
+                for kind in detail[a].keys() | detail[b].keys()
+            }
             detail[b] = {}
         edges.relabel(merged)
         label = merged[label]
@@ -478,9 +487,9 @@ def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_d
 
 def _analyse_all(
     petitions: Sequence[Petition],
-) -> tuple[list[PetitionFeatures], list[Suggestion]]:
-    """Features and suggestion of every petition; a text repeated from the same commune is
-    analysed once.
+) -> tuple[list[PetitionFeatures], list[Suggestion], np.ndarray]:
+    """Features and suggestion of each distinct (text, commune), and which one each petition
+    has: a text repeated from the same commune is analysed once.
 
     One process: handing each text's features back from worker processes costs about as
     much as computing them.
@@ -488,31 +497,38 @@ def _analyse_all(
     keys = [(p.text, p.commune) for p in petitions]
     unique = list(dict.fromkeys(keys))
     position = {key: k for k, key in enumerate(unique)}
-    of_petition = [position[key] for key in keys]
+    of_petition = np.array([position[key] for key in keys], dtype=np.int64)
     entity_lists = [extract_entities(text) for text, _ in unique]
     gazetteer = build_gazetteer(
         [entity_lists[k] for k in of_petition], [p.commune for p in petitions]
     )
-    analysed = []
+    features, suggestions = [], []
     for (text, commune), entities in zip(unique, entity_lists, strict=True):
-        features = petition_features(text, gazetteer, entities)
-        analysed.append((features, suggest(text, commune=commune, tokens=features.main_tokens)))
-    return [analysed[k][0] for k in of_petition], [analysed[k][1] for k in of_petition]
+        features.append(petition_features(text, gazetteer, entities))
+        suggestions.append(suggest(text, commune=commune, tokens=features[-1].main_tokens))
+    return features, suggestions, of_petition
 
 
 def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> Result:
     """Group *petitions* by issue; each group gets evidence and a field/level/agency suggestion."""
     params = params or Params()
-    features, suggestions = _analyse_all(petitions)
+    distinct, distinct_suggestions, of_petition = _analyse_all(petitions)
+    features = [distinct[k] for k in of_petition]
+    suggestions = [distinct_suggestions[k] for k in of_petition]
     folded_communes = {c: fold(c) for c in {p.commune for p in petitions}}
     communes = [folded_communes[p.commune] for p in petitions]
-    rows = [_feature_dict(f, c, params) for f, c in zip(features, communes, strict=True)]
-    matrix, df, _terms = _tfidf(rows)
-    name_rows = [
-        {"n:" + e.name: 1.0 for e in f.entities} | {"r:" + r: 1.0 for r in f.roads}
-        for f in features
-    ]
-    names, name_df, _ = _tfidf(name_rows)
+    distinct_communes = [communes[k] for k in np.unique(of_petition, return_index=True)[1]]
+    counts, _terms = _term_counts(
+        [_feature_dict(f, c, params) for f, c in zip(distinct, distinct_communes, strict=True)]
+    )
+    matrix, df = _weigh(counts[of_petition])
+    name_counts, _names = _term_counts(
+        [
+            {"n:" + e.name: 1.0 for e in f.entities} | {"r:" + r: 1.0 for r in f.roads}
+            for f in distinct
+        ]
+    )
+    names, name_df = _weigh(name_counts[of_petition])
     names = names[
         :,
         np.flatnonzero(
@@ -522,7 +538,8 @@ def consolidate(petitions: Sequence[Petition], params: Params | None = None) -> 
     ]
     pair_rows, pair_cols = candidate_pairs(matrix, df, params, names)
     fields = [s.field if s.field_scores else "" for s in suggestions]  # "": no evidence
-    details = [_distinguishing(f) for f in features]
+    distinct_details = [_distinguishing(f) for f in distinct]
+    details = [distinct_details[k] for k in of_petition]
     scores = pair_scores(matrix, pair_rows, pair_cols, features, communes, params, fields, details)
     labels = average_linkage(len(petitions), pair_rows, pair_cols, scores, details, params)
 
