@@ -1,5 +1,6 @@
 """Reads of letters for people: every list starts from ``restrict(viewer, action)``."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -16,7 +17,7 @@ from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
-from phoihop.text.normalize import search_key
+from phoihop.text.normalize import fold, search_key
 from phoihop.text.selectors import search
 
 SEARCH_KIND = "letter"
@@ -162,10 +163,31 @@ class CompetenceSuggestion:
     (xã, tỉnh, trung ương), the agency that usually answers, and that agency's organization in
     the province's directory when it has one."""
 
+    kind: str
     field: str
     level: str
     agency: str
     organization: Organization | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(Letter.Kind(self.kind).label)
+
+
+# Words by which a letter's content (not its title) asks for a complaint or a denunciation
+# (TT 05/2021 Đ6 k1); a letter with both is mixed, one with neither a petition.
+KIND_CUES = {
+    Letter.Kind.DENUNCIATION: ("to cao", "to giac"),
+    Letter.Kind.COMPLAINT: ("khieu nai",),
+}
+
+
+def _suggested_kind(content: str) -> str:
+    folded = " " + " ".join(re.findall(r"\w+", fold(content))) + " "
+    found = [kind for kind, cues in KIND_CUES.items() if any(f" {c} " in folded for c in cues)]
+    if len(found) > 1:
+        return Letter.Kind.MIXED
+    return found[0] if found else Letter.Kind.PETITION
 
 
 def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
@@ -182,7 +204,13 @@ def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
         ),
         None,
     )
-    return CompetenceSuggestion(suggestion.field, suggestion.level, suggestion.agency, organization)
+    return CompetenceSuggestion(
+        kind=_suggested_kind(letter.content),
+        field=suggestion.field,
+        level=suggestion.level,
+        agency=suggestion.agency,
+        organization=organization,
+    )
 
 
 def forwarding_list(*, viewer, action: str = "view") -> QuerySet[Forwarding]:

@@ -147,6 +147,7 @@ def _detail_context(request, letter):
             initial={
                 "has_signature": letter.has_signature,
                 "has_name_address": letter.has_name_address,
+                "kind": competence.kind if competence else None,
                 "field": competence.field if competence else "",
                 "level": competence.level if competence else "",
             }

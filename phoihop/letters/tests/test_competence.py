@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from phoihop.accounts.services import system_actor
 from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.letters.selectors import letter_competence_suggestion
@@ -17,7 +19,11 @@ def test_suggestion_names_the_directory_organization_of_the_agency(tree):
 
     suggestion = letter_competence_suggestion(letter=letter)
 
-    assert (suggestion.field, suggestion.level) == ("giao thông - xây dựng", "tỉnh")
+    assert (suggestion.kind, suggestion.field, suggestion.level) == (
+        "petition",
+        "giao thông - xây dựng",
+        "tỉnh",
+    )
     assert suggestion.agency == "Sở Xây dựng"
     assert suggestion.organization == tree.other_unit
 
@@ -32,6 +38,21 @@ def test_suggestion_without_directory_organization_keeps_the_agency_name(tree):
     assert suggestion.organization is None
 
 
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("Tôi tố cáo cán bộ địa chính xã nhận tiền của dân.", "denunciation"),
+        ("Toi khieu nai quyet dinh thu hoi dat so 12.", "complaint"),
+        ("Khiếu nại quyết định bồi thường; đồng thời tố giác việc làm sai hồ sơ.", "mixed"),
+        (ROAD, "petition"),
+    ],
+)
+def test_suggested_kind_comes_from_the_content(tree, content, kind):
+    letter = register(tree.own, content=content)
+
+    assert letter_competence_suggestion(letter=letter).kind == kind
+
+
 def test_triage_form_is_prefilled_with_the_suggestion(tree):
     user = make_user("lanh.dao")
     grant(user, "leader", tree.own)
@@ -42,6 +63,7 @@ def test_triage_form_is_prefilled_with_the_suggestion(tree):
     assert 'id="competence-suggestion"' in html
     assert 'value="giao thông - xây dựng"' in html
     assert '<option value="tỉnh" selected>' in html
+    assert '<option value="petition" selected>' in html
     assert f'<option value="{tree.other_unit.pk}" selected>' in html
 
 
