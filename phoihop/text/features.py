@@ -282,9 +282,11 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
     found: list[Entity] = []
     covered: dict[int, str] = {}
     starts = gazetteer.starts if isinstance(gazetteer, Gazetteer) else Gazetteer(gazetteer).starts
-    i = 0
-    while i < len(tokens):
-        for size in starts.get(tokens[i], ()):
+    end = 0  # tokens before this position belong to a name already
+    for i in [k for k, token in enumerate(tokens) if token in starts]:
+        if i < end:
+            continue
+        for size in starts[tokens[i]]:
             if not 2 <= size <= 4 or i + size > len(tokens):
                 continue
             name = " ".join(tokens[i : i + size])
@@ -296,10 +298,8 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
                 covered.update(dict.fromkeys(range(start, i + size), "|"))
                 if start < i:
                     covered[start] = "".join(tokens[start:i])
-                i += size
+                end = i + size
                 break
-        else:
-            i += 1
     return found, covered
 
 
