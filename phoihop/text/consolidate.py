@@ -2,15 +2,19 @@
 
 Pipeline (no Django):
 
-1. Features: folded content words and bigrams, typed names, road numbers
-   (:mod:`phoihop.text.features`), weighted TF-IDF and L2-normalised.
+1. Features: what a petition says (folded content words and bigrams, names and roads set
+   apart, a second issue weighing less), typed names, road numbers and kinds of problem
+   (:mod:`phoihop.text.features`); words weighted TF-IDF and L2-normalised. Each distinct
+   text is analysed once.
 2. Candidates: petitions sharing at least one *selective* term (document frequency under a
    cap) are compared; a sparse product keeps the cost near linear, never all pairs.
-3. Score: cosine similarity, plus a bonus for shared names and the same commune, vetoed when
-   both name different roads, or different things of the same kind (two schools, two
-   projects, two companies).
-4. Grouping: average linkage over the sparse candidate graph, refusing any merge that would
-   put two different roads or two different named things of one kind in a group.
+3. Score: cosine similarity, plus bonuses for a shared name, road or thing, lowered when the
+   suggested fields differ and dropped when the two name different kinds of problem;
+   vetoed when both name different roads, or different things of the same kind (two
+   schools, two projects, two companies).
+4. Grouping: average linkage over the sparse candidate graph, in rounds of mutual best
+   pairs, refusing any merge that would put two different roads or two different named
+   things of one kind in a group.
 5. Each group carries its evidence (shared names, roads, words) and a suggested field, level
    and agency (:mod:`phoihop.text.classify`).
 
@@ -271,10 +275,10 @@ def pair_scores(
     *fields* (each petition's suggested field), a pair whose fields differ gets only
     ``cross_field_bonus`` of those name bonuses and is scaled by ``field_factor``: the same
     place with another kind of problem is another issue (a petition whose field is ``""``,
-    no evidence, agrees with any). So is a pair that names different
-    kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`: fees vs classrooms at
-    one school), which keeps only ``other_problem_bonus`` of the name bonuses. Pairs naming
-    different roads or things of one kind score 0.
+    no evidence, agrees with any). A pair naming different kinds of problem
+    (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`: fees vs classrooms at one school) keeps
+    only ``other_problem_bonus`` of the name bonuses. Pairs naming different roads or
+    things of one kind score 0.
     """
     scores = np.zeros(len(rows), dtype=np.float32)
     chunk = 100_000
@@ -294,8 +298,8 @@ def pair_scores(
     same_field = ((field_code[rows] == field_code[cols]) | ~known).astype(np.float32)
     named_bonus = params.name_bonus * shared_name + params.thing_bonus * same_thing
     problems = _problem_masks(features)
-    other_problem = (problems[rows] & problems[cols] == 0) & (problems[rows] > 0)
-    other_problem &= problems[cols] > 0
+    both_named = (problems[rows] > 0) & (problems[cols] > 0)
+    other_problem = both_named & ((problems[rows] & problems[cols]) == 0)
     named_bonus = np.where(other_problem, named_bonus * params.other_problem_bonus, named_bonus)
     bonus = named_bonus * (params.cross_field_bonus + (1 - params.cross_field_bonus) * same_field)
     bonus += params.commune_bonus * same_place

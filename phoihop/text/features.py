@@ -310,7 +310,7 @@ def _type_phrase_before(tokens: list[str], i: int) -> int:
     """Length of the generic phrase ("truong tieu hoc", "khu cong nghiep") just before *i*.
 
     Such words say what kind of place a name is, not what the petition is about, so they
-    are left out of the content terms with the name itself.
+    count as one joined term (:func:`_find_names`).
     """
     end = i
     while end > 0:
