@@ -1,7 +1,7 @@
 import pytest
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import build_tree, make_user
+from phoihop.core.testing import build_tree, grant, make_user
 
 
 @pytest.fixture
@@ -12,6 +12,22 @@ def actor(db):
 @pytest.fixture
 def tree(db):
     return build_tree()
+
+
+@pytest.fixture
+def clerk(tree):
+    """A clerk (văn thư) of the tree's own body."""
+    user = make_user("van.thu")
+    grant(user, "clerk", tree.own)
+    return user
+
+
+@pytest.fixture
+def leader(tree):
+    """A leader of the tree's own body."""
+    user = make_user("lanh.dao")
+    grant(user, "leader", tree.own)
+    return user
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Reads of letters for people: every list starts from ``restrict(viewer, action)``."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -17,7 +16,7 @@ from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
-from phoihop.text.normalize import fold, search_key
+from phoihop.text.normalize import search_key, syllables
 from phoihop.text.selectors import search
 
 SEARCH_KIND = "letter"
@@ -183,7 +182,7 @@ KIND_CUES = {
 
 
 def _suggested_kind(content: str) -> str:
-    folded = " " + " ".join(re.findall(r"\w+", fold(content))) + " "
+    folded = " " + " ".join(syllables(content)) + " "
     found = [kind for kind, cues in KIND_CUES.items() if any(f" {c} " in folded for c in cues)]
     if len(found) > 1:
         return Letter.Kind.MIXED

@@ -15,8 +15,7 @@ from phoihop.access.policy import can
 from phoihop.core.errors import ApplicationError
 from phoihop.core.pagination import window_page
 from phoihop.documents.services import document_docx
-from phoihop.identity.forms import RevealForm
-from phoihop.identity.services import identity_reveal
+from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
 from phoihop.letters.models import Letter
 from phoihop.letters.statistics import (
@@ -296,24 +295,9 @@ def letter_identity(request, public_id):
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     if letter.sender_id is None or not can(request.user, "read", letter.sender):
         raise Http404
-    form = RevealForm(request.POST or None)
-    identity = None
-    if request.method == "POST" and form.is_valid():
-        identity = identity_reveal(
-            actor=request.user, identity=letter.sender, purpose=form.cleaned_data["purpose"]
-        )
-    response = render(
-        request,
-        "identity/reveal.html",
-        {
-            "subject": str(letter),
-            "back_url": letter.get_absolute_url(),
-            "form": form,
-            "identity": identity,
-        },
+    return identity_reveal_page(
+        request, letter.sender, subject=str(letter), back_url=letter.get_absolute_url()
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

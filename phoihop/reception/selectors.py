@@ -193,7 +193,12 @@ def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
 
 def visit_citizen_identity_get(*, viewer, visit: Visit, position: int) -> VisitCitizenEntry:
     """One citizen of the visit whose identity *viewer* is cleared to read; Http404 otherwise."""
-    for entry in visit_citizen_list(viewer=viewer, visit=visit):
-        if entry.citizen.position == position and entry.can_read_identity:
-            return entry
-    raise Http404
+    citizen = visit.citizens.filter(position=position).first()
+    identity = (
+        Identity.objects.filter(public_id=citizen.identity_ref).first()
+        if citizen is not None and citizen.identity_ref
+        else None
+    )
+    if identity is None or not identity_can_read(viewer=viewer, identity=identity):
+        raise Http404
+    return VisitCitizenEntry(citizen, identity, True)

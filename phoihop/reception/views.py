@@ -15,8 +15,7 @@ from phoihop.access.grants import has_permission_anywhere, organization_scope
 from phoihop.access.policy import can
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_for_target_list
-from phoihop.identity.forms import RevealForm
-from phoihop.identity.services import identity_reveal
+from phoihop.identity.views import identity_reveal_page
 from phoihop.organizations.models import Organization
 from phoihop.reception import services
 from phoihop.reception.forms import (
@@ -180,24 +179,12 @@ def visit_citizen_identity_view(request, public_id, position):
     """A citizen's identity, for cleared officers only, after stating a purpose (audited)."""
     visit = visit_get(viewer=request.user, public_id=public_id)
     entry = visit_citizen_identity_get(viewer=request.user, visit=visit, position=position)
-    form = RevealForm(request.POST or None)
-    identity = None
-    if request.method == "POST" and form.is_valid():
-        identity = identity_reveal(
-            actor=request.user, identity=entry.identity, purpose=form.cleaned_data["purpose"]
-        )
-    response = render(
+    return identity_reveal_page(
         request,
-        "identity/reveal.html",
-        {
-            "subject": f"{entry.citizen.pseudonym}, lượt tiếp {visit.reference}",
-            "back_url": visit.get_absolute_url(),
-            "form": form,
-            "identity": identity,
-        },
+        entry.identity,
+        subject=f"{entry.citizen.pseudonym}, lượt tiếp {visit.reference}",
+        back_url=visit.get_absolute_url(),
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

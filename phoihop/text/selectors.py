@@ -72,6 +72,12 @@ def _candidate_limit(limit: int) -> int:
     return max(limit, CANDIDATES)
 
 
+def _hits(sql: str, params: Sequence[object]) -> list[SearchHit]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [SearchHit(*row) for row in cursor.fetchall()]
+
+
 def _search_sqlite(
     terms: list[str],
     kinds: Sequence[str] | None,
@@ -109,9 +115,7 @@ def _search_sqlite(
             f"), 0) ORDER BY score DESC, d.id LIMIT %s"
         )
         params = [match, *kind_params, match, *newest_params, _candidate_limit(limit) - 1, limit]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [SearchHit(*row) for row in cursor.fetchall()]
+    return _hits(sql, params)
 
 
 def _search_postgresql(
@@ -133,9 +137,7 @@ def _search_postgresql(
             f"SELECT kind, object_id, title, 0.0 FROM {table} "  # noqa: S608
             f"WHERE search_vector @@ to_tsquery('simple', %s){kind_sql} ORDER BY id DESC LIMIT %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery, *kind_params, limit])
-            return [SearchHit(*row) for row in cursor.fetchall()]
+        return _hits(sql, [tsquery, *kind_params, limit])
     candidates = _candidate_limit(limit)
     # Rank a bounded candidate set, never every match: the newest CANDIDATES documents that
     # match the stored, GIN-indexed ``search_vector`` (migration 0003), plus, when not every
@@ -164,6 +166,4 @@ def _search_postgresql(
         f"FROM {table} d WHERE d.id IN ({' UNION '.join(sources)}) "
         f"ORDER BY score DESC, d.id LIMIT %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*score_params, *params, limit])
-        return [SearchHit(*row) for row in cursor.fetchall()]
+    return _hits(sql, [*score_params, *params, limit])

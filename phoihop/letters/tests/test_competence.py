@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.core.testing import signed_in_client
 from phoihop.letters.selectors import letter_competence_suggestion
 from phoihop.letters.services import letter_accept
 from phoihop.letters.tests.factories import register
@@ -53,12 +53,10 @@ def test_suggested_kind_comes_from_the_content(tree, content, kind):
     assert letter_competence_suggestion(letter=letter).kind == kind
 
 
-def test_triage_form_is_prefilled_with_the_suggestion(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
+def test_triage_form_is_prefilled_with_the_suggestion(tree, leader):
     letter = register(tree.own, content=ROAD)
 
-    html = signed_in_client(user).get(letter.get_absolute_url()).content.decode()
+    html = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
 
     assert 'id="competence-suggestion"' in html
     assert 'value="giao thông - xây dựng"' in html
@@ -67,12 +65,10 @@ def test_triage_form_is_prefilled_with_the_suggestion(tree):
     assert f'<option value="{tree.other_unit.pk}" selected>' in html
 
 
-def test_no_suggestion_once_the_letter_left_triage(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
+def test_no_suggestion_once_the_letter_left_triage(tree, leader):
     letter = register(tree.own, content=ROAD, kind="petition")
     letter_accept(actor=system_actor(), letter=letter, on=date(2026, 6, 9))
 
-    html = signed_in_client(user).get(letter.get_absolute_url()).content.decode()
+    html = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
 
     assert "competence-suggestion" not in html

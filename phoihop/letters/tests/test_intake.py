@@ -25,20 +25,6 @@ from phoihop.letters.services import (
 from phoihop.letters.tests.factories import MARKERS, register
 
 
-@pytest.fixture
-def clerk(tree):
-    user = make_user("van.thu")
-    grant(user, "clerk", tree.own)
-    return user
-
-
-@pytest.fixture
-def leader(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
-    return user
-
-
 def _clocks(letter):
     return {
         d.rule_id: d

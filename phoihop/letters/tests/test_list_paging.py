@@ -13,13 +13,6 @@ from phoihop.letters.tests.factories import register
 
 
 @pytest.fixture
-def leader(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
-    return user
-
-
-@pytest.fixture
 def small_pages(monkeypatch):
     monkeypatch.setattr(views, "LIST_PAGE_SIZE", 3)
 

@@ -25,13 +25,6 @@ from phoihop.letters.services import (
 from phoihop.letters.tests.factories import register
 
 
-@pytest.fixture
-def leader(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
-    return user
-
-
 def _clock(letter, rule):
     return Deadline.objects.get(target_type__model="letter", target_id=str(letter.pk), rule_id=rule)
 

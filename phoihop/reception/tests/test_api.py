@@ -2,20 +2,11 @@
 
 from datetime import date
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
-from phoihop.core.testing import grant, make_user
 from phoihop.reception.models import Visit
 from phoihop.reception.tests.factories import make_schedule
-
-
-@pytest.fixture
-def clerk(tree):
-    user = make_user("van.thu")
-    grant(user, "clerk", tree.own)
-    return user
 
 
 def _api(user):

@@ -29,20 +29,6 @@ from phoihop.reception.services import (
 from phoihop.reception.tests.factories import make_schedule, make_visit
 
 
-@pytest.fixture
-def leader(tree):
-    user = make_user("lanh.dao")
-    grant(user, "leader", tree.own)
-    return user
-
-
-@pytest.fixture
-def clerk(tree):
-    user = make_user("van.thu")
-    grant(user, "clerk", tree.own)
-    return user
-
-
 def test_schedule_create_records_event(tree, leader):
     schedule = make_schedule(tree.own, actor=leader)
 

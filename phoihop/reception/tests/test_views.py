@@ -2,19 +2,11 @@
 
 from datetime import date
 
-import pytest
 from django.urls import reverse
 
 from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.tests.factories import make_schedule, make_visit
-
-
-@pytest.fixture
-def clerk(tree):
-    user = make_user("van.thu")
-    grant(user, "clerk", tree.own)
-    return user
 
 
 def _visit_post(tree, **extra):
