@@ -7,4 +7,11 @@ class AuditConfig(AppConfig):
     verbose_name = "Nhật ký"
 
     def ready(self) -> None:
-        from phoihop.audit import audit_events, policies  # noqa: F401
+        from django.contrib import admin
+
+        from phoihop.audit import audit_events, checks, policies  # noqa: F401
+        from phoihop.core.admin import audit_every_admin
+
+        # The admin modules are loaded by now (django.contrib.admin comes first in INSTALLED_APPS):
+        # every admin change, including in third-party admins, writes an audit event.
+        audit_every_admin(admin.site)
