@@ -65,10 +65,10 @@ class Command(BaseCommand):
             if report.checkpoint
             else "chưa có mốc kiểm tra"
         )
+        legacy = f" ({report.legacy} sự kiện cũ không khóa, được neo)" if report.legacy else ""
         self.stdout.write(
-            f"Nhật ký toàn vẹn: {report.checked} sự kiện ({report.legacy} sự kiện cũ không khóa,"
-            f" được neo), chuỗi HMAC khớp, trigger đủ, {mark}, {report.sealed_rows} dòng dữ liệu"
-            " khớp niêm phong."
+            f"Nhật ký toàn vẹn: {report.checked} sự kiện{legacy}, chuỗi HMAC khớp, trigger đủ,"
+            f" {mark}, {report.sealed_rows} dòng dữ liệu khớp niêm phong."
         )
 
     def _checkpoint(self, *, accept_rollback: str, **options: Any) -> None:
