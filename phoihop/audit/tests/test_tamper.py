@@ -448,3 +448,60 @@ def test_checkpoint_refuses_a_rollback_unless_accepted(log):
     report = audit_verify()
     assert report.ok, report.problems
     assert report.checkpoint["rollback_accepted"] == "khôi phục bản sao lưu đêm qua"
+
+
+def test_the_task_queue_writes_checkpoints_and_emails_the_witness(log, settings, mailoutbox):
+    from phoihop.audit.tasks import audit_checkpoint
+
+    settings.PHOIHOP_AUDIT_WITNESS_EMAILS = ["giamsat@hdnd.example"]
+    with transaction.atomic():
+        audit_record(actor=log.actor, event="organization.changed", target=log.tree.own)
+    line = audit_checkpoint.call_local()
+    assert line["sequence"] == AuditEvent.objects.count()
+    assert json.loads(log.checkpoints.read_text().splitlines()[-1]) == line
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["giamsat@hdnd.example"]
+    witness_line = mailoutbox[0].body.strip().splitlines()[-1]
+    assert json.loads(witness_line) == line
+    # The e-mailed line is a witness on its own: after the log and the file are both cut back,
+    # it still shows the loss.
+    kept = log.checkpoints.parent / "from-mail.jsonl"
+    kept.write_text(witness_line + "\n")
+    with unguarded():
+        AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("-id").first().pk).delete()
+    log.checkpoints.write_text("")
+    report = audit_verify(checkpoint_files=[kept])
+    assert "checkpoint" in {p.code for p in report.problems}
+
+
+def test_deploy_check_warns_without_an_audit_key(settings):
+    from phoihop.audit.checks import audit_key_check
+
+    settings.PHOIHOP_AUDIT_KEY = ""
+    settings.PHOIHOP_AUDIT_KEY_FILE = ""
+    assert "phoihop.audit.W001" in {m.id for m in audit_key_check()}
+    settings.PHOIHOP_AUDIT_KEY = "short"
+    assert "phoihop.audit.W002" in {m.id for m in audit_key_check()}
+    settings.PHOIHOP_AUDIT_KEY = "k" * 64
+    settings.PHOIHOP_AUDIT_CHECKPOINT_FILE = "/tmp/x.jsonl"  # noqa: S108
+    assert {m.id for m in audit_key_check() if m.level >= 30} == set()
+
+
+def test_writing_without_a_key_fails_in_vietnamese(settings, actor, tree):
+    from phoihop.audit.keys import AuditKeyMissingError
+
+    settings.PHOIHOP_AUDIT_KEY = ""
+    settings.PHOIHOP_AUDIT_KEY_FILE = ""
+    with pytest.raises(AuditKeyMissingError, match="Chưa có khóa nhật ký"), transaction.atomic():
+        audit_record(actor=actor, event="organization.changed", target=tree.own)
+
+
+def test_development_generates_a_private_key_file_once(settings, tmp_path):
+    from phoihop.audit.keys import audit_key
+
+    settings.PHOIHOP_AUDIT_KEY = ""
+    settings.PHOIHOP_AUDIT_KEY_FILE = str(tmp_path / "audit.key")
+    settings.PHOIHOP_AUDIT_KEY_GENERATE = True
+    first = audit_key()
+    assert audit_key() == first
+    assert (tmp_path / "audit.key").stat().st_mode & 0o077 == 0
