@@ -2,7 +2,7 @@
 
 Each tampering is done the way an intruder with database access would do it: raw SQL or the ORM,
 with the guard's triggers dropped (SQLite) or bypassed (PostgreSQL, ``session_replication_role``),
-and without the audit key. Every tampering must be reported; the list is in docs/audit-tamper.md.
+and without the audit key. Every tampering must be reported; the list is in docs/audit.md.
 """
 
 import hashlib
