@@ -505,3 +505,15 @@ def test_development_generates_a_private_key_file_once(settings, tmp_path):
     first = audit_key()
     assert audit_key() == first
     assert (tmp_path / "audit.key").stat().st_mode & 0o077 == 0
+
+
+def test_seal_command_seals_old_rows_but_never_launders_a_changed_one(log):
+    insert_forged_letter(log)  # stands for a letter older than sealing
+    update_letter_status(log)
+    codes = {p.code for p in audit_verify().problems}
+    assert codes == {"unsealed", "row"}
+    call_command("audit", "seal")
+    event = AuditEvent.objects.order_by("-id").first()
+    assert event.event == "audit.rows_sealed"
+    assert event.data["model"] == "letters.letter"
+    assert {p.code for p in audit_verify().problems} == {"row"}  # the changed letter stays found
