@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from phoihop.deadlines.models import Deadline
 from phoihop.letters import eligibility
-from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
+from phoihop.letters.models import Forwarding, Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS, STEP_ACTIONS
 
 
@@ -60,15 +60,6 @@ class LetterSerializer(serializers.ModelSerializer):
         ]
 
 
-class StepSerializer(serializers.ModelSerializer):
-    owner = serializers.CharField(source="owner.get_full_name", read_only=True)
-    document = serializers.CharField(source="document.symbol", read_only=True, allow_null=True)
-
-    class Meta:
-        model = LetterStep
-        fields = ["kind", "on", "note", "owner", "document"]
-
-
 class DeadlineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deadline
@@ -106,27 +97,6 @@ class ForwardingSerializer(serializers.ModelSerializer):
             "document",
             "acknowledged_at",
             "received_letter",
-        ]
-
-
-class FollowUpSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    letter = serializers.UUIDField(source="letter.public_id", read_only=True)
-    organization = _org("organization")
-    from_organization = _org("from_organization")
-
-    class Meta:
-        model = FollowUp
-        fields = [
-            "id",
-            "letter",
-            "organization",
-            "from_organization",
-            "content",
-            "sent_on",
-            "status",
-            "answer",
-            "answered_on",
         ]
 
 
@@ -200,17 +170,6 @@ class StepInput(serializers.Serializer):
     days = serializers.IntegerField(required=False, min_value=1, max_value=30)
     method = serializers.ChoiceField(choices=list(PUBLICATION_METHODS), required=False)
     coerced = serializers.BooleanField(default=False)
-
-
-class FollowUpInput(serializers.Serializer):
-    content = serializers.CharField()
-    idempotency_key = serializers.CharField(
-        required=False, allow_blank=True, max_length=64, default=""
-    )
-
-
-class AnswerInput(serializers.Serializer):
-    answer = serializers.CharField()
 
 
 class RevealInput(serializers.Serializer):
