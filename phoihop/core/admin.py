@@ -44,7 +44,7 @@ def _audit(request: Any, event: str, obj: models.Model, data: dict[str, Any]) ->
         target = obj.user  # type: ignore[attr-defined]
         data = {"object": label, "key": _fingerprint(getattr(obj, "key", "")), **data}
     audit_record(actor=request.user, event=event, target=target, data=_redact(data))
-    audited = getattr(request, "_phoihop_admin_audited", set())
+    audited: set[tuple[str, str]] = getattr(request, "_phoihop_admin_audited", set())
     audited.add((label, str(obj._meta.pk.value_from_object(obj))))
     request._phoihop_admin_audited = audited
 

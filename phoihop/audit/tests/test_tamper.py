@@ -447,6 +447,7 @@ def test_checkpoint_refuses_a_rollback_unless_accepted(log):
     call_command("audit", "checkpoint", "--accept-rollback", "khôi phục bản sao lưu đêm qua")
     report = audit_verify()
     assert report.ok, report.problems
+    assert report.checkpoint is not None
     assert report.checkpoint["rollback_accepted"] == "khôi phục bản sao lưu đêm qua"
 
 

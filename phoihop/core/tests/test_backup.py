@@ -12,6 +12,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import psycopg
@@ -93,7 +94,7 @@ def test_restore_drill_sqlite(tmp_path):
 def test_restore_drill_postgresql(tmp_path):
     conf = dj_database_url.parse(DATABASE_URL)
     name = f"phoihop_drill_{uuid.uuid4().hex[:10]}"
-    server = {
+    server: dict[str, Any] = {
         "host": conf.get("HOST") or None,
         "port": conf.get("PORT") or None,
         "user": conf.get("USER") or None,
