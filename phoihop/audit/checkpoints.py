@@ -53,15 +53,15 @@ def checkpoint_is_authentic(line: dict[str, Any]) -> bool:
     ) == line.get("mac")
 
 
-def checkpoint_read(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
-    """The latest authentic checkpoint in ``path`` and the problems met on the way.
+def checkpoint_lines(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The authentic checkpoints of ``path`` that still bind the log, and the problems met.
 
     Every line must be authentic, and sequences never go down except on a line that records an
-    accepted rollback.
+    accepted rollback; such a line releases the earlier lines above its sequence.
     """
     if not path.exists():
-        return None, []
-    latest: dict[str, Any] | None = None
+        return [], []
+    lines: list[dict[str, Any]] = []
     problems: list[str] = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip():
@@ -74,14 +74,23 @@ def checkpoint_read(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
         if not isinstance(line, dict) or not checkpoint_is_authentic(line):
             problems.append(f"dòng {number} của tệp mốc bị sửa hoặc giả mạo (sai chữ ký)")
             continue
-        if (
-            latest is not None
-            and int(line["sequence"]) < int(latest["sequence"])
-            and not line.get("rollback_accepted")
-        ):
-            problems.append(f"dòng {number} của tệp mốc lùi về trước mốc cũ mà không ghi lý do")
-        latest = line
-    return latest, problems
+        sequence = int(line["sequence"])
+        if lines and sequence < int(lines[-1]["sequence"]):
+            if not line.get("rollback_accepted"):
+                problems.append(f"dòng {number} của tệp mốc lùi về trước mốc cũ mà không ghi lý do")
+            lines = [kept for kept in lines if int(kept["sequence"]) <= sequence]
+        lines.append(line)
+    return lines, problems
+
+
+def checkpoint_read(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """The latest authentic checkpoint in ``path`` and the problems met on the way."""
+    lines, problems = checkpoint_lines(path)
+    return (lines[-1] if lines else None), problems
+
+
+class CheckpointMismatchError(RuntimeError):
+    """The log no longer matches its previous checkpoint; a new one would hide that."""
 
 
 def _append(path: Path, line: dict[str, Any]) -> None:
@@ -119,6 +128,8 @@ def checkpoint_write(*, path: Path | None = None, rollback_reason: str = "") -> 
     """Append the log's current head to the checkpoint file and send it to the witnesses.
 
     Raises:
+        CheckpointMismatchError: the event at the previous checkpoint's sequence has another
+            hash (writing a new checkpoint over a rewritten log would hide the rewrite).
         CheckpointRollbackError: the log is behind the latest checkpoint and no
             ``rollback_reason`` is given (a restore of an older backup must be acknowledged).
         AuditKeyMissingError: no audit key is configured.
@@ -140,6 +151,17 @@ def checkpoint_write(*, path: Path | None = None, rollback_reason: str = "") -> 
                 )
             line["rollback_accepted"] = rollback_reason
             line["rolled_back_from"] = {"sequence": latest["sequence"], "head": latest["head"]}
+        elif latest is not None and int(latest["sequence"]) > 0:
+            at = (
+                AuditEvent.objects.filter(sequence=latest["sequence"])
+                .values_list("hash", flat=True)
+                .first()
+            )
+            if at != latest["head"]:
+                raise CheckpointMismatchError(
+                    f"Sự kiện số {latest['sequence']} không còn khớp mốc lúc {latest['at']}: "
+                    "nhật ký đã bị can thiệp; không ghi mốc mới. Chạy `phoihop audit verify`."
+                )
     line = checkpoint_sign(line)
     if path is not None:
         _append(path, line)

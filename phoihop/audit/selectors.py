@@ -2,12 +2,15 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from phoihop.audit.chain import (
     ANCHOR_EVENT,
@@ -18,7 +21,7 @@ from phoihop.audit.chain import (
     row_digest,
     row_fields,
 )
-from phoihop.audit.checkpoints import checkpoint_path, checkpoint_read
+from phoihop.audit.checkpoints import checkpoint_lines, checkpoint_path
 from phoihop.audit.guard import guard_missing
 from phoihop.audit.keys import audit_key
 from phoihop.audit.models import AuditEvent
@@ -155,27 +158,33 @@ class VerifyReport:
         return not self.problems
 
 
-def _check_checkpoint(walk: _Walk, checkpoint: dict[str, Any]) -> list[Problem]:
-    sequence, head = int(checkpoint["sequence"]), str(checkpoint["head"])
-    if walk.head_sequence < sequence:
-        return [
-            Problem(
-                "checkpoint",
-                f"nhật ký chỉ còn {walk.head_sequence} sự kiện hợp lệ, ít hơn mốc kiểm tra lúc "
-                f"{checkpoint.get('at')} ({sequence} sự kiện): đã bị cắt bớt hoặc thay thế",
-            )
-        ]
-    if sequence == 0:
-        return [] if head == GENESIS else [Problem("checkpoint", "mốc kiểm tra rỗng không hợp lệ")]
-    at = AuditEvent.objects.filter(sequence=sequence).values_list("hash", flat=True).first()
-    if at != head:
-        return [
-            Problem(
-                "checkpoint",
-                f"sự kiện số {sequence} khác với mốc kiểm tra lúc {checkpoint.get('at')}: "
-                "nhật ký đã bị ghi lại",
-            )
-        ]
+def _check_checkpoints(walk: _Walk, lines: list[dict[str, Any]]) -> list[Problem]:
+    """The log against every binding checkpoint line; the first disagreement is reported."""
+    wanted = sorted({int(line["sequence"]) for line in lines if int(line["sequence"]) > 0})
+    hashes: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        hashes.update(AuditEvent.objects.filter(sequence__in=chunk).values_list("sequence", "hash"))
+    for checkpoint in lines:
+        sequence, head = int(checkpoint["sequence"]), str(checkpoint["head"])
+        if walk.head_sequence < sequence:
+            return [
+                Problem(
+                    "checkpoint",
+                    f"nhật ký chỉ còn {walk.head_sequence} sự kiện hợp lệ, ít hơn mốc kiểm tra lúc "
+                    f"{checkpoint.get('at')} ({sequence} sự kiện): đã bị cắt bớt hoặc thay thế",
+                )
+            ]
+        if sequence == 0 and head != GENESIS:
+            return [Problem("checkpoint", "mốc kiểm tra rỗng không hợp lệ")]
+        if sequence and hashes.get(sequence) != head:
+            return [
+                Problem(
+                    "checkpoint",
+                    f"sự kiện số {sequence} khác với mốc kiểm tra lúc {checkpoint.get('at')}: "
+                    "nhật ký đã bị ghi lại",
+                )
+            ]
     return []
 
 
@@ -228,6 +237,15 @@ def _check_seals(walk: _Walk) -> tuple[int, list[Problem]]:
     return checked, problems
 
 
+def _overdue_for_a_checkpoint() -> bool:
+    """Whether the log's first event is older than two checkpoint periods (plus a margin)."""
+    first = AuditEvent.objects.order_by("id").values_list("occurred_at", flat=True).first()
+    if first is None:
+        return False
+    minutes = 2 * int(getattr(settings, "PHOIHOP_AUDIT_CHECKPOINT_MINUTES", 15)) + 10
+    return timezone.now() - first > timedelta(minutes=minutes)
+
+
 def audit_verify(
     *,
     checkpoint_files: Iterable[Path] = (),
@@ -254,14 +272,24 @@ def audit_verify(
     if walk.problem is not None:
         problems.append(walk.problem)
     latest: dict[str, Any] | None = None
-    files = [p for p in (checkpoint_path(), *checkpoint_files) if p is not None]
+    configured = checkpoint_path()
+    if configured is not None and not configured.exists() and _overdue_for_a_checkpoint():
+        problems.append(
+            Problem(
+                "checkpoint",
+                f"không thấy tệp mốc kiểm tra {configured} dù nhật ký đã đủ cũ để có mốc: tệp bị "
+                "xóa, hoặc tác vụ ghi mốc không chạy",
+            )
+        )
+    files = [p for p in (configured, *checkpoint_files) if p is not None]
     for path in files:
-        checkpoint, file_problems = checkpoint_read(path)
+        lines, file_problems = checkpoint_lines(path)
         problems.extend(Problem("checkpoint", f"{path.name}: {p}") for p in file_problems)
-        if checkpoint is not None:
-            problems.extend(_check_checkpoint(walk, checkpoint))
-            if latest is None or int(checkpoint["sequence"]) > int(latest["sequence"]):
-                latest = checkpoint
+        # Every binding line, not only the latest: events cut from the tail and followed by new
+        # ones would otherwise hide behind a newer checkpoint.
+        problems.extend(_check_checkpoints(walk, lines))
+        if lines and (latest is None or int(lines[-1]["sequence"]) > int(latest["sequence"])):
+            latest = lines[-1]
     sealed_rows = 0
     if seals:
         sealed_rows, seal_problems = _check_seals(walk)

@@ -518,3 +518,34 @@ def test_seal_command_seals_old_rows_but_never_launders_a_changed_one(log):
     assert event.event == "audit.rows_sealed"
     assert event.data["model"] == "letters.letter"
     assert {p.code for p in audit_verify().problems} == {"row"}  # the changed letter stays found
+
+
+def test_a_cut_tail_followed_by_new_events_is_found_and_not_checkpointed(log):
+    """Tampering 30: cut 10 events, let the application append 15 more, try to checkpoint."""
+    from phoihop.audit.checkpoints import CheckpointMismatchError
+
+    with unguarded():
+        AuditEvent.objects.filter(pk__in=log.ids[-10:]).delete()
+    with transaction.atomic():
+        for i in range(15):
+            audit_record(
+                actor=log.actor, event="organization.changed", target=log.tree.own, data={"i": i}
+            )
+    assert AuditEvent.objects.count() > len(log.ids)
+    report = audit_verify()
+    assert "checkpoint" in {p.code for p in report.problems}
+    with pytest.raises(CheckpointMismatchError):
+        checkpoint_write()
+    with pytest.raises(CommandError, match="không còn khớp mốc"):
+        call_command("audit", "checkpoint")
+
+
+def test_a_missing_checkpoint_file_is_reported_once_the_log_is_old_enough(log):
+    assert audit_verify().ok
+    log.checkpoints.unlink()
+    assert audit_verify().ok  # a young log may not have its first checkpoint yet
+    with unguarded():
+        AuditEvent.objects.filter(pk=log.ids[0]).update(
+            occurred_at=timezone.now() - timedelta(hours=2)
+        )
+    assert "checkpoint" in {p.code for p in audit_verify().problems}

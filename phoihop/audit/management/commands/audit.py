@@ -6,7 +6,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from phoihop.audit.checkpoints import CheckpointRollbackError, checkpoint_write
+from phoihop.audit.checkpoints import (
+    CheckpointMismatchError,
+    CheckpointRollbackError,
+    checkpoint_write,
+)
 from phoihop.audit.keys import AuditKeyMissingError
 from phoihop.audit.selectors import audit_verify
 from phoihop.audit.services import audit_record, audit_seal_unsealed
@@ -83,7 +87,7 @@ class Command(BaseCommand):
                         data={"reason": accept_rollback},
                     )
             line = checkpoint_write(rollback_reason=accept_rollback)
-        except CheckpointRollbackError as error:
+        except (CheckpointRollbackError, CheckpointMismatchError) as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Đã ghi mốc kiểm tra #{line['sequence']} ({line['head'][:16]}…).")
 
