@@ -133,3 +133,34 @@ def supervision_assignment_get(*, viewer, pk: int):
         return supervision_assignment_list(viewer=viewer).get(pk=pk)
     except SupervisionAssignment.DoesNotExist:
         raise Http404 from None
+
+
+def handover_list(*, viewer, model=None, action: str = "view") -> QuerySet:
+    """Handovers *viewer* may see (or act on with *action*), of items of *model* if given."""
+    from phoihop.casework.models import Handover
+
+    qs = Handover.objects.restrict(viewer, action).select_related(
+        "from_organization", "to_organization", "document", "item_type"
+    )
+    if model is not None:
+        meta = model._meta
+        qs = qs.filter(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+    return qs
+
+
+def handover_inbox_list(*, viewer, model=None) -> QuerySet:
+    """Items handed over to *viewer*'s bodies and waiting for a receipt, oldest first."""
+    return (
+        handover_list(viewer=viewer, model=model, action="acknowledge")
+        .filter(status="sent")
+        .order_by("sent_on", "id")
+    )
+
+
+def handover_get(*, viewer, public_id: UUID, action: str = "view"):
+    from phoihop.casework.models import Handover
+
+    try:
+        return handover_list(viewer=viewer, action=action).get(public_id=public_id)
+    except (Handover.DoesNotExist, ValueError):
+        raise Http404 from None

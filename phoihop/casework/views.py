@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
@@ -179,3 +180,22 @@ def supervision_revoke(request, pk):
     ):
         messages.success(request, "Đã thu hồi phân công giám sát.")
     return redirect("casework:supervision_assignments")
+
+
+@login_required
+@require_POST
+def handover_refuse(request, public_id):
+    """The receiving body refuses an item sent to it, with a reason."""
+    handover = selectors.handover_get(viewer=request.user, public_id=public_id)
+    reason = request.POST.get("reason", "")
+    if attempt(
+        request,
+        lambda: services.handover_refuse(
+            actor=request.user, handover=handover, reason=reason, on=timezone.localdate()
+        ),
+    ):
+        messages.success(request, "Đã từ chối và trả lại cơ quan chuyển.")
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("web:home")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
@@ -262,8 +263,8 @@ def forwarding_inbox(request):
         request,
         "letters/inbox.html",
         {
-            "pending": selectors.forwarding_inbox_list(viewer=request.user),
-            "recent": selectors.forwarding_list(viewer=request.user)[:30],
+            "pending": handover_inbox_list(viewer=request.user, model=Letter),
+            "recent": handover_list(viewer=request.user, model=Letter)[:30],
         },
     )
 
@@ -271,7 +272,7 @@ def forwarding_inbox(request):
 @login_required
 @require_POST
 def forwarding_acknowledge(request, public_id):
-    forwarding = selectors.forwarding_get(viewer=request.user, public_id=public_id)
+    forwarding = handover_get(viewer=request.user, public_id=public_id)
     result = {}
 
     def call():
