@@ -46,7 +46,7 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         if may_assign
         else None,
         "follow_up_form": forms.FollowUpForm(),
-        "answer_form": forms.AnswerForm(),
+        "follow_up_answer_form": forms.AnswerForm(),
     }
 
 
