@@ -7,4 +7,4 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Theo dõi công việc"
 
     def ready(self) -> None:
-        from phoihop.casework import audit_events, dashboard, kinds, policies  # noqa: F401
+        from phoihop.casework import audit_events, dashboard, kinds, policies, tasks  # noqa: F401
