@@ -187,3 +187,21 @@ def handover_refuse(request, public_id):
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect("web:home")
+
+
+@login_required
+def supervision_overview(request):
+    """A supervising body's overdue and long-running items, of every kind it supervises."""
+    kinds = [k for k in item_kinds.values() if k.supervise_permission]
+    if not any(has_permission_anywhere(request.user, k.supervise_permission) for k in kinds):
+        raise Http404
+    today = timezone.localdate()
+    return render(
+        request,
+        "casework/supervision_overview.html",
+        {
+            "sections": selectors.supervision_overview(viewer=request.user, today=today),
+            "long_days": selectors.LONG_RUNNING_DAYS,
+            "today": today,
+        },
+    )
