@@ -8,3 +8,5 @@ register_event("casework.follow_up_sent", "Gửi đề nghị xem xét, giải q
 register_event("casework.follow_up_answered", "Trả lời đề nghị xem xét, giải quyết")
 register_event("casework.supervision_assigned", "Phân công giám sát theo phạm vi")
 register_event("casework.supervision_revoked", "Thu hồi phân công giám sát")
+register_event("casework.handover_acknowledged", "Xác nhận đã nhận việc chuyển đến")
+register_event("casework.handover_refused", "Từ chối việc chuyển đến")

@@ -136,6 +136,7 @@ class Link(BaseModel):
         REPEATS = "repeats", _("lặp lại")
         CONTINUES = "continues", _("tiếp nối (chuyển đến)")
         SPLIT_FROM = "split_from", _("tách từ")
+        RAISED_AT = "raised_at", _("công dân trình bày tại")
 
     # The same relation read from the other end.
     INVERSE = {
@@ -145,6 +146,7 @@ class Link(BaseModel):
         "repeats": _("được lặp lại bởi"),
         "continues": _("được tiếp nối bởi"),
         "split_from": _("được tách thành"),
+        "raised_at": _("thành đơn"),
     }
 
     from_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -307,3 +309,103 @@ class FollowUp(TrackedItem, ItemRef):
 
     def get_absolute_url(self) -> str:
         return reverse("casework:follow_up", kwargs={"public_id": self.public_id})
+
+
+class Handover(BaseModel, ItemRef):
+    """An item sent by one body to another (chuyển), with the receiving body's receipt.
+
+    Lifecycle: sent -> acknowledged (the receiving body enters it in its own register, which
+    creates ``received``) | refused (with a reason; the item goes back to the sender).
+    ``matter_key`` and ``matter_kind`` let an area recognise the same matter sent again
+    (letters: the content key and the kind of letter, TT 05/2021).
+    """
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Đã chuyển, chờ xác nhận")
+        ACKNOWLEDGED = "acknowledged", _("Đã nhận")
+        REFUSED = "refused", _("Bị từ chối")
+
+    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
+    from_organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cơ quan chuyển"),
+    )
+    to_organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cơ quan nhận"),
+    )
+    sent_on = models.DateField(_("ngày chuyển"))
+    note = models.TextField(_("ghi chú"), blank=True)
+    matter_key = models.CharField(_("khóa nội dung"), max_length=64, blank=True, db_index=True)
+    matter_kind = models.CharField(_("loại nội dung"), max_length=24, blank=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("phiếu chuyển"),
+    )
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status, default="sent")
+    acknowledged_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+    received_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    received_id = models.PositiveBigIntegerField(
+        _("việc vào sổ cơ quan nhận"), null=True, blank=True
+    )
+    received = GenericForeignKey("received_type", "received_id")
+    refused_at = models.DateTimeField(_("từ chối lúc"), null=True, blank=True)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người từ chối"),
+    )
+    refusal_reason = models.TextField(_("lý do từ chối"), blank=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+        verbose_name = _("chuyển giữa các cơ quan")
+        verbose_name_plural = _("chuyển giữa các cơ quan")
+        indexes = [
+            models.Index(fields=["item_type", "item_id"], name="casework_handover_item"),
+            models.Index(fields=["to_organization", "status"], name="casework_handover_inbox"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_organization=models.F("to_organization")),
+                name="%(app_label)s_%(class)s_not_to_self",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="sent", acknowledged_at=None, refused_at=None)
+                | Q(
+                    status="acknowledged",
+                    acknowledged_at__isnull=False,
+                    received_id__isnull=False,
+                )
+                | Q(status="refused", refused_at__isnull=False),
+                name="%(app_label)s_%(class)s_receipt_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Chuyển {self.item_type_id}:{self.item_id} → {self.to_organization_id}"
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.status == self.Status.ACKNOWLEDGED

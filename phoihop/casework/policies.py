@@ -10,7 +10,7 @@ from django.db.models import Q
 from phoihop.access.grants import organization_scope
 from phoihop.access.policy import OrganizationGrantPolicy, Policy
 from phoihop.access.registry import register_policy
-from phoihop.casework.models import FollowUp, SupervisionAssignment
+from phoihop.casework.models import FollowUp, Handover, SupervisionAssignment
 from phoihop.casework.registry import item_kinds
 from phoihop.casework.scopes import NONE, supervised_scope
 
@@ -88,4 +88,31 @@ class SupervisionAssignmentPolicy(OrganizationGrantPolicy):
         scope = super().scope(user, action)
         if action == "view":
             scope |= organization_scope(user, "casework.view_supervisionassignment", "organization")
+        return scope
+
+
+@register_policy
+class HandoverPolicy(Policy):
+    """Both bodies see a handover (with the kind's view grant); the receiving body's intake
+    staff (``ItemKind.receive_permission``) acknowledge or refuse it."""
+
+    model = Handover
+    actions = ("view", "acknowledge", "refuse")
+
+    def scope(self, user, action: str) -> Q:
+        if action not in self.actions:
+            return NONE
+        scope = NONE
+        for kind in item_kinds.values():
+            if not kind.receive_permission:
+                continue
+            meta = kind.model._meta
+            of_kind = Q(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+            if action == "view":
+                allowed = organization_scope(
+                    user, kind.view_permission, "from_organization"
+                ) | organization_scope(user, kind.view_permission, "to_organization")
+            else:
+                allowed = organization_scope(user, kind.receive_permission, "to_organization")
+            scope |= of_kind & allowed
         return scope

@@ -27,7 +27,11 @@ class ItemKind:
       ``SupervisionAssignment`` naming this kind, it sees the item read-only.
     - ``date_field`` / ``field_field``: what a supervision assignment's period and fields
       filter on.
+    - ``receive_permission``: the grant a receiving body needs to acknowledge (or refuse) an
+      item handed over to it.
     - ``get``: ``(viewer, public_id) -> item`` (404 when unseen), the area's own selector.
+    - ``reopen``: ``(item, actor, on)``, what the area does when a body refuses an item it was
+      handed: the item is back with its sender, awaiting a new decision.
     """
 
     model: type[Model]
@@ -36,12 +40,14 @@ class ItemKind:
     assign_permission: str
     supervise_permission: str = ""
     resolve_permission: str = ""
+    receive_permission: str = ""
     chain_field: str = ""
     date_field: str = "created_at"
     field_field: str = ""
     step_labels: dict[str, str] = field(default_factory=dict)
     actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     get: Callable | None = None
+    reopen: Callable | None = None
 
     @property
     def code(self) -> str:

@@ -133,3 +133,70 @@ def supervision_assignment_get(*, viewer, pk: int):
         return supervision_assignment_list(viewer=viewer).get(pk=pk)
     except SupervisionAssignment.DoesNotExist:
         raise Http404 from None
+
+
+def handover_list(*, viewer, model=None, action: str = "view") -> QuerySet:
+    """Handovers *viewer* may see (or act on with *action*), of items of *model* if given."""
+    from phoihop.casework.models import Handover
+
+    qs = Handover.objects.restrict(viewer, action).select_related(
+        "from_organization", "to_organization", "document", "item_type"
+    )
+    if model is not None:
+        meta = model._meta
+        qs = qs.filter(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+    return qs
+
+
+def handover_inbox_list(*, viewer, model=None) -> QuerySet:
+    """Items handed over to *viewer*'s bodies and waiting for a receipt, oldest first."""
+    return (
+        handover_list(viewer=viewer, model=model, action="acknowledge")
+        .filter(status="sent")
+        .order_by("sent_on", "id")
+    )
+
+
+def handover_get(*, viewer, public_id: UUID, action: str = "view"):
+    from phoihop.casework.models import Handover
+
+    try:
+        return handover_list(viewer=viewer, action=action).get(public_id=public_id)
+    except (Handover.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+# An open item older than this many days is "long-running" on the supervisors' page.
+LONG_RUNNING_DAYS = 90
+
+
+@dataclass(frozen=True)
+class SupervisedKind:
+    """One kind of item on a supervising body's page: overdue first, then long-running."""
+
+    kind: object
+    overdue: list
+    long_running: list
+
+
+def supervision_overview(*, viewer, today: date, limit: int = 50) -> list[SupervisedKind]:
+    """For each kind of item *viewer* supervises (by chain or by scope), the open items past
+    their due date (oldest due first) and those open for longer than ``LONG_RUNNING_DAYS``."""
+    from datetime import timedelta
+
+    sections = []
+    for kind in item_kinds.values():
+        if not kind.supervise_permission:
+            continue
+        model = kind.model
+        supervised = supervised_list(viewer=viewer, model=model).exclude(status__in=model.CLOSED)
+        overdue = list(supervised.filter(due_on__lt=today).order_by("due_on", "id")[:limit])
+        started_before = today - timedelta(days=LONG_RUNNING_DAYS)
+        long_running = list(
+            supervised.filter(**{f"{kind.date_field}__lt": started_before})
+            .exclude(pk__in=[item.pk for item in overdue])
+            .order_by(kind.date_field, "id")[:limit]
+        )
+        if overdue or long_running:
+            sections.append(SupervisedKind(kind, overdue, long_running))
+    return sections

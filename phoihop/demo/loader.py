@@ -218,7 +218,6 @@ def _demo_letters(
     denunciation, fresh letters awaiting triage."""
     from phoihop.casework.services import follow_up_send, item_assign
     from phoihop.letters import services as letters
-    from phoihop.letters.models import Forwarding
 
     for spec in specs:
         received = today - timedelta(days=spec["received_days_ago"])
@@ -261,7 +260,7 @@ def _demo_letters(
             # The receiving body registers its own copy; the supervising body follows that one up.
             received_copy = letters.forwarding_acknowledge(
                 actor=actor,
-                forwarding=Forwarding.objects.get(pk=forwarding.pk),
+                forwarding=forwarding,
                 on=received + timedelta(days=2),
             )
             follow_up_send(

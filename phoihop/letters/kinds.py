@@ -5,6 +5,12 @@ from phoihop.letters.models import Letter
 from phoihop.letters.steps import StepKind
 
 
+def _letter_reopen(letter, actor, on):
+    from phoihop.letters.services.outcomes import letter_reopen
+
+    letter_reopen(letter, actor, on)
+
+
 def _letter_get(viewer, public_id):
     from phoihop.letters.selectors import letter_get
 
@@ -19,10 +25,14 @@ item_kinds.register_kind(
         assign_permission="letters.triage_letter",
         supervise_permission="letters.supervise_letter",
         resolve_permission="letters.resolve_letter",
+        receive_permission="letters.add_letter",
         chain_field="supervised_by",
         date_field="received_on",
         field_field="field",
-        step_labels={k.value: str(k.label) for k in StepKind},
+        step_labels={
+            **{k.value: str(k.label) for k in StepKind},
+            "handover_refused": "Cơ quan nhận từ chối đơn chuyển đến",
+        },
         actions={
             "received": ("classify", "split", "forward", "guide", "return", "file", "accept"),
             "accepted": (
@@ -37,5 +47,6 @@ item_kinds.register_kind(
             "resolved": ("publish",),
         },
         get=_letter_get,
+        reopen=_letter_reopen,
     )
 )

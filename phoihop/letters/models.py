@@ -4,16 +4,12 @@ resolution, with forwarding between the bodies and the supervising bodies' follo
 Rules: RULEBOOK §1 (Luật Khiếu nại), §2 (Luật Tố cáo), §3 (TT 05/2021, xử lý đơn).
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.casework.models import TrackedItem
-from phoihop.core.models import BaseModel
 
 
 class Letter(TrackedItem):
@@ -104,7 +100,6 @@ class Letter(TrackedItem):
     decided_on = models.DateField(_("ngày ban hành quyết định, kết luận"), null=True, blank=True)
     published_on = models.DateField(_("ngày công khai"), null=True, blank=True)
     withdrawal_coerced = models.BooleanField(_("rút đơn do bị ép buộc"), default=False)
-    visit_ref = models.UUIDField(_("lượt tiếp công dân"), null=True, blank=True)
     forwarded_from = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.PROTECT,
@@ -238,87 +233,3 @@ class Letter(TrackedItem):
         if self.sender_id is None:
             return "Đơn không rõ người gửi"
         return self.sender.pseudonym
-
-
-class Forwarding(BaseModel):
-    """A letter sent by one body to another (chuyển đơn), with the receiving body's receipt.
-
-    Lifecycle: sent -> acknowledged (the receiving body enters it in its own register, which
-    creates ``received_letter``). A denunciation with the same content is forwarded only once
-    (TT 05/2021; RULEBOOK XL-05).
-    """
-
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
-    letter = models.ForeignKey(
-        Letter, on_delete=models.PROTECT, related_name="forwardings", verbose_name=_("đơn")
-    )
-    from_organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan chuyển"),
-    )
-    to_organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan nhận"),
-    )
-    sent_on = models.DateField(_("ngày chuyển"))
-    note = models.TextField(_("ghi chú"), blank=True)
-    content_key = models.CharField(_("khóa nội dung"), max_length=64, db_index=True)
-    is_denunciation = models.BooleanField(_("là đơn tố cáo"), default=False)
-    document = models.ForeignKey(
-        "documents.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("phiếu chuyển"),
-    )
-    acknowledged_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-    )
-    received_letter = models.OneToOneField(
-        Letter,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="received_through",
-        verbose_name=_("đơn vào sổ cơ quan nhận"),
-    )
-
-    class Meta:
-        ordering = ["-sent_on", "-id"]
-        verbose_name = _("chuyển đơn")
-        verbose_name_plural = _("chuyển đơn")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["letter", "to_organization"], name="%(app_label)s_%(class)s_once_per_body"
-            ),
-            models.CheckConstraint(
-                condition=~Q(from_organization=models.F("to_organization")),
-                name="%(app_label)s_%(class)s_not_to_self",
-            ),
-            models.CheckConstraint(
-                condition=Q(acknowledged_at=None, received_letter=None)
-                | Q(acknowledged_at__isnull=False, received_letter__isnull=False),
-                name="%(app_label)s_%(class)s_receipt_complete",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Chuyển {self.letter.reference}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("letters:forwarding_inbox")
-
-    @property
-    def is_acknowledged(self) -> bool:
-        return self.acknowledged_at is not None

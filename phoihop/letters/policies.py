@@ -1,10 +1,8 @@
 from django.db.models import Q
 
-from phoihop.access.grants import organization_scope
-from phoihop.access.policy import Policy
 from phoihop.access.registry import register_policy
 from phoihop.casework.policies import TrackedItemPolicy
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 
 _NONE = Q(pk__in=[])
 
@@ -21,20 +19,3 @@ class LetterPolicy(TrackedItemPolicy):
 
     model = Letter
     actions = ("view", "work", "assign", "triage", "resolve", "decide", "supervise")
-
-
-@register_policy
-class ForwardingPolicy(Policy):
-    """Both bodies see a forwarding; the receiving body's intake staff acknowledge it."""
-
-    model = Forwarding
-    actions = ("view", "acknowledge")
-
-    def scope(self, user, action: str) -> Q:
-        if action == "view":
-            return organization_scope(
-                user, "letters.view_letter", "from_organization"
-            ) | organization_scope(user, "letters.view_letter", "to_organization")
-        if action == "acknowledge":
-            return organization_scope(user, "letters.add_letter", "to_organization")
-        return _NONE

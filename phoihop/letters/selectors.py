@@ -10,7 +10,7 @@ from django.http import Http404
 from phoihop.audit.selectors import audit_timeline
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
@@ -195,28 +195,6 @@ def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
         agency=suggestion.agency,
         organization=organization,
     )
-
-
-def forwarding_list(*, viewer, action: str = "view") -> QuerySet[Forwarding]:
-    return Forwarding.objects.restrict(viewer, action).select_related(
-        "letter", "from_organization", "to_organization", "document", "received_letter"
-    )
-
-
-def forwarding_inbox_list(*, viewer) -> QuerySet[Forwarding]:
-    """Letters forwarded to *viewer*'s bodies and waiting for a receipt, oldest first."""
-    return (
-        forwarding_list(viewer=viewer, action="acknowledge")
-        .filter(acknowledged_at__isnull=True)
-        .order_by("sent_on", "id")
-    )
-
-
-def forwarding_get(*, viewer, public_id: UUID, action: str = "view") -> Forwarding:
-    try:
-        return forwarding_list(viewer=viewer, action=action).get(public_id=public_id)
-    except Forwarding.DoesNotExist:
-        raise Http404 from None
 
 
 @dataclass(frozen=True)

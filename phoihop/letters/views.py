@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
@@ -25,7 +26,7 @@ from phoihop.letters.statistics import (
     letter_statistics_xlsx,
 )
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors
+from phoihop.web.actions import attempt, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -151,10 +152,7 @@ def _post(request, public_id, form_class, call):
     """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(request, lambda: call(letter, form.cleaned_data, form)):
-        messages.success(request, "Đã ghi nhận.")
+    submit(request, form, lambda data: call(letter, data, form), "Đã ghi nhận.")
     return redirect(letter)
 
 
@@ -262,8 +260,8 @@ def forwarding_inbox(request):
         request,
         "letters/inbox.html",
         {
-            "pending": selectors.forwarding_inbox_list(viewer=request.user),
-            "recent": selectors.forwarding_list(viewer=request.user)[:30],
+            "pending": handover_inbox_list(viewer=request.user, model=Letter),
+            "recent": handover_list(viewer=request.user, model=Letter)[:30],
         },
     )
 
@@ -271,7 +269,7 @@ def forwarding_inbox(request):
 @login_required
 @require_POST
 def forwarding_acknowledge(request, public_id):
-    forwarding = selectors.forwarding_get(viewer=request.user, public_id=public_id)
+    forwarding = handover_get(viewer=request.user, public_id=public_id)
     result = {}
 
     def call():

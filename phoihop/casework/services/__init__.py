@@ -5,6 +5,7 @@ Import from here: ``from phoihop.casework.services import item_assign, step_add`
 
 from phoihop.casework.services.assignment import item_assign
 from phoihop.casework.services.following import item_follow, item_unfollow, progress_digest_send
+from phoihop.casework.services.handover import handover_acknowledge, handover_refuse
 from phoihop.casework.services.history import step_add
 from phoihop.casework.services.items import item_create, item_locked, item_require_status
 from phoihop.casework.services.links import item_link
@@ -18,6 +19,8 @@ from phoihop.casework.services.supervision import (
 __all__ = [
     "follow_up_answer",
     "follow_up_send",
+    "handover_acknowledge",
+    "handover_refuse",
     "item_assign",
     "item_create",
     "item_follow",

@@ -1,7 +1,7 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
-from phoihop.casework.models import FollowUp, SupervisionAssignment
+from phoihop.casework.models import FollowUp, Handover, SupervisionAssignment
 from phoihop.casework.services import follow_up_send
 from phoihop.letters.services import forwarding_acknowledge
 from phoihop.letters.tests.factories import forwarded
@@ -35,4 +35,9 @@ def _assignment(organization, user) -> SupervisionAssignment:
     )
 
 
-SUBJECTS = {FollowUp: _follow_up, SupervisionAssignment: _assignment}
+def _handover(organization, user) -> Handover:
+    """A letter the other body forwarded to *organization*, awaiting its receipt."""
+    return forwarded(_other_body(organization), organization)
+
+
+SUBJECTS = {FollowUp: _follow_up, Handover: _handover, SupervisionAssignment: _assignment}

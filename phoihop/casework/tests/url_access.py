@@ -49,6 +49,12 @@ def _assignment(tree, user):
     return {"pk": assignment.pk}
 
 
+def _handover(tree, user):
+    from phoihop.letters.tests.factories import forwarded
+
+    return {"public_id": forwarded(tree.other, tree.own).public_id}
+
+
 def _api_letter(tree, user):
     return {"public_id": _letter(tree, user)["public_id"]}
 
@@ -63,9 +69,13 @@ PROTECTED = {
         ok_status=POSTED,
     ),
     "casework:follow_up": UrlCheck(permission=VIEW, kwargs=_follow_up),
+    "casework:handover_refuse": UrlCheck(
+        permission=VIEW, kwargs=_handover, method="post", ok_status=POSTED
+    ),
     "casework:follow_up_answer": UrlCheck(
         permission=VIEW, kwargs=_follow_up, method="post", ok_status=POSTED
     ),
+    "casework:supervision_overview": UrlCheck(permission="letters.supervise_letter"),
     "casework:supervision_assignments": UrlCheck(permission="casework.view_supervisionassignment"),
     "casework:supervision_revoke": UrlCheck(
         permission="casework.change_supervisionassignment",

@@ -2,9 +2,10 @@
 
 from rest_framework import serializers
 
+from phoihop.casework.models import Handover
 from phoihop.deadlines.models import Deadline
 from phoihop.letters import eligibility
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS, STEP_ACTIONS
 
 
@@ -76,17 +77,19 @@ class DeadlineSerializer(serializers.ModelSerializer):
 
 
 class ForwardingSerializer(serializers.ModelSerializer):
+    """A letter handed over to another body (``casework.Handover`` of a letter)."""
+
     id = serializers.UUIDField(source="public_id", read_only=True)
-    letter = serializers.CharField(source="letter.reference", read_only=True)
+    letter = serializers.CharField(source="item.reference", read_only=True)
     from_organization = _org("from_organization")
     to_organization = _org("to_organization")
     document = serializers.CharField(source="document.symbol", read_only=True, allow_null=True)
     received_letter = serializers.UUIDField(
-        source="received_letter.public_id", read_only=True, allow_null=True
+        source="received.public_id", read_only=True, allow_null=True
     )
 
     class Meta:
-        model = Forwarding
+        model = Handover
         fields = [
             "id",
             "letter",
@@ -95,8 +98,10 @@ class ForwardingSerializer(serializers.ModelSerializer):
             "sent_on",
             "note",
             "document",
+            "status",
             "acknowledged_at",
             "received_letter",
+            "refusal_reason",
         ]
 
 

@@ -12,11 +12,13 @@ from rest_framework.response import Response
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.api.views import ItemActionsMixin
+from phoihop.casework.selectors import handover_list
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.identity.services import identity_reveal
 from phoihop.letters import selectors, services
 from phoihop.letters.api import serializers as s
+from phoihop.letters.models import Letter
 from phoihop.letters.statistics import letter_statistics
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
@@ -214,7 +216,7 @@ class ForwardingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return selectors.forwarding_list(viewer=self.request.user)
+        return handover_list(viewer=self.request.user, model=Letter)
 
     @extend_schema(request=None, responses=s.LetterSerializer)
     @action(detail=True, methods=["post"])

@@ -6,17 +6,22 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from phoihop.access.policy import require
+from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.casework.clocks import clock_start, clocks_stop, due_sync
 from phoihop.casework.errors import ItemStateError
-from phoihop.casework.models import Link
-from phoihop.casework.services import item_locked, item_require_status, step_add
-from phoihop.casework.services.links import link
+from phoihop.casework.models import Handover
+from phoihop.casework.services import (
+    handover_acknowledge,
+    item_locked,
+    item_require_status,
+    step_add,
+)
+from phoihop.casework.services.handover import handover_record
 from phoihop.documents.models import Document
 from phoihop.identity.services import identity_copy
 from phoihop.letters.errors import LetterAlreadyForwardedError
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 from phoihop.letters.services.common import INTAKE_RULES, issue
 from phoihop.letters.services.register import new_letter
 from phoihop.letters.steps import StepKind
@@ -48,13 +53,15 @@ def _forwarded_before(letter: Letter) -> bool:
     keys = {letter.content_key}
     if letter.duplicate_of_id:
         keys.add(letter.duplicate_of.content_key)
-    return Forwarding.objects.filter(content_key__in=keys, is_denunciation=True).exists()
+    return Handover.objects.filter(
+        matter_key__in=keys, matter_kind=Letter.Kind.DENUNCIATION
+    ).exists()
 
 
 @transaction.atomic
 def letter_forward(
     *, actor, letter: Letter, to_organization: Organization, on: date, note: str = ""
-) -> Forwarding:
+) -> Handover:
     """Send a letter outside this body's competence to the competent body, with a forwarding
     slip (Phiếu chuyển đơn) that names the sender only by pseudonym.
 
@@ -94,15 +101,14 @@ def letter_forward(
         ],
         recipients=[to_organization.name],
     )
-    forwarding = Forwarding.objects.create(
-        letter=letter,
-        from_organization=letter.organization,
+    handover = handover_record(
+        item=letter,
         to_organization=to_organization,
-        sent_on=on,
+        on=on,
         note=note,
-        content_key=letter.content_key,
-        is_denunciation=is_denunciation,
         document=document,
+        matter_key=letter.content_key,
+        matter_kind=letter.kind,
     )
     if is_denunciation:
         tc02 = clock_start(letter, "TC-02", letter.received_on, actor)
@@ -117,80 +123,78 @@ def letter_forward(
         related=to_organization,
         data={"to": to_organization.code, "document": document.symbol},
     )
-    return forwarding
+    return handover
 
 
-@transaction.atomic
-def forwarding_acknowledge(*, actor, forwarding: Forwarding, on: date) -> Letter:
+def forwarding_acknowledge(*, actor, forwarding: Handover, on: date) -> Letter:
     """The receiving body confirms receipt and enters the letter in its own register.
 
     The identity is copied to a vault entry held by the receiving body (sealed bytes only,
-    never opened), so that its cleared officers — not the forwarder's — may read it.
+    never opened), so that its cleared officers — not the forwarder's — may read it. The body
+    that first forwarded the matter keeps following it down the chain (``supervised_by``).
 
     Raises:
         PermissionDenied: actor may not register letters for the receiving body.
-        ItemStateError: already acknowledged.
+        ItemStateError: already acknowledged or refused.
 
-    Records: ``letter.forward_acknowledged`` on both letters, and the new letter's events.
+    Records: ``casework.handover_acknowledged`` on both letters, and the new letter's events.
     """
-    require(actor, "acknowledge", forwarding)
-    forwarding = (
-        Forwarding.objects.select_for_update(of=("self",))
-        .select_related("letter__sender", "to_organization", "from_organization")
-        .get(pk=forwarding.pk)
-    )
-    if forwarding.is_acknowledged:
-        raise ItemStateError("Đơn chuyển đến này đã được xác nhận.", code="acknowledged")
-    source = forwarding.letter
-    sender = (
-        identity_copy(actor=actor, identity=source.sender, organization=forwarding.to_organization)
-        if source.sender_id
-        else None
-    )
-    letter = new_letter(
-        actor=actor,
-        organization=forwarding.to_organization,
-        channel=Letter.Channel.FORWARDED,
-        received_on=on,
-        content=source.content,
-        sender=sender,
-        sender_count=source.sender_count,
-        has_signature=source.has_signature,
-        forwarded_from=forwarding.from_organization,
-        # The body that first forwarded the matter keeps following it down the chain.
-        supervised_by=source.supervised_by or forwarding.from_organization,
-        source_letter=source,
-    )
-    step_add(
-        letter,
-        StepKind.REGISTERED,
-        on,
-        actor,
-        f"{forwarding.from_organization.name} chuyển đến (đơn {source.reference})",
-        forwarding.document,
-    )
-    link(letter, Link.Kind.CONTINUES, source, actor)
-    forwarding.acknowledged_at = timezone.now()
-    forwarding.acknowledged_by = actor
-    forwarding.received_letter = letter
-    forwarding.save(
-        update_fields=["acknowledged_at", "acknowledged_by", "received_letter", "updated_at"]
-    )
-    step_add(
-        source,
-        StepKind.RECEIPT,
-        on,
-        actor,
-        f"{forwarding.to_organization.name} đã nhận, vào sổ số {letter.reference}",
-    )
-    for target in (letter, source):
-        audit_record(
-            actor=actor,
-            event="letter.forward_acknowledged",
-            target=target,
-            data={"received_as": letter.reference, "source": source.reference},
+
+    def receive(handover: Handover) -> Letter:
+        source = handover.item
+        sender = (
+            identity_copy(
+                actor=actor, identity=source.sender, organization=handover.to_organization
+            )
+            if source.sender_id
+            else None
         )
-    return letter
+        letter = new_letter(
+            actor=actor,
+            organization=handover.to_organization,
+            channel=Letter.Channel.FORWARDED,
+            received_on=on,
+            content=source.content,
+            sender=sender,
+            sender_count=source.sender_count,
+            has_signature=source.has_signature,
+            forwarded_from=handover.from_organization,
+            supervised_by=source.supervised_by or handover.from_organization,
+            source_letter=source,
+        )
+        step_add(
+            letter,
+            StepKind.REGISTERED,
+            on,
+            actor,
+            f"{handover.from_organization.name} chuyển đến (đơn {source.reference})",
+            handover.document,
+        )
+        return letter
+
+    return handover_acknowledge(actor=actor, handover=forwarding, on=on, receive=receive)
+
+
+def letter_reopen(letter: Letter, actor, on: date) -> None:
+    """A body refused the letter this body forwarded: it is back in this register awaiting a
+    new decision, with a new processing clock from the refusal (TT 05/2021; XL-07)."""
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.status != Letter.Status.FORWARDED:
+        return
+    letter.status = Letter.Status.RECEIVED
+    letter.closed_at = None
+    letter.outcome_on = None
+    letter.competent_organization = None
+    letter.save(
+        update_fields=[
+            "status",
+            "closed_at",
+            "outcome_on",
+            "competent_organization",
+            "updated_at",
+        ]
+    )
+    clock_start(letter, "XL-07", on, system_actor())
 
 
 def _simple_outcome(

@@ -1,7 +1,7 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 from phoihop.letters.services import forwarding_acknowledge
 from phoihop.letters.tests.factories import forwarded
 
@@ -16,11 +16,4 @@ def _letter(organization, user) -> Letter:
     )
 
 
-def _forwarding(organization, user) -> Forwarding:
-    from phoihop.organizations.models import Organization
-
-    other = Organization.objects.exclude(pk=organization.pk).filter(parent=None).first()
-    return forwarded(other, organization)
-
-
-SUBJECTS = {Letter: _letter, Forwarding: _forwarding}
+SUBJECTS = {Letter: _letter}
