@@ -31,10 +31,15 @@ def forget_grants(user) -> None:
             delattr(user, attr)
 
 
+def _organization_model():
+    """The model grants point at, from ``Grant``'s own (string) foreign key: ``access`` does
+    not import ``organizations``, which sits above it and uses its policies."""
+    return Grant._meta.get_field("organization").related_model
+
+
 def granted_organization_ids(user, permission: str) -> list[int]:
     """Ids of the organizations where *user* holds *permission* (cached for the request)."""
-    from phoihop.organizations.models import Organization
-
+    Organization = _organization_model()
     cache = getattr(user, _IDS_CACHE_ATTR, None)
     if cache is None:
         cache = {}

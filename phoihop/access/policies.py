@@ -4,6 +4,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.models import Grant, Role
 from phoihop.access.policy import OrganizationGrantPolicy, Policy
 from phoihop.access.registry import register_policy
+from phoihop.audit.models import AuditEvent
 
 
 @register_policy
@@ -24,6 +25,18 @@ class RolePolicy(Policy):
     def scope(self, user, action: str) -> Q:
         ok = action == "view" and user.is_authenticated and user.is_active
         return Q() if ok else Q(pk__in=[])
+
+
+@register_policy
+class AuditEventPolicy(OrganizationGrantPolicy):
+    """Leaders, supervisors and administrators read the log of their organization subtree.
+
+    Registered here rather than in ``audit``: the log sits below ``access`` (everyone writes it),
+    so ``audit`` cannot import the policy base.
+    """
+
+    model = AuditEvent
+    actions = ("view",)
 
 
 class DirectoryPolicy(Policy):

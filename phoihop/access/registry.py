@@ -4,7 +4,7 @@ How to add one: subclass ``phoihop.access.policy.Policy`` in your module's ``pol
 decorate it with ``@register_policy`` and import the module from ``AppConfig.ready()``.
 """
 
-from django.db.models import Model
+from django.db.models import Model, Q
 
 _POLICIES: dict[type[Model], object] = {}
 
@@ -30,3 +30,8 @@ def policy_for(model: type[Model]):
 
 def registered_policies() -> dict:
     return dict(_POLICIES)
+
+
+def policy_scope(model: type[Model], user, action: str) -> Q:
+    """The registered policy's ``scope(user, action)`` for *model* (the ``restrict()`` resolver)."""
+    return policy_for(model).scope(user, action)

@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user
 from phoihop.deadlines.models import Deadline
 from phoihop.identity.models import Identity
 from phoihop.letters.errors import (
@@ -23,6 +22,7 @@ from phoihop.letters.services import (
     letter_split,
 )
 from phoihop.letters.tests.factories import MARKERS, register
+from phoihop.testing import grant, make_user
 
 
 def _clocks(letter):

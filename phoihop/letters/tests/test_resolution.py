@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.models import Deadline
 from phoihop.letters.errors import LetterExtensionError, LetterStateError
 from phoihop.letters.models import FollowUp, Letter
@@ -23,6 +22,7 @@ from phoihop.letters.services import (
     letter_withdraw,
 )
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 def _clock(letter, rule):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 POSTED = (200, 302)
 
@@ -54,7 +54,7 @@ def _follow_up(tree, user):
 
 
 def _cleared_letter(tree, user):
-    from phoihop.core.testing import grant
+    from phoihop.testing import grant
 
     grant(user, "identity_clearance", tree.own)
     return _letter(tree, user)

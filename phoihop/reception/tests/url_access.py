@@ -1,4 +1,4 @@
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 
 def _visit(tree, user):
@@ -8,7 +8,7 @@ def _visit(tree, user):
 
 
 def _cleared_citizen(tree, user):
-    from phoihop.core.testing import grant
+    from phoihop.testing import grant
 
     grant(user, "identity_clearance", tree.own)
     return {**_visit(tree, user), "position": 1}

@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from phoihop.access.roles import roles_spec
-from phoihop.core.testing import grant, make_user, phoihop_app_modules, signed_in_client
+from phoihop.testing import grant, make_user, phoihop_app_modules, signed_in_client
 
 
 def _url_names(resolver=None, namespace="") -> set[str]:
@@ -40,7 +40,7 @@ def test_every_url_is_public_or_protected_and_tested():
     )
     assert not untested, (
         f"URLs in neither the matrix nor the public list: {untested} — declare them in "
-        "<module>/tests/url_access.py (see phoihop/core/testing.py)"
+        "<module>/tests/url_access.py (see phoihop/testing/__init__.py)"
     )
     stale = sorted((set(public) | set(protected)) - _url_names())
     assert not stale, f"declared but no longer routed: {stale}"

@@ -1,6 +1,10 @@
 """Helpers the whole suite shares: a small organization tree, accounts with grants, and clients
 signed in through the two-factor step.
 
+Test-only: application code never imports this package. It sits above every module (it builds
+organizations, accounts and grants), so it lives outside ``core``, which imports nothing of
+phoihop (docs/decisions/0009-kernel-layering.md).
+
 Modules describe their own object kinds for the permission matrix in ``<module>/tests/matrix.py``
 (``SUBJECTS = {Model: make(organization, owner_user) -> instance}``) and their URLs in
 ``<module>/tests/url_access.py`` (``PUBLIC = {...}``, ``PROTECTED = {name: UrlCheck(...)}``).
