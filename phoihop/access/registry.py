@@ -23,7 +23,7 @@ def register_policy(cls):
 
 def policy_for(model: type[Model]):
     try:
-        return _POLICIES[model._meta.concrete_model]
+        return _POLICIES[model._meta.concrete_model or model]
     except KeyError:
         raise PolicyMissingError(f"no policy registered for {model.__name__}") from None
 
