@@ -5,6 +5,7 @@ from phoihop.access.models import Grant, Role
 from phoihop.access.policy import OrganizationGrantPolicy, Policy
 from phoihop.access.registry import register_policy
 from phoihop.audit.models import AuditEvent
+from phoihop.core.types import Account
 
 
 @register_policy
@@ -22,7 +23,7 @@ class RolePolicy(Policy):
     model = Role
     actions = ("view",)
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         ok = action == "view" and user.is_authenticated and user.is_active
         return Q() if ok else Q(pk__in=[])
 
@@ -45,7 +46,7 @@ class DirectoryPolicy(Policy):
     actions = ("view", "change")
     change_permission = "organizations.change_organization"
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         if not (user.is_authenticated and user.is_active) or action not in self.actions:
             return Q(pk__in=[])
         if action == "view" or has_permission_anywhere(user, self.change_permission):

@@ -6,6 +6,7 @@ from django.db.models import Model, Q
 
 from phoihop.access.grants import organization_scope
 from phoihop.access.registry import policy_for
+from phoihop.core.types import Account
 
 
 class Policy:
@@ -18,10 +19,10 @@ class Policy:
     model: type[Model]
     actions: tuple[str, ...] = ("view",)
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         raise NotImplementedError
 
-    def allows(self, user, action: str, obj: Model) -> bool:
+    def allows(self, user: Account, action: str, obj: Model) -> bool:
         if action not in self.actions:
             return False
         return self.model._default_manager.filter(self.scope(user, action), pk=obj.pk).exists()
@@ -39,18 +40,18 @@ class OrganizationGrantPolicy(Policy):
         meta = self.model._meta
         return f"{meta.app_label}.{action}_{meta.model_name}"
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         if action not in self.actions:
             return Q(pk__in=[])
         return organization_scope(user, self.permission(action), self.organization_field)
 
 
-def can(user, action: str, obj: Model) -> bool:
+def can(user: Account, action: str, obj: Model) -> bool:
     """True if *user* may do *action* on *obj* (for templates and pre-checks)."""
     return policy_for(type(obj)).allows(user, action, obj)
 
 
-def require(user, action: str, obj: Model) -> None:
+def require(user: Account, action: str, obj: Model) -> None:
     """Raise ``PermissionDenied`` (403) unless *user* may do *action* on *obj*."""
     if not can(user, action, obj):
         raise PermissionDenied
