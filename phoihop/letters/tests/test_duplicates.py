@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
+from phoihop.casework.selectors import step_list
 from phoihop.letters.errors import LetterInputError
 from phoihop.letters.services import letter_mark_duplicate
 from phoihop.letters.tests.factories import register
@@ -25,7 +26,7 @@ def test_letter_mark_duplicate_links_step_and_event(tree, specialist):
     letter = letter_mark_duplicate(actor=specialist, letter=repeat, original=original)
 
     assert letter.duplicate_of == original
-    step = letter.steps.get(kind="duplicate")
+    step = step_list(item=letter).get(kind="duplicate")
     assert original.reference in step.note
     event = AuditEvent.objects.get(event="letter.duplicate_marked", target_id=str(repeat.pk))
     assert event.actor == specialist

@@ -3,6 +3,7 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
+from phoihop.casework.selectors import step_list
 from phoihop.testing import UrlCheck
 
 POSTED = (200, 302)
@@ -20,7 +21,7 @@ def _document(tree, user):
 
     letter = register(tree.own, kind="complaint")
     letter_accept(actor=system_actor(), letter=letter, on=date(2026, 6, 10))
-    document = letter.steps.filter(document__isnull=False).first().document
+    document = step_list(item=letter).filter(document__isnull=False).first().document
     return {"public_id": letter.public_id, "document_id": document.public_id}
 
 
@@ -38,19 +39,6 @@ def _supervised_letter(tree, user):
         actor=system_actor(), forwarding=forwarded(tree.own, tree.other), on=date(2026, 6, 10)
     )
     return {"public_id": letter.public_id}
-
-
-def _follow_up(tree, user):
-    from phoihop.letters.services import follow_up_send, forwarding_acknowledge
-    from phoihop.letters.tests.factories import forwarded
-
-    letter = forwarding_acknowledge(
-        actor=system_actor(), forwarding=forwarded(tree.other, tree.own), on=date(2026, 6, 10)
-    )
-    follow_up = follow_up_send(
-        actor=system_actor(), letter=letter, content="Đề nghị", on=date(2026, 6, 20)
-    )
-    return {"public_id": follow_up.public_id}
 
 
 def _cleared_letter(tree, user):
@@ -102,7 +90,7 @@ def _recorded(event, status=None, step=None):
         if status:
             assert letter.status == status, letter.status
         if step:
-            assert letter.steps.filter(kind=step).exists(), step
+            assert step_list(item=letter).filter(kind=step).exists(), step
         assert _events(kwargs, event).filter(actor=user).count() == 1, event
 
     return effect
@@ -132,23 +120,18 @@ def _nothing(tree):
     return {}
 
 
-def _follow_up_answered(tree, user, kwargs, response):
-    from phoihop.letters.models import FollowUp
-
-    follow_up = FollowUp.objects.get(public_id=kwargs["public_id"])
-    assert follow_up.status == FollowUp.Status.ANSWERED
-    assert follow_up.answer == "Đã giải quyết xong"
-
-
 def _acknowledged(tree, user, kwargs, response):
-    from phoihop.letters.models import Forwarding
+    from phoihop.casework.models import Handover
 
-    forwarding = Forwarding.objects.get(public_id=kwargs["public_id"])
-    assert forwarding.acknowledged_by == user and forwarding.received_letter is not None
+    handover = Handover.objects.get(public_id=kwargs["public_id"])
+    assert handover.acknowledged_by == user and handover.received_id is not None
 
 
 def _follow_up_sent(tree, user, kwargs, response):
-    assert _letter_of(kwargs).follow_ups.filter(content="Đề nghị báo cáo tiến độ").exists()
+    from phoihop.casework.models import FollowUp
+
+    letter = _letter_of(kwargs)
+    assert FollowUp.objects.filter(item_id=letter.pk, content="Đề nghị báo cáo tiến độ").exists()
 
 
 def _report_issued(tree, user, kwargs, response):
@@ -186,15 +169,6 @@ PROTECTED = {
             "organization": str(tree.own.public_id),
         },
         effect=_report_issued,
-    ),
-    "letters:follow_up_answer": UrlCheck(
-        permission=VIEW,
-        role="specialist",  # resolves letters
-        kwargs=_follow_up,
-        method="post",
-        ok_status=(302,),
-        data={"answer": "Đã giải quyết xong"},
-        effect=_follow_up_answered,
     ),
     "letters:detail": UrlCheck(permission=VIEW, kwargs=_letter),
     "letters:classify": UrlCheck(
@@ -252,14 +226,6 @@ PROTECTED = {
             label="verify",
         ),
     ],
-    "letters:follow_up": UrlCheck(
-        permission="letters.supervise_letter",
-        kwargs=_supervised_letter,
-        method="post",
-        ok_status=(302,),
-        data={"content": "Đề nghị báo cáo tiến độ"},
-        effect=_follow_up_sent,
-    ),
     "letters:identity": UrlCheck(permission=VIEW, kwargs=_cleared_letter),
     "letters:document": UrlCheck(permission=VIEW, kwargs=_document),
 }
@@ -414,14 +380,6 @@ PROTECTED |= {
         kwargs=_forwarding,
         method="post",
         effect=_acknowledged,
-    ),
-    "api:follow-up-list": UrlCheck(api=True),
-    "api:follow-up-detail": UrlCheck(api=True, permission=VIEW, kwargs=_follow_up),
-    "api:follow-up-answer": UrlCheck(
-        **API_RESOLVE,
-        kwargs=_follow_up,
-        data={"answer": "Đã giải quyết xong"},
-        effect=_follow_up_answered,
     ),
     "api:letter-statistics": UrlCheck(
         api=True, permission="letters.export_letter", ok_status=INVALID

@@ -1,0 +1,34 @@
+"""What every page that runs a service on a POST shares (letters, casework, areas to come): the
+form's errors as one Vietnamese sentence, and a service call whose broken rule becomes an error
+message and changes nothing. In ``core`` so that shared modules with pages (``casework``) need
+not import ``web``."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from phoihop.core.errors import ApplicationError
+
+
+def form_errors(form: forms.BaseForm) -> str:
+    return " ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(map(str, e))}".strip(": ")
+        for f, e in form.errors.items()
+    )
+
+
+def attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
+    """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing."""
+    try:
+        call()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    return True
