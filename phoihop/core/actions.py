@@ -32,3 +32,19 @@ def attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
         messages.error(request, " ".join(exc.messages))
         return False
     return True
+
+
+def submit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], Any],
+    success: str,
+) -> bool:
+    """Validate *form*, then run ``call(cleaned_data)``; tell the user how it went."""
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return False
+    if attempt(request, lambda: call(form.cleaned_data)):
+        messages.success(request, success)
+        return True
+    return False
