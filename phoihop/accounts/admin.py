@@ -4,7 +4,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from phoihop.accounts.models import User
-from phoihop.core.admin import AuditedAdmin
+from phoihop.audit.admin import AuditedAdmin
 
 
 @admin.register(User)

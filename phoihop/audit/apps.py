@@ -9,8 +9,10 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib import admin
 
-        from phoihop.audit import audit_events, checks, policies  # noqa: F401
-        from phoihop.core.admin import audit_every_admin
+        # The log's read policy is registered by ``access`` (access.policies), which sits above
+        # ``audit``: every module, ``access`` included, writes the log.
+        from phoihop.audit import audit_events, checks  # noqa: F401
+        from phoihop.audit.admin import audit_every_admin
 
         # The admin modules are loaded by now (django.contrib.admin comes first in INSTALLED_APPS):
         # every admin change, including in third-party admins, writes an audit event.

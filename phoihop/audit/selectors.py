@@ -9,7 +9,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from phoihop.audit.chain import (
@@ -26,6 +26,7 @@ from phoihop.audit.guard import guard_missing
 from phoihop.audit.keys import audit_key
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import sealed_models
+from phoihop.core.types import Account
 
 
 @dataclass(frozen=True)
@@ -297,11 +298,11 @@ def audit_verify(
     return VerifyReport(walk.checked, walk.legacy, sealed_rows, latest, tuple(problems))
 
 
-def audit_event_list(*, viewer: Any) -> QuerySet[AuditEvent]:
+def audit_event_list(*, viewer: Account) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
 
 
-def audit_timeline(*, viewer: Any, target: Any) -> QuerySet[AuditEvent]:
+def audit_timeline(*, viewer: Account, target: Model) -> QuerySet[AuditEvent]:
     """The history of one object, including events of its children (``related``)."""
     label, pk = target._meta.label_lower, str(target.pk)
     return audit_event_list(viewer=viewer).filter(

@@ -11,6 +11,7 @@ from phoihop.audit.keys import audit_key
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import event_label, sealed_fields
 from phoihop.core.middleware import current_request_id
+from phoihop.core.types import Account
 
 # Serialises writers on PostgreSQL so that each new row links to the true last one.
 # SQLite needs nothing more: its IMMEDIATE transactions already admit one writer at a time.
@@ -57,10 +58,10 @@ def _seals(*objs: models.Model | None) -> dict[str, str | None]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Account | None,
     event: str,
     target: models.Model | None = None,
-    organization: Any = None,
+    organization: models.Model | None = None,
     related: models.Model | None = None,
     data: dict | None = None,
     backfilled: bool = False,

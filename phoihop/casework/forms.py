@@ -15,6 +15,8 @@ class AssignForm(forms.Form):
     note = forms.CharField(label="Ghi chú cho người được giao", required=False, max_length=500)
 
     def __init__(self, *args, choices=None, **kwargs):
+        # Its own ids: the panel shares the page with the area's forms (``id_note``…).
+        kwargs.setdefault("auto_id", "assign-%s")
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["assignee"].queryset = choices
@@ -30,12 +32,17 @@ class FollowUpForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "follow-up-%s")
         super().__init__(*args, **kwargs)
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
 
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "follow-up-answer-%s")
+        super().__init__(*args, **kwargs)
 
 
 class SupervisionAssignmentForm(forms.Form):

@@ -15,8 +15,8 @@ from phoihop.access.policy import can
 from phoihop.casework import forms, selectors, services
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.registry import item_kinds
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors, submit
 
 
 def item_get(viewer, kind_code: str, public_id) -> TrackedItem:

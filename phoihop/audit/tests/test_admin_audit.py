@@ -9,11 +9,11 @@ from rest_framework.authtoken.models import Token
 
 from phoihop.access.models import Role
 from phoihop.accounts.models import User
+from phoihop.audit.admin import AuditedAdmin
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.selectors import audit_verify
-from phoihop.core.admin import AuditedAdmin
-from phoihop.core.testing import make_user, signed_in_client
 from phoihop.deadlines.models import CalendarDay, CalendarYear
+from phoihop.testing import make_user, signed_in_client
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ from phoihop.casework.services import (
     supervision_assign,
     supervision_revoke,
 )
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.letters.models import Letter
 from phoihop.letters.services import letter_classify
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 

@@ -78,11 +78,11 @@ class Command(BaseCommand):
     def _checkpoint(self, *, accept_rollback: str, **options: Any) -> None:
         try:
             if accept_rollback:
-                from phoihop.accounts.services import system_actor
-
+                # No account: ``audit`` sits below ``accounts`` and cannot name the system user;
+                # an event without actor is the command's own.
                 with transaction.atomic():
                     audit_record(
-                        actor=system_actor(),
+                        actor=None,
                         event="audit.rollback_accepted",
                         data={"reason": accept_rollback},
                     )
@@ -92,8 +92,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Đã ghi mốc kiểm tra #{line['sequence']} ({line['head'][:16]}…).")
 
     def _seal(self, **options: Any) -> None:
-        from phoihop.accounts.services import system_actor
-
-        counts = audit_seal_unsealed(actor=system_actor())
+        counts = audit_seal_unsealed(actor=None)
         for label, count in counts.items():
             self.stdout.write(f"{label}: niêm phong {count} dòng.")

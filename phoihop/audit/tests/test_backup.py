@@ -18,7 +18,7 @@ import dj_database_url
 import psycopg
 import pytest
 
-from phoihop.core.backup import BackupError, _pg_tool
+from phoihop.audit.backup import BackupError, _pg_tool
 
 PHOIHOP = Path(sys.executable).with_name("phoihop")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -121,6 +121,6 @@ def test_restore_drill_postgresql(tmp_path):
 
 
 def test_missing_postgresql_tools_give_a_vietnamese_error(monkeypatch):
-    monkeypatch.setattr("phoihop.core.backup.shutil.which", lambda name: None)
+    monkeypatch.setattr("phoihop.audit.backup.shutil.which", lambda name: None)
     with pytest.raises(BackupError, match=r"Không tìm thấy lệnh pg_dump.*postgresql-client"):
         _pg_tool("pg_dump")

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from phoihop.core.backup import BackupError, backup_read, backup_restore, key_fingerprints
+from phoihop.audit.backup import BackupError, backup_read, backup_restore, key_fingerprints
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from phoihop.core.backup import BackupError, backup_create, table_checksums
+from phoihop.audit.backup import BackupError, backup_create, table_checksums
 
 
 class Command(BaseCommand):
