@@ -1,7 +1,6 @@
 """Writing to and reading from the identity vault. The only code that sees plaintext."""
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 
@@ -9,11 +8,10 @@ from django.db import transaction
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
-from phoihop.identity import crypto
+from phoihop.identity import crypto, redaction
 from phoihop.identity.models import Identity, IdentityScan
+from phoihop.identity.redaction import REDACTED  # noqa: F401  (re-exported)
 from phoihop.organizations.models import Organization
-
-REDACTED = "[đã lược bỏ thông tin người gửi]"
 
 
 @dataclass(frozen=True, repr=False)
@@ -26,6 +24,8 @@ class IdentityData:
     email: str = ""
     id_number: str = ""
     original_content: str = ""
+    # Further spans an officer marked as identity in the letter (identity_mark_spans).
+    marked: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return "IdentityData(<bí mật>)"
@@ -34,7 +34,19 @@ class IdentityData:
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self) if f.name != "original_content")
+        return not any(
+            getattr(self, f.name) for f in fields(self) if f.name not in {"original_content"}
+        )
+
+    def as_redaction(self) -> redaction.Identity:
+        return redaction.Identity(
+            full_name=self.full_name,
+            address=self.address,
+            phone=self.phone,
+            email=self.email,
+            id_number=self.id_number,
+            marked=tuple(self.marked),
+        )
 
 
 @dataclass(frozen=True, repr=False)
@@ -49,27 +61,20 @@ class Scan:
         return f"Scan(<{len(self.content)} byte>)"
 
 
-def _variants(value: str) -> list[str]:
-    value = value.strip()
-    return [value] if len(value) >= 3 else []
-
-
 def identity_redact(text: str, data: IdentityData) -> str:
     """*text* with the sender's name, address, phone, e-mail and ID number taken out.
 
     Luật Tố cáo Đ56 k2 (RULEBOOK TC-14): strip the name, address and other personal data from
-    the letter before it goes to those who verify it. Matching is case-insensitive; phone and
-    ID numbers also match with spaces or dots between the digits.
+    the letter before it goes to those who verify it. Values are found on folded text, whatever
+    the accents, case, Unicode form, spacing, punctuation, phone prefix or e-mail disguise
+    (``phoihop.identity.redaction``; docs/decisions/0110-redaction-by-folded-tokens.md).
     """
-    for value in (data.full_name, data.address, data.email):
-        for variant in _variants(value):
-            text = re.sub(re.escape(variant), REDACTED, text, flags=re.IGNORECASE)
-    for value in (data.phone, data.id_number):
-        digits = re.sub(r"\D", "", value)
-        if len(digits) >= 6:
-            pattern = r"[\s.\-]?".join(re.escape(d) for d in digits)
-            text = re.sub(pattern, REDACTED, text)
-    return text
+    return redaction.redact(text, [data.as_redaction()])
+
+
+def identity_redact_all(text: str, identities: Sequence[IdentityData]) -> str:
+    """*text* without any of several senders' identities (a group visit, a joint letter)."""
+    return redaction.redact(text, [d.as_redaction() for d in identities])
 
 
 def person_key(full_name: str, address: str) -> str:
@@ -118,7 +123,9 @@ def identity_store(
 
 
 def _open(identity: Identity) -> IdentityData:
-    return IdentityData(**json.loads(crypto.open_bytes(identity.sealed)))
+    values = json.loads(crypto.open_bytes(identity.sealed))
+    values["marked"] = tuple(values.get("marked", ()))
+    return IdentityData(**values)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from phoihop.access.policy import require
 from phoihop.audit.services import audit_record, field_changes
 from phoihop.deadlines.selectors import deadline_for_target_list
 from phoihop.deadlines.services import deadline_complete, deadline_start
-from phoihop.identity.services import IdentityData, identity_redact, identity_store
+from phoihop.identity.services import IdentityData, identity_redact_all, identity_store
 from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization, Person
 from phoihop.reception.conf import setting
@@ -172,9 +172,7 @@ def _identity_data(citizen: CitizenInput) -> IdentityData:
 
 def _redacted(text: str, identities: list[IdentityData]) -> str:
     """*text* without any citizen's name, address, phone or ID number (Luật Tố cáo Đ56 k2)."""
-    for data in identities:
-        text = identity_redact(text, data)
-    return text
+    return identity_redact_all(text, identities)
 
 
 def _letter_sender(citizens: list[CitizenInput], headcount: int) -> Sender:
@@ -293,7 +291,7 @@ def visit_register(
             organization=organization,
             channel="reception",
             received_on=visited_on,
-            content=_letter_content(item),
+            content=_redacted(_letter_content(item), identities),
             sender=sender,
             visit=visit,
         )
