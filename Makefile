@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 migrate: install
 	$(BIN)/phoihop migrate --noinput
+	$(BIN)/phoihop createcachetable
 	$(BIN)/phoihop roles sync
 
 demo: migrate

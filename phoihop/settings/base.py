@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from phoihop.security.caches import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PHOIHOP_DATA_DIR", BASE_DIR.parent / "var"))
 
@@ -48,11 +50,13 @@ INSTALLED_APPS = [
     "phoihop.volume",
     "phoihop.web",
     "phoihop.api",
+    "phoihop.security",
     "phoihop.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "phoihop.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "phoihop.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,7 +147,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Failed sign-ins are throttled per user name and address (django-axes).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Locked per user name *and* address: an attacker who guesses from one address locks out only
+# that address, never the staff member signing in from elsewhere (docs/decisions/0113). The
+# address is REMOTE_ADDR, the same one the portal's rate limits count: behind a proxy, set the
+# proxy to overwrite it (nginx real_ip) instead of trusting X-Forwarded-For from the client.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "phoihop.public.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -192,6 +201,10 @@ HUEY = (
     }
 )
 
+# The shared cache (rate limits, sign-in throttling): the database by default, Redis when
+# PHOIHOP_REDIS_URL is set. ``migrate`` creates the cache table (phoihop.security).
+CACHES = cache_settings(REDIS_URL)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -199,7 +212,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "phoihop.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "phoihop.api.errors.exception_handler",
 }
