@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.api.authentication import SessionWithTwoFactor
 from phoihop.core.errors import ApplicationError
 from phoihop.identity.services import identity_reveal
 from phoihop.letters import selectors, services
@@ -206,7 +207,7 @@ class LetterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Response(s.DeadlineSerializer(clocks, many=True).data)
 
     @extend_schema(request=s.RevealInput, responses=s.IdentityOutput)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[SessionWithTwoFactor])
     def identity(self, request, public_id=None):
         """The sender's identity, for an account with the clearance; the read is audited."""
         letter = self.get_object()
