@@ -227,6 +227,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "phoihop.api.schema.document_errors",
+    ],
     # Choice sets that share a field name get their own, stable component names.
     "ENUM_NAME_OVERRIDES": {
         "VisitKindEnum": "phoihop.reception.models.Visit.Kind",
