@@ -10,6 +10,7 @@ from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS
 from phoihop.organizations.models import Organization
+from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -55,9 +56,7 @@ class RegisterForm(forms.Form):
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")
-        if scan and scan.size > MAX_SCAN_BYTES:
-            raise forms.ValidationError("Tệp quét quá lớn (tối đa 10 MB).")
-        return scan
+        return check_upload(scan, max_bytes=MAX_SCAN_BYTES) if scan else None
 
 
 class ClassifyForm(forms.Form):

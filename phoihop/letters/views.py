@@ -92,9 +92,7 @@ def letter_register(request):
         data = form.cleaned_data
         scan = data.get("scan")
         documents = (
-            [services.ReceivedDocument(scan.name, scan.content_type or "", scan.read())]
-            if scan
-            else []
+            [services.ReceivedDocument(scan.name, scan.content_type, scan.content)] if scan else []
         )
         result = {}
 
