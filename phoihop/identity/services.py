@@ -122,6 +122,42 @@ def identity_store(
     return identity
 
 
+MAX_MARKED = 50
+
+
+@transaction.atomic(savepoint=False)
+def identity_mark_spans(*, actor, identity: Identity, spans: Sequence[str]) -> IdentityData:
+    """Add spans an officer marked as identifying (a nickname, a shop, a relative's name) to
+    the sealed identity, so that they are redacted like its other values from now on.
+
+    Composed inside the case's service, which has checked that *actor* may triage the case
+    (the officer sees only the redacted text, and marks parts of it).
+
+    Raises:
+        ValueError: no span, or more than ``MAX_MARKED`` marked in all.
+
+    Records: ``identity.marked`` with the number of spans only, never a value.
+    """
+    identity = Identity.objects.select_for_update().get(pk=identity.pk)
+    data = _open(identity)
+    new = [" ".join(s.split()) for s in spans if len(" ".join(s.split())) >= 2]
+    if not new:
+        raise ValueError("no span")
+    marked = tuple(dict.fromkeys([*data.marked, *new]))
+    if len(marked) > MAX_MARKED:
+        raise ValueError("too many spans")
+    values = {**asdict(data), "marked": list(marked)}
+    identity.sealed = crypto.seal_bytes(json.dumps(values, ensure_ascii=False).encode())
+    identity.save(update_fields=["sealed", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="identity.marked",
+        target=identity,
+        data={"identity": {"changed": True}, "spans": len(new)},
+    )
+    return IdentityData(**{**values, "marked": marked})
+
+
 def _open(identity: Identity) -> IdentityData:
     values = json.loads(crypto.open_bytes(identity.sealed))
     values["marked"] = tuple(values.get("marked", ()))

@@ -24,5 +24,10 @@ urlpatterns = [
     path("<uuid:public_id>/buoc/", views.letter_step, name="step"),
     path("<uuid:public_id>/de-nghi/", views.letter_follow_up, name="follow_up"),
     path("<uuid:public_id>/danh-tinh/", views.letter_identity, name="identity"),
+    path(
+        "<uuid:public_id>/danh-tinh/danh-dau/",
+        views.letter_identity_mark,
+        name="identity_mark",
+    ),
     path("<uuid:public_id>/van-ban/<uuid:document_id>/", views.letter_document, name="document"),
 ]

@@ -299,6 +299,20 @@ def letter_identity(request, public_id):
 
 
 @login_required
+@require_POST
+def letter_identity_mark(request, public_id):
+    """Parts of the text an officer marks as identifying the sender (one per line)."""
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    spans = request.POST.get("spans", "")[:2000].splitlines()
+    if _attempt(
+        request,
+        lambda: services.letter_identity_mark(actor=request.user, letter=letter, spans=spans),
+    ):
+        messages.success(request, "Đã lược bỏ các đoạn được đánh dấu khỏi nội dung đơn.")
+    return redirect(letter)
+
+
+@login_required
 def letter_document(request, public_id, document_id):
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     document = selectors.letter_document_list(letter=letter).filter(public_id=document_id).first()

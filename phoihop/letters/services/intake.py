@@ -19,7 +19,13 @@ from phoihop.audit.services import audit_record, field_changes
 from phoihop.documents.models import Document
 from phoihop.documents.services import number_take
 from phoihop.identity.models import Identity
-from phoihop.identity.services import IdentityData, Scan, identity_redact, identity_store
+from phoihop.identity.services import (
+    IdentityData,
+    Scan,
+    identity_mark_spans,
+    identity_redact,
+    identity_store,
+)
 from phoihop.letters import eligibility
 from phoihop.letters.errors import (
     LetterAlreadyForwardedError,
@@ -753,3 +759,45 @@ def letter_file_away(*, actor, letter: Letter, on: date, note: str) -> Letter:
         title="Về việc lưu đơn",
         text="Đơn không đủ điều kiện xử lý theo quy định; lưu đơn.",
     )
+
+
+@transaction.atomic
+def letter_identity_mark(*, actor, letter: Letter, spans: Sequence[str]) -> Letter:
+    """Mark parts of a letter's (redacted) text as identifying its sender: they go to the
+    vault with the identity, and are taken out of the letter, its summary and its search
+    entry. Documents issued before keep their text.
+
+    Raises:
+        PermissionDenied: actor may not triage the letter.
+        LetterInputError: no span given, a span not in the letter, too many spans.
+
+    Records: ``identity.marked`` (or ``identity.stored`` for a letter with no sender yet),
+    ``letter.identity_marked`` (number of spans; never the text).
+    """
+    letter = _locked(letter, actor, "triage")
+    spans = [" ".join(s.split()) for s in spans if s.strip()]
+    if not spans:
+        raise LetterInputError("Hãy chép đoạn cần lược bỏ.", code="spans")
+    if any(
+        identity_redact(letter.content, IdentityData(marked=(s,))) == letter.content for s in spans
+    ):
+        raise LetterInputError("Đoạn đánh dấu không có trong nội dung đơn.", code="spans")
+    try:
+        if letter.sender is None:
+            data = IdentityData(marked=tuple(spans))
+            letter.sender = identity_store(actor=actor, organization=letter.organization, data=data)
+        else:
+            data = identity_mark_spans(actor=actor, identity=letter.sender, spans=spans)
+    except ValueError as exc:
+        raise LetterInputError("Quá nhiều đoạn đánh dấu.", code="spans") from exc
+    letter.content = identity_redact(letter.content, data)
+    letter.summary = _summary(letter.content)
+    letter.full_clean()
+    letter.save(update_fields=["content", "summary", "sender", "updated_at"])
+    search_index_upsert(
+        kind=SEARCH_KIND, object_id=letter.pk, title=letter.summary, body=letter.content
+    )
+    audit_record(
+        actor=actor, event="letter.identity_marked", target=letter, data={"spans": len(spans)}
+    )
+    return letter
