@@ -164,10 +164,13 @@ def _name_patterns(full_name: str) -> tuple[list[str], list[str]]:
         joined = "".join(tokens)
         if len(joined) >= 6:
             always.append(_LEFT + re.escape(joined) + _RIGHT)
-        # Two of its words, in order, ending with the given name ("Văn An", "Nguyễn An").
+        # Two of its words ending with the given name ("Văn An", "Nguyễn An").
         # Family and middle names without the given name are shared by too many people
         # (the accused "Nguyễn Văn B" must stay readable): they are not redacted alone.
         always.extend(_sequence([token, tokens[-1]]) for token in tokens[:-1])
+        # Given name first, as in e-mail addresses and foreign forms ("Plugh Quach").
+        always.extend(_sequence([tokens[-1], token]) for token in tokens[:-1])
+        always.append(_sequence([tokens[-1], *tokens[:-1]]))
     given = tokens[-1]
     singles = [given] if len(given) >= 2 and not given.isdigit() else []
     return always, singles
@@ -192,9 +195,6 @@ def _address_patterns(address: str) -> list[str]:
         household.extend(part)
     if len(household) >= 2:
         patterns.append(_sequence(household))
-    tokens = [t for part in parts for t in part]
-    if len(tokens) >= 2 and tokens != household:
-        patterns.append(_sequence(tokens))
     for part in parts:
         # Split "số 12 ngõ 34 đường Lê Lợi" at its kind words: "số 12", "ngõ 34", "đường…".
         pieces: list[list[str]] = []
@@ -212,11 +212,12 @@ def _address_patterns(address: str) -> list[str]:
             kinds = [t for t in piece if t in _KIND_WORDS]
             if any(t.isdigit() for t in rest):
                 # "số 12", "số nhà 12", "nhà 12", "ngõ 34", "12 Lê Lợi" as written.
-                lead = (
-                    r"(?:(?:so|nha)" + _GAP + r")*"
-                    if not kinds or kinds[0] in {"so", "nha"}
-                    else _GAP.join(map(re.escape, kinds)) + _GAP
-                )
+                if not kinds:
+                    lead = ""
+                elif kinds[0] in {"so", "nha"}:
+                    lead = r"(?:(?:so|nha)" + _GAP + r")+"
+                else:
+                    lead = _GAP.join(map(re.escape, kinds)) + _GAP
                 if len(rest) >= 2 or kinds:
                     patterns.append(_LEFT + lead + _GAP.join(map(re.escape, rest)) + _RIGHT)
             elif any(len(t) >= 8 for t in rest) or (kinds and any(not t.isalpha() for t in rest)):
