@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from uuid import UUID
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -16,6 +17,7 @@ from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization
+from phoihop.public.conf import setting
 from phoihop.public.models import Submission
 
 # No 0/O, 1/I/L: the code and the token are read aloud on the phone and typed on a keypad.
@@ -82,6 +84,7 @@ def public_letter_submit(
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return Receipt(existing, None)
+    _forget_old_sealed_tokens()
     actor = system_actor()
     today = timezone.localdate()
     letter = letter_register(
@@ -114,13 +117,22 @@ def public_letter_submit(
     return Receipt(submission, token)
 
 
+def _forget_old_sealed_tokens() -> None:
+    """Erase the sealed tokens of submissions past the retry window (on every new submit)."""
+    limit = timezone.now() - timedelta(seconds=setting("RECEIPT_SECONDS"))
+    Submission.objects.filter(created_at__lt=limit).exclude(sealed_token=b"").update(
+        sealed_token=b""
+    )
+
+
 @transaction.atomic
 def public_receipt_reclaim(*, idempotency_key: UUID) -> Receipt | None:
     """The receipt of an earlier submit of the same form, its token shown once more.
 
     A citizen whose first answer was lost (a dropped connection, a closed tab) sends the form
     again with the same idempotency key; that key is the proof of holding the form, so the
-    token sealed under it is opened and returned once, then erased. A later retry gets the
+    token sealed under it is opened and returned once, then erased. Only within the receipt
+    window (``RECEIPT_SECONDS``); past it, sealed tokens are erased. A later retry gets the
     receipt without a token. None if no submission has this key.
 
     Records: ``public.receipt.reshown`` (tracking code) when the token is shown again.
@@ -131,6 +143,11 @@ def public_receipt_reclaim(*, idempotency_key: UUID) -> Receipt | None:
     if submission is None:
         return None
     sealed = bytes(submission.sealed_token or b"")
+    window = timedelta(seconds=setting("RECEIPT_SECONDS"))
+    if sealed and submission.created_at < timezone.now() - window:
+        sealed = b""  # too late: the token is no longer shown again
+        submission.sealed_token = b""
+        submission.save(update_fields=["sealed_token", "updated_at"])
     if not sealed:
         return Receipt(submission, None)
     try:
