@@ -4,7 +4,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q
 
-from phoihop.access.grants import organization_scope
+from phoihop.access.grants import granted_organization_ids, organization_scope
 from phoihop.access.registry import policy_for
 
 
@@ -53,4 +53,17 @@ def can(user, action: str, obj: Model) -> bool:
 def require(user, action: str, obj: Model) -> None:
     """Raise ``PermissionDenied`` (403) unless *user* may do *action* on *obj*."""
     if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def allowed_in(user, permission: str, organization: Model) -> bool:
+    """True if *user* holds *permission* on *organization* itself (to add items to a body)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or organization.pk in granted_organization_ids(user, permission)
+
+
+def require_in(user, permission: str, organization: Model) -> None:
+    """Raise ``PermissionDenied`` unless *user* holds *permission* on *organization*."""
+    if not allowed_in(user, permission, organization):
         raise PermissionDenied

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.casework.models import TrackedItem
 from phoihop.core.models import BaseModel
 from phoihop.reception import recurrence as rules
 
@@ -126,7 +127,7 @@ class Schedule(BaseModel):
         return rules.describe(self.pattern)
 
 
-class Visit(BaseModel):
+class Visit(TrackedItem):
     """One reception of one citizen or a group (a mass visit, with representatives).
 
     Lifecycle: received -> answered. The answer (accepted, forwarded, guided, refused…) is due
@@ -149,7 +150,8 @@ class Visit(BaseModel):
         ANSWERED = "answered_directly", _("Trả lời trực tiếp")
         REFUSED = "refused", _("Từ chối tiếp (Luật TCD Đ9)")
 
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
+    CLOSED = ("answered",)
+
     reference = models.CharField(_("số vào sổ"), max_length=40)
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -184,12 +186,13 @@ class Visit(BaseModel):
     answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
     answer = models.TextField(_("nội dung trả lời"), blank=True)
 
-    class Meta:
+    class Meta(TrackedItem.Meta):
         ordering = ["-visited_on", "-id"]
         verbose_name = _("lượt tiếp công dân")
         verbose_name_plural = _("sổ tiếp công dân")
-        indexes = [models.Index(fields=["organization", "-visited_on"])]
+        indexes = [models.Index(fields=["organization", "-visited_on"]), *TrackedItem.Meta.indexes]
         constraints = [
+            *TrackedItem.Meta.constraints,
             models.UniqueConstraint(
                 fields=["organization", "reference"],
                 name="%(app_label)s_%(class)s_reference_per_organization",
@@ -211,10 +214,6 @@ class Visit(BaseModel):
         from django.urls import reverse
 
         return reverse("reception:visit_detail", kwargs={"public_id": self.public_id})
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.RECEIVED
 
 
 class VisitCitizen(BaseModel):

@@ -3,6 +3,7 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
+from phoihop.casework.selectors import step_list
 from phoihop.core.testing import UrlCheck
 
 POSTED = (200, 302)
@@ -20,7 +21,7 @@ def _document(tree, user):
 
     letter = register(tree.own, kind="complaint")
     letter_accept(actor=system_actor(), letter=letter, on=date(2026, 6, 10))
-    document = letter.steps.filter(document__isnull=False).first().document
+    document = step_list(item=letter).filter(document__isnull=False).first().document
     return {"public_id": letter.public_id, "document_id": document.public_id}
 
 
@@ -38,19 +39,6 @@ def _supervised_letter(tree, user):
         actor=system_actor(), forwarding=forwarded(tree.own, tree.other), on=date(2026, 6, 10)
     )
     return {"public_id": letter.public_id}
-
-
-def _follow_up(tree, user):
-    from phoihop.letters.services import follow_up_send, forwarding_acknowledge
-    from phoihop.letters.tests.factories import forwarded
-
-    letter = forwarding_acknowledge(
-        actor=system_actor(), forwarding=forwarded(tree.other, tree.own), on=date(2026, 6, 10)
-    )
-    follow_up = follow_up_send(
-        actor=system_actor(), letter=letter, content="Đề nghị", on=date(2026, 6, 20)
-    )
-    return {"public_id": follow_up.public_id}
 
 
 def _cleared_letter(tree, user):
@@ -73,21 +61,12 @@ PROTECTED = {
     "letters:statistics_report": UrlCheck(
         permission="letters.export_letter", method="post", ok_status=POSTED
     ),
-    "letters:follow_up_answer": UrlCheck(
-        permission=VIEW, kwargs=_follow_up, method="post", ok_status=POSTED
-    ),
     "letters:detail": UrlCheck(permission=VIEW, kwargs=_letter),
     "letters:classify": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:split": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:outcome": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:accept": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:step": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
-    "letters:follow_up": UrlCheck(
-        permission="letters.supervise_letter",
-        kwargs=_supervised_letter,
-        method="post",
-        ok_status=POSTED,
-    ),
     "letters:identity": UrlCheck(permission=VIEW, kwargs=_cleared_letter),
     "letters:document": UrlCheck(permission=VIEW, kwargs=_document),
 }
@@ -135,11 +114,6 @@ PROTECTED |= {
     "api:forwarding-detail": UrlCheck(api=True, permission=VIEW, kwargs=_forwarding_for),
     "api:forwarding-acknowledge": UrlCheck(
         api=True, permission="letters.add_letter", kwargs=_forwarding, method="post"
-    ),
-    "api:follow-up-list": UrlCheck(api=True),
-    "api:follow-up-detail": UrlCheck(api=True, permission=VIEW, kwargs=_follow_up),
-    "api:follow-up-answer": UrlCheck(
-        api=True, permission=VIEW, kwargs=_follow_up, method="post", ok_status=INVALID
     ),
     "api:letter-statistics": UrlCheck(
         api=True, permission="letters.export_letter", ok_status=INVALID
