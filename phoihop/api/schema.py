@@ -2,7 +2,8 @@
 
 drf-spectacular documents the success answer of each operation only; the API also answers
 every operation with its error shape (``phoihop.api.errors``) for a bad request, a missing or
-refused sign-in, an invisible object, a wrong method or media type, or too many requests. And
+refused sign-in, an invisible object, a wrong method or media type, or too many requests; and
+the web server refuses a request line that is too long (414) before the application sees it. And
 it marks times as ``format: time``, which JSON Schema reads as RFC 3339 with a time zone,
 while Django writes ``08:00:00``.
 """
@@ -55,5 +56,7 @@ def document_errors(result: dict, generator, request, public) -> dict:
             responses = operation.setdefault("responses", {})
             for code, description in ERRORS.items():
                 responses.setdefault(code, {"description": description, "content": error})
+            # Answered by the web server before the application, without a JSON body.
+            responses.setdefault("414", {"description": "Địa chỉ yêu cầu quá dài."})
     _fix_times(result)
     return result
