@@ -7,4 +7,4 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        from phoihop.api import audit_events  # noqa: F401
+        from phoihop.api import audit_events, schema  # noqa: F401

@@ -10,6 +10,8 @@ while Django writes ``08:00:00``.
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
 ERROR_SCHEMA = {
     "type": "object",
     "description": "Lỗi: thông điệp tiếng Việt, và lỗi của từng trường khi dữ liệu không hợp lệ.",
@@ -60,3 +62,17 @@ def document_errors(result: dict, generator, request, public) -> dict:
             responses.setdefault("414", {"description": "Địa chỉ yêu cầu quá dài."})
     _fix_times(result)
     return result
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """Documents ``ApiTokenAuthentication`` as HTTP bearer authentication."""
+
+    target_class = "phoihop.api.authentication.ApiTokenAuthentication"
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Khóa API (phx_…) cấp tại /khoa-api/ sau bước xác thực TOTP.",
+        }

@@ -191,3 +191,9 @@ class FilterForm(forms.Form):
         choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
     )
     overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
+
+
+class IdentityMarkForm(forms.Form):
+    """Spans of the letter that identify its sender, one per line (sealed, then removed)."""
+
+    spans = forms.CharField(label="Đoạn cần lược bỏ", max_length=2000, widget=forms.Textarea)

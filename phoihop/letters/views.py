@@ -245,14 +245,14 @@ def letter_identity(request, public_id):
 @require_POST
 def letter_identity_mark(request, public_id):
     """Parts of the text an officer marks as identifying the sender (one per line)."""
-    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
-    spans = request.POST.get("spans", "")[:2000].splitlines()
-    if attempt(
+    return _post(
         request,
-        lambda: services.letter_identity_mark(actor=request.user, letter=letter, spans=spans),
-    ):
-        messages.success(request, "Đã lược bỏ các đoạn được đánh dấu khỏi nội dung đơn.")
-    return redirect(letter)
+        public_id,
+        forms.IdentityMarkForm,
+        lambda letter, d, f: services.letter_identity_mark(
+            actor=request.user, letter=letter, spans=d["spans"].splitlines()
+        ),
+    )
 
 
 @login_required
