@@ -3,8 +3,8 @@ from rest_framework.test import APIClient
 
 from phoihop.accounts.services import system_actor
 from phoihop.api.services import ApiTokenError, api_token_issue
-from phoihop.core.testing import grant, make_user
 from phoihop.organizations.tests.matrix import _membership
+from phoihop.testing import grant, make_user
 
 
 def _token_client(user, actor, scope="write"):

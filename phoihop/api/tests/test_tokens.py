@@ -13,7 +13,7 @@ from phoihop.accounts.two_factor import totp_current_code
 from phoihop.api.models import ApiToken
 from phoihop.api.services import ApiTokenError, api_token_issue, api_token_revoke
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import phoihop
 from phoihop.accounts.two_factor import totp_current_code
-from phoihop.core.testing import PASSWORD, grant, make_user, signed_in_client
 from phoihop.security import checks
 from phoihop.security.caches import CACHE_TABLE
 from phoihop.security.spreadsheets import assert_no_formulas
 from phoihop.security.uploads import check_upload, safe_name, sniff
+from phoihop.testing import PASSWORD, grant, make_user, signed_in_client
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=|javascript:|hx-on", re.I)
