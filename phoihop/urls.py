@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("phoihop.api.urls")),
+    path("khoa-api/", include("phoihop.api.web_urls")),
     path("lich/", include("phoihop.deadlines.urls")),
     path("don/", include("phoihop.letters.urls")),
     path("viec/", include("phoihop.casework.urls")),

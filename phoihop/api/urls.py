@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -29,4 +29,6 @@ urlpatterns = [
     path("popolo", views.popolo, name="popolo"),
     path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
+    # Anything else under /api/ answers in the API's own shape, not with the site's HTML page.
+    re_path(r"^.*$", views.not_found, name="not-found"),
 ]

@@ -45,3 +45,4 @@ register_sealed(
         "closed_at",
     ),
 )
+register_event("letter.identity_marked", "Đánh dấu thêm thông tin nhận diện trong nội dung đơn")
