@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ElectionsConfig(AppConfig):
+    name = "phoihop.elections"
+    label = "elections"
+    verbose_name = "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"
