@@ -56,3 +56,7 @@ bench-petitions: install
 # Letter list, search and overdue list at 1,000,000 letters on SQLite and PostgreSQL (docs/letters-benchmark.md).
 bench-letters: install
 	$(BIN)/python -m bench.letters --count $${COUNT:-1000000}
+
+# Tabulating a national general election: 100,000 polling areas, goal < 10 s (figures, no assertions).
+bench-elections: install
+	$(BIN)/python -m bench.elections --areas $${AREAS:-100000}
