@@ -5,3 +5,6 @@ class ElectionsConfig(AppConfig):
     name = "phoihop.elections"
     label = "elections"
     verbose_name = "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"
+
+    def ready(self) -> None:  # registration only
+        from phoihop.elections import audit_events, navigation, policies  # noqa: F401

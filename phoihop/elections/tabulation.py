@@ -369,6 +369,43 @@ def tabulate(constituency: Constituency) -> Result:
     return decide(constituency, aggregate(constituency.protocols))
 
 
+def could_change(constituency: Constituency, result: Result, pending_voters: int) -> bool:
+    """Whether polling areas not yet counted, with *pending_voters* on their lists, could still
+    change the outcome (valid or re-vote) or who is elected, whatever their protocols say.
+
+    Worst cases: none of the pending voters vote, or all vote and every ballot is valid; every
+    such ballot may add one vote to any candidate (a ballot names each candidate at most once).
+    """
+    if pending_voters <= 0:
+        return False
+    t = result.totals
+    on_list = t.voters_on_list + pending_voters
+    low = turnout_reached(t.voted, on_list)
+    high = turnout_reached(t.voted + pending_voters, on_list)
+    if constituency.round is not Round.REVOTE and low != high:
+        return True
+    if constituency.round is not Round.REVOTE and not high:
+        return False  # a re-vote whatever the pending areas say
+    if result.undecided:
+        return True
+    votes, valid, h = t.votes, t.valid, pending_voters
+    elected = set(result.elected)
+    for name in elected:
+        if not more_than_half(votes.get(name, 0), valid + h):
+            return True  # could fall to half or below
+    weakest = min((votes.get(n, 0) for n in elected), default=None)
+    seats_open = len(elected) < constituency.seats
+    for candidate in constituency.candidates:
+        if candidate.name in elected:
+            continue
+        best = votes.get(candidate.name, 0) + h
+        if more_than_half(best, valid + h) and (
+            seats_open or (weakest is not None and best >= weakest)
+        ):
+            return True
+    return False
+
+
 # --- reading the command line's JSON -------------------------------------------------------------
 
 PROTOCOL_FIELDS = (

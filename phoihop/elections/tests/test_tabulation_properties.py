@@ -15,6 +15,7 @@ from phoihop.elections.tabulation import (
     Round,
     aggregate,
     check,
+    could_change,
     tabulate,
 )
 
@@ -149,3 +150,24 @@ def test_a_broken_protocol_is_always_caught(constituency, extra):
         for p in check(replace(constituency, protocols=(broken, *constituency.protocols[1:])))
     }
     assert "voted_above_list" in codes
+
+
+@settings(max_examples=150, deadline=None)
+@given(constituencies(), constituencies(), st.randoms(use_true_random=False))
+def test_settled_results_stay_settled_whatever_the_pending_areas_say(counted, extra, rng):
+    """When could_change says no, adding any consistent pending protocols keeps the outcome and
+    the elected (the pending areas' lists bound what they can add)."""
+    result = tabulate(counted)
+    pending = []
+    for p in extra.protocols:
+        votes = dict.fromkeys((c.name for c in counted.candidates), 0)
+        for _ballot in range(p.valid):  # one name kept per valid ballot, chosen at random
+            votes[rng.choice(counted.candidates).name] += 1
+        pending.append(replace(p, votes=votes))
+    pending = tuple(pending)
+    pending_voters = sum(p.voters_on_list for p in pending)
+    if could_change(counted, result, pending_voters):
+        return
+    full = tabulate(replace(counted, protocols=counted.protocols + pending))
+    assert full.outcome is result.outcome
+    assert set(full.elected) == set(result.elected)
