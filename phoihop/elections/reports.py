@@ -23,6 +23,14 @@ def _contests(election: Election) -> list[Contest]:
     )
 
 
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _pct(value: float) -> str:
     return f"{value:.2f}".replace(".", ",") + "%"
 
@@ -33,7 +41,7 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
     on = on or timezone.localdate()
     paragraphs = [
         f"Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015, "
-        f"sửa đổi, bổ sung năm 2025; {org.name} báo cáo kết quả {election.name.lower()} "
+        f"sửa đổi, bổ sung năm 2025; {org.name} báo cáo kết quả {_lower_first(election.name)} "
         f"ngày {election.election_day:%d/%m/%Y} như sau:",
     ]
     tables = []
@@ -45,15 +53,15 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
         paragraphs.append(
             f"{number}. {contest.get_round_display()} tại {contest.constituency}: "
             f"số đại biểu được bầu {contest.seats}; số người ứng cử {len(r['votes'])}; "
-            f"tổng số cử tri {r['voters_on_list']:,}; số cử tri đã bỏ phiếu {r['voted']:,} "
-            f"(đạt {_pct(100 * r['turnout'])}); số phiếu hợp lệ {r['valid']:,}; "
-            f"số phiếu không hợp lệ {r['invalid']:,}.".replace(",", ".")
+            f"tổng số cử tri {_n(r['voters_on_list'])}; số cử tri đã bỏ phiếu {_n(r['voted'])} "
+            f"(đạt {_pct(100 * r['turnout'])}); số phiếu hợp lệ {_n(r['valid'])}; "
+            f"số phiếu không hợp lệ {_n(r['invalid'])}."
         )
         rows = [
             [
                 str(i),
                 name,
-                f"{r['votes'][name]:,}".replace(",", "."),
+                _n(r["votes"][name]),
                 _pct(r["share_of_valid"][name]),
                 "Trúng cử" if name in r["elected"] else "",
             ]
@@ -86,7 +94,7 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
         place=place_name(org),
         issued_on=on,
         type_name="BÁO CÁO",
-        title=f"Kết quả {election.name.lower()}",
+        title=f"Kết quả {_lower_first(election.name)}",
         paragraphs=paragraphs,
         tables=tables,
         recipients=["Hội đồng bầu cử quốc gia", "Thường trực HĐND tỉnh", "Lưu: VT"],
