@@ -64,7 +64,6 @@ class ConsultationForm(forms.Form):
         ConsultationRound.objects.none(),
         label="Người ứng cử (lần hai: danh sách sơ bộ; lần ba: danh sách chính thức)",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, candidates=None, **kwargs):

@@ -606,6 +606,7 @@ def contest_tabulate(*, actor, contest: Contest) -> Contest:
     data["votes"] = {names[i]: n for i, n in data["votes_by_id"].items()}
     data["share_of_valid"] = {names[i]: s for i, s in data["share_of_valid"].items()}
     data["ranking"] = [names[i] for i in result.ranking]
+    data["turnout_percent"] = round(100 * data["turnout"], 2)
     contest.result = data
     contest.tabulated_at = timezone.now()
     contest.save(update_fields=["result", "tabulated_at", "updated_at"])
