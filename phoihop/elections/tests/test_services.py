@@ -277,3 +277,32 @@ def test_clerk_may_not_tabulate(tree):
     first, _ = _clerks(tree)
     with pytest.raises(PermissionDenied):
         services.contest_tabulate(actor=first, contest=contest)
+
+
+def test_api_enters_protocols_twice_and_tabulates(tree, leader):
+    from phoihop.core.testing import signed_in_client
+
+    contest = factories.official_contest(tree.own)
+    first, second = _clerks(tree)
+    url = f"/api/election-contests/{contest.public_id}/protocols"
+    for area, figures in (
+        (1, factories.numbers(contest, 1000, 900, 20, [700, 500, 480])),
+        (2, factories.numbers(contest, 800, 700, 0, [600, 300, 320])),
+    ):
+        for user in (first, second):
+            response = signed_in_client(user).post(
+                url, {"area": area, **figures}, content_type="application/json"
+            )
+            assert response.status_code == 200, response.content
+    assert response.json()["status"] == "accepted"
+    response = signed_in_client(leader).post(f"/api/election-contests/{contest.public_id}/tabulate")
+    assert response.status_code == 200
+    assert response.json()["result"]["elected"] == ["Nguyễn Văn An", "Lê Thị Cúc"]
+    timetable = (
+        signed_in_client(leader)
+        .get(f"/api/elections/{contest.election.public_id}/timetable")
+        .json()
+    )
+    assert {"rule_id": "BC-09", "due_on": "2027-04-11"}.items() <= next(
+        r for r in timetable if r["rule_id"] == "BC-09"
+    ).items()

@@ -92,4 +92,24 @@ PROTECTED = {
     "elections:conference": UrlCheck(
         permission="elections.change_election", kwargs=_candidate, method="post", ok_status=POSTED
     ),
+    "api:election-list": UrlCheck(api=True, permission=VIEW),
+    "api:election-detail": UrlCheck(api=True, permission=VIEW, kwargs=_election),
+    "api:election-timetable": UrlCheck(api=True, permission=VIEW, kwargs=_election),
+    "api:election-results": UrlCheck(api=True, permission=VIEW, kwargs=_election),
+    "api:election-contest-detail": UrlCheck(api=True, permission=VIEW, kwargs=_contest),
+    # An empty body: 400 for an account that may enter; a contest without protocols: 400.
+    "api:election-contest-protocols": UrlCheck(
+        api=True,
+        permission="elections.enter_election",
+        kwargs=_contest,
+        method="post",
+        ok_status=(400,),
+    ),
+    "api:election-contest-tabulate": UrlCheck(
+        api=True,
+        permission="elections.audit_election",
+        kwargs=_contest,
+        method="post",
+        ok_status=(400,),
+    ),
 }
