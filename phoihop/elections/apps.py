@@ -7,4 +7,4 @@ class ElectionsConfig(AppConfig):
     verbose_name = "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"
 
     def ready(self) -> None:  # registration only
-        from phoihop.elections import audit_events, navigation, policies  # noqa: F401
+        from phoihop.elections import audit_events, kinds, navigation, policies  # noqa: F401

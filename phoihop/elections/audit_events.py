@@ -10,3 +10,7 @@ register_event("election.protocol_entered", "Nhập biên bản kết quả ki�
 register_event("election.protocol_resolved", "Kiểm tra biên bản bị giữ lại")
 register_event("election.contest_tabulated", "Xác định kết quả bầu cử ở đơn vị bầu cử")
 register_event("election.published", "Công bố kết quả bầu cử")
+register_event("election.voter_list_posted", "Niêm yết danh sách cử tri")
+register_event("election.voter_list_changed", "Sửa đổi, bổ sung danh sách cử tri")
+register_event("election.voter_list_complaint_received", "Nhận khiếu nại về danh sách cử tri")
+register_event("election.voter_list_complaint_resolved", "Giải quyết khiếu nại về danh sách cử tri")

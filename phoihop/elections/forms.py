@@ -126,3 +126,37 @@ class ProtocolForm(forms.Form):
         out["votes"] = {str(c.pk): data[f"votes_{c.pk}"] for c in self.candidates}
         out["complaints"] = data.get("complaints", "")
         return out
+
+
+class VoterListPostForm(forms.Form):
+    number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
+    posted_on = forms.DateField(label="Ngày niêm yết", widget=DATE)
+    voters = forms.IntegerField(label="Số cử tri trong danh sách", min_value=0)
+
+
+class VoterListChangeForm(forms.Form):
+    number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
+    delta = forms.IntegerField(label="Số cử tri tăng (+) hoặc giảm (−)")
+    reason = forms.CharField(label="Lý do", max_length=300)
+
+
+class ComplaintForm(forms.Form):
+    number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
+    complainant = forms.CharField(label="Người khiếu nại", max_length=200)
+    content = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}))
+    received_on = forms.DateField(label="Ngày nhận", widget=DATE)
+
+
+class ComplaintResolveForm(forms.Form):
+    upheld = forms.TypedChoiceField(
+        label="Kết quả",
+        coerce=lambda v: v == "1",
+        choices=[("1", "Chấp nhận, sửa danh sách"), ("0", "Không chấp nhận")],
+    )
+    delta = forms.IntegerField(
+        label="Số cử tri thêm (+) hoặc bớt (−) khi chấp nhận", required=False, initial=0
+    )
+    answer = forms.CharField(
+        label="Trả lời người khiếu nại", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    on = forms.DateField(label="Ngày giải quyết", widget=DATE)

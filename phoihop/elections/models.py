@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.casework.models import TrackedItem
 from phoihop.core.models import BaseModel
 
 
@@ -179,6 +180,7 @@ class PollingArea(BaseModel):
     number = models.PositiveSmallIntegerField(_("số"))
     name = models.CharField(_("tên"), max_length=200)
     voters_on_list = models.PositiveIntegerField(_("số cử tri trong danh sách"))
+    list_posted_on = models.DateField(_("ngày niêm yết danh sách cử tri"), null=True, blank=True)
 
     class Meta:
         ordering = ["contest", "number"]
@@ -417,3 +419,72 @@ class ProtocolEntry(BaseModel, ProtocolFields):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.area}"
+
+
+class VoterListChange(BaseModel):
+    """A change to a polling area's voter list after posting (Đ29–Đ30, Đ32; BC-12)."""
+
+    area = models.ForeignKey(
+        PollingArea,
+        on_delete=models.CASCADE,
+        related_name="list_changes",
+        verbose_name=_("khu vực"),
+    )
+    delta = models.IntegerField(_("số cử tri tăng (+) hoặc giảm (−)"))
+    reason = models.CharField(_("lý do"), max_length=300)
+    changed_at = models.DateTimeField(_("thời điểm"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người ghi"),
+    )
+
+    class Meta:
+        ordering = ["area", "changed_at", "id"]
+        verbose_name = _("thay đổi danh sách cử tri")
+        verbose_name_plural = _("thay đổi danh sách cử tri")
+
+    def __str__(self) -> str:
+        return f"{self.delta:+d} — {self.reason}"
+
+
+class VoterListComplaint(TrackedItem):
+    """A complaint about a posted voter list (Luật Bầu cử Đ33; BC-13). The listing body records it
+    and resolves it within 5 days. Lifecycle: received -> upheld | rejected."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Đang giải quyết")
+        UPHELD = "upheld", _("Chấp nhận, đã sửa danh sách")
+        REJECTED = "rejected", _("Không chấp nhận")
+
+    CLOSED = ("upheld", "rejected")
+
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=Status, default=Status.RECEIVED
+    )
+    area = models.ForeignKey(
+        PollingArea,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        verbose_name=_("khu vực bỏ phiếu"),
+    )
+    complainant = models.CharField(_("người khiếu nại"), max_length=200)
+    content = models.TextField(_("nội dung"))
+    received_on = models.DateField(_("ngày nhận"))
+    answer = models.TextField(_("kết quả giải quyết"), blank=True)
+
+    class Meta(TrackedItem.Meta):
+        ordering = ["-received_on", "id"]
+        verbose_name = _("khiếu nại về danh sách cử tri")
+        verbose_name_plural = _("khiếu nại về danh sách cử tri")
+        # The layer's index name would pass Django's 30-character limit for this model.
+        indexes = [models.Index(fields=["assigned_to", "status"], name="elections_vlc_assignee")]
+
+    def __str__(self) -> str:
+        return f"Khiếu nại danh sách cử tri {self.reference}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("elections:complaint", kwargs={"public_id": self.public_id})

@@ -5,7 +5,14 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.elections.models import Candidate, Contest, Election, PollingArea, Protocol
+from phoihop.elections.models import (
+    Candidate,
+    Contest,
+    Election,
+    PollingArea,
+    Protocol,
+    VoterListComplaint,
+)
 
 
 def election_list(*, viewer) -> QuerySet[Election]:
@@ -74,3 +81,16 @@ def published_election_get(*, public_id: UUID) -> Election:
 
 def published_election_list() -> QuerySet[Election]:
     return Election.objects.filter(status=Election.Status.PUBLISHED)
+
+
+def complaint_list(*, viewer) -> QuerySet[VoterListComplaint]:
+    return VoterListComplaint.objects.restrict(viewer, "view").select_related(
+        "area__contest__election"
+    )
+
+
+def complaint_get(*, viewer, public_id: UUID) -> VoterListComplaint:
+    complaint = complaint_list(viewer=viewer).filter(public_id=public_id).first()
+    if complaint is None:
+        raise Http404
+    return complaint

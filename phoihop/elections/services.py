@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
+from phoihop.casework.clocks import clock_start, clocks_stop
+from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline
@@ -27,6 +29,8 @@ from phoihop.elections.models import (
     Protocol,
     ProtocolEntry,
     VoterConference,
+    VoterListChange,
+    VoterListComplaint,
 )
 
 # The statutory timetable, counted from election day by the deadline engine (decision 0023: never
@@ -633,3 +637,160 @@ def election_publish(*, actor, election: Election) -> Election:
     election.save(update_fields=["status", "published_at", "updated_at"])
     audit_record(actor=actor, event="election.published", target=election)
     return election
+
+
+# --- voter lists (BC-11, BC-12) and complaints about them (BC-13) -------------------------------
+
+VOTING_STARTS = time(7, 0)  # "bắt đầu từ bảy giờ sáng" (Luật Bầu cử Đ71)
+COMPLAINT_WINDOW_DAYS = 30  # from posting (Đ33, BC-13)
+
+
+@transaction.atomic
+def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -> PollingArea:
+    """Post the voter list of *area*, no later than 40 days before election day (BC-11)."""
+    election = area.contest.election
+    require(actor, "change", election)
+    due = engine.compute_due("BC-11", election.election_day).due
+    if posted_on > due:
+        raise ApplicationError(
+            f"Danh sách cử tri phải niêm yết chậm nhất ngày {due:%d/%m/%Y} "
+            "(40 ngày trước ngày bầu cử, BC-11).",
+            code="late_posting",
+        )
+    area = PollingArea.objects.select_for_update().get(pk=area.pk)
+    area.list_posted_on, area.voters_on_list = posted_on, voters
+    area.save(update_fields=["list_posted_on", "voters_on_list", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="election.voter_list_posted",
+        target=area.contest.election,
+        data={"area": area.pk},
+    )
+    return area
+
+
+def voter_list_closes_at(election: Election) -> datetime:
+    """24 hours before voting starts (BC-12)."""
+    start = timezone.make_aware(datetime.combine(election.election_day, VOTING_STARTS))
+    return start - timedelta(hours=24)
+
+
+@transaction.atomic
+def voter_list_change(
+    *, actor, area: PollingArea, delta: int, reason: str, at: datetime
+) -> VoterListChange:
+    """Add or remove voters after posting, until 24 hours before voting starts (BC-12)."""
+    election = area.contest.election
+    require(actor, "change", election)
+    closes = voter_list_closes_at(election)
+    if at >= closes:
+        raise ApplicationError(
+            "Chỉ được sửa đổi danh sách cử tri đến "
+            f"{timezone.localtime(closes):%H:%M ngày %d/%m/%Y} "
+            "(trước thời điểm bắt đầu bỏ phiếu 24 giờ, BC-12).",
+            code="list_closed",
+        )
+    area = PollingArea.objects.select_for_update().get(pk=area.pk)
+    if area.list_posted_on is None:
+        raise ApplicationError("Danh sách cử tri của khu vực này chưa được niêm yết.")
+    if area.voters_on_list + delta < 0:
+        raise ApplicationError("Số cử tri trong danh sách không thể âm.")
+    change = VoterListChange(area=area, delta=delta, reason=reason, changed_at=at, changed_by=actor)
+    change.full_clean()
+    change.save()
+    area.voters_on_list += delta
+    area.save(update_fields=["voters_on_list", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="election.voter_list_changed",
+        target=election,
+        data={"area": area.pk, "delta": delta, "reason": reason},
+    )
+    return change
+
+
+@transaction.atomic
+def voter_list_complaint_receive(
+    *,
+    actor,
+    area: PollingArea,
+    complainant: str,
+    content: str,
+    received_on: date,
+    idempotency_key: str = "",
+) -> VoterListComplaint:
+    """Record a complaint about a posted voter list, within 30 days of posting; the listing body
+    resolves it within 5 days (clock BC-13, owned by whoever is given the complaint)."""
+    election = area.contest.election
+    from phoihop.access.policy import require_in
+
+    require_in(actor, "elections.add_voterlistcomplaint", election.organization)
+    area = PollingArea.objects.get(pk=area.pk)
+    if area.list_posted_on is None:
+        raise ApplicationError("Danh sách cử tri của khu vực này chưa được niêm yết.")
+    if received_on < area.list_posted_on:
+        raise ApplicationError("Ngày nhận khiếu nại trước ngày niêm yết danh sách.")
+    if (received_on - area.list_posted_on).days > COMPLAINT_WINDOW_DAYS:
+        raise ApplicationError(
+            "Đã quá 30 ngày kể từ ngày niêm yết danh sách cử tri (Luật Bầu cử Đ33, BC-13).",
+            code="late_complaint",
+        )
+
+    def build() -> VoterListComplaint:
+        count = VoterListComplaint.objects.filter(area__contest__election=election).count() + 1
+        complaint = VoterListComplaint(
+            organization=election.organization,
+            reference=f"KNDSCT-{received_on.year}-{election.pk:03d}-{count:03d}",
+            area=area,
+            complainant=complainant,
+            content=content,
+            received_on=received_on,
+            idempotency_key=idempotency_key,
+        )
+        complaint.full_clean()
+        complaint.save()
+        return complaint
+
+    complaint, created = item_create(
+        VoterListComplaint,
+        organization=election.organization,
+        idempotency_key=idempotency_key,
+        build=build,
+    )
+    if created:
+        step_add(complaint, "received", received_on, actor, content[:200])
+        clock_start(complaint, "BC-13", received_on, actor)
+        audit_record(actor=actor, event="election.voter_list_complaint_received", target=complaint)
+    return complaint
+
+
+@transaction.atomic
+def voter_list_complaint_resolve(
+    *, actor, complaint: VoterListComplaint, upheld: bool, answer: str, on: date, delta: int = 0
+) -> VoterListComplaint:
+    """Resolve a complaint: upheld (the list is corrected by *delta*, BC-12) or rejected."""
+    complaint = item_locked(complaint, actor, "change")
+    item_require_status(complaint, "received", message="Khiếu nại đã được giải quyết.")
+    if upheld and delta:
+        voter_list_change(
+            actor=actor,
+            area=complaint.area,
+            delta=delta,
+            reason=f"Giải quyết khiếu nại {complaint.reference}",
+            at=timezone.make_aware(datetime.combine(on, time(8, 0))),
+        )
+    complaint.status = (
+        VoterListComplaint.Status.UPHELD if upheld else VoterListComplaint.Status.REJECTED
+    )
+    complaint.answer = answer
+    complaint.closed_at = timezone.now()
+    complaint.save(update_fields=["status", "answer", "closed_at", "updated_at"])
+    step_add(complaint, complaint.status, on, actor, answer[:200])
+    clocks_stop(complaint, ["BC-13"], on, actor)
+    audit_record(
+        actor=actor,
+        event="election.voter_list_complaint_resolved",
+        target=complaint,
+        data={"upheld": upheld},
+    )
+    return complaint

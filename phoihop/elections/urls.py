@@ -25,6 +25,27 @@ urlpatterns = [
         name="protocol_resolve",
     ),
     path("don-vi/<uuid:public_id>/kiem-phieu/", views.tabulate_view, name="tabulate"),
+    path(
+        "don-vi/<uuid:public_id>/danh-sach-cu-tri/niem-yet/",
+        views.voter_list_post_view,
+        name="voter_list_post",
+    ),
+    path(
+        "don-vi/<uuid:public_id>/danh-sach-cu-tri/sua/",
+        views.voter_list_change_view,
+        name="voter_list_change",
+    ),
+    path(
+        "don-vi/<uuid:public_id>/danh-sach-cu-tri/khieu-nai/",
+        views.complaint_create_view,
+        name="complaint_create",
+    ),
+    path("khieu-nai/<uuid:public_id>/", views.complaint_view, name="complaint"),
+    path(
+        "khieu-nai/<uuid:public_id>/giai-quyet/",
+        views.complaint_resolve_view,
+        name="complaint_resolve",
+    ),
     path("ung-cu-vien/<uuid:public_id>/", views.candidate_view, name="candidate"),
     path("ung-cu-vien/<uuid:public_id>/hoi-nghi-cu-tri/", views.conference_view, name="conference"),
 ]

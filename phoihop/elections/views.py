@@ -6,12 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
+    ComplaintForm,
+    ComplaintResolveForm,
     ConsultationForm,
     ContestForm,
     ElectionBodyForm,
@@ -20,12 +23,16 @@ from phoihop.elections.forms import (
     PollingAreaForm,
     ProtocolForm,
     VoterConferenceForm,
+    VoterListChangeForm,
+    VoterListPostForm,
 )
 from phoihop.elections.models import Candidate, Protocol
 from phoihop.elections.selectors import (
     area_get,
     audit_queue,
     candidate_get,
+    complaint_get,
+    complaint_list,
     contest_get,
     election_get,
     election_list,
@@ -229,6 +236,13 @@ def contest_view(request, public_id):
             "can_enter": can(request.user, "enter", election),
             "can_audit": can(request.user, "audit", election),
             "nomination_form": NominationForm(),
+            "post_form": VoterListPostForm(),
+            "change_form": VoterListChangeForm(),
+            "complaint_form": ComplaintForm(),
+            "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
+            "can_complain": has_permission_anywhere(
+                request.user, "elections.add_voterlistcomplaint"
+            ),
             "area_form": PollingAreaForm(initial={"number": len(areas) + 1}),
         },
     )
@@ -352,6 +366,107 @@ def tabulate_view(request, public_id):
     if attempt(request, lambda: services.contest_tabulate(actor=request.user, contest=contest)):
         messages.success(request, "Đã xác định kết quả bầu cử ở đơn vị bầu cử.")
     return redirect(contest)
+
+
+@login_required
+@require_POST
+def voter_list_post_view(request, public_id):
+    _require_anywhere(request.user, "elections.change_election")
+    contest = contest_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        VoterListPostForm(request.POST),
+        lambda d: services.voter_list_post(
+            actor=request.user,
+            area=area_get(contest=contest, number=d["number"]),
+            posted_on=d["posted_on"],
+            voters=d["voters"],
+        ),
+        "Đã ghi nhận việc niêm yết danh sách cử tri.",
+    )
+    return redirect(contest)
+
+
+@login_required
+@require_POST
+def voter_list_change_view(request, public_id):
+    _require_anywhere(request.user, "elections.change_election")
+    contest = contest_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        VoterListChangeForm(request.POST),
+        lambda d: services.voter_list_change(
+            actor=request.user,
+            area=area_get(contest=contest, number=d["number"]),
+            delta=d["delta"],
+            reason=d["reason"],
+            at=timezone.now(),
+        ),
+        "Đã sửa đổi danh sách cử tri.",
+    )
+    return redirect(contest)
+
+
+@login_required
+@require_POST
+def complaint_create_view(request, public_id):
+    _require_anywhere(request.user, "elections.add_voterlistcomplaint")
+    contest = contest_get(viewer=request.user, public_id=public_id)
+    created = {}
+
+    def call(d):
+        created["complaint"] = services.voter_list_complaint_receive(
+            actor=request.user,
+            area=area_get(contest=contest, number=d["number"]),
+            complainant=d["complainant"],
+            content=d["content"],
+            received_on=d["received_on"],
+            idempotency_key=request.POST.get("idempotency_key", ""),
+        )
+
+    if submit(
+        request, ComplaintForm(request.POST), call, "Đã nhận khiếu nại; hạn giải quyết 5 ngày."
+    ):
+        return redirect(created["complaint"])
+    return redirect(contest)
+
+
+@login_required
+def complaint_view(request, public_id):
+    from phoihop.casework.views import item_panel_context
+
+    complaint = complaint_get(viewer=request.user, public_id=public_id)
+    return render(
+        request,
+        "elections/complaint.html",
+        {
+            "complaint": complaint,
+            "form": ComplaintResolveForm(),
+            "can_resolve": complaint.is_open and can(request.user, "change", complaint),
+            **item_panel_context(request, complaint),
+        },
+    )
+
+
+@login_required
+@require_POST
+def complaint_resolve_view(request, public_id):
+    _require_anywhere(request.user, "elections.change_voterlistcomplaint")
+    complaint = complaint_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        ComplaintResolveForm(request.POST),
+        lambda d: services.voter_list_complaint_resolve(
+            actor=request.user,
+            complaint=complaint,
+            upheld=d["upheld"],
+            answer=d["answer"],
+            on=d["on"],
+            delta=d["delta"] or 0,
+        ),
+        "Đã giải quyết khiếu nại.",
+    )
+    return redirect(complaint)
 
 
 # --- candidates ----------------------------------------------------------------------------------

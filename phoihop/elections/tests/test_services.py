@@ -306,3 +306,53 @@ def test_api_enters_protocols_twice_and_tabulates(tree, leader):
     assert {"rule_id": "BC-09", "due_on": "2027-04-11"}.items() <= next(
         r for r in timetable if r["rule_id"] == "BC-09"
     ).items()
+
+
+def test_voter_list_posting_changes_and_complaints(tree, leader):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from phoihop.elections.models import VoterListComplaint
+
+    contest = factories.contest(tree.own)
+    area = contest.areas.get(number=1)
+    with pytest.raises(ApplicationError, match="BC-11"):  # 39 days before
+        services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 14), voters=1000)
+    services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 13), voters=1000)
+    closes = services.voter_list_closes_at(contest.election)
+    assert timezone.localtime(closes) == timezone.make_aware(datetime(2027, 5, 22, 7, 0))
+    services.voter_list_change(
+        actor=leader,
+        area=area,
+        delta=2,
+        reason="Chuyển đến",
+        at=closes - timezone.timedelta(minutes=1),
+    )
+    with pytest.raises(ApplicationError, match="BC-12"):
+        services.voter_list_change(actor=leader, area=area, delta=1, reason="Muộn", at=closes)
+    area.refresh_from_db()
+    assert area.voters_on_list == 1002
+    with pytest.raises(ApplicationError, match="30 ngày"):
+        services.voter_list_complaint_receive(
+            actor=leader, area=area, complainant="A", content="x", received_on=date(2027, 5, 14)
+        )
+    complaint = services.voter_list_complaint_receive(
+        actor=leader,
+        area=area,
+        complainant="Trần Văn Khiếu",
+        content="Thiếu tên tôi",
+        received_on=date(2027, 5, 13),
+    )
+    assert complaint.due_on == date(2027, 5, 18)  # 5 days, not rolled (BC-13)
+    complaint = services.voter_list_complaint_resolve(
+        actor=leader,
+        complaint=complaint,
+        upheld=True,
+        answer="Đã bổ sung tên.",
+        on=date(2027, 5, 15),
+        delta=1,
+    )
+    assert complaint.status == VoterListComplaint.Status.UPHELD and complaint.due_on is None
+    area.refresh_from_db()
+    assert area.voters_on_list == 1003

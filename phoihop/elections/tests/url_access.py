@@ -113,3 +113,49 @@ PROTECTED = {
         ok_status=(400,),
     ),
 }
+
+
+def _complaint(tree, user):
+    from datetime import date
+
+    from phoihop.elections import services
+    from phoihop.elections.tests.factories import official_contest
+
+    contest = official_contest(tree.own)
+    area = contest.areas.get(number=1)
+    services.voter_list_post(
+        actor=system_actor(), area=area, posted_on=date(2027, 4, 10), voters=1000
+    )
+    complaint = services.voter_list_complaint_receive(
+        actor=system_actor(),
+        area=area,
+        complainant="Trần Văn Khiếu",
+        content="Thiếu tên",
+        received_on=date(2027, 4, 20),
+    )
+    return {"public_id": complaint.public_id}
+
+
+PROTECTED |= {
+    "elections:voter_list_post": UrlCheck(
+        permission="elections.change_election", kwargs=_contest, method="post", ok_status=POSTED
+    ),
+    "elections:voter_list_change": UrlCheck(
+        permission="elections.change_election", kwargs=_contest, method="post", ok_status=POSTED
+    ),
+    "elections:complaint_create": UrlCheck(
+        permission="elections.add_voterlistcomplaint",
+        kwargs=_contest,
+        method="post",
+        ok_status=POSTED,
+    ),
+    "elections:complaint": UrlCheck(
+        permission="elections.view_voterlistcomplaint", kwargs=_complaint
+    ),
+    "elections:complaint_resolve": UrlCheck(
+        permission="elections.change_voterlistcomplaint",
+        kwargs=_complaint,
+        method="post",
+        ok_status=POSTED,
+    ),
+}
