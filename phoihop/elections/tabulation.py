@@ -432,7 +432,7 @@ def parse_constituency(data: object) -> Constituency:
         raise InputError(["Tệp phải là một đối tượng JSON mô tả một đơn vị bầu cử."])
     assembly: Assembly | None = None
     try:
-        assembly = Assembly(data.get("assembly"))
+        assembly = Assembly(str(data.get("assembly")))
     except ValueError:
         problems.append("“assembly” phải là một trong: na, provincial_council, commune_council.")
     round_: Round | None = None
@@ -482,7 +482,7 @@ def parse_constituency(data: object) -> Constituency:
         votes = raw.get("votes")
         if not isinstance(votes, dict) or not all(_is_int(v) for v in votes.values()):
             problems.append(f"{label}: “votes” phải là đối tượng {{tên: số phiếu nguyên}}.")
-            bad = True
+            continue
         if bad:
             continue
         protocols.append(
@@ -497,6 +497,6 @@ def parse_constituency(data: object) -> Constituency:
                 label,
             )
         )
-    if problems or assembly is None or round_ is None or not _is_int(seats):
+    if problems or assembly is None or round_ is None or not isinstance(seats, int):
         raise InputError(problems)
-    return Constituency(assembly, round_, int(seats), tuple(candidates), tuple(protocols))
+    return Constituency(assembly, round_, seats, tuple(candidates), tuple(protocols))

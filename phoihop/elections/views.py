@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.core.actions import attempt, submit
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
     ComplaintForm,
@@ -41,7 +42,6 @@ from phoihop.elections.selectors import (
 )
 from phoihop.organizations.selectors import organizations_where
 from phoihop.organizations.services import person_create
-from phoihop.web.actions import attempt, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

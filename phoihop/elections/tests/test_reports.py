@@ -8,9 +8,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import signed_in_client
 from phoihop.elections import reports, services
 from phoihop.elections.tests import factories
+from phoihop.testing import signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def _walk(node):
 def tabulated(tree):
     actor = system_actor()
     contest = factories.official_contest(tree.own)
-    from phoihop.core.testing import grant, make_user
+    from phoihop.testing import grant, make_user
 
     second = make_user("nhap.hai")
     grant(second, "clerk", tree.own)

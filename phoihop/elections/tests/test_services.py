@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 
 from phoihop.accounts.services import system_actor
 from phoihop.core.errors import ApplicationError
-from phoihop.core.testing import grant, make_user
 from phoihop.elections import services
 from phoihop.elections.models import Candidate, Protocol
 from phoihop.elections.tests import factories
 from phoihop.organizations.services import person_create
+from phoihop.testing import grant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +280,7 @@ def test_clerk_may_not_tabulate(tree):
 
 
 def test_api_enters_protocols_twice_and_tabulates(tree, leader):
-    from phoihop.core.testing import signed_in_client
+    from phoihop.testing import signed_in_client
 
     contest = factories.official_contest(tree.own)
     first, second = _clerks(tree)

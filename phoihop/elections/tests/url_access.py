@@ -1,7 +1,7 @@
 """The elections pages: who may reach them (phoihop/web/tests/test_url_coverage.py)."""
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 POSTED = (200, 302)
 VIEW = "elections.view_election"
@@ -26,9 +26,9 @@ def _area(tree, user):
 
 
 def _held_area(tree, user):
-    from phoihop.core.testing import grant, make_user
     from phoihop.elections import services
     from phoihop.elections.tests.factories import numbers, official_contest
+    from phoihop.testing import grant, make_user
 
     contest = official_contest(tree.own)
     area = contest.areas.get(number=1)
