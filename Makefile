@@ -70,3 +70,7 @@ fuzz: install
 	test -x $(FUZZ_VENV)/bin/st || { $(PYTHON) -m venv $(FUZZ_VENV) && \
 	  $(FUZZ_VENV)/bin/python -m pip install --quiet schemathesis==4.32.5; }
 	$(BIN)/python -m bench.api_fuzz --st $(FUZZ_VENV)/bin/st --max-examples $(FUZZ_EXAMPLES)
+
+# Tabulating a national general election: 100,000 polling areas, goal < 10 s (figures, no assertions).
+bench-elections: install
+	$(BIN)/python -m bench.elections --areas $${AREAS:-100000}

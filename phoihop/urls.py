@@ -13,6 +13,8 @@ urlpatterns = [
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
     path("cong-dan/", include("phoihop.public.urls")),
+    path("bau-cu/", include("phoihop.elections.urls")),
+    path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),
 ]

@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
 from phoihop.casework.api import views as casework_api
+from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 
@@ -21,6 +22,8 @@ router.register(
     "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
 )
 router.register("reception-visits", reception_api.VisitViewSet, basename="reception-visit")
+router.register("elections", elections_api.ElectionViewSet, basename="election")
+router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

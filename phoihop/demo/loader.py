@@ -68,6 +68,9 @@ def demo_load(*, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
+    from phoihop.elections.demo import demo_by_election
+
+    counts |= demo_by_election(today)
     return counts
 
 
