@@ -58,7 +58,9 @@ def _shares(scores: dict[str, float]) -> dict[str, float]:
 
 
 def _best(scores: Mapping[str, float], *, default: str) -> str:
-    return max(scores, key=lambda key: (scores[key], key)) if scores else default
+    if not scores or max(scores.values()) <= 0:
+        return default
+    return max(scores, key=lambda key: (scores[key], key))
 
 
 def phrases(folded: str, longest: int = 5) -> list[str]:
@@ -106,10 +108,10 @@ _LEXICON_BY_FIRST = _lexicon_by_first()
 def lexicon_scores(found: list[str]) -> tuple[dict[str, float], dict[str, float]]:
     """Field scores and level scores from the phrases of a text (see :func:`phrases`).
 
-    The province is the default level and gets a head start of 1.
+    No level has a head start: with no cue at all the province is the default.
     """
     fields: dict[str, float] = {}
-    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    levels = {"xã": 0.0, "tỉnh": 0.0, "trung ương": 0.0}
     for phrase in found:
         for table_name, label, weight in _LEXICON_INDEX.get(phrase, ()):
             target = fields if table_name == "field" else levels
@@ -124,7 +126,7 @@ def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[
     building every run of one to five words.
     """
     fields: dict[str, float] = {}
-    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    levels = {"xã": 0.0, "tỉnh": 0.0, "trung ương": 0.0}
     n = len(tokens)
     for i in [k for k, token in enumerate(tokens) if token in _LEXICON_BY_FIRST]:
         for words, entries in _LEXICON_BY_FIRST[tokens[i]]:
