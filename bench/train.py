@@ -34,10 +34,10 @@ from phoihop.text.consolidate import (
     Params,
     Petition,
     Scored,
+    analyse,
     average_linkage,
     candidate_pairs,
     pair_features,
-    analyse,
     vetoed,
 )
 from phoihop.text.features import petition_features
@@ -111,8 +111,10 @@ def province_pairs(
         also[k].update(r.get("also", []))
     labels = np.array(
         [
-            1 if cluster[i] == cluster[j]
-            else -1 if cluster[i] in also[j] or cluster[j] in also[i]
+            1
+            if cluster[i] == cluster[j]
+            else -1
+            if cluster[i] in also[j] or cluster[j] in also[i]
             else 0
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
         ]
@@ -141,10 +143,14 @@ def _group_f1(
         params,
     )
     groups = [str(labels[k]) for k in scored.of_petition]
-    return pairwise([r["cluster"] for r in records], groups, [r.get("also", []) for r in records]).f1
+    return pairwise(
+        [r["cluster"] for r in records], groups, [r.get("also", []) for r in records]
+    ).f1
 
 
-def train(provinces: Sequence[Sequence[dict]], params: Params | None = None) -> tuple[Models, Params]:
+def train(
+    provinces: Sequence[Sequence[dict]], params: Params | None = None
+) -> tuple[Models, Params]:
     """Models and grouping settings learned from the labelled *provinces*."""
     params = params or Params()
     all_records = [r for records in provinces for r in records]

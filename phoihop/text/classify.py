@@ -10,6 +10,7 @@ probabilities.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -191,7 +192,7 @@ def label_inputs(tokens: Sequence[str]) -> tuple[dict[int, float], np.ndarray]:
     fields, levels = token_lexicon_scores(tokens)
     words = [t for t in tokens if t not in STOPWORDS and len(t) > 1]
     terms = ["u:" + t for t in words]
-    terms += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    terms += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
     agency = named_agency(" " + " ".join(tokens) + " ")
     dense = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
     dense += [np.log1p(levels[level]) for level in LEVELS]

@@ -73,6 +73,7 @@ class Params:
     threshold: float | None = None  # None: the pair model's calibrated threshold
     coverage_power: float = 0.5
     local_place_veto: bool = True
+    problem_veto: bool = True
     later_weight: float = 0.3
     bigram_weight: float = 0.5
     neighbours: int = 30
@@ -95,7 +96,7 @@ class Models:
 
 @dataclass
 class Evidence:
-    """Why one petition is in its group: the member it joined through, the score, what they share."""
+    """Why a petition is in its group: the member it joined through, the score, what they share."""
 
     joined_via: str | None = None
     score: float = 0.0
@@ -209,12 +210,15 @@ def analyse(
         petition_features(text, gazetteer, entities)
         for (text, _), entities in zip(keys, entity_lists, strict=True)
     ]
+    fix = _typo_corrections(features)
     field_p, level_p = label_probabilities(
-        [f.main_tokens for f in features], (models.field, models.level)
+        [[fix.get(t, t) for t in f.main_tokens] for f in features], (models.field, models.level)
     )
-    word_counts, _ = _term_counts([_word_terms(f, params) for f in features])
+    word_counts, _ = _term_counts([_word_terms(f, params, fix) for f in features])
     word, word_df = _weigh(word_counts)
-    chars, _ = _weigh(_term_counts([_char_grams(f.main_tokens) for f in features])[0])
+    chars, _ = _weigh(
+        _term_counts([_char_grams([fix.get(t, t) for t in f.main_tokens]) for f in features])[0]
+    )
     fuzzy_counts, _ = _term_counts([_deletion_keys(f.tokens) for f in features])
     fuzzy, fuzzy_df = _weigh(fuzzy_counts)
     accent_rows = [_accented_words(text) for text, _ in keys]
@@ -248,14 +252,56 @@ def analyse(
     )
 
 
-def _word_terms(features: PetitionFeatures, params: Params) -> dict[str, float]:
-    """Weighted term counts for one petition (before IDF): main issue, later issue, roads."""
+def _typo_corrections(features: Sequence[PetitionFeatures]) -> dict[str, str]:
+    """Rare syllables one edit away from a syllable far more frequent in the same corpus,
+    mapped to it: "hogn" → "hong" when "hong" is common and "hogn" is not.
+
+    Found through deletion keys (a syllable and each one-letter deletion of it), so the cost
+    is linear in the vocabulary.
+    """
+    df: Counter[str] = Counter(t for f in features for t in set(f.tokens))
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for token, count in df.items():
+        if count >= 3 and len(token) >= 3 and not token.isdigit():
+            for key in _deletions(token):
+                by_key[key].append(token)
+    fix: dict[str, str] = {}
+    for token, count in df.items():
+        if len(token) < 3 or token.isdigit() or count > 2:
+            continue
+        options = {
+            other
+            for key in _deletions(token)
+            for other in by_key.get(key, ())
+            if other != token and df[other] >= 5 * count and _one_edit(token, other)
+        }
+        if options:
+            fix[token] = max(options, key=lambda other: (df[other], other))
+    return fix
+
+
+def _deletions(token: str) -> set[str]:
+    return {token} | {token[:k] + token[k + 1 :] for k in range(len(token))}
+
+
+def _word_terms(
+    features: PetitionFeatures, params: Params, fix: dict[str, str] | None = None
+) -> dict[str, float]:
+    """Weighted term counts for one petition (before IDF): main issue, later issue, roads.
+
+    *fix* maps typos to the syllable meant (:func:`_typo_corrections`).
+    """
+    fix = fix or {}
+
+    def fixed(term: str) -> str:
+        return "_".join(fix.get(part, part) for part in term.split("_")) if fix else term
+
     counts: dict[str, float] = defaultdict(float)
     for term in features.terms:
-        counts["w:" + term] += params.bigram_weight if "_" in term else 1.0
+        counts["w:" + fixed(term)] += params.bigram_weight if "_" in term else 1.0
     for term in features.later_terms:
         weight = params.bigram_weight if "_" in term else 1.0
-        counts["w:" + term] += params.later_weight * weight
+        counts["w:" + fixed(term)] += params.later_weight * weight
     for road in features.roads:
         counts["r:" + road] += 1.0
     return counts
@@ -414,19 +460,43 @@ def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.
         "length_ratio": ratio,
         "word_x_commune": word * same_commune,
         "char_x_field": chars * field_agree,
+        "thing_x_char": (shared_name | same_thing) * chars,
+        "rank": _nearness(rows, cols, word + chars),
     }
     return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in PAIR_FEATURES])
 
 
+def _nearness(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray) -> np.ndarray:
+    """1 / (1 + r), r the better of the two ranks: where each side ranks the other among its
+    candidates by *similarity* (0 = its nearest; ties to the lower position)."""
+    m = len(rows)
+    if not m:
+        return np.zeros(0)
+    ends = np.concatenate([rows, cols])
+    others = np.concatenate([cols, rows])
+    sims = np.concatenate([similarity, similarity])
+    order = np.lexsort((others, -sims, ends))
+    sorted_ends = ends[order]
+    starts = np.searchsorted(sorted_ends, sorted_ends, side="left")
+    rank = np.empty(2 * m)
+    rank[order] = np.arange(2 * m) - starts
+    return 1.0 / (1.0 + np.minimum(rank[:m], rank[m:]))
+
+
 def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Params) -> np.ndarray:
-    """Pairs that may never merge: different roads or named things of one kind, or (with
-    ``local_place_veto``) two commune-level petitions from two different communes."""
+    """Pairs that may never merge: different roads or named things of one kind; with
+    ``local_place_veto`` two commune-level petitions from two different communes; with
+    ``problem_veto`` two petitions naming different kinds of problem and none in common."""
     conflicting, _same = _thing_relations(analysis.details, rows, cols)
     if params.local_place_veto:
         communes, local = analysis.communes, analysis.local
         other_place = (communes[rows] != communes[cols]) & (communes[rows] >= 0)
         other_place &= communes[cols] >= 0
         conflicting |= other_place & local[rows] & local[cols]
+    if params.problem_veto:
+        problems = analysis.problems
+        both_named = (problems[rows] > 0) & (problems[cols] > 0)
+        conflicting |= both_named & ((problems[rows] & problems[cols]) == 0)
     return conflicting
 
 
@@ -442,12 +512,35 @@ def _distinguishing(features: PetitionFeatures) -> dict[str, set[str]]:
 
 
 def _same_thing(x: str, y: str) -> bool:
-    """Two folded names denote one thing when one's words contain the other's.
+    """Two folded names denote one thing when one's words contain the other's, a word
+    matching another one typo apart.
 
-    "thanh loi phat" and "may thanh loi phat" match; "phu lam 1" and "phu lam 2" do not.
+    "thanh loi phat" and "may thanh loi phat" match, and so do "tan phuoc" and "tan phuco";
+    "phu lam 1" and "phu lam 2" do not.
     """
-    a, b = set(x.split()), set(y.split())
-    return a <= b or b <= a
+    a, b = x.split(), y.split()
+    if len(a) > len(b):
+        a, b = b, a
+    return all(any(_one_edit(word, other) for other in b) for word in a)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether *a* and *b* are equal or one edit apart (words of three letters or more)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or a.isdigit() or b.isdigit() or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:k] + b[k + 1 :] == a for k in range(len(b)))
 
 
 def shares_thing(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
@@ -604,7 +697,9 @@ class _LinkGraph:
         linkage = self.linkage(size, params)
         threshold = 0.5 if params.threshold is None else params.threshold
         open_edges = np.flatnonzero((linkage >= threshold) & ~self.blocked)
-        order = open_edges[np.lexsort((self.b[open_edges], self.a[open_edges], -linkage[open_edges]))]
+        order = open_edges[
+            np.lexsort((self.b[open_edges], self.a[open_edges], -linkage[open_edges]))
+        ]
         rank = np.arange(len(order))
         best = np.full(self.n, len(order))
         np.minimum.at(best, self.a[order], rank)
@@ -654,9 +749,7 @@ class Scored:
     scores: np.ndarray
 
 
-def score_petitions(
-    petitions: Sequence[Petition], models: Models, params: Params
-) -> Scored:
+def score_petitions(petitions: Sequence[Petition], models: Models, params: Params) -> Scored:
     """Analyse the distinct texts of *petitions* and score their candidate pairs."""
     keys = sorted({(p.text, p.commune) for p in petitions})
     position = {key: k for k, key in enumerate(keys)}
@@ -747,7 +840,9 @@ def _member_evidence(
     """For each petition, the member of its group it is tied to best, and what they share."""
     analysis, of_petition = scored.analysis, scored.of_petition
     best: dict[int, dict[int, float]] = defaultdict(dict)  # text -> other text -> score
-    for a, b, s in zip(scored.rows.tolist(), scored.cols.tolist(), scored.scores.tolist(), strict=True):
+    for a, b, s in zip(
+        scored.rows.tolist(), scored.cols.tolist(), scored.scores.tolist(), strict=True
+    ):
         best[a][b] = s
         best[b][a] = s
     first_id: dict[int, str] = {}

@@ -198,7 +198,8 @@ def extract_entities(text: str) -> list[Entity]:
     entities: list[Entity] = []
     for clause in _CLAUSE_RE.split(nfc(text)):
         words = _TOKEN_RE.findall(clause)
-        folded = [_type_word(word) for word in words]
+        folded = [fold_word(word) for word in words]
+        typed = [_type_word(word) for word in words]
         i = 0
         while i < len(words):
             if not _starts_name(words[i], folded[i]):
@@ -214,16 +215,26 @@ def extract_entities(text: str) -> list[Entity]:
             run = folded[i:j]
             if len(run) >= 2 or (i > 0 and len(run[0]) > 3):
                 name = " ".join(canonical_synonyms(run))
-                entities.append(Entity(_entity_kind(folded[max(0, i - 6) : i], adjacent=True), name))
+                entities.append(Entity(_entity_kind(typed[max(0, i - 6) : i], adjacent=True), name))
             i = j
     return entities
 
 
 # Type words whose folded form is also another word: with diacritics only the type counts.
-_AMBIGUOUS_TYPES = {"truong": "trường", "ho": "hồ", "cho": "chợ", "trai": "trại", "song": "sông",
-                    "ban": "bản", "lang": "làng", "buon": "buôn", "xa": "xã", "ap": "ấp"}
+_AMBIGUOUS_TYPES = {
+    "truong": "trường",
+    "ho": "hồ",
+    "cho": "chợ",
+    "trai": "trại",
+    "song": "sông",
+    "ban": "bản",
+    "lang": "làng",
+    "buon": "buôn",
+    "xa": "xã",
+    "ap": "ấp",
+}
 # Legal forms between a type word and the name ("Công ty TNHH Hưng Phát").
-_LEGAL_FORM = frozenset("trach nhiem huu han co phan mot thanh vien".split())
+_LEGAL_FORM = frozenset(["trach", "nhiem", "huu", "han", "co", "phan", "mot", "thanh", "vien"])
 
 
 def _type_word(word: str) -> str:

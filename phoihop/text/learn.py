@@ -41,6 +41,8 @@ PAIR_FEATURES: tuple[str, ...] = (
     "length_ratio",  # shorter / longer, in content tokens
     "word_x_commune",  # word_cos × same_commune
     "char_x_field",  # char_cos × field_agree
+    "thing_x_char",  # (shared name or thing) × char_cos: a shared place says little alone
+    "rank",  # 1 / (1 + rank of each in the other's candidates by wording), the nearer side
 )
 
 
@@ -151,7 +153,9 @@ class LabelModel:
     dense: np.ndarray  # (dense features, len(labels))
     bias: np.ndarray  # (len(labels),)
 
-    def probabilities(self, sparse_rows: Sequence[dict[int, float]], dense: np.ndarray) -> np.ndarray:
+    def probabilities(
+        self, sparse_rows: Sequence[dict[int, float]], dense: np.ndarray
+    ) -> np.ndarray:
         """Class probabilities per row."""
         scores = np.tile(self.bias, (len(sparse_rows), 1))
         if len(sparse_rows):
@@ -222,7 +226,9 @@ class LabelModel:
         return cls(tuple(labels), keys, w[: len(keys)], w[len(keys) :], b)
 
 
-def fit_multinomial(x, y: np.ndarray, classes: int, *, l2: float = 1.0) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+def fit_multinomial(
+    x, y: np.ndarray, classes: int, *, l2: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """L2-regularised softmax regression on a (sparse) design matrix."""
     n, d = x.shape
     onehot = np.zeros((n, classes))

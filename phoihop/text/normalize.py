@@ -305,7 +305,9 @@ SENSES: dict[str, tuple[str, str]] = {
 # Words next to an unaccented ambiguous syllable that show the sense (one word either side,
 # or the phrase just before it).
 _SENSE_CONTEXT: dict[str, frozenset[str]] = {
-    "cho": frozenset({"nha", "long", "tieu", "thuong", "kiot", "sap", "dau", "moi", "phien", "hop"}),
+    "cho": frozenset(
+        {"nha", "long", "tieu", "thuong", "kiot", "sap", "dau", "moi", "phien", "hop"}
+    ),
     "hoi": frozenset({"mui", "thoi", "boc", "nong", "nac", "tanh", "ruoi"}),
     "tuoi": frozenset({"nuoc", "kenh", "muong", "tieu", "ruong", "lua", "vu", "cay", "bom"}),
     "ung": frozenset({"ngap", "lut", "nuoc"}),
@@ -334,7 +336,7 @@ def mark_senses(text: str) -> str:
     accented = not text.isascii()
     out = list(words)
     plain = [w.lower() for w in words]
-    for k, word in enumerate(words):
+    for k, _word in enumerate(words):
         low = plain[k]
         folded = fold_word(low) if not low.isascii() else low
         sense = SENSES.get(folded)

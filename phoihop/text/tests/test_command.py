@@ -27,7 +27,9 @@ def test_petitions_consolidate_writes_one_line_per_petition(tmp_path):
     out, _ = run(path)
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["id"] for row in rows] == ["1", "2", "3"]
-    assert all(set(row) == {"id", "group", "field", "level", "agency"} for row in rows)
+    assert all({"id", "group", "field", "level", "agency", "evidence"} <= set(row) for row in rows)
+    assert rows[1]["evidence"]["joined_via"] == "1"
+    assert rows[2]["evidence"]["joined_via"] is None
     assert rows[0]["group"] == rows[1]["group"] != rows[2]["group"]
     assert rows[2]["field"] == "y tế"
 
