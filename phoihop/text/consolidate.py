@@ -210,7 +210,7 @@ def analyse(
         petition_features(text, gazetteer, entities)
         for (text, _), entities in zip(keys, entity_lists, strict=True)
     ]
-    fix = _typo_corrections(features)
+    fix = _typo_corrections(f.tokens for f in features)
     field_p, level_p = label_probabilities(
         [[fix.get(t, t) for t in f.main_tokens] for f in features], (models.field, models.level)
     )
@@ -226,7 +226,8 @@ def analyse(
     names, _ = _weigh(
         _term_counts(
             [
-                {"n:" + e.name: 1.0 for e in f.entities} | {"r:" + r: 1.0 for r in f.roads}
+                {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
+                | {"r:" + r: 1.0 for r in f.roads}
                 for f in features
             ]
         )[0]
@@ -252,14 +253,14 @@ def analyse(
     )
 
 
-def _typo_corrections(features: Sequence[PetitionFeatures]) -> dict[str, str]:
+def _typo_corrections(token_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     """Rare syllables one edit away from a syllable far more frequent in the same corpus,
     mapped to it: "hogn" → "hong" when "hong" is common and "hogn" is not.
 
     Found through deletion keys (a syllable and each one-letter deletion of it), so the cost
     is linear in the vocabulary.
     """
-    df: Counter[str] = Counter(t for f in features for t in set(f.tokens))
+    df: Counter[str] = Counter(t for tokens in token_lists for t in set(tokens))
     by_key: dict[str, list[str]] = defaultdict(list)
     for token, count in df.items():
         if count >= 3 and len(token) >= 3 and not token.isdigit():
@@ -278,6 +279,10 @@ def _typo_corrections(features: Sequence[PetitionFeatures]) -> dict[str, str]:
         if options:
             fix[token] = max(options, key=lambda other: (df[other], other))
     return fix
+
+
+def _fix_words(name: str, fix: dict[str, str]) -> str:
+    return " ".join(fix.get(word, word) for word in name.split())
 
 
 def _deletions(token: str) -> set[str]:
@@ -525,10 +530,10 @@ def _same_thing(x: str, y: str) -> bool:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether *a* and *b* are equal or one edit apart (words of three letters or more)."""
+    """Whether *a* and *b* are equal or one edit apart (the longer of three letters or more)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 3 or a.isdigit() or b.isdigit() or abs(len(a) - len(b)) > 1:
+    if max(len(a), len(b)) < 3 or a.isdigit() or b.isdigit() or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
