@@ -279,7 +279,10 @@ def realistic(records: list[dict], n: int, seed: int = 20261) -> list[LabelledPe
     issue = 0
     while len(out) < n:
         issue += 1
-        source = clusters[keys[rng.randrange(len(keys))]]
+        source_key = keys[rng.randrange(len(keys))]
+        source = clusters[source_key]
+        # A national matter raised in many places is one issue; a local one is one per place.
+        cluster = source_key if source[0]["level"] == "trung ương" else f"R{issue:07d}"
         commune = rng.choice(communes)
         names: dict[str, str] = {}
         for record in source:
@@ -303,7 +306,7 @@ def realistic(records: list[dict], n: int, seed: int = 20261) -> list[LabelledPe
                     id=f"R{len(out) + 1:07d}",
                     text=text,
                     commune="xã " + commune,
-                    cluster=f"R{issue:07d}",
+                    cluster=cluster,
                     field=record["field"],
                     level=record["level"],
                     agency=record.get("agency", ""),

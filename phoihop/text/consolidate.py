@@ -53,6 +53,9 @@ from phoihop.text.normalize import fold, nfc
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
+# Places named in a text: different ones count against a pair (softly: one issue can span
+# several villages along a road or a river).
+PLACE_KINDS = frozenset({"hamlet", "commune"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,7 @@ class Analysis:
     details: list[dict[str, set[str]]]
     problems: np.ndarray
     lengths: np.ndarray
+    places: list[frozenset[str]]
 
     @property
     def local(self) -> np.ndarray:
@@ -250,6 +254,10 @@ def analyse(
         details=[_distinguishing(f) for f in features],
         problems=_problem_masks(features),
         lengths=np.array([max(1, len(f.main_tokens)) for f in features], dtype=np.float64),
+        places=[
+            frozenset(_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS)
+            for f in features
+        ],
     )
 
 
@@ -467,8 +475,40 @@ def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.
         "char_x_field": chars * field_agree,
         "thing_x_char": (shared_name | same_thing) * chars,
         "rank": _nearness(rows, cols, word + chars),
+        "other_commune": (communes[rows] != communes[cols])
+        & (communes[rows] >= 0)
+        & (communes[cols] >= 0),
+        "other_place": _place_relations(analysis.places, rows, cols),
     }
     return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in PAIR_FEATURES])
+
+
+def _place_relations(
+    places: Sequence[frozenset[str]], rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """Per pair: both texts name places and none of one's places is one of the other's."""
+    code = _codes([p if p else "" for p in places])
+    both = np.flatnonzero((code[rows] >= 0) & (code[cols] >= 0))
+    out = np.zeros(len(rows), dtype=bool)
+    if not len(both):
+        return out
+    width = int(code.max()) + 1
+    example = np.zeros(width, dtype=np.int64)
+    example[code[code >= 0]] = np.flatnonzero(code >= 0)
+    unique, inverse = np.unique(code[rows[both]] * width + code[cols[both]], return_inverse=True)
+    differ = np.array(
+        [
+            not any(
+                _same_thing(x, y)
+                for x in places[example[key // width]]
+                for y in places[example[key % width]]
+            )
+            for key in unique.tolist()
+        ],
+        dtype=bool,
+    )
+    out[both] = differ[inverse]
+    return out
 
 
 def _nearness(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray) -> np.ndarray:
@@ -854,19 +894,24 @@ def _member_evidence(
     for p, k in zip(petitions, of_petition.tolist(), strict=True):
         first_id[k] = min(first_id.get(k, p.id), p.id)
     evidence = [Evidence() for _ in petitions]
+    first_member: dict[int, int] = {}  # text -> the member with the smallest id
+    for member in sorted(range(len(petitions)), key=lambda m: petitions[m].id):
+        first_member.setdefault(int(of_petition[member]), member)
     for group in groups:
         texts = sorted({int(of_petition[m]) for m in group.members})
         inside = set(texts)
         group_scores = [s for t in texts for u, s in best[t].items() if u in inside and u > t]
         possible = len(texts) * (len(texts) - 1) / 2
         group.cohesion = float(sum(group_scores) / possible) if possible else 1.0
+        copies = Counter(int(of_petition[m]) for m in group.members)
         for member in group.members:
             own = int(of_petition[member])
-            twins = [m for m in group.members if m != member and of_petition[m] == own]
-            if twins:
-                twin = min(twins, key=lambda m: petitions[m].id)
+            twin = first_member[own]
+            if twin != member:
                 evidence[member] = Evidence(petitions[twin].id, 1.0, ["cùng nội dung"])
                 continue
+            if copies[own] > 1 and len(texts) == 1:
+                continue  # the first of identical petitions: the others join through it
             if len(texts) == 1:
                 continue
             options = [(s, -u) for u, s in best[own].items() if u in inside]

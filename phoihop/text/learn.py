@@ -43,6 +43,8 @@ PAIR_FEATURES: tuple[str, ...] = (
     "char_x_field",  # char_cos × field_agree
     "thing_x_char",  # (shared name or thing) × char_cos: a shared place says little alone
     "rank",  # 1 / (1 + rank of each in the other's candidates by wording), the nearer side
+    "other_commune",  # both communes known and different
+    "other_place",  # both name hamlets or communes in the text and share none
 )
 
 
