@@ -24,12 +24,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from bench.corpus import _strip_marks, realistic
 from bench.metrics import PairScores, accuracy, pairwise
 from bench.train import DEFAULT_DATA, load, train
 from phoihop.text.consolidate import Models, Params, Petition, consolidate
 from phoihop.text.normalize import fold, syllables
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -68,7 +71,7 @@ class PeakMemory:
             return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def measured(fn: Callable[[], list[str]]) -> tuple[list[str], float, float]:
+def measured(fn: Callable[[], T]) -> tuple[T, float, float]:
     with PeakMemory() as memory:
         start = time.perf_counter()
         result = fn()

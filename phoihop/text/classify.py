@@ -10,11 +10,12 @@ probabilities.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,8 +34,8 @@ class Suggestion:
     field: str
     level: str
     agency: str
-    field_scores: dict[str, float] = field(default_factory=dict, compare=False)
-    level_scores: dict[str, float] = field(default_factory=dict, compare=False)
+    field_scores: dict[str, float] = dataclasses.field(default_factory=dict, compare=False)
+    level_scores: dict[str, float] = dataclasses.field(default_factory=dict, compare=False)
 
     @classmethod
     def vote(cls, suggestions: Sequence[Suggestion]) -> Suggestion:
