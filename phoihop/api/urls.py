@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
+from phoihop.casework.api import views as casework_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 
@@ -15,7 +16,7 @@ router.register("memberships", views.MembershipViewSet, basename="membership")
 router.register("notifications", views.NotificationViewSet, basename="notification")
 router.register("letters", letters_api.LetterViewSet, basename="letter")
 router.register("forwardings", letters_api.ForwardingViewSet, basename="forwarding")
-router.register("follow-ups", letters_api.FollowUpViewSet, basename="follow-up")
+router.register("follow-ups", casework_api.FollowUpViewSet, basename="follow-up")
 router.register(
     "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
 )

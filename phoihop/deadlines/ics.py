@@ -12,7 +12,8 @@ from phoihop.deadlines.models import Deadline
 PRODID = "-//phoihop//thoi-han//VI"
 
 
-def _calendar(name: str) -> Calendar:
+def calendar_new(name: str) -> Calendar:
+    """An empty iCalendar with phoihop's product id and Vietnam's time zone."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -36,7 +37,7 @@ def _all_day(uid: str, summary: str, day: date, stamp: datetime, description: st
 
 def days_off_ics(calendar: engine.BusinessCalendar, years: Iterable[int]) -> bytes:
     """Holidays, compensatory and swapped days; a model year is marked as provisional."""
-    cal = _calendar("Ngày nghỉ lễ, tết của cán bộ, công chức")
+    cal = calendar_new("Ngày nghỉ lễ, tết của cán bộ, công chức")
     stamp = timezone.now()
     for year in years:
         provisional = calendar.is_fallback_year(year)
@@ -52,7 +53,7 @@ def days_off_ics(calendar: engine.BusinessCalendar, years: Iterable[int]) -> byt
 
 def deadlines_ics(deadlines: Iterable[Deadline], *, name: str) -> bytes:
     """One all-day event on each deadline's due date."""
-    cal = _calendar(name)
+    cal = calendar_new(name)
     stamp = timezone.now()
     rules = engine.current_rules()
     for deadline in deadlines:

@@ -45,6 +45,25 @@ def deadline_for_target_list(*, viewer, target: models.Model) -> QuerySet[Deadli
     )
 
 
+def deadline_item_list(*, target: models.Model) -> QuerySet[Deadline]:
+    """Every clock run on an item the caller has fetched through its own selector (a
+    supervising body sees them with the item, though it holds no grant on the owning body)."""
+    return Deadline.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
+    ).order_by("start_on", "id")
+
+
+def deadline_open_for_target(target: models.Model, rules=None) -> QuerySet[Deadline]:
+    """Service-internal: the running or suspended clocks on *target*, unrestricted (the caller
+    has authorized the step on the item; moving a clock still goes through its own policy)."""
+    qs = Deadline.objects.filter(
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        status__in=_OPEN,
+    )
+    return qs.filter(rule_id__in=rules) if rules else qs
+
+
 def deadline_overdue_list(*, viewer, today: date) -> QuerySet[Deadline]:
     """Running deadlines past their due date (a suspended clock is not overdue)."""
     return deadline_list(viewer=viewer, status=Deadline.Status.RUNNING).filter(due_on__lt=today)

@@ -277,6 +277,31 @@ def deadline_complete(*, deadline: Deadline, on: date, actor) -> Deadline:
     return deadline
 
 
+@transaction.atomic(savepoint=False)
+def deadline_owner_set(*, deadline: Deadline, owner, actor) -> Deadline:
+    """Give an open deadline to another officer: the reminders follow the item's assignee.
+
+    Raises:
+        PermissionDenied: actor may not change this deadline.
+        DeadlineStateError: the deadline is completed.
+
+    Records: ``deadline.owner_changed`` (owner old/new).
+    """
+    deadline = _locked_for_change(deadline, actor, _OPEN, "Thời hạn đã hoàn thành.")
+    before = {"owner": deadline.owner_id}
+    if before["owner"] == getattr(owner, "pk", None):
+        return deadline
+    deadline.owner = owner
+    deadline.save(update_fields=["owner", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="deadline.owner_changed",
+        target=deadline,
+        data=field_changes(before, {"owner": getattr(owner, "pk", None)}),
+    )
+    return deadline
+
+
 @transaction.atomic
 def deadline_feed_token_rotate(*, user, actor) -> FeedToken:
     """Give *user* a new secret feed address; the old address stops working.

@@ -216,8 +216,8 @@ def _demo_letters(
 ) -> int:
     """Letters at several stages: an overdue complaint, a forwarded and supervised
     denunciation, fresh letters awaiting triage."""
+    from phoihop.casework.services import follow_up_send, item_assign
     from phoihop.letters import services as letters
-    from phoihop.letters.models import Forwarding
 
     for spec in specs:
         received = today - timedelta(days=spec["received_days_ago"])
@@ -229,6 +229,11 @@ def _demo_letters(
             content=spec["content"],
             sender=letters.Sender(**spec["sender"]),
         )
+        if "assignee" in spec:
+            # The officer it is given to: notified, follows it, and gets its reminders.
+            item_assign(
+                actor=actor, item=letter, assignee=User.objects.get(username=spec["assignee"])
+            )
         if "kind" not in spec:
             continue
         letter = letters.letter_classify(
@@ -255,12 +260,12 @@ def _demo_letters(
             # The receiving body registers its own copy; the supervising body follows that one up.
             received_copy = letters.forwarding_acknowledge(
                 actor=actor,
-                forwarding=Forwarding.objects.get(pk=forwarding.pk),
+                forwarding=forwarding,
                 on=received + timedelta(days=2),
             )
-            letters.follow_up_send(
+            follow_up_send(
                 actor=actor,
-                letter=received_copy,
+                item=received_copy,
                 content=spec["follow_up"],
                 on=today - timedelta(days=1),
             )

@@ -117,6 +117,33 @@ def identity_store(
     return identity
 
 
+@transaction.atomic(savepoint=False)
+def identity_copy(*, actor, identity: Identity, organization) -> Identity:
+    """A copy of a vault entry held by *organization* (a body receiving the case by
+    forwarding): the sealed bytes and scans only, never opened, so that the receiving body's
+    cleared officers — not the sender's — may read it.
+
+    Records: ``identity.stored`` (copied).
+    """
+    copy = Identity.objects.create(
+        organization=organization,
+        sealed=identity.sealed,
+        person_key=identity.person_key,
+        id_number_key=identity.id_number_key,
+    )
+    for scan in identity.scans.all():
+        scan.pk = None
+        scan.identity = copy
+        scan.save()
+    audit_record(
+        actor=actor,
+        event="identity.stored",
+        target=copy,
+        data={"identity": {"changed": True}, "copied": True},
+    )
+    return copy
+
+
 def _open(identity: Identity) -> IdentityData:
     return IdentityData(**json.loads(crypto.open_bytes(identity.sealed)))
 

@@ -1,19 +1,16 @@
 """The letters module's entries on the dashboard.
 
-The resolving body's own clocks (letters and follow-ups) already appear through the deadlines
-module. This source adds what a supervising body cannot see there: the overdue letters it
-forwarded, and its follow-up requests still waiting for an answer. Pseudonymous: only the
+The resolving body's own clocks already appear through the deadlines module. This source adds
+what a supervising body cannot see there: the overdue letters it supervises. (Its follow-up
+requests waiting for an answer are the casework layer's entry.) Pseudonymous: only the
 register reference is shown.
 """
 
 from datetime import date
 
-from phoihop.access.grants import organization_scope
 from phoihop.core.registry import DueItem, due_items
 from phoihop.deadlines import engine
-from phoihop.letters.models import FollowUp
-from phoihop.letters.selectors import follow_up_list, letter_supervised_list
-from phoihop.letters.services.common import open_deadlines
+from phoihop.letters.selectors import letter_supervised_list
 
 LIMIT = 20
 
@@ -29,21 +26,6 @@ def supervised_overdue(viewer, today: date):
             owner=letter.organization.short_name,
             overdue=True,
             days_left=engine.days_until(letter.due_on, today),
-        )
-    waiting = follow_up_list(viewer=viewer, status=FollowUp.Status.OPEN).filter(
-        organization_scope(viewer, "letters.supervise_letter", "from_organization")
-    )
-    for follow_up in waiting[:LIMIT]:
-        # The answer's clock (XL-07) runs on the resolving body's side; show its due date.
-        clock = open_deadlines(follow_up).order_by("due_on").first()
-        due_on = clock.due_on if clock else follow_up.sent_on
-        yield DueItem(
-            title=f"Chờ trả lời: {follow_up}",
-            due_on=due_on,
-            overdue=due_on < today,
-            url=follow_up.get_absolute_url(),
-            kind="Đề nghị xem xét, giải quyết",
-            owner=follow_up.organization.short_name,
         )
 
 

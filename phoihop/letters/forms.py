@@ -5,11 +5,11 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from phoihop.access.grants import organization_scope
 from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS
 from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import organizations_where
 from phoihop.text.classify import LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -20,10 +20,6 @@ MAX_SCAN_BYTES = 10 * 1024 * 1024
 
 def _today():
     return timezone.localdate()
-
-
-def organizations_with(user, permission: str):
-    return Organization.objects.filter(organization_scope(user, permission, field=""))
 
 
 class RegisterForm(forms.Form):
@@ -50,7 +46,7 @@ class RegisterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations_with(user, "letters.add_letter")
+        self.fields["organization"].queryset = organizations_where(user, "letters.add_letter")
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
 
     def clean_scan(self):
@@ -174,21 +170,6 @@ class StepForm(forms.Form):
         if action == "publish" and not data.get("method"):
             self.add_error("method", "Chọn hình thức công khai.")
         return data
-
-
-class FollowUpForm(forms.Form):
-    content = forms.CharField(
-        label="Nội dung đề nghị xem xét, giải quyết", widget=forms.Textarea(attrs={"rows": 3})
-    )
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["idempotency_key"].initial = uuid.uuid4().hex
-
-
-class AnswerForm(forms.Form):
-    answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class PeriodForm(forms.Form):

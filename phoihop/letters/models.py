@@ -4,18 +4,15 @@ resolution, with forwarding between the bodies and the supervising bodies' follo
 Rules: RULEBOOK §1 (Luật Khiếu nại), §2 (Luật Tố cáo), §3 (TT 05/2021, xử lý đơn).
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.models import BaseModel
+from phoihop.casework.models import TrackedItem
 
 
-class Letter(BaseModel):
+class Letter(TrackedItem):
     """One letter in one body's register (a forwarded letter gets a new entry in the receiving
     body's register, linked to the original).
 
@@ -52,7 +49,6 @@ class Letter(BaseModel):
 
     CLOSED = ("split", "forwarded", "guided", "returned", "filed", "resolved", "withdrawn")
 
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
     organization = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.PROTECT,
@@ -61,7 +57,6 @@ class Letter(BaseModel):
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     number = models.PositiveIntegerField(_("số vào sổ"))
-    reference = models.CharField(_("số hiệu đơn"), max_length=40)
     channel = models.CharField(_("nguồn đơn"), max_length=16, choices=Channel)
     received_on = models.DateField(_("ngày nhận"))
     content = models.TextField(_("nội dung (đã lược bỏ thông tin người gửi)"))
@@ -105,13 +100,6 @@ class Letter(BaseModel):
     decided_on = models.DateField(_("ngày ban hành quyết định, kết luận"), null=True, blank=True)
     published_on = models.DateField(_("ngày công khai"), null=True, blank=True)
     withdrawal_coerced = models.BooleanField(_("rút đơn do bị ép buộc"), default=False)
-    due_on = models.DateField(
-        _("hạn gần nhất"),
-        null=True,
-        blank=True,
-        help_text=_("Bản sao hạn gần nhất của các thời hạn đang chạy, do bộ máy thời hạn tính."),
-    )
-    visit_ref = models.UUIDField(_("lượt tiếp công dân"), null=True, blank=True)
     forwarded_from = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.PROTECT,
@@ -165,18 +153,8 @@ class Letter(BaseModel):
         verbose_name=_("trùng với đơn"),
     )
     content_key = models.CharField(_("khóa nội dung"), max_length=64, db_index=True)
-    idempotency_key = models.CharField(_("khóa chống gửi trùng"), max_length=64, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người xử lý"),
-    )
-    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
 
-    class Meta:
+    class Meta(TrackedItem.Meta):
         ordering = ["-received_on", "-id"]
         verbose_name = _("đơn")
         verbose_name_plural = _("đơn")
@@ -213,16 +191,13 @@ class Letter(BaseModel):
             ),
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["kind", "-received_on"]),
+            *TrackedItem.Meta.indexes,
         ]
         constraints = [
+            *TrackedItem.Meta.constraints,
             models.UniqueConstraint(
                 fields=["organization", "year", "number"],
                 name="%(app_label)s_%(class)s_unique_register_number",
-            ),
-            models.UniqueConstraint(
-                fields=["organization", "idempotency_key"],
-                condition=~Q(idempotency_key=""),
-                name="%(app_label)s_%(class)s_one_per_idempotency_key",
             ),
             models.CheckConstraint(
                 condition=Q(closed_at=None)
@@ -253,212 +228,8 @@ class Letter(BaseModel):
         return reverse("letters:detail", kwargs={"public_id": self.public_id})
 
     @property
-    def is_open(self) -> bool:
-        return self.status not in self.CLOSED
-
-    @property
     def sender_label(self) -> str:
         """What everyone without the clearance sees in place of the sender."""
         if self.sender_id is None:
             return "Đơn không rõ người gửi"
         return self.sender.pseudonym
-
-
-class LetterStep(BaseModel):
-    """One step of a letter's handling or resolution, with its date, owner and document.
-
-    The steps are the case history shown to everyone who sees the letter; the audit log keeps
-    the full record (``letter_audit_timeline``).
-    """
-
-    class Kind(models.TextChoices):
-        REGISTERED = "registered", _("Vào sổ")
-        CLASSIFIED = "classified", _("Phân loại")
-        SPLIT = "split", _("Tách nội dung")
-        DUPLICATE = "duplicate", _("Xác định đơn trùng")
-        FORWARDED = "forwarded", _("Chuyển đơn")
-        RECEIPT = "receipt", _("Xác nhận đã nhận đơn chuyển đến")
-        GUIDED = "guided", _("Hướng dẫn")
-        RETURNED = "returned", _("Trả lại đơn")
-        FILED = "filed", _("Lưu đơn")
-        ACCEPTED = "accepted", _("Thụ lý")
-        VERIFICATION = "verification", _("Xác minh")
-        EXTENDED = "extended", _("Gia hạn")
-        SUSPENDED = "suspended", _("Tạm đình chỉ")
-        RESUMED = "resumed", _("Tiếp tục giải quyết")
-        WITHDRAWN_PART = "withdrawn_part", _("Rút một phần nội dung")
-        WITHDRAWN = "withdrawn", _("Rút toàn bộ đơn")
-        CONCLUDED = "concluded", _("Quyết định, kết luận, trả lời")
-        PUBLISHED = "published", _("Công khai")
-        FOLLOW_UP = "follow_up", _("Đề nghị xem xét, giải quyết")
-        FOLLOW_UP_ANSWERED = "follow_up_answered", _("Trả lời đề nghị")
-
-    letter = models.ForeignKey(
-        Letter, on_delete=models.PROTECT, related_name="steps", verbose_name=_("đơn")
-    )
-    kind = models.CharField(_("bước"), max_length=24, choices=Kind)
-    on = models.DateField(_("ngày"))
-    note = models.TextField(_("ghi chú"), blank=True)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("người thực hiện"),
-    )
-    document = models.ForeignKey(
-        "documents.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("văn bản"),
-    )
-
-    class Meta:
-        ordering = ["letter", "on", "id"]
-        verbose_name = _("bước xử lý đơn")
-        verbose_name_plural = _("các bước xử lý đơn")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.on:%d/%m/%Y}"
-
-
-class Forwarding(BaseModel):
-    """A letter sent by one body to another (chuyển đơn), with the receiving body's receipt.
-
-    Lifecycle: sent -> acknowledged (the receiving body enters it in its own register, which
-    creates ``received_letter``). A denunciation with the same content is forwarded only once
-    (TT 05/2021; RULEBOOK XL-05).
-    """
-
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
-    letter = models.ForeignKey(
-        Letter, on_delete=models.PROTECT, related_name="forwardings", verbose_name=_("đơn")
-    )
-    from_organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan chuyển"),
-    )
-    to_organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan nhận"),
-    )
-    sent_on = models.DateField(_("ngày chuyển"))
-    note = models.TextField(_("ghi chú"), blank=True)
-    content_key = models.CharField(_("khóa nội dung"), max_length=64, db_index=True)
-    is_denunciation = models.BooleanField(_("là đơn tố cáo"), default=False)
-    document = models.ForeignKey(
-        "documents.Document",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("phiếu chuyển"),
-    )
-    acknowledged_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-    )
-    received_letter = models.OneToOneField(
-        Letter,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="received_through",
-        verbose_name=_("đơn vào sổ cơ quan nhận"),
-    )
-
-    class Meta:
-        ordering = ["-sent_on", "-id"]
-        verbose_name = _("chuyển đơn")
-        verbose_name_plural = _("chuyển đơn")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["letter", "to_organization"], name="%(app_label)s_%(class)s_once_per_body"
-            ),
-            models.CheckConstraint(
-                condition=~Q(from_organization=models.F("to_organization")),
-                name="%(app_label)s_%(class)s_not_to_self",
-            ),
-            models.CheckConstraint(
-                condition=Q(acknowledged_at=None, received_letter=None)
-                | Q(acknowledged_at__isnull=False, received_letter__isnull=False),
-                name="%(app_label)s_%(class)s_receipt_complete",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Chuyển {self.letter.reference}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("letters:forwarding_inbox")
-
-    @property
-    def is_acknowledged(self) -> bool:
-        return self.acknowledged_at is not None
-
-
-class FollowUp(BaseModel):
-    """A supervising body's request to the resolving body ("đề nghị xem xét, giải quyết").
-
-    Lifecycle: open (a tracked item of the resolving body, with a deadline) -> answered.
-    """
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Chờ trả lời")
-        ANSWERED = "answered", _("Đã trả lời")
-
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
-    letter = models.ForeignKey(
-        Letter, on_delete=models.PROTECT, related_name="follow_ups", verbose_name=_("đơn")
-    )
-    organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan giải quyết"),
-    )
-    from_organization = models.ForeignKey(
-        "organizations.Organization",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("cơ quan giám sát đề nghị"),
-    )
-    content = models.TextField(_("nội dung đề nghị"))
-    sent_on = models.DateField(_("ngày đề nghị"))
-    status = models.CharField(_("trạng thái"), max_length=16, choices=Status, default="open")
-    answer = models.TextField(_("trả lời"), blank=True)
-    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
-    idempotency_key = models.CharField(_("khóa chống gửi trùng"), max_length=64, blank=True)
-
-    class Meta:
-        ordering = ["-sent_on", "-id"]
-        verbose_name = _("đề nghị xem xét, giải quyết")
-        verbose_name_plural = _("đề nghị xem xét, giải quyết")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="open", answered_on=None)
-                | Q(status="answered", answered_on__isnull=False),
-                name="%(app_label)s_%(class)s_answered_on_iff_answered",
-            ),
-            models.UniqueConstraint(
-                fields=["from_organization", "idempotency_key"],
-                condition=~Q(idempotency_key=""),
-                name="%(app_label)s_%(class)s_one_per_idempotency_key",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Đề nghị về {self.letter.reference}"
-
-    def get_absolute_url(self) -> str:
-        return self.letter.get_absolute_url()

@@ -4,15 +4,13 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.audit.selectors import audit_timeline
-from phoihop.deadlines.models import Deadline
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
-from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
+from phoihop.letters.models import Letter
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
@@ -101,19 +99,6 @@ def letter_public_status(*, public_id: UUID) -> dict | None:
     if row is not None:
         row["status_label"] = Letter.Status(row["status"]).label
     return row
-
-
-def letter_step_list(*, letter: Letter) -> QuerySet[LetterStep]:
-    """The case history of a letter the caller has fetched through ``letter_get``."""
-    return letter.steps.select_related("owner", "document").order_by("on", "id")
-
-
-def letter_deadline_list(*, letter: Letter) -> QuerySet[Deadline]:
-    """The clocks of a letter the caller has fetched through ``letter_get`` (a supervising
-    body sees them with the case, though it holds no grant on the resolving body)."""
-    return Deadline.objects.filter(
-        target_type=ContentType.objects.get_for_model(Letter), target_id=str(letter.pk)
-    ).order_by("start_on", "id")
 
 
 def letter_document_list(*, letter: Letter):
@@ -212,28 +197,6 @@ def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
     )
 
 
-def forwarding_list(*, viewer, action: str = "view") -> QuerySet[Forwarding]:
-    return Forwarding.objects.restrict(viewer, action).select_related(
-        "letter", "from_organization", "to_organization", "document", "received_letter"
-    )
-
-
-def forwarding_inbox_list(*, viewer) -> QuerySet[Forwarding]:
-    """Letters forwarded to *viewer*'s bodies and waiting for a receipt, oldest first."""
-    return (
-        forwarding_list(viewer=viewer, action="acknowledge")
-        .filter(acknowledged_at__isnull=True)
-        .order_by("sent_on", "id")
-    )
-
-
-def forwarding_get(*, viewer, public_id: UUID, action: str = "view") -> Forwarding:
-    try:
-        return forwarding_list(viewer=viewer, action=action).get(public_id=public_id)
-    except Forwarding.DoesNotExist:
-        raise Http404 from None
-
-
 @dataclass(frozen=True)
 class SupervisedLetters:
     """The letters a supervising body follows, in the sections it reads them: overdue ones
@@ -251,8 +214,9 @@ class SupervisedLetters:
 
 
 def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
-    """Letters that *viewer*'s supervising bodies forwarded (directly or at the start of a
-    chain of forwardings), read-only."""
+    """Letters that *viewer*'s supervising bodies supervise, read-only: those they forwarded
+    (directly or at the start of a chain of forwardings) and those inside their supervision
+    assignments."""
     supervised = letter_list(viewer=viewer, action="supervise").select_related("supervised_by")
     is_open = ~Q(status__in=Letter.CLOSED)
     late = Q(due_on__lt=today)
@@ -261,17 +225,3 @@ def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
         running=supervised.filter(is_open).exclude(late).order_by("received_on", "id"),
         closed=supervised.filter(status__in=Letter.CLOSED).order_by("-received_on", "-id"),
     )
-
-
-def follow_up_list(*, viewer, status: str | None = None) -> QuerySet[FollowUp]:
-    qs = FollowUp.objects.restrict(viewer, "view").select_related(
-        "letter", "organization", "from_organization"
-    )
-    return qs.filter(status=status) if status else qs
-
-
-def follow_up_get(*, viewer, public_id: UUID) -> FollowUp:
-    try:
-        return follow_up_list(viewer=viewer).get(public_id=public_id)
-    except FollowUp.DoesNotExist:
-        raise Http404 from None

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,8 +11,11 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
-from phoihop.core.errors import ApplicationError
+from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
+from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, submit
 from phoihop.core.pagination import window_page
+from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.services import document_docx
 from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
@@ -24,31 +26,12 @@ from phoihop.letters.statistics import (
     letter_statistics,
     letter_statistics_xlsx,
 )
+from phoihop.organizations.selectors import organizations_where
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Letters per page of the register and the supervision list.
 LIST_PAGE_SIZE = 30
-
-
-def _errors(form) -> str:
-    return " ".join(
-        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".strip(": ")
-        for f, e in form.errors.items()
-    )
-
-
-def _attempt(request, call) -> bool:
-    """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing."""
-    try:
-        call()
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return False
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return False
-    return True
 
 
 @login_required
@@ -118,7 +101,7 @@ def letter_register(request):
                 idempotency_key=data["idempotency_key"],
             )
 
-        if _attempt(request, call):
+        if attempt(request, call):
             messages.success(request, f"Đã vào sổ {result['letter']}.")
             return redirect(result["letter"])
     return render(request, "letters/register.html", {"form": form})
@@ -131,10 +114,9 @@ def _detail_context(request, letter):
     competence = selectors.letter_competence_suggestion(letter=letter) if triaging else None
     return {
         "letter": letter,
-        "steps": selectors.letter_step_list(letter=letter),
-        "deadlines": selectors.letter_deadline_list(letter=letter),
+        "deadlines": deadline_item_list(target=letter),
         "documents": selectors.letter_document_list(letter=letter),
-        "follow_ups": letter.follow_ups.select_related("from_organization"),
+        **item_panel_context(request, letter),
         "duplicates": selectors.letter_duplicate_candidates(viewer=user, letter=letter)
         if actions["triage"] and letter.is_open
         else [],
@@ -157,8 +139,6 @@ def _detail_context(request, letter):
         ),
         "accept_form": forms.AcceptForm(),
         "step_form": forms.StepForm(),
-        "follow_up_form": forms.FollowUpForm(),
-        "answer_form": forms.AnswerForm(),
     }
 
 
@@ -172,10 +152,7 @@ def _post(request, public_id, form_class, call):
     """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + _errors(form))
-    elif _attempt(request, lambda: call(letter, form.cleaned_data, form)):
-        messages.success(request, "Đã ghi nhận.")
+    submit(request, form, lambda data: call(letter, data, form), "Đã ghi nhận.")
     return redirect(letter)
 
 
@@ -253,43 +230,6 @@ def letter_step(request, public_id):
 
 
 @login_required
-@require_POST
-def letter_follow_up(request, public_id):
-    return _post(
-        request,
-        public_id,
-        forms.FollowUpForm,
-        lambda letter, d, f: services.follow_up_send(
-            actor=request.user,
-            letter=letter,
-            content=d["content"],
-            on=timezone.localdate(),
-            idempotency_key=d["idempotency_key"],
-        ),
-    )
-
-
-@login_required
-@require_POST
-def follow_up_answer(request, public_id):
-    follow_up = selectors.follow_up_get(viewer=request.user, public_id=public_id)
-    form = forms.AnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + _errors(form))
-    elif _attempt(
-        request,
-        lambda: services.follow_up_answer(
-            actor=request.user,
-            follow_up=follow_up,
-            answer=form.cleaned_data["answer"],
-            on=timezone.localdate(),
-        ),
-    ):
-        messages.success(request, "Đã trả lời đề nghị.")
-    return redirect(follow_up.letter)
-
-
-@login_required
 def letter_identity(request, public_id):
     """The sender's identity, for cleared officers only, after stating a purpose."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
@@ -320,8 +260,8 @@ def forwarding_inbox(request):
         request,
         "letters/inbox.html",
         {
-            "pending": selectors.forwarding_inbox_list(viewer=request.user),
-            "recent": selectors.forwarding_list(viewer=request.user)[:30],
+            "pending": handover_inbox_list(viewer=request.user, model=Letter),
+            "recent": handover_list(viewer=request.user, model=Letter)[:30],
         },
     )
 
@@ -329,7 +269,7 @@ def forwarding_inbox(request):
 @login_required
 @require_POST
 def forwarding_acknowledge(request, public_id):
-    forwarding = selectors.forwarding_get(viewer=request.user, public_id=public_id)
+    forwarding = handover_get(viewer=request.user, public_id=public_id)
     result = {}
 
     def call():
@@ -337,7 +277,7 @@ def forwarding_acknowledge(request, public_id):
             actor=request.user, forwarding=forwarding, on=timezone.localdate()
         )
 
-    if _attempt(request, call):
+    if attempt(request, call):
         messages.success(request, f"Đã nhận và vào sổ {result['letter']}.")
         return redirect(result["letter"])
     return redirect("letters:forwarding_inbox")
@@ -385,7 +325,7 @@ def statistics(request):
             "form": form,
             "stats": stats,
             "charts": charts,
-            "report_organizations": forms.organizations_with(request.user, "letters.export_letter"),
+            "report_organizations": organizations_where(request.user, "letters.export_letter"),
         },
     )
 
@@ -397,7 +337,7 @@ def statistics_report(request):
         raise Http404
     form, start, end = _period(request)
     organization = (
-        forms.organizations_with(request.user, "letters.export_letter")
+        organizations_where(request.user, "letters.export_letter")
         .filter(public_id=request.POST.get("organization"))
         .first()
     )

@@ -67,3 +67,13 @@ def membership_list(*, viewer) -> QuerySet[Membership]:
     return Membership.objects.restrict(viewer, "view").select_related(
         "person", "organization", "post"
     )
+
+
+def organizations_where(user, permission: str | None) -> QuerySet[Organization]:
+    """The current organizations where *user* holds *permission* (every current one when
+    *permission* is None): the choices of a body on a form."""
+    from phoihop.access.grants import organization_scope
+
+    if permission is None:
+        return Organization.objects.filter(valid_to__isnull=True)
+    return Organization.objects.filter(organization_scope(user, permission, field=""))

@@ -7,4 +7,4 @@ class ReceptionConfig(AppConfig):
     verbose_name = "Tiếp công dân"
 
     def ready(self) -> None:  # registration only
-        from phoihop.reception import audit_events, calendar, navigation, policies  # noqa: F401
+        from phoihop.reception import audit_events, calendar, kinds, navigation, policies  # noqa: F401

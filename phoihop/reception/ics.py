@@ -6,13 +6,13 @@ from datetime import datetime
 from django.utils import timezone
 from icalendar import Event
 
-from phoihop.deadlines.ics import _calendar
+from phoihop.deadlines.ics import calendar_new
 from phoihop.reception.selectors import ReceptionDay
 
 
 def reception_days_ics(days: Iterable[ReceptionDay], *, name: str) -> bytes:
     """One timed event per reception day; a day moved off a holiday says so."""
-    cal = _calendar(name)
+    cal = calendar_new(name)
     stamp = timezone.now()
     tz = timezone.get_current_timezone()
     for day in days:

@@ -5,10 +5,12 @@ visits, each visit with its citizens, the contents they raised and the documents
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.casework.models import TrackedItem
 from phoihop.core.models import BaseModel
 from phoihop.reception import recurrence as rules
 
@@ -126,7 +128,7 @@ class Schedule(BaseModel):
         return rules.describe(self.pattern)
 
 
-class Visit(BaseModel):
+class Visit(TrackedItem):
     """One reception of one citizen or a group (a mass visit, with representatives).
 
     Lifecycle: received -> answered. The answer (accepted, forwarded, guided, refused…) is due
@@ -149,7 +151,8 @@ class Visit(BaseModel):
         ANSWERED = "answered_directly", _("Trả lời trực tiếp")
         REFUSED = "refused", _("Từ chối tiếp (Luật TCD Đ9)")
 
-    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
+    CLOSED = ("answered",)
+
     reference = models.CharField(_("số vào sổ"), max_length=40)
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -184,12 +187,13 @@ class Visit(BaseModel):
     answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
     answer = models.TextField(_("nội dung trả lời"), blank=True)
 
-    class Meta:
+    class Meta(TrackedItem.Meta):
         ordering = ["-visited_on", "-id"]
         verbose_name = _("lượt tiếp công dân")
         verbose_name_plural = _("sổ tiếp công dân")
-        indexes = [models.Index(fields=["organization", "-visited_on"])]
+        indexes = [models.Index(fields=["organization", "-visited_on"]), *TrackedItem.Meta.indexes]
         constraints = [
+            *TrackedItem.Meta.constraints,
             models.UniqueConstraint(
                 fields=["organization", "reference"],
                 name="%(app_label)s_%(class)s_reference_per_organization",
@@ -212,10 +216,6 @@ class Visit(BaseModel):
 
         return reverse("reception:visit_detail", kwargs={"public_id": self.public_id})
 
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.RECEIVED
-
 
 class VisitCitizen(BaseModel):
     """A citizen present at a visit. Only a pseudonym and the vault's reference are stored here."""
@@ -225,7 +225,14 @@ class VisitCitizen(BaseModel):
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     pseudonym = models.CharField(_("bí danh"), max_length=60)
-    identity_ref = models.CharField(_("mã hồ sơ nhân thân"), max_length=64, blank=True)
+    identity = models.ForeignKey(
+        "identity.Identity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hồ sơ nhân thân (kho bí mật)"),
+    )
     is_representative = models.BooleanField(_("người đại diện"), default=False)
 
     class Meta:
@@ -253,7 +260,19 @@ class VisitItem(BaseModel):
     documents = models.TextField(
         _("tài liệu công dân cung cấp"), blank=True, help_text=_("Mỗi dòng một tài liệu.")
     )
-    letter_public_id = models.UUIDField(_("mã đơn"), null=True, blank=True, editable=False)
+    # The tracked item this content became (a letter today; a voter petition may follow).
+    item_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    item_id = models.PositiveBigIntegerField(
+        _("việc được lập"), null=True, blank=True, editable=False
+    )
+    item = GenericForeignKey("item_type", "item_id")
 
     class Meta:
         ordering = ["visit", "position"]

@@ -3,14 +3,15 @@
 from dataclasses import dataclass
 from datetime import date, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from phoihop.access.grants import organization_scope
-from phoihop.access.policy import require
+from phoihop.access.policy import require, require_in
 from phoihop.audit.services import audit_record, field_changes
-from phoihop.deadlines.selectors import deadline_for_target_list
-from phoihop.deadlines.services import deadline_complete, deadline_start
+from phoihop.casework.clocks import clock_main, clock_start, clocks_stop
+from phoihop.casework.services import item_create, item_locked, step_add
+from phoihop.documents.services import number_take
 from phoihop.identity.services import IdentityData, identity_redact, identity_store
 from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization, Person
@@ -21,6 +22,9 @@ from phoihop.reception.errors import (
     VisitWithoutContentError,
 )
 from phoihop.reception.models import Schedule, Visit, VisitCitizen, VisitItem
+
+# The reception register's numbers (NĐ 30/2020 style: per body, per year, from 1).
+VISIT_SERIES = "tiep-cong-dan"
 
 SCHEDULE_FIELDS = (
     "official_title",
@@ -38,15 +42,6 @@ SCHEDULE_FIELDS = (
     "is_published",
     "note",
 )
-
-
-def require_in_organization(actor, permission: str, organization: Organization) -> None:
-    """Raise ``PermissionDenied`` unless *actor* holds *permission* on *organization* (for adds)."""
-    allowed = Organization.objects.filter(
-        organization_scope(actor, permission, field=""), pk=organization.pk
-    ).exists()
-    if not allowed:
-        raise PermissionDenied
 
 
 @transaction.atomic(durable=True)
@@ -79,7 +74,7 @@ def schedule_create(
 
     Records: ``reception.schedule.created``.
     """
-    require_in_organization(actor, "reception.add_schedule", organization)
+    require_in(actor, "reception.add_schedule", organization)
     schedule = Schedule(
         organization=organization,
         person=person,
@@ -196,11 +191,9 @@ def _letter_content(item: ItemInput) -> str:
 
 
 def _next_reference(organization: Organization, visited_on: date) -> str:
-    """``TCD-<year>-<n>`` numbered per body and year; the caller holds the organization lock."""
-    count = Visit.objects.filter(
-        organization=organization, visited_on__year=visited_on.year
-    ).count()
-    return f"TCD-{visited_on.year}-{count + 1:05d}"
+    """``TCD-<year>-<n>``: the next number of the body's reception register for the year."""
+    number = number_take(organization=organization, year=visited_on.year, series=VISIT_SERIES)
+    return f"TCD-{visited_on.year}-{number:05d}"
 
 
 @transaction.atomic(durable=True)
@@ -217,6 +210,7 @@ def visit_register(
     headcount: int | None = None,
     outcome: str = Visit.Outcome.LETTERS,
     outcome_note: str = "",
+    idempotency_key: str = "",
 ) -> Visit:
     """Enter a visit in the reception register, start its answer clock and open its letters.
 
@@ -236,7 +230,7 @@ def visit_register(
     Records: ``reception.visit.registered``; ``identity.stored`` per citizen; ``deadline.started``;
     ``letter.registered`` per content.
     """
-    require_in_organization(actor, "reception.add_visit", organization)
+    require_in(actor, "reception.add_visit", organization)
     if not citizens:
         raise VisitWithoutContentError("Cần ghi ít nhất một công dân đến.")
     if outcome == Visit.Outcome.LETTERS and not items:
@@ -250,21 +244,31 @@ def visit_register(
         raise MassVisitRepresentativeError(
             "Đoàn đông người phải cử người đại diện: đánh dấu ít nhất một người đại diện."
         )
-    Organization.objects.select_for_update().get(pk=organization.pk)
-    visit = Visit(
-        reference=_next_reference(organization, visited_on),
-        organization=organization,
-        schedule=schedule,
-        kind=kind,
-        visited_on=visited_on,
-        received_by=received_by,
-        headcount=headcount,
-        outcome=outcome,
-    )
     identities = [_identity_data(c) for c in citizens]
-    visit.outcome_note = _redacted(outcome_note, identities)
-    visit.full_clean()
-    visit.save()
+
+    def build() -> Visit:
+        visit = Visit(
+            reference=_next_reference(organization, visited_on),
+            organization=organization,
+            schedule=schedule,
+            kind=kind,
+            visited_on=visited_on,
+            received_by=received_by,
+            assigned_to=received_by,
+            headcount=headcount,
+            outcome=outcome,
+            outcome_note=_redacted(outcome_note, identities),
+            idempotency_key=idempotency_key,
+        )
+        visit.full_clean()
+        visit.save()
+        return visit
+
+    visit, created = item_create(
+        Visit, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    if not created:
+        return visit
     visit_citizens = []
     for n, (citizen, data) in enumerate(zip(citizens, identities, strict=True), start=1):
         identity = (
@@ -278,7 +282,7 @@ def visit_register(
                 visit=visit,
                 position=n,
                 pseudonym=label + (" (đại diện)" if citizen.is_representative else ""),
-                identity_ref=str(identity.public_id) if identity else "",
+                identity=identity,
                 is_representative=citizen.is_representative,
             )
         )
@@ -303,7 +307,7 @@ def visit_register(
                 position=n,
                 content=_redacted(item.content, identities),
                 documents="\n".join(item.documents),
-                letter_public_id=letter.public_id,
+                item=letter,
             )
         )
     for visit_item in visit_items:
@@ -323,15 +327,14 @@ def visit_register(
             "outcome": outcome,
         },
     )
-    deadline_start(
-        target=visit,
-        organization=organization,
-        rule_id=setting("ANSWER_RULE"),
-        start_on=visited_on,
-        actor=actor,
+    clock_start(
+        visit,
+        setting("ANSWER_RULE"),
+        visited_on,
+        actor,
         title=f"Trả lời công dân — lượt tiếp {visit.reference}",
-        owner=received_by,
     )
+    step_add(visit, "registered", visited_on, actor, visit.get_kind_display())
     return visit
 
 
@@ -346,21 +349,19 @@ def visit_answer(*, actor, visit: Visit, answered_on: date, answer: str) -> Visi
 
     Records: ``reception.visit.answered`` (answered_on, on_time); ``deadline.completed``.
     """
-    require(actor, "change", visit)
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    visit = item_locked(visit, actor, "change")
     if not visit.is_open:
         raise VisitAnsweredError("Lượt tiếp này đã được trả lời.")
     visit.status = Visit.Status.ANSWERED
     visit.answered_on = answered_on
     visit.answer = answer
+    visit.closed_at = timezone.now()
     visit.full_clean()
-    visit.save(update_fields=["status", "answered_on", "answer", "updated_at"])
-    on_time = None
-    for deadline in deadline_for_target_list(viewer=actor, target=visit).filter(
-        rule_id=setting("ANSWER_RULE"), status__in=["running", "suspended"]
-    ):
-        deadline_complete(deadline=deadline, on=answered_on, actor=actor)
-        on_time = answered_on <= deadline.due_on
+    visit.save(update_fields=["status", "answered_on", "answer", "closed_at", "updated_at"])
+    clock = clock_main(visit, [setting("ANSWER_RULE")], running_only=False)
+    on_time = None if clock is None else answered_on <= clock.due_on
+    clocks_stop(visit, [setting("ANSWER_RULE")], answered_on, actor)
+    step_add(visit, "answered", answered_on, actor, answer)
     audit_record(
         actor=actor,
         event="reception.visit.answered",

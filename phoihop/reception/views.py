@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from phoihop.access.grants import has_permission_anywhere, organization_scope
+from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.casework.views import item_panel_context
 from phoihop.core.errors import ApplicationError
-from phoihop.deadlines.selectors import deadline_for_target_list
+from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.identity.views import identity_reveal_page
-from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import organizations_where
 from phoihop.reception import services
 from phoihop.reception.forms import (
     CitizenFormSet,
@@ -45,10 +46,6 @@ def _require_anywhere(user, permission: str) -> None:
         raise Http404
 
 
-def _organizations_with(user, permission: str):
-    return Organization.objects.filter(organization_scope(user, permission, field=""))
-
-
 @login_required
 def schedule_list_view(request):
     _require_anywhere(request.user, "reception.view_schedule")
@@ -70,7 +67,7 @@ def schedule_list_view(request):
 @login_required
 def schedule_create_view(request):
     _require_anywhere(request.user, "reception.add_schedule")
-    organizations = _organizations_with(request.user, "reception.add_schedule")
+    organizations = organizations_where(request.user, "reception.add_schedule")
     form = ScheduleForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,7 +122,7 @@ def _items(formset) -> list[services.ItemInput]:
 @login_required
 def visit_create_view(request):
     _require_anywhere(request.user, "reception.add_visit")
-    organizations = _organizations_with(request.user, "reception.add_visit")
+    organizations = organizations_where(request.user, "reception.add_visit")
     data = request.POST if request.method == "POST" else None
     form = VisitForm(
         data, organizations=organizations, initial={"visited_on": timezone.localdate()}
@@ -166,10 +163,11 @@ def visit_detail_view(request, public_id):
         "reception/visit_detail.html",
         {
             "visit": visit,
-            "deadlines": deadline_for_target_list(viewer=request.user, target=visit),
+            "deadlines": deadline_item_list(target=visit),
             "letters": visit_letters(viewer=request.user, visit=visit),
             "citizens": visit_citizen_list(viewer=request.user, visit=visit),
             "answer_form": answer_form,
+            **item_panel_context(request, visit),
         },
     )
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "phoihop.text",
     "phoihop.documents",
     "phoihop.identity",
+    "phoihop.casework",
     "phoihop.letters",
     "phoihop.reception",
     "phoihop.public",

@@ -10,12 +10,12 @@ probabilities.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import numpy as np
 
@@ -34,8 +34,9 @@ class Suggestion:
     field: str
     level: str
     agency: str
-    field_scores: dict[str, float] = dataclasses.field(default_factory=dict, compare=False)
-    level_scores: dict[str, float] = dataclasses.field(default_factory=dict, compare=False)
+    # ``dataclass_field``: the name ``field`` is taken by the attribute above.
+    field_scores: dict[str, float] = dataclass_field(default_factory=dict, compare=False)
+    level_scores: dict[str, float] = dataclass_field(default_factory=dict, compare=False)
 
     @classmethod
     def vote(cls, suggestions: Sequence[Suggestion]) -> Suggestion:

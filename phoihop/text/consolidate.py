@@ -33,7 +33,7 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -645,9 +645,9 @@ def _problem_masks(features: Sequence[PetitionFeatures]) -> np.ndarray:
     return np.array([sum(bits[kind] for kind in f.problems) for f in features], dtype=np.int64)
 
 
-def _codes(values: Sequence[object]) -> np.ndarray:
+def _codes(values: Sequence[Hashable]) -> np.ndarray:
     """An integer code per value; the empty string is -1."""
-    codes: dict[object, int] = {"": -1}
+    codes: dict[Hashable, int] = {"": -1}
     return np.array([codes.setdefault(v, len(codes) - 1) for v in values], dtype=np.int64)
 
 

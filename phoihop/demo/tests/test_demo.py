@@ -4,8 +4,9 @@ from django.core.management import call_command
 
 from phoihop.accounts.models import User
 from phoihop.audit.selectors import audit_chain_verify
+from phoihop.casework.models import FollowUp
 from phoihop.demo.loader import demo_load
-from phoihop.letters.models import FollowUp, Letter
+from phoihop.letters.models import Letter
 from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
 from phoihop.reception.models import Schedule
 

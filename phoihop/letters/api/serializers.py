@@ -2,9 +2,10 @@
 
 from rest_framework import serializers
 
+from phoihop.casework.models import Handover
 from phoihop.deadlines.models import Deadline
 from phoihop.letters import eligibility
-from phoihop.letters.models import FollowUp, Forwarding, Letter, LetterStep
+from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS, STEP_ACTIONS
 
 
@@ -60,15 +61,6 @@ class LetterSerializer(serializers.ModelSerializer):
         ]
 
 
-class StepSerializer(serializers.ModelSerializer):
-    owner = serializers.CharField(source="owner.get_full_name", read_only=True)
-    document = serializers.CharField(source="document.symbol", read_only=True, allow_null=True)
-
-    class Meta:
-        model = LetterStep
-        fields = ["kind", "on", "note", "owner", "document"]
-
-
 class DeadlineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deadline
@@ -85,17 +77,19 @@ class DeadlineSerializer(serializers.ModelSerializer):
 
 
 class ForwardingSerializer(serializers.ModelSerializer):
+    """A letter handed over to another body (``casework.Handover`` of a letter)."""
+
     id = serializers.UUIDField(source="public_id", read_only=True)
-    letter = serializers.CharField(source="letter.reference", read_only=True)
+    letter = serializers.CharField(source="item.reference", read_only=True)
     from_organization = _org("from_organization")
     to_organization = _org("to_organization")
     document = serializers.CharField(source="document.symbol", read_only=True, allow_null=True)
     received_letter = serializers.UUIDField(
-        source="received_letter.public_id", read_only=True, allow_null=True
+        source="received.public_id", read_only=True, allow_null=True
     )
 
     class Meta:
-        model = Forwarding
+        model = Handover
         fields = [
             "id",
             "letter",
@@ -104,29 +98,10 @@ class ForwardingSerializer(serializers.ModelSerializer):
             "sent_on",
             "note",
             "document",
+            "status",
             "acknowledged_at",
             "received_letter",
-        ]
-
-
-class FollowUpSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    letter = serializers.UUIDField(source="letter.public_id", read_only=True)
-    organization = _org("organization")
-    from_organization = _org("from_organization")
-
-    class Meta:
-        model = FollowUp
-        fields = [
-            "id",
-            "letter",
-            "organization",
-            "from_organization",
-            "content",
-            "sent_on",
-            "status",
-            "answer",
-            "answered_on",
+            "refusal_reason",
         ]
 
 
@@ -200,17 +175,6 @@ class StepInput(serializers.Serializer):
     days = serializers.IntegerField(required=False, min_value=1, max_value=30)
     method = serializers.ChoiceField(choices=list(PUBLICATION_METHODS), required=False)
     coerced = serializers.BooleanField(default=False)
-
-
-class FollowUpInput(serializers.Serializer):
-    content = serializers.CharField()
-    idempotency_key = serializers.CharField(
-        required=False, allow_blank=True, max_length=64, default=""
-    )
-
-
-class AnswerInput(serializers.Serializer):
-    answer = serializers.CharField()
 
 
 class RevealInput(serializers.Serializer):

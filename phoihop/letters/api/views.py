@@ -11,13 +11,17 @@ from rest_framework.response import Response
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.casework.api.views import ItemActionsMixin
+from phoihop.casework.selectors import handover_list
 from phoihop.core.errors import ApplicationError
+from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.identity.services import identity_reveal
 from phoihop.letters import selectors, services
 from phoihop.letters.api import serializers as s
-from phoihop.letters.forms import organizations_with
+from phoihop.letters.models import Letter
 from phoihop.letters.statistics import letter_statistics
 from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import organizations_where
 
 
 def _organization(public_id) -> Organization:
@@ -29,7 +33,7 @@ def _organization(public_id) -> Organization:
 
 def _register(user, data, *, row: int | None = None):
     organization = (
-        organizations_with(user, "letters.add_letter")
+        organizations_where(user, "letters.add_letter")
         .filter(public_id=data["organization"])
         .first()
     )
@@ -49,10 +53,16 @@ def _register(user, data, *, row: int | None = None):
     )
 
 
-class LetterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class LetterViewSet(
+    ItemActionsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Letters of the caller's registers, and those their supervising bodies forwarded."""
 
     serializer_class = s.LetterSerializer
+    item_serializer_class = s.LetterSerializer
     lookup_field = "public_id"
 
     def get_queryset(self):
@@ -179,30 +189,10 @@ class LetterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             )
         )
 
-    @extend_schema(request=s.FollowUpInput, responses={201: s.FollowUpSerializer})
-    @action(detail=True, methods=["post"], url_path="follow-up")
-    def follow_up(self, request, public_id=None):
-        letter = self.get_object()
-        data = self._input(s.FollowUpInput)
-        follow_up = services.follow_up_send(
-            actor=request.user,
-            letter=letter,
-            content=data["content"],
-            on=timezone.localdate(),
-            idempotency_key=data["idempotency_key"],
-        )
-        return Response(s.FollowUpSerializer(follow_up).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(responses=s.StepSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, public_id=None):
-        steps = selectors.letter_step_list(letter=self.get_object())
-        return Response(s.StepSerializer(steps, many=True).data)
-
     @extend_schema(responses=s.DeadlineSerializer(many=True))
     @action(detail=True, methods=["get"])
     def deadlines(self, request, public_id=None):
-        clocks = selectors.letter_deadline_list(letter=self.get_object())
+        clocks = deadline_item_list(target=self.get_object())
         return Response(s.DeadlineSerializer(clocks, many=True).data)
 
     @extend_schema(request=s.RevealInput, responses=s.IdentityOutput)
@@ -226,7 +216,7 @@ class ForwardingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     lookup_field = "public_id"
 
     def get_queryset(self):
-        return selectors.forwarding_list(viewer=self.request.user)
+        return handover_list(viewer=self.request.user, model=Letter)
 
     @extend_schema(request=None, responses=s.LetterSerializer)
     @action(detail=True, methods=["post"])
@@ -237,30 +227,6 @@ class ForwardingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             actor=request.user, forwarding=forwarding, on=timezone.localdate()
         )
         return Response(s.LetterSerializer(letter).data)
-
-
-class FollowUpViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Follow-up requests of the supervising bodies."""
-
-    serializer_class = s.FollowUpSerializer
-    lookup_field = "public_id"
-
-    def get_queryset(self):
-        return selectors.follow_up_list(viewer=self.request.user)
-
-    @extend_schema(request=s.AnswerInput, responses=s.FollowUpSerializer)
-    @action(detail=True, methods=["post"])
-    def answer(self, request, public_id=None):
-        follow_up = self.get_object()
-        serializer = s.AnswerInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        follow_up = services.follow_up_answer(
-            actor=request.user,
-            follow_up=follow_up,
-            answer=serializer.validated_data["answer"],
-            on=timezone.localdate(),
-        )
-        return Response(s.FollowUpSerializer(follow_up).data)
 
 
 @extend_schema(

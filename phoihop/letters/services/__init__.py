@@ -1,18 +1,22 @@
-"""Letter services. Import from here: ``from phoihop.letters.services import letter_register``."""
+"""Letter services, by step family. Import from here:
+``from phoihop.letters.services import letter_register``.
 
-from phoihop.letters.services.coordination import follow_up_answer, follow_up_send
-from phoihop.letters.services.intake import (
-    ReceivedDocument,
-    Sender,
+Assignment, follow-up requests, links and the history are the casework layer's
+(``phoihop.casework.services``), the same for every kind of item.
+"""
+
+from phoihop.letters.services.outcomes import (
     forwarding_acknowledge,
-    letter_assign,
-    letter_classify,
     letter_file_away,
     letter_forward,
     letter_guide,
+    letter_return,
+)
+from phoihop.letters.services.register import (
+    ReceivedDocument,
+    Sender,
     letter_mark_duplicate,
     letter_register,
-    letter_return,
     letter_split,
 )
 from phoihop.letters.services.resolution import (
@@ -28,15 +32,13 @@ from phoihop.letters.services.resolution import (
     letter_verify,
     letter_withdraw,
 )
+from phoihop.letters.services.triage import letter_classify
 
 __all__ = [
     "ReceivedDocument",
     "Sender",
-    "follow_up_answer",
-    "follow_up_send",
     "forwarding_acknowledge",
     "letter_accept",
-    "letter_assign",
     "letter_classify",
     "letter_conclude",
     "letter_extend",

@@ -8,23 +8,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from phoihop.audit.services import audit_record
-from phoihop.deadlines.models import Deadline
-from phoihop.deadlines.services import deadline_extend, deadline_resume, deadline_suspend
+from phoihop.casework.clocks import (
+    clock_extend,
+    clock_resume,
+    clock_start,
+    clock_suspend,
+    clocks_open,
+    clocks_stop,
+    due_sync,
+)
+from phoihop.casework.errors import ItemStateError
+from phoihop.casework.selectors import step_list
+from phoihop.casework.services import item_assign, item_locked, item_require_status, step_add
 from phoihop.documents.models import Document
 from phoihop.letters import eligibility
-from phoihop.letters.errors import LetterExtensionError, LetterNotEligibleError, LetterStateError
-from phoihop.letters.models import Letter, LetterStep
-from phoihop.letters.services.common import (
-    INTAKE_RULES,
-    RESOLUTION_RULES,
-    add_step,
-    issue,
-    open_deadlines,
-    start_clock,
-    stop_clocks,
-    sync_due,
-)
-from phoihop.letters.services.intake import _locked, _require_status
+from phoihop.letters.errors import LetterExtensionError, LetterNotEligibleError
+from phoihop.letters.models import Letter
+from phoihop.letters.services.common import INTAKE_RULES, RESOLUTION_RULES, issue
+from phoihop.letters.steps import StepKind
 
 # Luật Tố cáo Đ30 k2–k3: an extension is at most 30 days; one for a complex case, two for an
 # especially complex one.
@@ -57,21 +58,19 @@ def letter_accept(
 
     Raises:
         PermissionDenied: actor may not decide on this letter.
-        LetterStateError: not awaiting triage.
+        ItemStateError: not awaiting triage.
         LetterNotEligibleError: an Đ11 ground, missing signature or name, or an anonymous
             denunciation without named violator and evidence.
 
     Records: ``letter.accepted`` (rule, complex), ``document.issued``, ``deadline.started``.
     """
-    letter = _locked(letter, actor, "decide")
-    _require_status(letter, "received", message="Chỉ thụ lý được đơn đang chờ xử lý.")
+    letter = item_locked(letter, actor, "decide")
+    item_require_status(letter, "received", message="Chỉ thụ lý được đơn đang chờ xử lý.")
     found = eligibility.problems(letter)
     if found:
         raise LetterNotEligibleError(
             "Đơn không đủ điều kiện thụ lý: " + "; ".join(found), code="not_eligible"
         )
-    if assignee is not None:
-        letter.assigned_to = assignee
     letter.is_complex = is_complex or is_especially_complex
     letter.is_especially_complex = is_especially_complex
     letter.status = Letter.Status.ACCEPTED
@@ -80,15 +79,15 @@ def letter_accept(
     letter.competent_organization = letter.organization
     letter.full_clean()
     letter.save()
-    stop_clocks(letter, INTAKE_RULES, on, actor)
+    clocks_stop(letter, INTAKE_RULES, on, actor)
     rule = _resolution_rule(letter)
     if rule:
         variant = {"remote": letter.is_remote}
         if letter.kind == Letter.Kind.COMPLAINT:
             variant["complex"] = letter.is_complex
-        start_clock(letter, rule, on, actor, **variant)
+        clock_start(letter, rule, on, actor, **variant)
     if letter.kind == Letter.Kind.DENUNCIATION:
-        start_clock(letter, "TC-07", on, actor)
+        clock_start(letter, "TC-07", on, actor)
         doc_type, title = Document.Type.DECISION, "Về việc thụ lý tố cáo"
         text = "Thụ lý giải quyết tố cáo; thời hạn giải quyết theo Điều 30 Luật Tố cáo."
     elif letter.kind == Letter.Kind.COMPLAINT:
@@ -101,8 +100,8 @@ def letter_accept(
         doc_type, title = Document.Type.NOTICE, "Về việc tiếp nhận, xem xét kiến nghị, phản ánh"
         text = "Tiếp nhận kiến nghị, phản ánh để xem xét, giải quyết theo thẩm quyền."
     document = issue(letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[text])
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.ACCEPTED, on, actor, "", document)
+    due_sync(letter)
+    step_add(letter, StepKind.ACCEPTED, on, actor, "", document)
     audit_record(
         actor=actor,
         event="letter.accepted",
@@ -114,11 +113,13 @@ def letter_accept(
             "document": document.symbol,
         },
     )
+    if assignee is not None:
+        item_assign(actor=actor, item=letter, assignee=assignee)
     return letter
 
 
 def _require_open_case(letter: Letter) -> None:
-    _require_status(letter, "accepted", message="Đơn không ở bước giải quyết.")
+    item_require_status(letter, "accepted", message="Đơn không ở bước giải quyết.")
 
 
 @transaction.atomic
@@ -127,19 +128,19 @@ def letter_notify_parties(*, actor, letter: Letter, on: date, note: str = "") ->
     k3; TC-07). The notice to the denouncer goes to the vault address, not onto the case.
 
     Raises:
-        PermissionDenied; LetterStateError: not an accepted denunciation.
+        PermissionDenied; ItemStateError: not an accepted denunciation.
 
     Records: ``letter.parties_notified``.
     """
-    letter = _locked(letter, actor, "resolve")
+    letter = item_locked(letter, actor, "resolve")
     _require_open_case(letter)
     if letter.kind != Letter.Kind.DENUNCIATION:
-        raise LetterStateError("Chỉ đơn tố cáo mới có bước thông báo thụ lý cho các bên.")
-    stop_clocks(letter, ["TC-07"], on, actor)
-    sync_due(letter)
-    add_step(
+        raise ItemStateError("Chỉ đơn tố cáo mới có bước thông báo thụ lý cho các bên.")
+    clocks_stop(letter, ["TC-07"], on, actor)
+    due_sync(letter)
+    step_add(
         letter,
-        LetterStep.Kind.VERIFICATION,
+        StepKind.VERIFICATION,
         on,
         actor,
         note or "Đã thông báo thụ lý cho người tố cáo và người bị tố cáo.",
@@ -153,24 +154,24 @@ def letter_verify(*, actor, letter: Letter, on: date, note: str) -> Letter:
     """Record a verification step (xác minh; Luật TC Đ28 step 2, Luật KN Đ29).
 
     Raises:
-        PermissionDenied; LetterStateError: not under resolution.
+        PermissionDenied; ItemStateError: not under resolution.
 
     Records: ``letter.verified``.
     """
-    letter = _locked(letter, actor, "resolve")
+    letter = item_locked(letter, actor, "resolve")
     _require_open_case(letter)
-    add_step(letter, LetterStep.Kind.VERIFICATION, on, actor, note)
+    step_add(letter, StepKind.VERIFICATION, on, actor, note)
     audit_record(actor=actor, event="letter.verified", target=letter, data={"on": on})
     return letter
 
 
-def _main_clock(letter: Letter, statuses=(Deadline.Status.RUNNING,)) -> Deadline:
+def _main_clock(letter: Letter, statuses=("running",)):
     rule = _resolution_rule(letter)
     clock = (
-        open_deadlines(letter, [rule] if rule else ["__none__"]).filter(status__in=statuses).first()
+        clocks_open(letter, [rule] if rule else ["__none__"]).filter(status__in=statuses).first()
     )
     if clock is None:
-        raise LetterStateError("Đơn không có thời hạn giải quyết đang chạy.", code="no_clock")
+        raise ItemStateError("Đơn không có thời hạn giải quyết đang chạy.", code="no_clock")
     return clock
 
 
@@ -181,13 +182,13 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
     Complaints have no extension: the law gives longer periods for complex cases instead.
 
     Raises:
-        PermissionDenied; LetterStateError: not under resolution.
+        PermissionDenied; ItemStateError: not under resolution.
         LetterExtensionError: not a denunciation, over 30 days, or no extension left.
 
     Records: ``letter.extended`` (days, extension number), ``deadline.extended``,
     ``document.issued``.
     """
-    letter = _locked(letter, actor, "decide")
+    letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
     if letter.kind != Letter.Kind.DENUNCIATION:
         raise LetterExtensionError(
@@ -196,7 +197,7 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise LetterExtensionError("Mỗi lần gia hạn không quá 30 ngày (Luật Tố cáo Đ30).")
     allowed = 2 if letter.is_especially_complex else 1 if letter.is_complex else 0
-    done = letter.steps.filter(kind=LetterStep.Kind.EXTENDED).count()
+    done = step_list(item=letter).filter(kind=StepKind.EXTENDED).count()
     if done >= allowed:
         raise LetterExtensionError(
             "Không được gia hạn thêm: vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp hai "
@@ -204,7 +205,7 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
             if allowed
             else "Chỉ vụ việc phức tạp hoặc đặc biệt phức tạp mới được gia hạn (Luật Tố cáo Đ30)."
         )
-    deadline_extend(deadline=_main_clock(letter), days=days, reason=reason, actor=actor)
+    clock_extend(letter, _main_clock(letter), days=days, reason=reason, actor=actor)
     document = issue(
         letter,
         actor=actor,
@@ -213,8 +214,8 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
         on=on,
         paragraphs=[f"Gia hạn giải quyết tố cáo thêm {days} ngày. Lý do: {reason}"],
     )
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.EXTENDED, on, actor, f"{days} ngày — {reason}", document)
+    due_sync(letter)
+    step_add(letter, StepKind.EXTENDED, on, actor, f"{days} ngày — {reason}", document)
     audit_record(
         actor=actor,
         event="letter.extended",
@@ -230,13 +231,13 @@ def letter_suspend(*, actor, letter: Letter, on: date, reason: str) -> Letter:
     stops until ``letter_resume``.
 
     Raises:
-        PermissionDenied; LetterStateError: not under resolution, or no running clock.
+        PermissionDenied; ItemStateError: not under resolution, or no running clock.
 
     Records: ``letter.suspended``, ``deadline.suspended``, ``document.issued``.
     """
-    letter = _locked(letter, actor, "decide")
+    letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
-    deadline_suspend(deadline=_main_clock(letter), on=on, reason=reason, actor=actor)
+    clock_suspend(letter, _main_clock(letter), on=on, reason=reason, actor=actor)
     document = issue(
         letter,
         actor=actor,
@@ -245,8 +246,8 @@ def letter_suspend(*, actor, letter: Letter, on: date, reason: str) -> Letter:
         on=on,
         paragraphs=[reason],
     )
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.SUSPENDED, on, actor, reason, document)
+    due_sync(letter)
+    step_add(letter, StepKind.SUSPENDED, on, actor, reason, document)
     audit_record(actor=actor, event="letter.suspended", target=letter, data={"on": on})
     return letter
 
@@ -256,16 +257,15 @@ def letter_resume(*, actor, letter: Letter, on: date) -> Letter:
     """Resume a suspended resolution; the due date moves by the days it stood still.
 
     Raises:
-        PermissionDenied; LetterStateError: not suspended.
+        PermissionDenied; ItemStateError: not suspended.
 
     Records: ``letter.resumed``, ``deadline.resumed``.
     """
-    letter = _locked(letter, actor, "decide")
+    letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
-    clock = _main_clock(letter, statuses=(Deadline.Status.SUSPENDED,))
-    deadline_resume(deadline=clock, on=on, actor=actor)
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.RESUMED, on, actor)
+    clock_resume(letter, _main_clock(letter, statuses=("suspended",)), on=on, actor=actor)
+    due_sync(letter)
+    step_add(letter, StepKind.RESUMED, on, actor)
     audit_record(actor=actor, event="letter.resumed", target=letter, data={"on": on})
     return letter
 
@@ -286,17 +286,17 @@ def letter_withdraw(
     and is not re-examined, unless the withdrawal was coerced or threatened.
 
     Raises:
-        PermissionDenied; LetterStateError: not awaiting triage or resolution.
+        PermissionDenied; ItemStateError: not awaiting triage or resolution.
 
     Records: ``letter.withdrawn`` (partial, coerced), ``document.issued`` for a total one.
     """
-    letter = _locked(letter, actor, "resolve")
-    _require_status(
+    letter = item_locked(letter, actor, "resolve")
+    item_require_status(
         letter, "received", "accepted", message="Chỉ rút được đơn đang xử lý hoặc đang giải quyết."
     )
     document = None
     if partial:
-        add_step(letter, LetterStep.Kind.WITHDRAWN_PART, on, actor, withdrawn_content)
+        step_add(letter, StepKind.WITHDRAWN_PART, on, actor, withdrawn_content)
     else:
         document = issue(
             letter,
@@ -311,11 +311,11 @@ def letter_withdraw(
         )
         letter.status = Letter.Status.WITHDRAWN
         letter.closed_at = timezone.now()
-        stop_clocks(letter, None, on, actor)
-        add_step(letter, LetterStep.Kind.WITHDRAWN, on, actor, withdrawn_content, document)
+        clocks_stop(letter, None, on, actor)
+        step_add(letter, StepKind.WITHDRAWN, on, actor, withdrawn_content, document)
     letter.withdrawal_coerced = coerced
     letter.save(update_fields=["status", "closed_at", "withdrawal_coerced", "updated_at"])
-    sync_due(letter)
+    due_sync(letter)
     audit_record(
         actor=actor,
         event="letter.withdrawn",
@@ -336,14 +336,14 @@ def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
     A complaint decision must then be published within 15 days (NĐ 124/2020; KN-13).
 
     Raises:
-        PermissionDenied; LetterStateError: not under resolution, or still suspended.
+        PermissionDenied; ItemStateError: not under resolution, or still suspended.
 
     Records: ``letter.concluded`` (document, on time), ``document.issued``.
     """
-    letter = _locked(letter, actor, "decide")
+    letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
-    if open_deadlines(letter).filter(status=Deadline.Status.SUSPENDED).exists():
-        raise LetterStateError("Việc giải quyết đang tạm đình chỉ; tiếp tục trước khi kết luận.")
+    if clocks_open(letter).filter(status="suspended").exists():
+        raise ItemStateError("Việc giải quyết đang tạm đình chỉ; tiếp tục trước khi kết luận.")
     if letter.kind == Letter.Kind.COMPLAINT:
         doc_type = Document.Type.DECISION
         title = f"Về việc giải quyết khiếu nại (lần {'hai' if letter.instance == 2 else 'đầu'})"
@@ -351,19 +351,19 @@ def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
         doc_type, title = Document.Type.CONCLUSION, "Kết luận nội dung tố cáo"
     else:
         doc_type, title = Document.Type.OFFICIAL_LETTER, "V/v trả lời kiến nghị, phản ánh"
-    on_time = all(d.due_on >= on for d in open_deadlines(letter, RESOLUTION_RULES))
+    on_time = all(d.due_on >= on for d in clocks_open(letter, RESOLUTION_RULES))
     document = issue(
         letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[summary]
     )
-    stop_clocks(letter, None, on, actor)
+    clocks_stop(letter, None, on, actor)
     letter.status = Letter.Status.RESOLVED
     letter.decided_on = on
     letter.closed_at = timezone.now()
     letter.save(update_fields=["status", "decided_on", "closed_at", "updated_at"])
     if letter.kind == Letter.Kind.COMPLAINT:
-        start_clock(letter, "KN-13", on, actor)
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.CONCLUDED, on, actor, summary, document)
+        clock_start(letter, "KN-13", on, actor)
+    due_sync(letter)
+    step_add(letter, StepKind.CONCLUDED, on, actor, summary, document)
     audit_record(
         actor=actor,
         event="letter.concluded",
@@ -386,24 +386,24 @@ def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
     detailing Luật KN Đ41 k3; KN-13): a meeting, a posting of at least 15 days, or the media.
 
     Raises:
-        PermissionDenied; LetterStateError: not a decided complaint, already published, or an
+        PermissionDenied; ItemStateError: not a decided complaint, already published, or an
             unknown method.
 
     Records: ``letter.published`` (method, on time), ``deadline.completed`` (KN-13).
     """
-    letter = _locked(letter, actor, "resolve")
+    letter = item_locked(letter, actor, "resolve")
     if letter.status != Letter.Status.RESOLVED or letter.kind != Letter.Kind.COMPLAINT:
-        raise LetterStateError("Chỉ công khai quyết định giải quyết khiếu nại đã ban hành.")
+        raise ItemStateError("Chỉ công khai quyết định giải quyết khiếu nại đã ban hành.")
     if letter.published_on:
-        raise LetterStateError("Quyết định đã được công khai.")
+        raise ItemStateError("Quyết định đã được công khai.")
     if method not in PUBLICATION_METHODS:
-        raise LetterStateError("Hình thức công khai không hợp lệ.", code="method")
-    on_time = all(d.due_on >= on for d in open_deadlines(letter, ["KN-13"]))
-    stop_clocks(letter, ["KN-13"], on, actor)
+        raise ItemStateError("Hình thức công khai không hợp lệ.", code="method")
+    on_time = all(d.due_on >= on for d in clocks_open(letter, ["KN-13"]))
+    clocks_stop(letter, ["KN-13"], on, actor)
     letter.published_on = on
     letter.save(update_fields=["published_on", "updated_at"])
-    sync_due(letter)
-    add_step(letter, LetterStep.Kind.PUBLISHED, on, actor, PUBLICATION_METHODS[method])
+    due_sync(letter)
+    step_add(letter, StepKind.PUBLISHED, on, actor, PUBLICATION_METHODS[method])
     audit_record(
         actor=actor,
         event="letter.published",
@@ -423,17 +423,10 @@ def letter_report_issue(*, actor, organization, stats, on: date):
 
     Records: ``letter.report_issued``, ``document.issued``.
     """
-    from django.core.exceptions import PermissionDenied
-
-    from phoihop.access.grants import organization_scope
+    from phoihop.access.policy import require_in
     from phoihop.documents.services import document_issue
-    from phoihop.organizations.models import Organization
 
-    allowed = Organization.objects.filter(
-        organization_scope(actor, "letters.export_letter", field=""), pk=organization.pk
-    ).exists()
-    if not allowed:
-        raise PermissionDenied
+    require_in(actor, "letters.export_letter", organization)
     period = f"từ ngày {stats.start:%d/%m/%Y} đến ngày {stats.end:%d/%m/%Y}"
     document = document_issue(
         actor=actor,
@@ -496,7 +489,7 @@ def letter_take_step(
     the summary or the withdrawn content, as the step needs.
 
     Raises:
-        LetterStateError: unknown step; and whatever the step's own service raises.
+        ItemStateError: unknown step; and whatever the step's own service raises.
     """
     steps = {
         "verify": lambda: letter_verify(actor=actor, letter=letter, on=on, note=note),
@@ -521,5 +514,5 @@ def letter_take_step(
         "publish": lambda: letter_publish(actor=actor, letter=letter, on=on, method=method),
     }
     if action not in steps:
-        raise LetterStateError("Bước giải quyết không hợp lệ.", code="action")
+        raise ItemStateError("Bước giải quyết không hợp lệ.", code="action")
     return steps[action]()

@@ -13,19 +13,19 @@ from huey.contrib.djhuey import HUEY
 
 from phoihop.access.roles import roles_spec
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.casework.selectors import step_list
+from phoihop.casework.services import follow_up_send, item_assign
 from phoihop.deadlines.services import deadline_notify_due
 from phoihop.letters.services import (
-    follow_up_send,
     forwarding_acknowledge,
     letter_accept,
-    letter_assign,
     letter_classify,
     letter_conclude,
     letter_forward,
     letter_register,
 )
 from phoihop.letters.tests.factories import MARKERS, marker_sender
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -88,12 +88,12 @@ def _build_case(tree):
         actor=actor, letter=letter, to_organization=tree.other, on=date(2026, 6, 9)
     )
     received = forwarding_acknowledge(actor=actor, forwarding=forwarding, on=date(2026, 6, 10))
-    letter_assign(actor=actor, letter=received, assignee=officer)
+    item_assign(actor=actor, item=received, assignee=officer)
     received = letter_classify(actor=actor, letter=received, kind="denunciation")
     received = letter_accept(actor=actor, letter=received, on=date(2026, 6, 11))
     follow_up_send(
         actor=actor,
-        letter=received,
+        item=received,
         content="Đề nghị xem xét, giải quyết sớm.",
         on=date(2026, 6, 20),
     )
@@ -108,7 +108,7 @@ def _build_case(tree):
         content=f"{MARKERS['full_name']} khiếu nại quyết định thu hồi đất.",
         sender=marker_sender(),
     )
-    letter_assign(actor=actor, letter=complaint, assignee=officer)
+    item_assign(actor=actor, item=complaint, assignee=officer)
     complaint = letter_classify(actor=actor, letter=complaint, kind="complaint")
     deadline_notify_due(today=date(2026, 7, 20), actor=actor)
     return {
@@ -148,7 +148,7 @@ def _urls(case) -> list[tuple[str, str]]:
         ]
         gets += [
             f"/don/{item.public_id}/van-ban/{step.document.public_id}/"
-            for step in item.steps.filter(document__isnull=False)
+            for step in step_list(item=item).filter(document__isnull=False)
         ]
     return [("get", url) for url in gets]
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user
+from phoihop.casework.models import Handover
 from phoihop.deadlines.models import Deadline
 from phoihop.identity.models import Identity
 from phoihop.letters.errors import (
@@ -12,7 +12,7 @@ from phoihop.letters.errors import (
     LetterInputError,
     LetterNotEligibleError,
 )
-from phoihop.letters.models import Forwarding, Letter
+from phoihop.letters.models import Letter
 from phoihop.letters.services import (
     Sender,
     forwarding_acknowledge,
@@ -23,6 +23,7 @@ from phoihop.letters.services import (
     letter_split,
 )
 from phoihop.letters.tests.factories import MARKERS, register
+from phoihop.testing import grant, make_user
 
 
 def _clocks(letter):
@@ -143,7 +144,7 @@ def test_letter_forward_denunciation_only_once(tree, leader):
     )
     with pytest.raises(LetterAlreadyForwardedError):
         letter_forward(actor=leader, letter=again, to_organization=tree.other, on=date(2026, 6, 9))
-    assert Forwarding.objects.count() == 1
+    assert Handover.objects.count() == 1
 
 
 def test_forwarding_acknowledge_enters_receiving_register(tree, leader):

@@ -4,14 +4,15 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.casework.errors import ItemStateError
+from phoihop.casework.models import FollowUp
+from phoihop.casework.selectors import step_list
+from phoihop.casework.services import follow_up_answer, follow_up_send
 from phoihop.deadlines.models import Deadline
-from phoihop.letters.errors import LetterExtensionError, LetterStateError
-from phoihop.letters.models import FollowUp, Letter
+from phoihop.letters.errors import LetterExtensionError
+from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_supervised_list
 from phoihop.letters.services import (
-    follow_up_answer,
-    follow_up_send,
     forwarding_acknowledge,
     letter_accept,
     letter_conclude,
@@ -23,6 +24,7 @@ from phoihop.letters.services import (
     letter_withdraw,
 )
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 def _clock(letter, rule):
@@ -70,7 +72,7 @@ def test_suspend_and_resume_move_the_due_date(tree, leader):
     letter_suspend(
         actor=leader, letter=letter, on=date(2026, 3, 25), reason="Chờ kết quả giám định"
     )
-    with pytest.raises(LetterStateError):
+    with pytest.raises(ItemStateError):
         letter_conclude(actor=leader, letter=letter, on=date(2026, 3, 30), summary="x")
     letter_resume(actor=leader, letter=letter, on=date(2026, 4, 4))
     assert _clock(letter, "KN-04").due_on > date(2026, 4, 20)
@@ -92,7 +94,9 @@ def test_conclude_then_publish_complaint_within_kn13(tree, leader):
     assert _clock(letter, "KN-13").status == "completed"
     event = AuditEvent.objects.get(event="letter.published", target_id=str(letter.pk))
     assert event.data == {"method": "posting", "on_time": True}
-    symbols = list(letter.steps.exclude(document=None).values_list("document__symbol", flat=True))
+    symbols = list(
+        step_list(item=letter).exclude(document=None).values_list("document__symbol", flat=True)
+    )
     assert symbols[-1].endswith("/QĐ-HDND")
 
 
@@ -134,14 +138,14 @@ def test_follow_up_becomes_tracked_item_and_is_answered(tree, leader):
         letter_accept(actor=leader, letter=received, on=date(2026, 6, 11))
     follow_up = follow_up_send(
         actor=leader,
-        letter=received,
+        item=received,
         content="Đề nghị giải quyết",
         on=date(2026, 7, 1),
         idempotency_key="k1",
     )
     again = follow_up_send(
         actor=leader,
-        letter=received,
+        item=received,
         content="Đề nghị giải quyết",
         on=date(2026, 7, 1),
         idempotency_key="k1",
@@ -229,5 +233,5 @@ def test_step_page_and_api_record_the_same_steps(tree, leader):
         format="json",
     )
     assert answer.status_code == 200 and answer.json()["status"] == "resolved"
-    kinds = list(letter.steps.order_by("id").values_list("kind", flat=True))
+    kinds = list(step_list(item=letter).order_by("id").values_list("kind", flat=True))
     assert kinds[-2:] == ["verification", "concluded"]

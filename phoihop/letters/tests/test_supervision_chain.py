@@ -7,11 +7,12 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
-from phoihop.core.testing import grant, make_user
+from phoihop.casework.services import follow_up_send
 from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_list, letter_supervised_list
-from phoihop.letters.services import follow_up_send, forwarding_acknowledge, letter_forward
+from phoihop.letters.services import forwarding_acknowledge, letter_forward
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user
 
 migration = importlib.import_module(
     "phoihop.letters.migrations.0002_supervised_by_and_list_indexes"
@@ -62,7 +63,7 @@ def test_a_follow_up_down_the_chain_comes_from_the_supervising_body(tree, chain)
     council, _, at_department = chain
 
     follow_up = follow_up_send(
-        actor=council, letter=at_department, content="Đề nghị giải quyết", on=date(2026, 7, 1)
+        actor=council, item=at_department, content="Đề nghị giải quyết", on=date(2026, 7, 1)
     )
 
     assert follow_up.from_organization == tree.own
@@ -76,7 +77,7 @@ def test_an_unrelated_supervisor_sees_nothing_of_the_chain(tree, chain):
 
     assert not letter_list(viewer=outsider).filter(pk=at_department.pk).exists()
     with pytest.raises(PermissionDenied):
-        follow_up_send(actor=outsider, letter=at_department, content="x", on=date(2026, 7, 1))
+        follow_up_send(actor=outsider, item=at_department, content="x", on=date(2026, 7, 1))
 
 
 def test_migration_fills_supervised_by_along_existing_chains(tree, chain):

@@ -12,9 +12,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from phoihop.access.grants import has_permission_anywhere, organization_scope
+from phoihop.access.grants import has_permission_anywhere
 from phoihop.core.errors import ApplicationError
-from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import organizations_where
 from phoihop.reception import services
 from phoihop.reception.api import serializers as s
 from phoihop.reception.models import Visit
@@ -85,9 +85,7 @@ class VisitViewSet(
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         organization = (
-            Organization.objects.filter(
-                organization_scope(request.user, "reception.add_visit", field="")
-            )
+            organizations_where(request.user, "reception.add_visit")
             .filter(public_id=values.pop("organization"))
             .first()
         )

@@ -58,16 +58,18 @@ class Command(BaseCommand):
         except PetitionInputError as error:
             raise CommandError(str(error)) from None
         known = {p.id for p in petitions}
-        decisions = {}
+        decisions: dict[str, list[tuple[str, str]]] = {}
         for option in ("must_link", "cannot_link"):
-            pairs = []
+            pairs: list[tuple[str, str]] = []
             for value in options[option]:
-                pair = tuple(part.strip() for part in value.split(","))
-                if len(pair) != 2 or not set(pair) <= known:
+                parts = [part.strip() for part in value.split(",")]
+                if len(parts) != 2 or not set(parts) <= known:
                     raise CommandError(f"Cặp “{value}” không phải hai mã kiến nghị có trong tệp.")
-                pairs.append(pair)
+                pairs.append((parts[0], parts[1]))
             decisions[option] = pairs
-        result = consolidate(petitions, **decisions)
+        result = consolidate(
+            petitions, must_link=decisions["must_link"], cannot_link=decisions["cannot_link"]
+        )
         lines = [json.dumps(row, ensure_ascii=False) for row in result.rows()]
         self.stdout.write("\n".join(lines))
         if options["explain"]:

@@ -1,0 +1,100 @@
+"""An item's legal clocks, kept through the deadline engine only.
+
+One permission rule everywhere: the area's service has authorized the step on the item, so the
+item's clocks are *found* without a viewer restriction; *moving* a clock (start, stop, extend,
+suspend, resume, change owner) still goes through the deadline policy of the owning body
+(``deadlines.add_deadline`` / ``change_deadline``, or owning the clock). A step taken by
+another body on this body's item (a supervising body's follow-up) moves the clock as the
+system account and is recorded under the officer who took it.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from phoihop.casework.models import TrackedItem
+from phoihop.deadlines.selectors import deadline_open_for_target
+from phoihop.deadlines.services import (
+    deadline_complete,
+    deadline_extend,
+    deadline_owner_set,
+    deadline_resume,
+    deadline_start,
+    deadline_suspend,
+)
+
+
+def clocks_open(item: TrackedItem, rules: Sequence[str] | None = None):
+    """The running or suspended clocks on *item* (optionally only those of *rules*)."""
+    return deadline_open_for_target(item, rules)
+
+
+def clock_start(
+    item: TrackedItem, rule_id: str, start_on: date, actor, *, title: str = "", **variant
+):
+    """Start the legal clock *rule_id* on *item*; the engine computes the due date. The clock
+    belongs to the item's body and to its assignee (who gets the reminders)."""
+    deadline = deadline_start(
+        target=item,
+        organization=item.organization,
+        rule_id=rule_id,
+        start_on=start_on,
+        actor=actor,
+        title=title or str(item),
+        owner=item.assigned_to,
+        **variant,
+    )
+    due_sync(item)
+    return deadline
+
+
+def clock_main(item: TrackedItem, rules: Sequence[str], *, running_only: bool = True):
+    """The earliest-started open clock of *rules* on *item* (None when there is none)."""
+    qs = clocks_open(item, rules)
+    if running_only:
+        qs = qs.filter(status="running")
+    return qs.order_by("start_on", "id").first()
+
+
+def clocks_stop(item: TrackedItem, rules: Sequence[str] | None, on: date, actor) -> None:
+    """Complete the open clocks of *rules* (every open clock when None) on *on*."""
+    for deadline in clocks_open(item, rules):
+        deadline_complete(deadline=deadline, on=max(on, deadline.start_on), actor=actor)
+    due_sync(item)
+
+
+def clock_extend(item: TrackedItem, deadline, *, days: int, reason: str, actor):
+    deadline = deadline_extend(deadline=deadline, days=days, reason=reason, actor=actor)
+    due_sync(item)
+    return deadline
+
+
+def clock_suspend(item: TrackedItem, deadline, *, on: date, reason: str, actor):
+    deadline = deadline_suspend(deadline=deadline, on=on, reason=reason, actor=actor)
+    due_sync(item)
+    return deadline
+
+
+def clock_resume(item: TrackedItem, deadline, *, on: date, actor):
+    deadline = deadline_resume(deadline=deadline, on=on, actor=actor)
+    due_sync(item)
+    return deadline
+
+
+def clocks_reassign(item: TrackedItem, owner, actor) -> None:
+    """The item's open clocks follow its assignee: reminders reach the person handling it."""
+    for deadline in clocks_open(item):
+        deadline_owner_set(deadline=deadline, owner=owner, actor=actor)
+
+
+def due_sync(item: TrackedItem) -> None:
+    """Copy the nearest running due date onto the item (for lists and overdue views)."""
+    nearest = (
+        clocks_open(item)
+        .filter(status="running")
+        .order_by("due_on")
+        .values_list("due_on", flat=True)
+        .first()
+    )
+    if nearest != item.due_on:
+        item.due_on = nearest
+        type(item)._default_manager.filter(pk=item.pk).update(due_on=nearest)
