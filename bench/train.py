@@ -41,7 +41,7 @@ from phoihop.text.consolidate import (
     vetoed,
 )
 from phoihop.text.features import petition_features
-from phoihop.text.learn import DATA, LabelModel, PairModel
+from phoihop.text.learn import DATA, PAIR_FEATURES, LabelModel, PairModel
 from phoihop.text.lexicons import FIELDS
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
@@ -120,6 +120,10 @@ def province_pairs(
         ]
     )
     veto = vetoed(analysis, rows, cols, params)
+    wording = np.maximum(
+        features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
+    )
+    veto |= wording < params.min_wording
     scored = Scored(analysis, of_petition, rows, cols, features, np.zeros(len(rows)))
     return scored, labels, veto, cluster
 

@@ -77,6 +77,7 @@ class Params:
     coverage_power: float = 0.5
     local_place_veto: bool = True
     problem_veto: bool = True
+    min_wording: float = 0.12  # a pair must share this much wording (word or 4-gram cosine)
     later_weight: float = 0.3
     bigram_weight: float = 0.5
     neighbours: int = 30
@@ -803,7 +804,11 @@ def score_petitions(petitions: Sequence[Petition], models: Models, params: Param
     rows, cols = candidate_pairs(analysis, params)
     features = pair_features(analysis, rows, cols)
     scores = models.pair.probability(features)
-    scores = np.where(vetoed(analysis, rows, cols, params), 0.0, scores).astype(np.float32)
+    wording = np.maximum(
+        features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
+    )
+    blocked = vetoed(analysis, rows, cols, params) | (wording < params.min_wording)
+    scores = np.where(blocked, 0.0, scores).astype(np.float32)
     return Scored(analysis, of_petition, rows, cols, features, scores)
 
 
