@@ -10,7 +10,9 @@ from phoihop.letters.services.outcomes import (
     letter_file_away,
     letter_forward,
     letter_guide,
+    letter_refuse,
     letter_return,
+    letter_use_for_inspection,
 )
 from phoihop.letters.services.register import (
     ReceivedDocument,
@@ -22,6 +24,7 @@ from phoihop.letters.services.register import (
 from phoihop.letters.services.resolution import (
     letter_accept,
     letter_conclude,
+    letter_dialogue,
     letter_extend,
     letter_notify_parties,
     letter_publish,
@@ -41,6 +44,7 @@ __all__ = [
     "letter_accept",
     "letter_classify",
     "letter_conclude",
+    "letter_dialogue",
     "letter_extend",
     "letter_file_away",
     "letter_forward",
@@ -48,6 +52,7 @@ __all__ = [
     "letter_mark_duplicate",
     "letter_notify_parties",
     "letter_publish",
+    "letter_refuse",
     "letter_register",
     "letter_report_issue",
     "letter_resume",
@@ -55,6 +60,7 @@ __all__ = [
     "letter_split",
     "letter_suspend",
     "letter_take_step",
+    "letter_use_for_inspection",
     "letter_verify",
     "letter_withdraw",
 ]
