@@ -79,6 +79,8 @@ class Letter(TrackedItem):
         null=True,
         blank=True,
         related_name="+",
+        # The vault may live in its own database (decision 0125): no cross-database constraint.
+        db_constraint=False,
         verbose_name=_("người gửi (bí danh)"),
     )
     sender_count = models.PositiveIntegerField(_("số người đứng đơn"), default=1)
