@@ -18,7 +18,9 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["assignee"].queryset = choices
-        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["assignee"].label_from_instance = lambda u: (
+            f"{u.get_full_name()} ({u.username})" if u.get_full_name() else u.username
+        )
 
 
 class FollowUpForm(forms.Form):

@@ -136,6 +136,7 @@ class Link(BaseModel):
         REPEATS = "repeats", _("lặp lại")
         CONTINUES = "continues", _("tiếp nối (chuyển đến)")
         SPLIT_FROM = "split_from", _("tách từ")
+        RAISED_AT = "raised_at", _("công dân trình bày tại")
 
     # The same relation read from the other end.
     INVERSE = {
@@ -145,6 +146,7 @@ class Link(BaseModel):
         "repeats": _("được lặp lại bởi"),
         "continues": _("được tiếp nối bởi"),
         "split_from": _("được tách thành"),
+        "raised_at": _("thành đơn"),
     }
 
     from_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")

@@ -26,7 +26,7 @@ from phoihop.letters.statistics import (
     letter_statistics_xlsx,
 )
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors
+from phoihop.web.actions import attempt, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -152,10 +152,7 @@ def _post(request, public_id, form_class, call):
     """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(request, lambda: call(letter, form.cleaned_data, form)):
-        messages.success(request, "Đã ghi nhận.")
+    submit(request, form, lambda data: call(letter, data, form), "Đã ghi nhận.")
     return redirect(letter)
 
 

@@ -25,3 +25,14 @@ def attempt(request, call) -> bool:
         messages.error(request, " ".join(exc.messages))
         return False
     return True
+
+
+def submit(request, form, call, success: str) -> bool:
+    """Validate *form*, then run ``call(cleaned_data)``; tell the user how it went."""
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return False
+    if attempt(request, lambda: call(form.cleaned_data)):
+        messages.success(request, success)
+        return True
+    return False

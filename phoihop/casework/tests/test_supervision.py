@@ -197,3 +197,18 @@ def test_assignment_needs_a_basis_and_a_supervisable_kind(admin_of_own, tree):
             item_kinds_codes=["letters.letter"],
             basis="x",
         )
+
+
+def test_overview_lists_overdue_items_of_the_scope(admin_of_own, supervisor, tree):
+    letter = _letter_of_other(tree)
+    _assign(admin_of_own, tree)
+    client = signed_in_client(supervisor)
+    late = letter.due_on.toordinal() + 1
+    from phoihop.casework.selectors import supervision_overview
+
+    sections = supervision_overview(viewer=supervisor, today=date.fromordinal(late))
+    assert [s.kind.label for s in sections] == ["Đơn"]
+    assert sections[0].overdue == [letter]
+    assert supervision_overview(viewer=supervisor, today=letter.due_on) == []
+    page = client.get(reverse("casework:supervision_overview"))
+    assert page.status_code == 200

@@ -75,6 +75,7 @@ PROTECTED = {
     "casework:follow_up_answer": UrlCheck(
         permission=VIEW, kwargs=_follow_up, method="post", ok_status=POSTED
     ),
+    "casework:supervision_overview": UrlCheck(permission="letters.supervise_letter"),
     "casework:supervision_assignments": UrlCheck(permission="casework.view_supervisionassignment"),
     "casework:supervision_revoke": UrlCheck(
         permission="casework.change_supervisionassignment",
