@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from phoihop.identity.migration_support import drop_constraint_if_present
+
 
 class Migration(migrations.Migration):
 
@@ -15,6 +17,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # The sender's vault entry by id only (decision 0125).
+        drop_constraint_if_present('letters', 'letter', 'sender'),
         migrations.RemoveConstraint(
             model_name='letter',
             name='letters_letter_closed_at_only_when_closed',
@@ -33,11 +37,6 @@ class Migration(migrations.Migration):
             model_name='letter',
             name='obstacle_days',
             field=models.PositiveIntegerField(default=0, verbose_name='số ngày có trở ngại khách quan (không tính vào thời hiệu)'),
-        ),
-        migrations.AlterField(
-            model_name='letter',
-            name='sender',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='identity.identity', verbose_name='người gửi (bí danh)'),
         ),
         migrations.AlterField(
             model_name='letter',
