@@ -21,12 +21,12 @@ def drop_constraint_if_present(app_label: str, model_name: str, field_name: str)
             return  # the table is not in this database (the vault lives elsewhere)
         new = model._meta.get_field(field_name)
         with schema_editor.connection.cursor() as cursor:
-            constraints = schema_editor.connection.introspection.get_constraints(
+            # {column: (referenced column, referenced table)}: the foreign keys the database
+            # enforces (PRAGMA foreign_key_list on SQLite, the catalogue on PostgreSQL).
+            relations = schema_editor.connection.introspection.get_relations(
                 cursor, model._meta.db_table
             )
-        if not any(
-            info["foreign_key"] and info["columns"] == [new.column] for info in constraints.values()
-        ):
+        if new.column not in relations:
             return
         old = copy.copy(new)
         old.db_constraint = True
