@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.checks import run_checks
 
-from phoihop.core.testing import grant
+from phoihop.testing import grant
 from phoihop.identity.models import Identity
 from phoihop.identity.routers import IdentityVaultRouter
 from phoihop.identity.services import identity_reveal

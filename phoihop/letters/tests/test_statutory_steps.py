@@ -13,7 +13,7 @@ from phoihop.audit.models import AuditEvent
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import Handover
 from phoihop.casework.selectors import step_list
-from phoihop.core.testing import grant, make_user
+from phoihop.testing import grant, make_user
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline, DeadlineEvent
 from phoihop.documents.selectors import document_for_target_list

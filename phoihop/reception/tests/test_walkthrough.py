@@ -188,11 +188,9 @@ def test_reception_to_statistics_walkthrough(site):
     clerk.expect_text("TCD-")
     assert "Trần Văn Lộc" not in page.locator("main").inner_text()
     clerk.shot("reception-visit-registered")
-    # The visit's contents link to their letters (the shared panel links them again).
-    links = page.locator("main a[href^='/don/']")
-    hrefs = list(dict.fromkeys(links.nth(i).get_attribute("href") for i in range(links.count())))
-    assert len(hrefs) == 2, hrefs
-    complaint_url, denunciation_url = hrefs
+    letter_links = page.locator("section[aria-labelledby='contents-h'] a[href^='/don/']")
+    assert letter_links.count() == 2
+    complaint_url, denunciation_url = (letter_links.nth(i).get_attribute("href") for i in range(2))
 
     # 2. Each content is a letter: triage by content, forward to the competent body.
     clerk.go(denunciation_url)
