@@ -73,7 +73,7 @@ class Rule:
         try:
             return self.counts[variant]
         except KeyError:
-            label = VARIANT_LABELS.get(variant, "không xác định")  # type: ignore[call-overload]
+            label = VARIANT_LABELS.get(variant, "không xác định")
             raise VariantNotAvailableError(self.id, label) from None
 
     def with_day_type(self, day_type: DayType) -> "Rule":

@@ -5,12 +5,12 @@ from datetime import date
 import pytest
 from django.core.checks import run_checks
 
-from phoihop.testing import grant
 from phoihop.identity.models import Identity
 from phoihop.identity.routers import IdentityVaultRouter
 from phoihop.identity.services import identity_reveal
 from phoihop.letters.models import Letter
 from phoihop.letters.services import Sender, letter_register
+from phoihop.testing import grant
 
 ROUTER = IdentityVaultRouter()
 

@@ -13,7 +13,6 @@ from phoihop.audit.models import AuditEvent
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import Handover
 from phoihop.casework.selectors import step_list
-from phoihop.testing import grant, make_user
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline, DeadlineEvent
 from phoihop.documents.selectors import document_for_target_list
@@ -45,6 +44,7 @@ from phoihop.letters.services import (
 )
 from phoihop.letters.services.resolution import letter_suspend as suspend_service
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user
 
 RECEIVED = date(2026, 6, 8)  # Monday
 DENUNCIATION = (
