@@ -51,6 +51,8 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         # The identity vault on its own server (decision 0125); never connected by the check.
         "DATABASE_URL": "postgres://app@db.internal:5432/phoihop",
         "IDENTITY_DATABASE_URL": "postgres://vault@vault.internal:5432/vault",
+        "PHOIHOP_AUDIT_KEY": "production-like-audit-key-for-the-check-only-0123",
+        "PHOIHOP_AUDIT_WITNESS_DIR": str(tmp_path / "witness"),
     }
     result = subprocess.run(
         [sys.executable, "-m", "phoihop", "check", "--deploy", "--fail-level", "WARNING"],
