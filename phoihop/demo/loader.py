@@ -338,7 +338,7 @@ def _demo_engagements(actor, organizations: dict[str, Organization], today: date
         (
             "tt-hdnd",
             "supervision",
-            "Giám sát việc giải quyết đơn thư tại Sở Nông nghiệp và Môi trường",
+            "Giám sát việc giải quyết đơn tại Sở Nông nghiệp và Môi trường",
             12,
             8,
             "Sở Nông nghiệp và Môi trường",

@@ -191,6 +191,10 @@ def letter_outcome(request, public_id):
             )
         elif d["outcome"] == "return":
             services.letter_return(**common, note=d["note"])
+        elif d["outcome"] == "use_for_inspection":
+            services.letter_use_for_inspection(**common, note=d["note"])
+        elif d["outcome"] == "refuse":
+            services.letter_refuse(**common, note=d["note"])
         else:
             services.letter_file_away(**common, note=d["note"])
 
@@ -222,6 +226,12 @@ def letter_step(request, public_id):
             days=d["days"],
             method=d["method"],
             coerced=d["coerced"],
+            signs_of_violation=d["signs_of_violation"],
+            withdrawing_count=d["withdrawing_count"],
+            ground=d["ground"],
+            verification_result=d["verification_result"],
+            legal_basis=d["legal_basis"],
+            conclusion=d["conclusion"],
         )
 
     return _post(request, public_id, forms.StepForm, call)

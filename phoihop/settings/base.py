@@ -120,6 +120,14 @@ DATABASES = {
         else sqlite_database(DATA_DIR / "phoihop.sqlite3")
     )
 }
+# The identity vault in a database of its own (decision 0125; docs/identity-vault-deployment.md):
+# IDENTITY_DATABASE_URL names it; without it the vault shares the main database, which
+# ``check --deploy`` reports in production.
+IDENTITY_DATABASE_URL = os.environ.get("IDENTITY_DATABASE_URL", "")
+if IDENTITY_DATABASE_URL:
+    DATABASES["identity"] = dj_database_url.parse(IDENTITY_DATABASE_URL, conn_max_age=60)
+PHOIHOP_IDENTITY_DATABASE = "identity" if IDENTITY_DATABASE_URL else ""
+DATABASE_ROUTERS = ["phoihop.identity.routers.IdentityVaultRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -155,6 +155,10 @@ class LetterViewSet(
             services.letter_guide(**common, note=data["note"], competent_organization=target)
         elif data["outcome"] == "return":
             services.letter_return(**common, note=data["note"])
+        elif data["outcome"] == "use_for_inspection":
+            services.letter_use_for_inspection(**common, note=data["note"])
+        elif data["outcome"] == "refuse":
+            services.letter_refuse(**common, note=data["note"])
         else:
             services.letter_file_away(**common, note=data["note"])
         return self._done(letter)
@@ -187,6 +191,12 @@ class LetterViewSet(
                 days=d.get("days"),
                 method=d.get("method", ""),
                 coerced=d["coerced"],
+                signs_of_violation=d["signs_of_violation"],
+                withdrawing_count=d.get("withdrawing_count"),
+                ground=d.get("ground", ""),
+                verification_result=d["verification_result"],
+                legal_basis=d["legal_basis"],
+                conclusion=d["conclusion"],
             )
         )
 

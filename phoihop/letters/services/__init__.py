@@ -10,7 +10,9 @@ from phoihop.letters.services.outcomes import (
     letter_file_away,
     letter_forward,
     letter_guide,
+    letter_refuse,
     letter_return,
+    letter_use_for_inspection,
 )
 from phoihop.letters.services.register import (
     ReceivedDocument,
@@ -23,6 +25,7 @@ from phoihop.letters.services.register import (
 from phoihop.letters.services.resolution import (
     letter_accept,
     letter_conclude,
+    letter_dialogue,
     letter_extend,
     letter_notify_parties,
     letter_publish,
@@ -42,6 +45,7 @@ __all__ = [
     "letter_accept",
     "letter_classify",
     "letter_conclude",
+    "letter_dialogue",
     "letter_extend",
     "letter_file_away",
     "letter_forward",
@@ -50,6 +54,7 @@ __all__ = [
     "letter_mark_duplicate",
     "letter_notify_parties",
     "letter_publish",
+    "letter_refuse",
     "letter_register",
     "letter_report_issue",
     "letter_resume",
@@ -57,6 +62,7 @@ __all__ = [
     "letter_split",
     "letter_suspend",
     "letter_take_step",
+    "letter_use_for_inspection",
     "letter_verify",
     "letter_withdraw",
 ]

@@ -142,7 +142,7 @@ def letter_register(
     documents: Sequence[ReceivedDocument] = (),
     visit: TrackedItem | None = None,
     forwarded_from: Organization | None = None,
-    has_signature: bool = True,
+    has_signature: bool | None = None,
     idempotency_key: str = "",
 ) -> Letter:
     """Enter a letter in *organization*'s register and start its processing clock.
@@ -151,6 +151,9 @@ def letter_register(
     content with the sender's name, address, phone, e-mail and ID number stripped (Luật Tố cáo
     Đ56 k2). ``visit`` is the reception visit the letter was raised at (linked both ways).
     A repeated call with the same ``idempotency_key`` returns the first letter unchanged.
+    ``has_signature``: whether the letter bears a signature or fingerprint; left out, a letter
+    from the portal (``online``) has none — a web form cannot be signed (Luật KN Đ11 k5) — and
+    a paper one is taken as signed until classification says otherwise.
 
     Raises:
         PermissionDenied: actor may not register letters for *organization*.
@@ -174,6 +177,8 @@ def letter_register(
         raise LetterInputError("Ngày nhận đơn không được sau ngày hôm nay.", code="received_on")
     if channel == Letter.Channel.FORWARDED and forwarded_from is None:
         raise LetterInputError("Đơn do cơ quan khác chuyển đến phải ghi rõ cơ quan chuyển.")
+    if has_signature is None:
+        has_signature = channel != Letter.Channel.ONLINE
     sender = sender or Sender()
     data = IdentityData(
         full_name=sender.full_name.strip(),
