@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", include("phoihop.api.urls")),
     path("lich/", include("phoihop.deadlines.urls")),
     path("don/", include("phoihop.letters.urls")),
+    path("van-ban/", include("phoihop.documents.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
     path("cong-dan/", include("phoihop.public.urls")),

@@ -42,11 +42,13 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         "following": selectors.is_following(viewer=user, item=item),
         "may_follow": can(user, "view", item),
         "may_supervise": item.is_open and can(user, "supervise", item),
-        "assign_form": forms.AssignForm(choices=selectors.assignee_choices(item=item))
+        "assign_form": forms.AssignForm(
+            choices=selectors.assignee_choices(item=item), auto_id="id_assign_%s"
+        )
         if may_assign
         else None,
-        "follow_up_form": forms.FollowUpForm(),
-        "answer_form": forms.AnswerForm(),
+        "follow_up_form": forms.FollowUpForm(auto_id="id_follow_up_%s"),
+        "answer_form": forms.AnswerForm(auto_id="id_answer_%s"),
     }
 
 

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
-from phoihop.access.policy import can
+from phoihop.access.policy import allowed_in, can
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
-from phoihop.documents.services import document_docx
+from phoihop.documents.services import download_disposition
+from phoihop.documents.views import docx_response
 from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
 from phoihop.letters.models import Letter
@@ -50,7 +51,7 @@ def letter_list(request):
     )
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_list_xlsx(qs[:5000]), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="danh-sach-don.xlsx"'
+        response["Content-Disposition"] = download_disposition("Danh sách đơn.xlsx")
         return response
     # No exact count: at volume it costs more than the page (docs/letters-benchmark.md).
     page = window_page(qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE)
@@ -122,23 +123,26 @@ def _detail_context(request, letter):
         else [],
         "can": actions,
         "can_read_identity": letter.sender_id is not None and can(user, "read", letter.sender),
+        "can_edit_documents": allowed_in(user, "documents.view_document", letter.organization),
         "today": timezone.localdate(),
         "competence": competence,
         "classify_form": forms.ClassifyForm(
+            auto_id="id_classify_%s",
             initial={
                 "has_signature": letter.has_signature,
                 "has_name_address": letter.has_name_address,
                 "kind": competence.kind if competence else None,
                 "field": competence.field if competence else "",
                 "level": competence.level if competence else "",
-            }
+            },
         ),
-        "split_form": forms.SplitForm(),
+        "split_form": forms.SplitForm(auto_id="id_split_%s"),
         "outcome_form": forms.OutcomeForm(
-            initial={"to_organization": competence.organization if competence else None}
+            auto_id="id_outcome_%s",
+            initial={"to_organization": competence.organization if competence else None},
         ),
-        "accept_form": forms.AcceptForm(),
-        "step_form": forms.StepForm(),
+        "accept_form": forms.AcceptForm(auto_id="id_accept_%s"),
+        "step_form": forms.StepForm(auto_id="id_step_%s"),
     }
 
 
@@ -249,10 +253,7 @@ def letter_document(request, public_id, document_id):
     document = selectors.letter_document_list(letter=letter).filter(public_id=document_id).first()
     if document is None:
         raise Http404
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    name = document.symbol.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return docx_response(document, request.user)
 
 
 @login_required
@@ -318,7 +319,7 @@ def statistics(request):
     stats = letter_statistics(viewer=request.user, start=start, end=end, today=timezone.localdate())
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_statistics_xlsx(stats), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="thong-ke-don.xlsx"'
+        response["Content-Disposition"] = download_disposition("Thống kê đơn.xlsx")
         return response
     charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(stats.breakdowns)]
     return render(
@@ -354,8 +355,9 @@ def statistics_report(request):
     document = services.letter_report_issue(
         actor=request.user, organization=organization, stats=stats, on=today
     )
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{document.symbol.replace("/", "-")}.docx"'
+    messages.success(
+        request,
+        "Đã lập dự thảo báo cáo; xem lại, sửa nếu cần, rồi cấp số khi ban hành. "
+        "Dự thảo chưa dùng số văn bản.",
     )
-    return response
+    return redirect("documents:detail", public_id=document.public_id)
