@@ -17,6 +17,7 @@ from phoihop.accounts.services import system_actor, user_create, user_totp_enrol
 from phoihop.agenda.services import engagement_create
 from phoihop.audit.services import audit_record
 from phoihop.deadlines import engine
+from phoihop.documents.services import signatory_set
 from phoihop.organizations import services as org
 from phoihop.organizations.models import AdminUnit, Constituency, Organization, Person
 
@@ -141,6 +142,15 @@ def _demo_province(spec: dict, today: date) -> tuple[dict, dict[str, Organizatio
                 organization=organizations[o["code"]],
                 letters_office=organizations[o["letters_office"]],
             )
+
+    for rule in spec.get("signatories", []):
+        signatory_set(
+            actor=actor,
+            organization=organizations[rule["organization"]],
+            form=rule["form"],
+            lines=rule["lines"],
+            name=rule["name"],
+        )
 
     names = _names(spec["names"])
     roles = {r.code: r for r in Role.objects.all()}
