@@ -132,6 +132,62 @@ class AcceptForm(forms.Form):
     is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
 
 
+class ReclassifyForm(forms.Form):
+    """A new classification, with the reason, until the letter is accepted."""
+
+    kind = forms.ChoiceField(choices=PART_KINDS, label="Loại đơn đúng (theo nội dung)")
+    instance = forms.TypedChoiceField(
+        choices=[("", "—"), (1, "Lần đầu"), (2, "Lần hai")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Khiếu nại lần",
+    )
+    reason = forms.CharField(
+        label="Lý do phân loại lại",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: đọc kỹ nội dung, người viết yêu cầu xem xét lại quyết định, không "
+        "phải tố cáo hành vi.",
+    )
+
+
+COMPLEXITY_CHOICES = [
+    ("", "Không thay đổi"),
+    ("none", "Không phức tạp"),
+    ("complex", "Phức tạp"),
+    ("especially_complex", "Đặc biệt phức tạp"),
+]
+
+
+def step_choices(letter: Letter, *, suspended: bool) -> list[tuple[str, str]]:
+    """The steps valid for *letter*'s state and kind: those its item kind offers for the
+    status, less those the law does not give this kind or the clocks rule out."""
+    from phoihop.casework.registry import item_kinds
+
+    offered = set(item_kinds.for_model(Letter).actions_for(letter.status))
+    kind = letter.kind
+    ruled_out = set()
+    if kind != Letter.Kind.DENUNCIATION:
+        ruled_out.add("notify")
+    if kind not in (Letter.Kind.DENUNCIATION, Letter.Kind.COMPLAINT):
+        ruled_out.add("extend")
+    if kind == Letter.Kind.DENUNCIATION and letter.is_especially_complex:
+        pass  # two extensions; the service counts them
+    if suspended:
+        ruled_out |= {"suspend", "conclude", "extend"}
+    else:
+        ruled_out.add("resume")
+    if letter.status == Letter.Status.RESOLVED and (
+        kind != Letter.Kind.COMPLAINT or letter.published_on
+    ):
+        ruled_out.add("publish")
+    labels = dict(StepForm.ACTIONS)
+    if kind == Letter.Kind.COMPLAINT:
+        labels["extend"] = "Xác định vụ việc phức tạp (thời hạn dài hơn)"
+    return [(code, labels[code]) for code, _ in StepForm.ACTIONS if code in offered - ruled_out]
+
+
 class StepForm(forms.Form):
     ACTIONS = [
         ("verify", "Ghi nhận xác minh"),
@@ -156,12 +212,40 @@ class StepForm(forms.Form):
         label="Hình thức công khai",
     )
     coerced = forms.BooleanField(label="Rút đơn do bị ép buộc, đe dọa", required=False)
+    complexity = forms.ChoiceField(
+        choices=COMPLEXITY_CHOICES,
+        required=False,
+        label="Mức độ phức tạp của vụ việc (khi gia hạn)",
+        help_text="Đánh dấu hoặc sửa khi gia hạn; ghi lý do ở ô “Nội dung, lý do”. Khiếu nại "
+        "phức tạp được tính thời hạn dài hơn; tố cáo phức tạp được gia hạn một lần, đặc biệt "
+        "phức tạp hai lần.",
+    )
+
+    def __init__(self, *args, letter: Letter | None = None, suspended: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+        if letter is not None:
+            self.fields["action"].choices = step_choices(letter, suspended=suspended)
+            if letter.kind != Letter.Kind.DENUNCIATION:
+                del self.fields["days"]
+            if letter.kind != Letter.Kind.COMPLAINT or letter.status != Letter.Status.RESOLVED:
+                del self.fields["method"]
+            if "extend" not in dict(self.fields["action"].choices):
+                del self.fields["complexity"]
 
     def clean(self):
         data = super().clean()
         action = data.get("action")
-        if action == "extend" and not data.get("days"):
+        kind = self.letter.kind if self.letter is not None else None
+        if action == "extend" and kind == Letter.Kind.COMPLAINT:
+            if not data.get("complexity"):
+                self.add_error("complexity", "Chọn mức độ phức tạp của vụ việc.")
+            if not (data.get("note") or "").strip():
+                self.add_error("note", "Ghi lý do xác định vụ việc phức tạp.")
+        elif action == "extend" and not data.get("days"):
             self.add_error("days", "Nhập số ngày gia hạn (1–30).")
+        if action == "extend" and data.get("complexity") and not (data.get("note") or "").strip():
+            self.add_error("note", "Ghi lý do gia hạn và xác định vụ việc phức tạp.")
         if (
             action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify")
             and not (data.get("note") or "").strip()

@@ -33,14 +33,27 @@ item_kinds.register_kind(
             **{k.value: str(k.label) for k in StepKind},
             "handover_refused": "Cơ quan nhận từ chối đơn chuyển đến",
         },
+        # The step codes of ``StepForm``; ``letters.forms.step_choices`` narrows them further
+        # by the letter's kind and clocks.
         actions={
-            "received": ("classify", "split", "forward", "guide", "return", "file", "accept"),
+            "received": (
+                "classify",
+                "reclassify",
+                "split",
+                "forward",
+                "guide",
+                "return",
+                "file",
+                "accept",
+                "withdraw",
+            ),
             "accepted": (
-                "notify_parties",
+                "notify",
                 "verify",
                 "extend",
                 "suspend",
                 "resume",
+                "withdraw_partial",
                 "withdraw",
                 "conclude",
             ),

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import allowed_in, can
+from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.pagination import window_page
@@ -142,7 +144,15 @@ def _detail_context(request, letter):
             initial={"to_organization": competence.organization if competence else None},
         ),
         "accept_form": forms.AcceptForm(auto_id="id_accept_%s"),
-        "step_form": forms.StepForm(auto_id="id_step_%s"),
+        "reclassify_form": forms.ReclassifyForm(
+            auto_id="id_reclassify_%s",
+            initial={"kind": letter.kind, "instance": letter.instance},
+        ),
+        "step_form": forms.StepForm(
+            auto_id="id_step_%s",
+            letter=letter,
+            suspended=_suspended(letter) if letter.status == Letter.Status.ACCEPTED else False,
+        ),
     }
 
 
@@ -217,23 +227,70 @@ def letter_accept(request, public_id):
     )
 
 
+def _suspended(letter) -> bool:
+    return clocks_open(letter).filter(status="suspended").exists()
+
+
+COMPLEXITY = {
+    "none": (False, False),
+    "complex": (True, False),
+    "especially_complex": (True, True),
+}
+
+
 @login_required
 @require_POST
 def letter_step(request, public_id):
-    def call(letter, d, f):
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    form = forms.StepForm(request.POST, letter=letter, suspended=_suspended(letter))
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return redirect(letter)
+    d = form.cleaned_data
+
+    @transaction.atomic
+    def call():
         actor, on, note = request.user, d["on"], d["note"]
+        complexity = d.get("complexity")
+        if d["action"] == "extend" and complexity:
+            is_complex, especially = COMPLEXITY[complexity]
+            if (is_complex, especially) != (letter.is_complex, letter.is_especially_complex):
+                services.letter_complexity_set(
+                    actor=actor,
+                    letter=letter,
+                    is_complex=is_complex,
+                    is_especially_complex=especially,
+                    reason=note,
+                    on=on,
+                )
+                letter.refresh_from_db()
+            if letter.kind == Letter.Kind.COMPLAINT:
+                return  # the longer period of a complex complaint is its extension
         services.letter_take_step(
             actor=actor,
             letter=letter,
             action=d["action"],
             on=on,
             note=note,
-            days=d["days"],
-            method=d["method"],
-            coerced=d["coerced"],
+            days=d.get("days"),
+            method=d.get("method", ""),
+            coerced=d.get("coerced", False),
         )
 
-    return _post(request, public_id, forms.StepForm, call)
+    if attempt(request, call):
+        messages.success(request, "Đã ghi nhận.")
+    return redirect(letter)
+
+
+@login_required
+@require_POST
+def letter_reclassify(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.ReclassifyForm,
+        lambda letter, d, f: services.letter_reclassify(actor=request.user, letter=letter, **d),
+    )
 
 
 @login_required
