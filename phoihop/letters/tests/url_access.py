@@ -64,6 +64,9 @@ PROTECTED = {
     "letters:detail": UrlCheck(permission=VIEW, kwargs=_letter),
     "letters:classify": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:split": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
+    "letters:reclassify": UrlCheck(
+        permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED
+    ),
     "letters:outcome": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:accept": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
     "letters:step": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
