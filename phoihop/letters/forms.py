@@ -11,6 +11,7 @@ from phoihop.letters.services.resolution import PUBLICATION_METHODS
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.text.classify import LEVELS
+from phoihop.web.fields import VnDateField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
@@ -276,3 +277,14 @@ class FilterForm(forms.Form):
         choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
     )
     overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
+    received_from = VnDateField(label="Nhận từ ngày", required=False)
+    received_to = VnDateField(label="Nhận đến ngày", required=False)
+    due_from = VnDateField(label="Hạn từ ngày", required=False)
+    due_to = VnDateField(label="Hạn đến ngày", required=False)
+
+    def clean(self):
+        data = super().clean()
+        for start, end in (("received_from", "received_to"), ("due_from", "due_to")):
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.add_error(end, "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data

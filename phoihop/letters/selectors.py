@@ -15,11 +15,31 @@ from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
 from phoihop.text.normalize import search_key, syllables
-from phoihop.text.selectors import search
+from phoihop.text.selectors import search, search_results
 
 SEARCH_KIND = "letter"
 # The register searched by content lists the newest matches, newest first, up to this many.
 SEARCH_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class LetterSearch:
+    """The register's letters, and whether the content search fell back to letters having
+    only some of the words (no letter had them all)."""
+
+    letters: QuerySet[Letter]
+    any_word: bool = False
+
+
+def letter_search(*, viewer, query: str = "", **filters) -> LetterSearch:
+    """:func:`letter_list`, saying whether its content search used the fallback."""
+    if not query.strip():
+        return LetterSearch(letter_list(viewer=viewer, **filters))
+    results = search_results(query, kinds=[SEARCH_KIND], limit=SEARCH_LIMIT, newest=True)
+    ids = [int(hit.object_id) for hit in results.hits]
+    return LetterSearch(
+        letter_list(viewer=viewer, **filters).filter(pk__in=ids), any_word=results.any_term
+    )
 
 
 def letter_list(
@@ -30,15 +50,28 @@ def letter_list(
     organization=None,
     query: str = "",
     overdue_on: date | None = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
     action: str = "view",
 ) -> QuerySet[Letter]:
     """Letters *viewer* may see (or act on with *action*), newest first.
 
     ``query`` searches the content through the text engine's index (diacritics and
     abbreviations folded), never ``icontains``: the newest ``SEARCH_LIMIT`` letters having
-    every word.
+    every word. ``received_*`` and ``due_*`` bound the date of receipt and the nearest due
+    date (both ends included).
     """
     qs = Letter.objects.restrict(viewer, action).select_related("organization", "sender")
+    if received_from:
+        qs = qs.filter(received_on__gte=received_from)
+    if received_to:
+        qs = qs.filter(received_on__lte=received_to)
+    if due_from:
+        qs = qs.filter(due_on__gte=due_from)
+    if due_to:
+        qs = qs.filter(due_on__lte=due_to)
     if status:
         qs = qs.filter(status=status)
     if kind:

@@ -43,14 +43,21 @@ def letter_list(request):
         raise Http404
     form = forms.FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and form.errors:
+        messages.error(request, "Bộ lọc chưa hợp lệ: " + form_errors(form))
     today = timezone.localdate()
-    qs = selectors.letter_list(
+    found = selectors.letter_search(
         viewer=request.user,
         status=data.get("status") or None,
         kind=data.get("kind") or None,
         query=data.get("q") or "",
         overdue_on=today if data.get("overdue") else None,
+        received_from=data.get("received_from"),
+        received_to=data.get("received_to"),
+        due_from=data.get("due_from"),
+        due_to=data.get("due_to"),
     )
+    qs = found.letters
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_list_xlsx(qs[:5000]), content_type=XLSX)
         response["Content-Disposition"] = download_disposition("Danh sách đơn.xlsx")
@@ -64,6 +71,8 @@ def letter_list(request):
             "form": form,
             "page": page,
             "today": today,
+            "any_word": found.any_word,
+            "query": data.get("q") or "",
             "can_register": has_permission_anywhere(request.user, "letters.add_letter"),
         },
     )
