@@ -10,6 +10,7 @@ from django.http import Http404
 from phoihop.audit.selectors import audit_timeline
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
+from phoihop.letters.competence import commune_in_directory, competence_from_content
 from phoihop.letters.models import Letter
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
@@ -185,6 +186,7 @@ class CompetenceSuggestion:
     level: str
     agency: str
     organization: Organization | None
+    basis: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -210,6 +212,20 @@ def _suggested_kind(content: str) -> str:
 def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
     """A suggestion for triage; the official decides (the form is only pre-filled)."""
     suggestion = suggest(letter.content)
+    kind = _suggested_kind(letter.content)
+    considered = letter.kind if letter.kind != Letter.Kind.UNCLASSIFIED else kind
+    # The letter's own words first: the decision's issuer, the accused's post (decision 0146).
+    by_content = competence_from_content(letter.content, considered)
+    if by_content is not None:
+        level = "xã" if by_content.organization.admin_unit.level == "commune" else "tỉnh"
+        return CompetenceSuggestion(
+            kind=kind,
+            field=suggestion.field,
+            level=level,
+            agency=by_content.agency,
+            organization=by_content.organization,
+            basis=by_content.basis,
+        )
     agency_key = search_key(suggestion.agency)
     organization = next(
         (
@@ -220,12 +236,14 @@ def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
             if search_key(candidate.name) == agency_key
         ),
         None,
-    )
+    ) or commune_in_directory(suggestion.agency, letter.content)
     return CompetenceSuggestion(
-        kind=_suggested_kind(letter.content),
+        kind=kind,
         field=suggestion.field,
         level=suggestion.level,
-        agency=suggestion.agency,
+        agency=organization.name
+        if organization and "xã" in suggestion.agency
+        else suggestion.agency,
         organization=organization,
     )
 
