@@ -132,7 +132,47 @@ def letter_public_status(*, public_id: UUID) -> dict | None:
         row = copy
     if row is not None:
         row["status_label"] = Letter.Status(row["status"]).label
+        row.update(_public_result(row))
     return row
+
+
+# The steps whose outcome the citizen is told, with what of it: the decision's or answer's
+# summary for a resolved letter, the kind of document otherwise (guidance, return, withdrawal).
+_PUBLIC_RESULT_STEPS = ("concluded", "guided", "returned", "withdrawn")
+
+
+def _public_result(row: dict) -> dict:
+    """The result of a closed letter for its sender: the summary of the decision or answer and
+    the document that carries it (type, number, date), once issued."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.casework.models import Step
+
+    result = {"result_summary": "", "result_document": None}
+    if row["status"] not in ("resolved", "guided", "returned", "withdrawn"):
+        return result
+    step = (
+        Step.objects.filter(
+            item_type=ContentType.objects.get_for_model(Letter),
+            item_id=row["pk"],
+            kind__in=_PUBLIC_RESULT_STEPS,
+        )
+        .select_related("document")
+        .order_by("-on", "-id")
+        .first()
+    )
+    if step is None:
+        return result
+    if step.kind == "concluded":
+        result["result_summary"] = step.note
+    document = step.document
+    if document is not None and not document.is_draft:
+        result["result_document"] = {
+            "type": document.get_doc_type_display(),
+            "symbol": document.symbol,
+            "issued_on": document.issued_on,
+        }
+    return result
 
 
 def letter_document_list(*, letter: Letter):
