@@ -308,7 +308,9 @@ def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
     """Letters that *viewer*'s supervising bodies supervise, read-only: those they forwarded
     (directly or at the start of a chain of forwardings) and those inside their supervision
     assignments."""
-    supervised = letter_list(viewer=viewer, action="supervise").select_related("supervised_by")
+    supervised = letter_list(viewer=viewer, action="supervise").select_related(
+        "supervised_by", "source_letter"
+    )
     is_open = ~Q(status__in=Letter.CLOSED)
     late = Q(due_on__lt=today)
     return SupervisedLetters(
@@ -316,3 +318,30 @@ def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
         running=supervised.filter(is_open).exclude(late).order_by("received_on", "id"),
         closed=supervised.filter(status__in=Letter.CLOSED).order_by("-received_on", "-id"),
     )
+
+
+# The clocks of resolution (the due date the supervising body asks about), not intake.
+RESOLUTION_RULES = ("KN-04", "KN-05", "KN-08", "TC-08")
+
+
+def letter_resolution_due_map(*, letters) -> dict[int, date]:
+    """For a page of letters the caller fetched: the due date of each one's resolution
+    (the complaint or denunciation clock, extensions included), by letter id. One query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.deadlines.models import Deadline
+
+    ids = [str(letter.pk) for letter in letters]
+    rows = (
+        Deadline.objects.filter(
+            target_type=ContentType.objects.get_for_model(Letter),
+            target_id__in=ids,
+            rule_id__in=RESOLUTION_RULES,
+        )
+        .order_by("target_id", "-id")
+        .values_list("target_id", "due_on")
+    )
+    due: dict[int, date] = {}
+    for target_id, due_on in rows:
+        due.setdefault(int(target_id), due_on)
+    return due

@@ -363,7 +363,13 @@ def supervision(request):
         request.GET.get("page"),
         per_page=LIST_PAGE_SIZE,
     )
-    return render(request, "letters/supervision.html", {"page": page, "today": today})
+    rows = list(page)
+    due = selectors.letter_resolution_due_map(letters=rows)
+    return render(
+        request,
+        "letters/supervision.html",
+        {"page": page, "rows": [(letter, due.get(letter.pk)) for letter in rows], "today": today},
+    )
 
 
 def _period(request) -> tuple[forms.PeriodForm, date, date]:
