@@ -90,7 +90,11 @@ def document_detail(request, public_id):
             ):
                 messages.success(request, f"Đã cấp số {result['document'].symbol}.")
                 return redirect("documents:detail", public_id=document.public_id)
-    spec = services.document_spec(document)
+    # The preview keeps the placeholders visible: the name is filled only in the download.
+    spec = services.document_spec(
+        document,
+        addressee=services.Addressee(services.ADDRESSEE, services.ADDRESSEE_ADDRESS),
+    )
     target = _target(document)
     return render(
         request,
