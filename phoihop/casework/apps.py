@@ -7,4 +7,11 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Theo dõi công việc"
 
     def ready(self) -> None:
-        from phoihop.casework import audit_events, dashboard, kinds, policies  # noqa: F401
+        from phoihop.casework import (  # noqa: F401
+            audit_events,
+            dashboard,
+            kinds,
+            navigation,
+            policies,
+            tasks,
+        )

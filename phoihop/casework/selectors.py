@@ -3,6 +3,7 @@ lists. Every read that reaches a person starts from ``restrict(viewer, action)``
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.contrib.auth import get_user_model
@@ -48,7 +49,10 @@ def link_list(*, viewer, item: Model) -> list[LinkedItem]:
             (row.to_type, row.to_id) if outgoing else (row.from_type, row.from_id)
         )
         model = other_type.model_class()
-        other = model._default_manager.restrict(viewer, "view").filter(pk=other_id).first()
+        if model is None:
+            continue
+        visible: Any = model._default_manager
+        other = visible.restrict(viewer, "view").filter(pk=other_id).first()
         if other is None:
             continue
         kind = item_kinds.get(f"{other_type.app_label}.{other_type.model}")
@@ -164,3 +168,39 @@ def handover_get(*, viewer, public_id: UUID, action: str = "view"):
         return handover_list(viewer=viewer, action=action).get(public_id=public_id)
     except (Handover.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+# An open item older than this many days is "long-running" on the supervisors' page.
+LONG_RUNNING_DAYS = 90
+
+
+@dataclass(frozen=True)
+class SupervisedKind:
+    """One kind of item on a supervising body's page: overdue first, then long-running."""
+
+    kind: object
+    overdue: list
+    long_running: list
+
+
+def supervision_overview(*, viewer, today: date, limit: int = 50) -> list[SupervisedKind]:
+    """For each kind of item *viewer* supervises (by chain or by scope), the open items past
+    their due date (oldest due first) and those open for longer than ``LONG_RUNNING_DAYS``."""
+    from datetime import timedelta
+
+    sections = []
+    for kind in item_kinds.values():
+        if not kind.supervise_permission:
+            continue
+        model = kind.model
+        supervised = supervised_list(viewer=viewer, model=model).exclude(status__in=model.CLOSED)
+        overdue = list(supervised.filter(due_on__lt=today).order_by("due_on", "id")[:limit])
+        started_before = today - timedelta(days=LONG_RUNNING_DAYS)
+        long_running = list(
+            supervised.filter(**{f"{kind.date_field}__lt": started_before})
+            .exclude(pk__in=[item.pk for item in overdue])
+            .order_by(kind.date_field, "id")[:limit]
+        )
+        if overdue or long_running:
+            sections.append(SupervisedKind(kind, overdue, long_running))
+    return sections

@@ -4,7 +4,8 @@ from phoihop.casework import views
 
 app_name = "casework"
 urlpatterns = [
-    path("giam-sat/", views.supervision_assignments, name="supervision_assignments"),
+    path("giam-sat/", views.supervision_overview, name="supervision_overview"),
+    path("giam-sat/phan-cong/", views.supervision_assignments, name="supervision_assignments"),
     path("giam-sat/<int:pk>/thu-hoi/", views.supervision_revoke, name="supervision_revoke"),
     path("chuyen/<uuid:public_id>/tu-choi/", views.handover_refuse, name="handover_refuse"),
     path("de-nghi/<uuid:public_id>/", views.follow_up_detail, name="follow_up"),

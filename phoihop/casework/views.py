@@ -15,8 +15,8 @@ from phoihop.access.policy import can
 from phoihop.casework import forms, selectors, services
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.registry import item_kinds
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors
 
 
 def item_get(viewer, kind_code: str, public_id) -> TrackedItem:
@@ -42,13 +42,11 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         "following": selectors.is_following(viewer=user, item=item),
         "may_follow": can(user, "view", item),
         "may_supervise": item.is_open and can(user, "supervise", item),
-        "assign_form": forms.AssignForm(
-            choices=selectors.assignee_choices(item=item), auto_id="id_assign_%s"
-        )
+        "assign_form": forms.AssignForm(choices=selectors.assignee_choices(item=item))
         if may_assign
         else None,
-        "follow_up_form": forms.FollowUpForm(auto_id="id_follow_up_%s"),
-        "answer_form": forms.AnswerForm(auto_id="id_answer_%s"),
+        "follow_up_form": forms.FollowUpForm(),
+        "follow_up_answer_form": forms.AnswerForm(),
     }
 
 
@@ -57,19 +55,14 @@ def item_panel_context(request, item: TrackedItem) -> dict:
 def item_assign(request, kind, public_id):
     item = item_get(request.user, kind, public_id)
     form = forms.AssignForm(request.POST, choices=selectors.assignee_choices(item=item))
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(
+    submit(
         request,
-        lambda: services.item_assign(
-            actor=request.user,
-            item=item,
-            assignee=form.cleaned_data["assignee"],
-            note=form.cleaned_data["note"],
+        form,
+        lambda d: services.item_assign(
+            actor=request.user, item=item, assignee=d["assignee"], note=d["note"]
         ),
-    ):
-        assignee = form.cleaned_data["assignee"]
-        messages.success(request, f"Đã giao cho {assignee.get_full_name() or assignee}.")
+        "Đã giao việc; người được giao đã nhận thông báo.",
+    )
     return redirect(item)
 
 
@@ -89,20 +82,18 @@ def item_follow(request, kind, public_id):
 @require_POST
 def item_follow_up(request, kind, public_id):
     item = item_get(request.user, kind, public_id)
-    form = forms.FollowUpForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(
+    submit(
         request,
-        lambda: services.follow_up_send(
+        forms.FollowUpForm(request.POST),
+        lambda d: services.follow_up_send(
             actor=request.user,
             item=item,
-            content=form.cleaned_data["content"],
+            content=d["content"],
             on=timezone.localdate(),
-            idempotency_key=form.cleaned_data["idempotency_key"],
+            idempotency_key=d["idempotency_key"],
         ),
-    ):
-        messages.success(request, "Đã gửi đề nghị xem xét, giải quyết.")
+        "Đã gửi đề nghị xem xét, giải quyết.",
+    )
     return redirect(item)
 
 
@@ -122,19 +113,14 @@ def follow_up_detail(request, public_id):
 @require_POST
 def follow_up_answer(request, public_id):
     follow_up = selectors.follow_up_get(viewer=request.user, public_id=public_id)
-    form = forms.AnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(
+    submit(
         request,
-        lambda: services.follow_up_answer(
-            actor=request.user,
-            follow_up=follow_up,
-            answer=form.cleaned_data["answer"],
-            on=timezone.localdate(),
+        forms.AnswerForm(request.POST),
+        lambda d: services.follow_up_answer(
+            actor=request.user, follow_up=follow_up, answer=d["answer"], on=timezone.localdate()
         ),
-    ):
-        messages.success(request, "Đã trả lời đề nghị.")
+        "Đã trả lời đề nghị.",
+    )
     return redirect(follow_up)
 
 
@@ -158,7 +144,17 @@ def supervision_assignments(request):
                 messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
             elif attempt(
                 request,
-                lambda: services.supervision_assign(actor=user, **form.cleaned_data),
+                lambda: services.supervision_assign(
+                    actor=user,
+                    supervisor=form.cleaned_data["supervisor"],
+                    organization=form.cleaned_data["organization"],
+                    item_kinds_codes=form.cleaned_data["item_kinds_codes"],
+                    include_subtree=form.cleaned_data["include_subtree"],
+                    fields=form.cleaned_data["scope_fields"],
+                    starts_on=form.cleaned_data["starts_on"],
+                    ends_on=form.cleaned_data["ends_on"],
+                    basis=form.cleaned_data["basis"],
+                ),
             ):
                 messages.success(request, "Đã ghi nhận phân công giám sát.")
                 return redirect("casework:supervision_assignments")
@@ -201,3 +197,21 @@ def handover_refuse(request, public_id):
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect("web:home")
+
+
+@login_required
+def supervision_overview(request):
+    """A supervising body's overdue and long-running items, of every kind it supervises."""
+    kinds = [k for k in item_kinds.values() if k.supervise_permission]
+    if not any(has_permission_anywhere(request.user, k.supervise_permission) for k in kinds):
+        raise Http404
+    today = timezone.localdate()
+    return render(
+        request,
+        "casework/supervision_overview.html",
+        {
+            "sections": selectors.supervision_overview(viewer=request.user, today=today),
+            "long_days": selectors.LONG_RUNNING_DAYS,
+            "today": today,
+        },
+    )

@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from phoihop.access.policy import can
+from phoihop.core.actions import attempt, form_errors
 from phoihop.documents import forms, services
 from phoihop.documents.registry import addressee_resolver
 from phoihop.documents.selectors import document_get
 from phoihop.documents.state_format import recipient_lines, signature_lines
-from phoihop.web.actions import attempt, form_errors
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -100,7 +100,6 @@ class Letter(TrackedItem):
     decided_on = models.DateField(_("ngày ban hành quyết định, kết luận"), null=True, blank=True)
     published_on = models.DateField(_("ngày công khai"), null=True, blank=True)
     withdrawal_coerced = models.BooleanField(_("rút đơn do bị ép buộc"), default=False)
-    visit_ref = models.UUIDField(_("lượt tiếp công dân"), null=True, blank=True)
     forwarded_from = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.PROTECT,

@@ -15,6 +15,7 @@ from phoihop.access.policy import allowed_in, can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.services import download_disposition
@@ -29,7 +30,6 @@ from phoihop.letters.statistics import (
     letter_statistics_xlsx,
 )
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -175,10 +175,7 @@ def _post(request, public_id, form_class, call):
     """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    elif attempt(request, lambda: call(letter, form.cleaned_data, form)):
-        messages.success(request, "Đã ghi nhận.")
+    submit(request, form, lambda data: call(letter, data, form), "Đã ghi nhận.")
     return redirect(letter)
 
 

@@ -5,6 +5,7 @@ visits, each visit with its citizens, the contents they raised and the documents
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -224,7 +225,14 @@ class VisitCitizen(BaseModel):
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     pseudonym = models.CharField(_("bí danh"), max_length=60)
-    identity_ref = models.CharField(_("mã hồ sơ nhân thân"), max_length=64, blank=True)
+    identity = models.ForeignKey(
+        "identity.Identity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hồ sơ nhân thân (kho bí mật)"),
+    )
     is_representative = models.BooleanField(_("người đại diện"), default=False)
 
     class Meta:
@@ -252,7 +260,19 @@ class VisitItem(BaseModel):
     documents = models.TextField(
         _("tài liệu công dân cung cấp"), blank=True, help_text=_("Mỗi dòng một tài liệu.")
     )
-    letter_public_id = models.UUIDField(_("mã đơn"), null=True, blank=True, editable=False)
+    # The tracked item this content became (a letter today; a voter petition may follow).
+    item_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    item_id = models.PositiveBigIntegerField(
+        _("việc được lập"), null=True, blank=True, editable=False
+    )
+    item = GenericForeignKey("item_type", "item_id")
 
     class Meta:
         ordering = ["visit", "position"]

@@ -163,11 +163,9 @@ def visit_letters(*, viewer, visit: Visit) -> list[VisitContent]:
     from phoihop.letters.selectors import letter_list
 
     items = list(visit.items.all())
-    ids = [item.letter_public_id for item in items if item.letter_public_id]
-    letters = {
-        letter.public_id: letter for letter in letter_list(viewer=viewer).filter(public_id__in=ids)
-    }
-    return [VisitContent(item=item, letter=letters.get(item.letter_public_id)) for item in items]
+    ids = [item.item_id for item in items if item.item_id]
+    letters = {letter.pk: letter for letter in letter_list(viewer=viewer).filter(pk__in=ids)}
+    return [VisitContent(item=item, letter=letters.get(item.item_id)) for item in items]
 
 
 @dataclass(frozen=True)
@@ -180,12 +178,9 @@ class VisitCitizenEntry:
 def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
     """The citizens of a visit the caller fetched through ``visit_get``, each with its vault
     record and whether *viewer* holds the clearance to read it (nothing is decrypted)."""
-    citizens = list(visit.citizens.all())
-    refs = [citizen.identity_ref for citizen in citizens if citizen.identity_ref]
-    identities = {str(i.public_id): i for i in Identity.objects.filter(public_id__in=refs)}
     entries = []
-    for citizen in citizens:
-        identity = identities.get(citizen.identity_ref)
+    for citizen in visit.citizens.select_related("identity"):
+        identity = citizen.identity
         readable = identity is not None and identity_can_read(viewer=viewer, identity=identity)
         entries.append(VisitCitizenEntry(citizen, identity, readable))
     return entries
@@ -193,12 +188,8 @@ def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
 
 def visit_citizen_identity_get(*, viewer, visit: Visit, position: int) -> VisitCitizenEntry:
     """One citizen of the visit whose identity *viewer* is cleared to read; Http404 otherwise."""
-    citizen = visit.citizens.filter(position=position).first()
-    identity = (
-        Identity.objects.filter(public_id=citizen.identity_ref).first()
-        if citizen is not None and citizen.identity_ref
-        else None
-    )
+    citizen = visit.citizens.select_related("identity").filter(position=position).first()
+    identity = citizen.identity if citizen is not None else None
     if identity is None or not identity_can_read(viewer=viewer, identity=identity):
         raise Http404
     return VisitCitizenEntry(citizen, identity, True)

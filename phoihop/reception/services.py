@@ -282,7 +282,7 @@ def visit_register(
                 visit=visit,
                 position=n,
                 pseudonym=label + (" (đại diện)" if citizen.is_representative else ""),
-                identity_ref=str(identity.public_id) if identity else "",
+                identity=identity,
                 is_representative=citizen.is_representative,
             )
         )
@@ -307,7 +307,7 @@ def visit_register(
                 position=n,
                 content=_redacted(item.content, identities),
                 documents="\n".join(item.documents),
-                letter_public_id=letter.public_id,
+                item=letter,
             )
         )
     for visit_item in visit_items:

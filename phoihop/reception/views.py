@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.casework.views import item_panel_context
 from phoihop.core.errors import ApplicationError
-from phoihop.deadlines.selectors import deadline_for_target_list
+from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.identity.views import identity_reveal_page
 from phoihop.organizations.selectors import organizations_where
 from phoihop.reception import services
@@ -162,10 +163,11 @@ def visit_detail_view(request, public_id):
         "reception/visit_detail.html",
         {
             "visit": visit,
-            "deadlines": deadline_for_target_list(viewer=request.user, target=visit),
+            "deadlines": deadline_item_list(target=visit),
             "letters": visit_letters(viewer=request.user, visit=visit),
             "citizens": visit_citizen_list(viewer=request.user, visit=visit),
             "answer_form": answer_form,
+            **item_panel_context(request, visit),
         },
     )
 

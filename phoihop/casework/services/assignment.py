@@ -46,7 +46,7 @@ def item_assign(*, actor, item: TrackedItem, assignee, note: str = "") -> Tracke
         target=item,
         data={**field_changes(before, {"assigned_to": assignee.pk}), "note": note},
     )
-    title = f"Bạn được giao xử lý: {item} ({kind.label})"
+    title = f"Bạn được giao xử lý: {item}"
     body = note
     url = item.get_absolute_url()
     recipient, item_key = (

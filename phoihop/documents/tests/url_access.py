@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 
 def _document(tree, user):

@@ -6,7 +6,6 @@ TT 05/2021/TT-TTCP (xử lý đơn), Luật Tiếp công dân 2013 Đ28, Luật 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils import timezone
 from phoihop.access.policy import require, require_in
 from phoihop.audit.services import audit_record, field_changes
 from phoihop.casework.clocks import clock_start, clocks_stop, due_sync
-from phoihop.casework.models import Link
+from phoihop.casework.models import Link, TrackedItem
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
 from phoihop.documents.services import number_take
@@ -136,7 +135,7 @@ def letter_register(
     content: str,
     sender: Sender | None = None,
     documents: Sequence[ReceivedDocument] = (),
-    visit: object | UUID | None = None,
+    visit: TrackedItem | None = None,
     forwarded_from: Organization | None = None,
     has_signature: bool = True,
     idempotency_key: str = "",
@@ -145,7 +144,7 @@ def letter_register(
 
     The sender's identity and the scans go to the vault; the letter keeps a pseudonym and the
     content with the sender's name, address, phone, e-mail and ID number stripped (Luật Tố cáo
-    Đ56 k2). ``visit`` is the reception visit (an object with ``public_id``, or that UUID).
+    Đ56 k2). ``visit`` is the reception visit the letter was raised at (linked both ways).
     A repeated call with the same ``idempotency_key`` returns the first letter unchanged.
 
     A letter addressed to a body staffed by another unit (the council, the Front) goes to
@@ -206,7 +205,6 @@ def letter_register(
             sender=vault,
             sender_count=max(sender.count, 1),
             has_signature=has_signature,
-            visit_ref=getattr(visit, "public_id", visit),
             forwarded_from=forwarded_from,
             idempotency_key=idempotency_key,
         ),
@@ -214,6 +212,8 @@ def letter_register(
     if not created:
         # A concurrent submit with the same key won the race: answer with its letter.
         return letter
+    if visit is not None:
+        link(letter, Link.Kind.RAISED_AT, visit, actor)
     letter.has_name_address = bool(data.full_name and data.address)
     letter.save(update_fields=["has_name_address", "updated_at"])
     routed = addressed_to.pk != organization.pk
@@ -231,7 +231,7 @@ def letter_register(
             "channel": channel,
             "received_on": received_on,
             "sender": {"changed": True} if vault else None,
-            "visit": str(letter.visit_ref) if letter.visit_ref else None,
+            "visit": str(visit.public_id) if visit is not None else None,
         },
     )
     return letter
@@ -270,7 +270,6 @@ def letter_split(*, actor, letter: Letter, parts: Sequence[tuple[str, str]]) -> 
             sender_count=letter.sender_count,
             has_signature=letter.has_signature,
             split_from=letter,
-            visit_ref=letter.visit_ref,
             forwarded_from=letter.forwarded_from,
             supervised_by=letter.supervised_by,
             source_letter=letter.source_letter,

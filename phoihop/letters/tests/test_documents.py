@@ -8,7 +8,6 @@ import pytest
 from docx import Document as Docx
 
 from phoihop.casework.selectors import step_list
-from phoihop.core.testing import grant, make_user
 from phoihop.documents.models import Document, NumberSeries
 from phoihop.documents.services import document_docx, document_number, signatory_set
 from phoihop.letters.addressee import letter_addressee
@@ -20,6 +19,7 @@ from phoihop.letters.services import (
     letter_return,
 )
 from phoihop.letters.tests.factories import MARKERS, register
+from phoihop.testing import grant, make_user
 
 NAME = MARKERS["full_name"]
 COMPLAINT = (

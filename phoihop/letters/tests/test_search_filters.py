@@ -3,9 +3,9 @@ date filters bound the date of receipt and the due date."""
 
 from datetime import date
 
-from phoihop.core.testing import signed_in_client
 from phoihop.letters.selectors import letter_list, letter_search
 from phoihop.letters.tests.factories import register
+from phoihop.testing import signed_in_client
 
 
 def test_search_labels_the_fallback_when_no_letter_has_every_word(tree, leader):

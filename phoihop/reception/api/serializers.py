@@ -37,6 +37,9 @@ class VisitCitizenSerializer(serializers.ModelSerializer):
 
 class VisitItemSerializer(serializers.ModelSerializer):
     documents = serializers.ListField(source="document_titles", child=serializers.CharField())
+    letter_public_id = serializers.UUIDField(
+        source="item.public_id", read_only=True, allow_null=True, default=None
+    )
 
     class Meta:
         model = VisitItem

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
-from phoihop.core.testing import make_user, signed_in_client
+from phoihop.testing import make_user, signed_in_client
 
 
 def _boom(request):
