@@ -13,7 +13,6 @@ from phoihop.organizations.selectors import organizations_where
 from phoihop.text.classify import LEVELS
 from phoihop.web.fields import VnDateField
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
 PART_KINDS = [(k, label) for k, label in KINDS if k != "mixed"]
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -28,7 +27,7 @@ class RegisterForm(forms.Form):
     channel = forms.ChoiceField(
         choices=[c for c in Letter.Channel.choices if c[0] != "forwarded"], label="Nguồn đơn"
     )
-    received_on = forms.DateField(label="Ngày nhận", widget=DATE, initial=_today)
+    received_on = VnDateField(label="Ngày nhận", initial=_today)
     content = forms.CharField(
         label="Nội dung đơn",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -115,7 +114,7 @@ class OutcomeForm(forms.Form):
         required=False,
         label="Cơ quan có thẩm quyền",
     )
-    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    on = VnDateField(label="Ngày", initial=_today)
     note = forms.CharField(
         label="Ghi chú, lý do", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -128,7 +127,7 @@ class OutcomeForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    on = forms.DateField(label="Ngày thụ lý", widget=DATE, initial=_today)
+    on = VnDateField(label="Ngày thụ lý", initial=_today)
     is_complex = forms.BooleanField(label="Vụ việc phức tạp", required=False)
     is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
 
@@ -202,7 +201,7 @@ class StepForm(forms.Form):
         ("publish", "Công khai quyết định giải quyết khiếu nại"),
     ]
     action = forms.ChoiceField(choices=ACTIONS, label="Bước")
-    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    on = VnDateField(label="Ngày", initial=_today)
     note = forms.CharField(
         label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -258,8 +257,8 @@ class StepForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Từ ngày", widget=DATE)
-    end = forms.DateField(label="Đến ngày", widget=DATE)
+    start = VnDateField(label="Từ ngày")
+    end = VnDateField(label="Đến ngày")
 
     def clean(self):
         data = super().clean()

@@ -173,6 +173,7 @@ PROTECTED = {
     "letters:statistics_report": UrlCheck(
         permission="letters.export_letter",
         method="post",
+        ok_status=(302,),  # to the draft's page (decision 0142)
         data=lambda tree, user, kwargs: {
             "start": "2026-01-01",
             "end": "2026-12-31",
