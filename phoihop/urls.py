@@ -11,6 +11,8 @@ urlpatterns = [
     path("don/", include("phoihop.letters.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
+    path("cu-tri/", include("phoihop.voters.urls")),
+    path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),
