@@ -16,7 +16,7 @@ from phoihop.documents.services import document_docx
 from phoihop.voters import services
 from phoihop.voters.errors import ImportRowError, VotersError
 from phoihop.voters.imports import Row, read_docx, read_pasted, read_xlsx
-from phoihop.voters.models import ConsolidatedPetition, Decision, Petition
+from phoihop.voters.models import Decision, Petition
 from phoihop.voters.tests.factories import make_consolidated, make_meeting, make_session
 
 ROAD = [

@@ -92,7 +92,7 @@ PROTECTED = {
     "voters:review": UrlCheck(permission="voters.view_consolidatedpetition", kwargs=_session),
     # Reachable with view of the session; the run itself needs consolidate (a message).
     "voters:review_run": UrlCheck(
-        permission="voters.view_session", kwargs=_session, method=_P, ok_status=(302,)
+        permission="voters.view_session", kwargs=_session, method=_P, ok_status=(302, 403)
     ),
     "voters:report_issue": UrlCheck(
         permission="voters.view_session",
