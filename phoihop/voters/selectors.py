@@ -138,7 +138,9 @@ def session_statistics(*, session: Session) -> dict:
 def published_answers(*, session: Session | None = None, commune=None, field: str = ""):
     """Answers the bodies published, for the public site (no sign-in)."""
     qs = (
-        ConsolidatedPetition.objects.filter(is_published=True, status="answered")
+        ConsolidatedPetition.objects.filter(
+            is_published=True, status="answered", forwarded_by__isnull=True
+        )
         .select_related("session")
         .prefetch_related("communes")
         .order_by("-session__opens_on", "field", "reference")
