@@ -6,6 +6,7 @@ from phoihop.organizations.models import AdminUnit, Organization
 from phoihop.voters.models import ConsolidatedPetition, Level, Meeting, Petition, Session, Speaker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+WIDE = {"style": "width:100%;max-width:28rem;padding:.55rem .6rem"}
 
 
 def communes():
@@ -35,10 +36,14 @@ class MeetingForm(forms.Form):
     title = forms.CharField(max_length=300, label="Tên hội nghị")
     held_on = forms.DateField(label="Ngày tiếp xúc", widget=DATE)
     starts_at = forms.TimeField(
-        required=False, label="Giờ bắt đầu", widget=forms.TimeInput(attrs={"type": "time"})
+        required=False,
+        label="Giờ bắt đầu",
+        widget=forms.TimeInput(attrs={"type": "time", **WIDE}),
     )
     mode = forms.ChoiceField(choices=Meeting.Mode.choices, label="Hình thức")
-    online_link = forms.URLField(required=False, label="Đường dẫn trực tuyến")
+    online_link = forms.URLField(
+        required=False, label="Đường dẫn trực tuyến", widget=forms.URLInput(attrs=WIDE)
+    )
     deputy_names = forms.CharField(max_length=500, required=False, label="Đại biểu dự")
     participants = forms.CharField(
         required=False, label="Thành phần tham dự", widget=forms.Textarea(attrs={"rows": 2})
@@ -90,7 +95,10 @@ class PetitionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Tệp biên bản (.xlsx hoặc .docx)")
+    file = forms.FileField(
+        label="Tệp biên bản (.xlsx hoặc .docx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.docx"}),
+    )
 
 
 class PasteForm(forms.Form):

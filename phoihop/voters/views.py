@@ -219,7 +219,7 @@ def meeting_petition_add(request, public_id):
             _recorded(request, result["r"])
     else:
         messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-    return redirect(meeting.get_absolute_url() + "#nhap-kien-nghi")
+    return redirect(meeting.get_absolute_url() + "?tiep=1")
 
 
 @login_required
