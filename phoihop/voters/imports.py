@@ -47,12 +47,24 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
+def _header_at(table: list[list[str]]) -> int:
+    """The row holding the column titles: minutes often open with a title and a date."""
+    for index, cells in enumerate(table[:20]):
+        try:
+            _columns(cells)
+        except ImportRowError:
+            continue
+        return index
+    raise ImportRowError("Không thấy dòng tiêu đề có cột «Nội dung».", code="header")
+
+
 def _rows(table: list[list[str]], first_number: int) -> list[Row]:
     if not table:
         raise ImportRowError("Tệp không có bảng kiến nghị nào.", code="empty")
-    columns = _columns(table[0])
+    start = _header_at(table)
+    columns = _columns(table[start])
     rows = []
-    for offset, cells in enumerate(table[1:], start=1):
+    for offset, cells in enumerate(table[start + 1 :], start=start + 1):
 
         def cell(key: str, cells=cells) -> str:
             index = columns.get(key)
@@ -79,10 +91,7 @@ def read_xlsx(content: bytes) -> list[Row]:
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
     except Exception as exc:
         raise ImportRowError("Không đọc được tệp Excel (.xlsx).", code="file") from exc
-    table = [list(r) for r in sheet.iter_rows(values_only=True)]
-    while table and not any(str(c or "").strip() for c in table[0]):
-        table.pop(0)
-    return _rows(table, 1)
+    return _rows([list(r) for r in sheet.iter_rows(values_only=True)], 1)
 
 
 def read_docx(content: bytes) -> list[Row]:

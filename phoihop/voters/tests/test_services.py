@@ -387,3 +387,19 @@ def test_repeated_petition_is_flagged_with_the_earlier_answer(bodies, secretary)
     assert Link.objects.filter(kind="repeats").count() == 1
     _run(now, secretary)  # a new run flags it once, on the new proposal
     assert Link.objects.filter(kind="repeats").count() == 1
+
+
+def test_xlsx_minutes_with_a_title_above_the_table():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["BIÊN BẢN HỘI NGHỊ TIẾP XÚC CỬ TRI"])
+    sheet.append([])
+    sheet.append(["STT", "Nội dung", "Xã, phường"])
+    sheet.append([1, ROAD[0], "Hòa An"])
+    sheet.append([2, None, "Hòa An"])
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(ImportRowError, match="Dòng 5: thiếu nội dung"):
+        read_xlsx(out.getvalue())
