@@ -207,7 +207,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     front = Walk(chromium, base, "mttq.chuyenvien", counter)
     front.go(review_url.replace("tong-hop/", ""))
     report = front.page.locator("form[action$='/bao-cao/']")
-    report.get_by_label("Báo cáo", exact=True).select_option("front")
+    report.locator("select[name=kind]").select_option("front")
     report.get_by_label("Cơ quan ban hành").select_option(index=1)
     report.get_by_label("Chức vụ người ký").fill("Phó Chủ tịch")
     report.get_by_label("Người ký").fill("Nguyễn Thị Lan")
