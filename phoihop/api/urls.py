@@ -6,6 +6,7 @@ from phoihop.api import views
 from phoihop.casework.api import views as casework_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
+from phoihop.voters.api import views as voters_api
 
 app_name = "api"
 router = DefaultRouter(trailing_slash=False)
@@ -21,6 +22,12 @@ router.register(
     "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
 )
 router.register("reception-visits", reception_api.VisitViewSet, basename="reception-visit")
+router.register("voter-meetings", voters_api.MeetingViewSet, basename="voter-meeting")
+router.register(
+    "voter-meetings-upcoming", voters_api.PublicMeetingViewSet, basename="voter-meeting-upcoming"
+)
+router.register("voter-petitions", voters_api.ConsolidatedViewSet, basename="voter-petition")
+router.register("voter-answers", voters_api.PublicAnswerViewSet, basename="voter-answer")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

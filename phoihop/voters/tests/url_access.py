@@ -197,3 +197,51 @@ PUBLIC = {
     "voters_public:meetings": "lịch tiếp xúc cử tri sắp tới, công khai",
     "voters_public:answers": "trả lời kiến nghị của cử tri đã công bố",
 }
+
+
+def _supervised(tree, user):
+    from phoihop.voters.tests.factories import make_consolidated
+
+    item = make_consolidated(tree.other, status="routed", forwarded_by=tree.own)
+    return {"public_id": item.public_id}
+
+
+_VIEW = "voters.view_consolidatedpetition"
+PUBLIC.update(
+    {
+        "api:voter-meeting-upcoming-list": "hội nghị TXCT sắp tới (API), như trang công khai",
+        "api:voter-answer-list": "trả lời kiến nghị cử tri đã công bố (API), như trang công khai",
+    }
+)
+PROTECTED.update(
+    {
+        "api:voter-meeting-list": UrlCheck(permission="voters.view_meeting", api=True),
+        "api:voter-meeting-detail": UrlCheck(
+            permission="voters.view_meeting", kwargs=_meeting, api=True
+        ),
+        # An empty body: 400 for an account that may see the meeting.
+        "api:voter-meeting-petitions": UrlCheck(
+            permission="voters.view_meeting",
+            kwargs=_meeting,
+            api=True,
+            method=_P,
+            ok_status=(400,),
+        ),
+        "api:voter-petition-list": UrlCheck(permission=_VIEW, api=True),
+        "api:voter-petition-detail": UrlCheck(permission=_VIEW, kwargs=_group, api=True),
+        "api:voter-petition-history": UrlCheck(permission=_VIEW, kwargs=_group, api=True),
+        "api:voter-petition-answer": UrlCheck(
+            permission=_VIEW, kwargs=_group, api=True, method=_P, ok_status=(400,)
+        ),
+        "api:voter-petition-assign": UrlCheck(
+            permission=_VIEW, kwargs=_group, api=True, method=_P, ok_status=(400,)
+        ),
+        "api:voter-petition-follow-up": UrlCheck(
+            permission="voters.supervise_consolidatedpetition",
+            kwargs=_supervised,
+            api=True,
+            method=_P,
+            ok_status=(400,),
+        ),
+    }
+)
