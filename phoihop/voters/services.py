@@ -586,7 +586,9 @@ def consolidated_split(
         )
     _accept(item)
     moved = list(Petition.objects.filter(pk__in=ids).order_by("id"))
-    field, level, agency = engine.suggest_for(" ".join(p.text for p in moved))
+    field, level, agency = engine.suggest_for(
+        " ".join(p.text for p in moved), moved[0].commune.name
+    )
     new = ConsolidatedPetition(
         organization=item.organization,
         session=item.session,

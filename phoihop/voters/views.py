@@ -395,10 +395,13 @@ def group_merge(request, public_id):
     except ValueError:
         messages.error(request, "Cần chọn nhóm để gộp.")
         return _back(request, item)
-    if attempt(
-        request, lambda: services.consolidated_merge(actor=request.user, item=item, other=other)
-    ):
-        messages.success(request, f"Đã gộp nhóm vào {item.reference if item.reference else ''}.")
+    merged = {}
+
+    def call():
+        merged["item"] = services.consolidated_merge(actor=request.user, item=item, other=other)
+
+    if attempt(request, call):
+        messages.success(request, f"Đã gộp nhóm vào {merged['item'].reference}.")
     return _back(request, item)
 
 

@@ -210,7 +210,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     report.locator("select[name=kind]").select_option("front")
     report.get_by_label("Cơ quan ban hành").select_option(index=1)
     report.get_by_label("Chức vụ người ký").fill("Phó Chủ tịch")
-    report.get_by_label("Người ký").fill("Nguyễn Thị Lan")
+    report.get_by_label("Người ký", exact=True).fill("Nguyễn Thị Lan")
     front.click("Ban hành báo cáo", report)
     front.expect("Đã ban hành báo cáo.")
     front.shot("front-report-issued")
