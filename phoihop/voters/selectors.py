@@ -178,3 +178,31 @@ def repeats_of(*, viewer, item: ConsolidatedPetition) -> list[ConsolidatedPetiti
         .filter(Q(is_published=True) | Q(pk__in=consolidated_list(viewer=viewer).values("pk")))
         .select_related("session")
     )
+
+
+def origin_of(item: ConsolidatedPetition) -> ConsolidatedPetition:
+    """The consolidating body's original a received copy continues (the item itself when it
+    is the original)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.casework.models import Link
+
+    ct = ContentType.objects.get_for_model(ConsolidatedPetition)
+    current = item
+    for _ in range(5):
+        row = Link.objects.filter(
+            from_type=ct, from_id=current.pk, to_type=ct, kind=Link.Kind.CONTINUES
+        ).first()
+        if row is None:
+            break
+        current = ConsolidatedPetition.objects.get(pk=row.to_id)
+    return current
+
+
+def voters_petitions(*, item: ConsolidatedPetition) -> QuerySet[Petition]:
+    """The voters' own petitions behind a consolidated petition (or behind its original)."""
+    return (
+        Petition.objects.filter(consolidated=origin_of(item))
+        .select_related("commune", "meeting")
+        .order_by("id")
+    )

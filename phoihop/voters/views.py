@@ -466,7 +466,7 @@ def consolidated_detail(request, public_id):
         "voters/consolidated_detail.html",
         {
             "cp": item,
-            "petitions": item.petitions.select_related("commune", "meeting"),
+            "petitions": selectors.voters_petitions(item=item),
             "deadlines": deadline_item_list(target=item),
             "repeats": selectors.repeats_of(viewer=user, item=item),
             "rename_form": forms.RenameForm(initial={"title": item.title}) if editable else None,
