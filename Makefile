@@ -29,10 +29,14 @@ run: demo
 	$(BIN)/phoihop run_huey --quiet & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/phoihop runserver 127.0.0.1:$(PORT)
 
+# Lint, layering contracts (import-linter), types of the shared modules, migrations, then the
+# suite with the coverage floor ([tool.coverage.report] fail_under in pyproject.toml).
 test: install
 	$(BIN)/ruff check phoihop bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/phoihop makemigrations --check --dry-run --settings=phoihop.settings.test
-	$(BIN)/pytest -n 2 -q phoihop
+	$(BIN)/pytest -n 2 -q phoihop --cov --cov-report=term
 
 lint: install
 	$(BIN)/ruff check phoihop bench

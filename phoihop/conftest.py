@@ -1,7 +1,7 @@
 import pytest
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import build_tree, grant, make_user
+from phoihop.testing import build_tree, grant, make_user
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from phoihop.access.models import Grant, Role
-from phoihop.core.admin import AuditedAdmin
+from phoihop.audit.admin import AuditedAdmin
 
 
 @admin.register(Grant)

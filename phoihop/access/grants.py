@@ -1,20 +1,23 @@
 """Which organizations an account holds a permission in (cached for the request)."""
 
-from django.db.models import Q
+from django.db.models import Model, Q
 
 from phoihop.access.models import Grant
+from phoihop.core.types import Account
 
 _CACHE_ATTR = "_phoihop_permission_orgs"
 _IDS_CACHE_ATTR = "_phoihop_permission_org_ids"
 
 
-def _permission_paths(user) -> dict[str, list[tuple[str, bool]]]:
-    cache = getattr(user, _CACHE_ATTR, None)
-    if cache is not None:
-        return cache
-    cache = {}
+def _permission_paths(user: Account) -> dict[str, list[tuple[str, bool]]]:
+    cached: dict[str, list[tuple[str, bool]]] | None = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if user.pk is None:  # nobody signed in: no grants
+        return {}
+    cache: dict[str, list[tuple[str, bool]]] = {}
     grants = (
-        Grant.objects.filter(user=user, revoked_at__isnull=True)
+        Grant.objects.filter(user_id=user.pk, revoked_at__isnull=True)
         .select_related("role", "organization")
         .only("include_subtree", "role__permissions", "organization__path")
     )
@@ -25,16 +28,21 @@ def _permission_paths(user) -> dict[str, list[tuple[str, bool]]]:
     return cache
 
 
-def forget_grants(user) -> None:
+def forget_grants(user: Account) -> None:
     for attr in (_CACHE_ATTR, _IDS_CACHE_ATTR):
         if hasattr(user, attr):
             delattr(user, attr)
 
 
-def granted_organization_ids(user, permission: str) -> list[int]:
-    """Ids of the organizations where *user* holds *permission* (cached for the request)."""
-    from phoihop.organizations.models import Organization
+def _organization_model() -> type[Model]:
+    """The model grants point at, from ``Grant``'s own (string) foreign key: ``access`` does
+    not import ``organizations``, which sits above it and uses its policies."""
+    return Grant._meta.get_field("organization").related_model
 
+
+def granted_organization_ids(user: Account, permission: str) -> list[int]:
+    """Ids of the organizations where *user* holds *permission* (cached for the request)."""
+    Organization = _organization_model()
     cache = getattr(user, _IDS_CACHE_ATTR, None)
     if cache is None:
         cache = {}
@@ -43,11 +51,13 @@ def granted_organization_ids(user, permission: str) -> list[int]:
         q = Q(pk__in=[])
         for path, subtree in _permission_paths(user).get(permission, []):
             q |= Q(path__startswith=path) if subtree else Q(path=path)
-        cache[permission] = sorted(Organization.objects.filter(q).values_list("pk", flat=True))
+        cache[permission] = sorted(
+            Organization._default_manager.filter(q).values_list("pk", flat=True)
+        )
     return cache[permission]
 
 
-def organization_scope(user, permission: str, field: str = "organization") -> Q:
+def organization_scope(user: Account, permission: str, field: str = "organization") -> Q:
     """A filter on ``<field>`` matching the organizations where *user* holds *permission*."""
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
@@ -60,7 +70,7 @@ def organization_scope(user, permission: str, field: str = "organization") -> Q:
     return Q(**{f"{field}__in" if field else "pk__in": ids})
 
 
-def has_permission_anywhere(user, permission: str) -> bool:
+def has_permission_anywhere(user: Account, permission: str) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or bool(_permission_paths(user).get(permission))

@@ -4,6 +4,8 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.models import Grant, Role
 from phoihop.access.policy import OrganizationGrantPolicy, Policy
 from phoihop.access.registry import register_policy
+from phoihop.audit.models import AuditEvent
+from phoihop.core.types import Account
 
 
 @register_policy
@@ -21,9 +23,21 @@ class RolePolicy(Policy):
     model = Role
     actions = ("view",)
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         ok = action == "view" and user.is_authenticated and user.is_active
         return Q() if ok else Q(pk__in=[])
+
+
+@register_policy
+class AuditEventPolicy(OrganizationGrantPolicy):
+    """Leaders, supervisors and administrators read the log of their organization subtree.
+
+    Registered here rather than in ``audit``: the log sits below ``access`` (everyone writes it),
+    so ``audit`` cannot import the policy base.
+    """
+
+    model = AuditEvent
+    actions = ("view",)
 
 
 class DirectoryPolicy(Policy):
@@ -32,7 +46,7 @@ class DirectoryPolicy(Policy):
     actions = ("view", "change")
     change_permission = "organizations.change_organization"
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         if not (user.is_authenticated and user.is_active) or action not in self.actions:
             return Q(pk__in=[])
         if action == "view" or has_permission_anywhere(user, self.change_permission):

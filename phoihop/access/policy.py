@@ -6,6 +6,7 @@ from django.db.models import Model, Q
 
 from phoihop.access.grants import granted_organization_ids, organization_scope
 from phoihop.access.registry import policy_for
+from phoihop.core.types import Account
 
 
 class Policy:
@@ -18,10 +19,10 @@ class Policy:
     model: type[Model]
     actions: tuple[str, ...] = ("view",)
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         raise NotImplementedError
 
-    def allows(self, user, action: str, obj: Model) -> bool:
+    def allows(self, user: Account, action: str, obj: Model) -> bool:
         if action not in self.actions:
             return False
         return self.model._default_manager.filter(self.scope(user, action), pk=obj.pk).exists()
@@ -39,31 +40,31 @@ class OrganizationGrantPolicy(Policy):
         meta = self.model._meta
         return f"{meta.app_label}.{action}_{meta.model_name}"
 
-    def scope(self, user, action: str) -> Q:
+    def scope(self, user: Account, action: str) -> Q:
         if action not in self.actions:
             return Q(pk__in=[])
         return organization_scope(user, self.permission(action), self.organization_field)
 
 
-def can(user, action: str, obj: Model) -> bool:
+def can(user: Account, action: str, obj: Model) -> bool:
     """True if *user* may do *action* on *obj* (for templates and pre-checks)."""
     return policy_for(type(obj)).allows(user, action, obj)
 
 
-def require(user, action: str, obj: Model) -> None:
+def require(user: Account, action: str, obj: Model) -> None:
     """Raise ``PermissionDenied`` (403) unless *user* may do *action* on *obj*."""
     if not can(user, action, obj):
         raise PermissionDenied
 
 
-def allowed_in(user, permission: str, organization: Model) -> bool:
+def allowed_in(user: Account, permission: str, organization: Model) -> bool:
     """True if *user* holds *permission* on *organization* itself (to add items to a body)."""
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or organization.pk in granted_organization_ids(user, permission)
 
 
-def require_in(user, permission: str, organization: Model) -> None:
+def require_in(user: Account, permission: str, organization: Model) -> None:
     """Raise ``PermissionDenied`` unless *user* holds *permission* on *organization*."""
     if not allowed_in(user, permission, organization):
         raise PermissionDenied

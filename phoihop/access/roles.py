@@ -7,6 +7,7 @@ from django.db import transaction
 
 from phoihop.access.models import Role
 from phoihop.audit.services import audit_record
+from phoihop.core.types import Account
 
 ROLES_FILE = Path(__file__).with_name("roles.toml")
 
@@ -16,7 +17,7 @@ def roles_spec() -> dict[str, dict]:
 
 
 @transaction.atomic
-def roles_sync(*, actor) -> list[Role]:
+def roles_sync(*, actor: Account) -> list[Role]:
     """Create or update every role of ``roles.toml``. Records ``role.synced`` for each change."""
     synced = []
     for code, spec in roles_spec().items():

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from phoihop.accounts.models import User
-from phoihop.core.admin import AuditedAdmin
+from phoihop.audit.admin import AuditedAdmin
 
 
 @admin.register(User)

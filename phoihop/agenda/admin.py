@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from phoihop.agenda.models import Engagement
-from phoihop.core.admin import AuditedAdmin
+from phoihop.audit.admin import AuditedAdmin
 
 
 @admin.register(Engagement)

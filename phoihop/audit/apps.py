@@ -7,4 +7,6 @@ class AuditConfig(AppConfig):
     verbose_name = "Nhật ký"
 
     def ready(self) -> None:
-        from phoihop.audit import audit_events, policies  # noqa: F401
+        # The log's read policy is registered by ``access`` (access.policies), which sits above
+        # ``audit``: every module, ``access`` included, writes the log.
+        from phoihop.audit import audit_events  # noqa: F401

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -41,5 +42,5 @@ HASHED_FIELDS = (
 )
 
 
-def row_fields(event) -> dict:
+def row_fields(event: Any) -> dict:
     return {name: getattr(event, name) for name in HASHED_FIELDS}

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from phoihop.audit.chain import GENESIS, event_hash, row_fields
 from phoihop.audit.models import AuditEvent
+from phoihop.core.types import Account
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,11 @@ def audit_chain_verify(*, batch_size: int = 2000) -> ChainReport:
     return ChainReport(checked, None, "")
 
 
-def audit_event_list(*, viewer) -> QuerySet[AuditEvent]:
+def audit_event_list(*, viewer: Account) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
 
 
-def audit_timeline(*, viewer, target) -> QuerySet[AuditEvent]:
+def audit_timeline(*, viewer: Account, target: Model) -> QuerySet[AuditEvent]:
     """The history of one object, including events of its children (``related``)."""
     label, pk = target._meta.label_lower, str(target.pk)
     return audit_event_list(viewer=viewer).filter(

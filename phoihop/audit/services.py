@@ -7,6 +7,7 @@ from phoihop.audit.chain import GENESIS, event_hash, jsonable, row_fields
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import event_label
 from phoihop.core.middleware import current_request_id
+from phoihop.core.types import Account
 
 # Serialises writers on PostgreSQL so that each new row links to the true last one.
 # SQLite needs nothing more: its IMMEDIATE transactions already admit one writer at a time.
@@ -30,10 +31,10 @@ def _describe(obj: models.Model | None) -> tuple[str, str, str]:
 
 def audit_record(
     *,
-    actor,
+    actor: Account | None,
     event: str,
     target: models.Model | None = None,
-    organization=None,
+    organization: models.Model | None = None,
     related: models.Model | None = None,
     data: dict | None = None,
     backfilled: bool = False,

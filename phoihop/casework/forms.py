@@ -1,6 +1,7 @@
 """Input shape of the casework pages; the rules live in the services."""
 
 import uuid
+from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -10,17 +11,25 @@ from phoihop.casework.registry import item_kinds
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class AssigneeField(forms.ModelChoiceField):
+    """Officers by name and account (two officers may share a name)."""
+
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name()
+        return f"{name} ({obj.username})" if name else obj.username
+
+
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(get_user_model().objects.none(), label="Giao cho")
+    assignee = AssigneeField(get_user_model().objects.none(), label="Giao cho")
     note = forms.CharField(label="Ghi chú cho người được giao", required=False, max_length=500)
 
     def __init__(self, *args, choices=None, **kwargs):
+        # Its own ids: the panel shares the page with the area's forms (``id_note``…).
+        kwargs.setdefault("auto_id", "assign-%s")
         super().__init__(*args, **kwargs)
+        assignee = cast(forms.ModelChoiceField, self.fields["assignee"])
         if choices is not None:
-            self.fields["assignee"].queryset = choices
-        self.fields["assignee"].label_from_instance = lambda u: (
-            f"{u.get_full_name()} ({u.username})" if u.get_full_name() else u.username
-        )
+            assignee.queryset = choices
 
 
 class FollowUpForm(forms.Form):
@@ -30,6 +39,7 @@ class FollowUpForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "follow-up-%s")
         super().__init__(*args, **kwargs)
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
 
@@ -37,17 +47,23 @@ class FollowUpForm(forms.Form):
 class AnswerForm(forms.Form):
     answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "follow-up-answer-%s")
+        super().__init__(*args, **kwargs)
+
 
 class SupervisionAssignmentForm(forms.Form):
-    supervisor = forms.ModelChoiceField(None, label="Cơ quan giám sát")
-    organization = forms.ModelChoiceField(None, label="Cơ quan được giám sát")
+    supervisor: forms.ModelChoiceField = forms.ModelChoiceField(None, label="Cơ quan giám sát")
+    organization: forms.ModelChoiceField = forms.ModelChoiceField(
+        None, label="Cơ quan được giám sát"
+    )
     include_subtree = forms.BooleanField(
         label="Gồm các đơn vị trực thuộc", required=False, initial=True
     )
     item_kinds_codes = forms.MultipleChoiceField(
         label="Loại việc", widget=forms.CheckboxSelectMultiple
     )
-    fields = forms.CharField(
+    scope_fields = forms.CharField(
         label="Lĩnh vực (mỗi dòng một lĩnh vực; để trống: mọi lĩnh vực)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -58,11 +74,12 @@ class SupervisionAssignmentForm(forms.Form):
 
     def __init__(self, *args, supervisors=None, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].queryset = supervisors
-        self.fields["organization"].queryset = organizations
-        self.fields["item_kinds_codes"].choices = [
+        cast(forms.ModelChoiceField, self.fields["supervisor"]).queryset = supervisors
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        cast(forms.ChoiceField, self.fields["item_kinds_codes"]).choices = [
             (kind.code, kind.label) for kind in item_kinds.values() if kind.supervise_permission
         ]
 
-    def clean_fields(self):
-        return [line.strip() for line in self.cleaned_data["fields"].splitlines() if line.strip()]
+    def clean_scope_fields(self) -> list[str]:
+        text = self.cleaned_data["scope_fields"]
+        return [line.strip() for line in text.splitlines() if line.strip()]

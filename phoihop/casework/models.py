@@ -72,6 +72,9 @@ class TrackedItem(BaseModel):
     def is_open(self) -> bool:
         return self.status not in self.CLOSED
 
+    def get_absolute_url(self) -> str:
+        raise NotImplementedError("a tracked item has a page")
+
 
 class ItemRef(models.Model):
     """Abstract: a pointer to one tracked item of any kind (its content type and primary key)."""
@@ -84,6 +87,13 @@ class ItemRef(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_item(self) -> TrackedItem:
+        """The item pointed at (records are kept, so it always exists)."""
+        item = self.item
+        if item is None:
+            raise LookupError(f"{self.item_type_id}:{self.item_id} no longer exists")
+        return item
 
 
 class Step(BaseModel, ItemRef):

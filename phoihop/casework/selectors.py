@@ -3,6 +3,7 @@ lists. Every read that reaches a person starts from ``restrict(viewer, action)``
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.contrib.auth import get_user_model
@@ -48,7 +49,10 @@ def link_list(*, viewer, item: Model) -> list[LinkedItem]:
             (row.to_type, row.to_id) if outgoing else (row.from_type, row.from_id)
         )
         model = other_type.model_class()
-        other = model._default_manager.restrict(viewer, "view").filter(pk=other_id).first()
+        if model is None:
+            continue
+        visible: Any = model._default_manager
+        other = visible.restrict(viewer, "view").filter(pk=other_id).first()
         if other is None:
             continue
         kind = item_kinds.get(f"{other_type.app_label}.{other_type.model}")

@@ -15,8 +15,8 @@ from phoihop.access.policy import can
 from phoihop.casework import forms, selectors, services
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.registry import item_kinds
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, form_errors, submit
 
 
 def item_get(viewer, kind_code: str, public_id) -> TrackedItem:
@@ -144,7 +144,17 @@ def supervision_assignments(request):
                 messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
             elif attempt(
                 request,
-                lambda: services.supervision_assign(actor=user, **form.cleaned_data),
+                lambda: services.supervision_assign(
+                    actor=user,
+                    supervisor=form.cleaned_data["supervisor"],
+                    organization=form.cleaned_data["organization"],
+                    item_kinds_codes=form.cleaned_data["item_kinds_codes"],
+                    include_subtree=form.cleaned_data["include_subtree"],
+                    fields=form.cleaned_data["scope_fields"],
+                    starts_on=form.cleaned_data["starts_on"],
+                    ends_on=form.cleaned_data["ends_on"],
+                    basis=form.cleaned_data["basis"],
+                ),
             ):
                 messages.success(request, "Đã ghi nhận phân công giám sát.")
                 return redirect("casework:supervision_assignments")

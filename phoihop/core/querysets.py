@@ -1,11 +1,51 @@
-"""The queryset every model starts from: ``restrict(user, action)`` applies the model's policy."""
+"""The queryset every model starts from: ``restrict(user, action)`` applies the model's policy.
 
+``core`` knows no policies: the module that owns them (``access``) installs one *scope
+resolver* from its ``AppConfig.ready()`` with :func:`install_scope_resolver`. Until one is
+installed ``restrict()`` refuses to answer rather than show every row
+(docs/decisions/0010-restrict-through-a-scope-resolver.md).
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models import Q
+
+# (model, user, action) -> the filter of the rows *user* may see or act on with *action*.
+ScopeResolver = Callable[[type[models.Model], Any, str], Q]
+
+_resolver: ScopeResolver | None = None
+
+_M = TypeVar("_M", bound=models.Model)
 
 
-class RestrictedQuerySet(models.QuerySet):
-    def restrict(self, user, action: str = "view") -> "RestrictedQuerySet":
+def install_scope_resolver(resolver: ScopeResolver) -> ScopeResolver:
+    """Make *resolver* answer every ``restrict()``. Installed once, at start-up.
+
+    Raises:
+        ImproperlyConfigured: another resolver is already installed.
+    """
+    global _resolver  # one process-wide hook, filled from ready()
+    if _resolver is not None and _resolver is not resolver:
+        raise ImproperlyConfigured("a scope resolver is already installed")
+    _resolver = resolver
+    return resolver
+
+
+def scope_for(model: type[models.Model], user: Any, action: str) -> Q:
+    """The filter the installed resolver gives for *model*, *user* and *action*.
+
+    Raises:
+        ImproperlyConfigured: no resolver is installed (``phoihop.access`` is not loaded).
+    """
+    if _resolver is None:
+        raise ImproperlyConfigured("no scope resolver installed; is phoihop.access installed?")
+    return _resolver(model, user, action)
+
+
+class RestrictedQuerySet(models.QuerySet[_M]):
+    def restrict(self, user: Any, action: str = "view") -> "RestrictedQuerySet[_M]":
         """The rows *user* may see (or act on with *action*), by the model's registered policy."""
-        from phoihop.access.registry import policy_for
-
-        return self.filter(policy_for(self.model).scope(user, action))
+        return self.filter(scope_for(self.model, user, action))

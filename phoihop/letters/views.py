@@ -13,6 +13,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, submit
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.services import document_docx
@@ -26,7 +27,6 @@ from phoihop.letters.statistics import (
     letter_statistics_xlsx,
 )
 from phoihop.organizations.selectors import organizations_where
-from phoihop.web.actions import attempt, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from phoihop.core.admin import AuditedAdmin
+from phoihop.audit.admin import AuditedAdmin
 from phoihop.organizations import models
 
 

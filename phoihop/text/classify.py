@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from phoihop.text import lexicons
 from phoihop.text.features import content_tokens
@@ -26,8 +27,9 @@ class Suggestion:
     field: str
     level: str
     agency: str
-    field_scores: dict[str, float] = field(default_factory=dict, compare=False)
-    level_scores: dict[str, float] = field(default_factory=dict, compare=False)
+    # ``dataclass_field``: the name ``field`` is taken by the attribute above.
+    field_scores: dict[str, float] = dataclass_field(default_factory=dict, compare=False)
+    level_scores: dict[str, float] = dataclass_field(default_factory=dict, compare=False)
 
     @classmethod
     def vote(cls, suggestions: Sequence[Suggestion]) -> Suggestion:

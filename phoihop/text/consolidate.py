@@ -27,7 +27,7 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -347,16 +347,17 @@ def _problem_masks(features: Sequence[PetitionFeatures]) -> np.ndarray:
     return np.array([sum(bits[kind] for kind in f.problems) for f in features], dtype=np.int64)
 
 
-def _codes(values: Sequence[str]) -> np.ndarray:
+def _codes(values: Sequence[Hashable]) -> np.ndarray:
     """An integer code per value; the empty string is -1."""
-    codes = {"": -1}
+    codes: dict[Hashable, int] = {"": -1}
     return np.array([codes.setdefault(v, len(codes) - 1) for v in values], dtype=np.int64)
 
 
 def _indicator(sets: Sequence[Iterable[str]]) -> sparse.csr_matrix:
     """One row per item, one column per distinct element, 1 where the item holds it."""
     vocabulary: dict[str, int] = {}
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for items in sets:
         indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in items)
         indptr.append(len(indices))

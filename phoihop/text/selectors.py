@@ -19,6 +19,8 @@ from django.db import connection
 from phoihop.text.models import SearchDocument
 from phoihop.text.normalize import query_terms
 
+SqlParam = str | int | float  # a value bound to a placeholder of the raw search queries
+
 FTS_TABLE = "text_searchdocument_fts"
 # Matches ranked per search at most (or *limit*, if larger). A common phrase matches a large
 # share of the index; ranking all of it took seconds to a minute at 1,000,000 letters, so both
@@ -72,7 +74,7 @@ def _candidate_limit(limit: int) -> int:
     return max(limit, CANDIDATES)
 
 
-def _hits(sql: str, params: Sequence[object]) -> list[SearchHit]:
+def _hits(sql: str, params: Sequence[SqlParam]) -> list[SearchHit]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [SearchHit(*row) for row in cursor.fetchall()]
@@ -100,7 +102,7 @@ def _search_sqlite(
             f"JOIN {table} d ON d.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{kind_sql} "
             f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"
         )
-        params: list[object] = [match, *kind_params, limit]
+        params: list[SqlParam] = [match, *kind_params, limit]
     else:
         # bm25 only for the newest CANDIDATES matches: the scalar subquery walks the doclist
         # from the highest rowid and stops at the boundary, and FTS5 seeks to it through the
@@ -147,7 +149,7 @@ def _search_postgresql(
         f"(SELECT id FROM {table} WHERE search_vector @@ to_tsquery('simple', %s)"  # noqa: S608
         f"{kind_sql} ORDER BY id DESC LIMIT %s)"
     ]
-    params: list[object] = [tsquery, *kind_params, candidates]
+    params: list[SqlParam] = [tsquery, *kind_params, candidates]
     if not every:
         sources.append(
             f"(SELECT id FROM {table} "  # noqa: S608
@@ -157,7 +159,7 @@ def _search_postgresql(
     # word_similarity (about 0.15 ms a letter) only scores the fallback, where it ranks near
     # misses; when every term matched, ts_rank_cd (title weighted A, cover density) decides.
     score = "ts_rank_cd(d.search_vector, to_tsquery('simple', %s))"
-    score_params: list[object] = [tsquery]
+    score_params: list[SqlParam] = [tsquery]
     if not every:
         score += " + word_similarity(%s, d.search_title || ' ' || d.search_body)"
         score_params.append(folded)

@@ -1,7 +1,7 @@
 from itertools import count
 
 from phoihop.access.models import Grant, Role
-from phoihop.core.testing import grant, make_user
+from phoihop.testing import grant, make_user
 
 _accounts = count(1)
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from phoihop.access.policy import can
 from phoihop.access.registry import registered_policies
 from phoihop.access.roles import roles_spec
-from phoihop.core.testing import grant, make_user, phoihop_app_modules
+from phoihop.testing import grant, make_user, phoihop_app_modules
 
 GOLDEN = Path(__file__).with_name("permission_matrix.txt")
 

@@ -7,8 +7,8 @@ from django.http import Http404
 from phoihop.access.policy import can, require
 from phoihop.agenda.models import Engagement
 from phoihop.agenda.services import engagement_create
-from phoihop.core.testing import grant, make_user
 from phoihop.organizations.selectors import organization_get
+from phoihop.testing import grant, make_user
 
 
 def _engagement(actor, organization):

@@ -1,5 +1,5 @@
 from phoihop.accounts.models import User
-from phoihop.core.testing import grant, make_user
+from phoihop.testing import grant, make_user
 
 _counter = iter(range(1, 10**6))
 

@@ -11,7 +11,7 @@ from phoihop.accounts.models import User
 from phoihop.accounts.services import user_api_token_issue, user_disable
 from phoihop.accounts.two_factor import totp_current_code
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import PASSWORD, grant, make_user, signed_in_client
+from phoihop.testing import PASSWORD, grant, make_user, signed_in_client
 
 LOGIN = "/dang-nhap/"
 

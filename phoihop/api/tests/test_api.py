@@ -2,8 +2,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from phoihop.accounts.services import user_api_token_issue
-from phoihop.core.testing import grant, make_user
 from phoihop.organizations.tests.matrix import _membership
+from phoihop.testing import grant, make_user
 
 
 def _token_client(user, actor):

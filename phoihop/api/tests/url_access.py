@@ -1,4 +1,4 @@
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 
 def _org(tree, user):

@@ -1,6 +1,8 @@
 """The casework layer's API: follow-up requests, and the actions every item viewset shares
 (``ItemActionsMixin``: assign, history, follow-up)."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -23,6 +25,10 @@ class ItemActionsMixin:
     ``get_object`` (its selector), so an unseen item is a 404."""
 
     item_serializer_class: type
+
+    if TYPE_CHECKING:
+
+        def get_object(self) -> Any: ...
 
     @extend_schema(request=s.AssignInput, responses=None)
     @action(detail=True, methods=["post"])

@@ -53,7 +53,7 @@ def followers_notify(*, step_id: int) -> int:
     from phoihop.notifications.services import notification_send
 
     step = Step.objects.select_related("item_type").get(pk=step_id)
-    item = step.item
+    item = step.get_item()
     sent = 0
     followers = Follower.objects.filter(item_type=step.item_type, item_id=step.item_id).exclude(
         user_id=step.actor_id

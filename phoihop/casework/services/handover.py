@@ -75,7 +75,7 @@ def handover_acknowledge(
     """
     handover = _locked_sent(handover, actor, "acknowledge")
     received = receive(handover)
-    source = handover.item
+    source = handover.get_item()
     handover.status = Handover.Status.ACKNOWLEDGED
     handover.acknowledged_at = timezone.now()
     handover.acknowledged_by = actor
@@ -122,7 +122,7 @@ def handover_refuse(*, actor, handover: Handover, reason: str, on: date) -> Hand
     handover.refusal_reason = reason.strip()
     handover.full_clean()
     handover.save()
-    source = handover.item
+    source = handover.get_item()
     kind = item_kinds.for_model(type(source))
     step_add(
         source,

@@ -1,7 +1,7 @@
 """Locking, status guards and idempotent, race-safe creation of tracked items."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.db import IntegrityError, transaction
 
@@ -16,11 +16,12 @@ def item_locked(item: Item, actor, action: str) -> Item:
     """Authorize *action* on the stored item, then lock its row for the rest of the
     transaction (in that order: an unseen item is refused before it is locked)."""
     require(actor, action, item)
-    return (
+    return cast(
+        Item,
         type(item)
         ._default_manager.select_for_update(of=("self",))
         .select_related("organization")
-        .get(pk=item.pk)
+        .get(pk=item.pk),
     )
 
 
@@ -41,7 +42,7 @@ def item_create(
             organization=organization, idempotency_key=idempotency_key
         ).first()
         if existing is not None:
-            return existing, False
+            return cast(Item, existing), False
     try:
         with transaction.atomic():
             return build(), True
@@ -55,4 +56,4 @@ def item_create(
         )
         if existing is None:
             raise
-        return existing, False
+        return cast(Item, existing), False

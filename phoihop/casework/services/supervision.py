@@ -184,12 +184,12 @@ def follow_up_answer(*, actor, follow_up: FollowUp, answer: str, on: date) -> Fo
     follow_up.full_clean(validate_constraints=False)
     follow_up.save(update_fields=["status", "answer", "answered_on", "closed_at", "updated_at"])
     clocks_stop(follow_up, None, on, actor)
-    step_add(follow_up.item, "follow_up_answered", on, actor, follow_up.answer)
+    step_add(follow_up.get_item(), "follow_up_answered", on, actor, follow_up.answer)
     step_add(follow_up, "answered", on, actor, follow_up.answer)
     audit_record(
         actor=actor,
         event="casework.follow_up_answered",
-        target=follow_up.item,
+        target=follow_up.get_item(),
         related=follow_up,
         data={"on": on},
     )
@@ -221,9 +221,7 @@ def supervision_assign(
     require_in(actor, "casework.add_supervisionassignment", supervisor)
     codes = sorted(set(item_kinds_codes))
     unknown = [
-        code
-        for code in codes
-        if not (item_kinds.get(code) and item_kinds[code].supervise_permission)
+        code for code in codes if not getattr(item_kinds.get(code), "supervise_permission", "")
     ]
     if not codes or unknown:
         raise ItemInputError("Loại việc được giám sát không hợp lệ.", code="item_kinds")

@@ -10,11 +10,11 @@ from django.urls import reverse
 from phoihop.casework.errors import ItemInputError
 from phoihop.casework.selectors import step_list
 from phoihop.casework.services import item_assign
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.deadlines.services import deadline_notify_due
 from phoihop.letters.tests.factories import register
 from phoihop.notifications.models import Notification
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 

@@ -37,7 +37,7 @@ def test_assignee_signs_in_and_sees_the_notification():
         )
         form.get_by_role("button", name="Giao việc").click()
         leader.wait_for_load_state()
-        assert "Đã giao cho" in leader.locator("body").inner_text()
+        assert "Đã giao việc" in leader.locator("body").inner_text()
         leader.screenshot(path=SHOTS / "casework-01-letter-assigned.png", full_page=True)
 
         officer = chromium.new_context(viewport=DESKTOP, locale="vi-VN").new_page()

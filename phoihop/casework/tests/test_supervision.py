@@ -18,11 +18,11 @@ from phoihop.casework.services import (
     supervision_assign,
     supervision_revoke,
 )
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.letters.models import Letter
 from phoihop.letters.services import letter_classify
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +212,39 @@ def test_overview_lists_overdue_items_of_the_scope(admin_of_own, supervisor, tre
     assert supervision_overview(viewer=supervisor, today=letter.due_on) == []
     page = client.get(reverse("casework:supervision_overview"))
     assert page.status_code == 200
+
+
+def test_administrator_records_an_assignment_on_the_page(admin_of_own, supervisor, tree):
+    from phoihop.casework.models import SupervisionAssignment
+
+    client = signed_in_client(admin_of_own)
+    url = reverse("casework:supervision_assignments")
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "supervisor": tree.own.pk,
+            "organization": tree.other.pk,
+            "include_subtree": "on",
+            "item_kinds_codes": ["letters.letter"],
+            "scope_fields": "đất đai\n y tế ",
+            "basis": "Nghị quyết số 12/NQ-HĐND về chương trình giám sát năm 2026",
+        },
+    )
+    assert response.status_code == 302
+    assignment = SupervisionAssignment.objects.get()
+    assert assignment.fields == ["y tế", "đất đai"] or assignment.fields == ["đất đai", "y tế"]
+    assert assignment.supervisor == tree.own and assignment.include_subtree
+    # Without a basis nothing is recorded and the page says why.
+    page = client.post(
+        url,
+        {
+            "supervisor": tree.own.pk,
+            "organization": tree.other.pk,
+            "item_kinds_codes": ["letters.letter"],
+            "basis": "",
+        },
+        follow=True,
+    )
+    assert SupervisionAssignment.objects.count() == 1
+    assert "Căn cứ" in page.content.decode()

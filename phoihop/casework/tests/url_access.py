@@ -3,9 +3,8 @@
 from datetime import date
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
-POSTED = (200, 302)
 INVALID = (400,)
 VIEW = "letters.view_letter"
 
@@ -59,21 +58,67 @@ def _api_letter(tree, user):
     return {"public_id": _letter(tree, user)["public_id"]}
 
 
+def _recorded(event):
+    """An effect: the allowed account's request recorded *event* (the service ran)."""
+
+    def effect(tree, user, kwargs, response):
+        from phoihop.audit.models import AuditEvent
+
+        assert AuditEvent.objects.filter(event=event, actor=user).count() == 1, event
+
+    return effect
+
+
+def _assigned_to_self(tree, user, kwargs, response):
+    from phoihop.letters.models import Letter
+
+    assert Letter.objects.get(public_id=kwargs["public_id"]).assigned_to == user
+    _recorded("casework.assigned")(tree, user, kwargs, response)
+
+
 PROTECTED = {
-    "casework:assign": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
-    "casework:follow": UrlCheck(permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED),
+    "casework:assign": UrlCheck(
+        permission=VIEW,
+        role="specialist",  # assigns letters (triage)
+        kwargs=_letter,
+        method="post",
+        ok_status=(302,),
+        data=lambda tree, user, kwargs: {"assignee": user.pk, "note": "Xử lý trong tuần"},
+        effect=_assigned_to_self,
+    ),
+    "casework:follow": UrlCheck(
+        permission=VIEW,
+        kwargs=_letter,
+        method="post",
+        ok_status=(302,),
+        effect=_recorded("casework.followed"),
+    ),
     "casework:follow_up_send": UrlCheck(
         permission="letters.supervise_letter",
         kwargs=_supervised_letter,
         method="post",
-        ok_status=POSTED,
+        ok_status=(302,),
+        data={"content": "Đề nghị báo cáo tiến độ"},
+        effect=_recorded("casework.follow_up_sent"),
     ),
     "casework:follow_up": UrlCheck(permission=VIEW, kwargs=_follow_up),
     "casework:handover_refuse": UrlCheck(
-        permission=VIEW, kwargs=_handover, method="post", ok_status=POSTED
+        permission=VIEW,
+        role="clerk",  # receives letters sent to the body
+        kwargs=_handover,
+        method="post",
+        ok_status=(302,),
+        data={"reason": "Không thuộc thẩm quyền giải quyết"},
+        effect=_recorded("casework.handover_refused"),
     ),
     "casework:follow_up_answer": UrlCheck(
-        permission=VIEW, kwargs=_follow_up, method="post", ok_status=POSTED
+        permission=VIEW,
+        role="specialist",  # resolves letters
+        kwargs=_follow_up,
+        method="post",
+        ok_status=(302,),
+        data={"answer": "Đã giải quyết xong"},
+        effect=_recorded("casework.follow_up_answered"),
     ),
     "casework:supervision_overview": UrlCheck(permission="letters.supervise_letter"),
     "casework:supervision_assignments": UrlCheck(permission="casework.view_supervisionassignment"),
@@ -81,14 +126,39 @@ PROTECTED = {
         permission="casework.change_supervisionassignment",
         kwargs=_assignment,
         method="post",
-        ok_status=POSTED,
+        ok_status=(302,),
+        effect=_recorded("casework.supervision_revoked"),
     ),
-    "api:letter-assign": UrlCheck(
-        api=True, permission=VIEW, kwargs=_api_letter, method="post", ok_status=INVALID
-    ),
+    "api:letter-assign": [
+        UrlCheck(
+            api=True,
+            permission=VIEW,
+            role="specialist",
+            kwargs=_api_letter,
+            method="post",
+            data=lambda tree, user, kwargs: {"assignee": user.username},
+            effect=_assigned_to_self,
+        ),
+        UrlCheck(
+            api=True,
+            permission=VIEW,
+            role="specialist",
+            kwargs=_api_letter,
+            method="post",
+            data={"assignee": "khong.co.ai"},
+            ok_status=INVALID,
+            label="invalid",
+        ),
+    ],
     "api:follow-up-list": UrlCheck(api=True),
     "api:follow-up-detail": UrlCheck(api=True, permission=VIEW, kwargs=_follow_up),
     "api:follow-up-answer": UrlCheck(
-        api=True, permission=VIEW, kwargs=_follow_up, method="post", ok_status=INVALID
+        api=True,
+        permission=VIEW,
+        role="specialist",
+        kwargs=_follow_up,
+        method="post",
+        data={"answer": "Đã giải quyết xong"},
+        effect=_recorded("casework.follow_up_answered"),
     ),
 }

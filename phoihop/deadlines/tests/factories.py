@@ -1,7 +1,7 @@
 """Test helpers: an officer who may run deadlines in one organization."""
 
 from phoihop.access.models import Role
-from phoihop.core.testing import grant, make_user
+from phoihop.testing import grant, make_user
 
 DEADLINE_PERMISSIONS = [
     "deadlines.view_deadline",

@@ -9,7 +9,6 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from phoihop.core.registry import due_items
-from phoihop.core.testing import make_user, signed_in_client
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import CalendarDay, CalendarYear
 from phoihop.deadlines.selectors import deadline_due_soon_list, deadline_overdue_list
@@ -22,6 +21,7 @@ from phoihop.deadlines.services import (
 from phoihop.deadlines.tasks import deadline_notify_daily
 from phoihop.deadlines.tests.factories import deadline_officer
 from phoihop.notifications.models import Notification
+from phoihop.testing import make_user, signed_in_client
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import make_user
 from phoihop.deadlines import engine
 from phoihop.deadlines.errors import DeadlineDateError, DeadlineRuleError, DeadlineStateError
 from phoihop.deadlines.models import Deadline, DeadlineEvent
@@ -19,6 +18,7 @@ from phoihop.deadlines.services import (
     deadline_suspend,
 )
 from phoihop.deadlines.tests.factories import deadline_officer
+from phoihop.testing import make_user
 
 
 @pytest.fixture

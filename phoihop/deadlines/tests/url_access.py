@@ -1,4 +1,4 @@
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 PUBLIC = {
     "deadlines:days_off_feed": "ngày nghỉ lễ, tết (iCalendar) — thông tin công khai",

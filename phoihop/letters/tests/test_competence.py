@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from phoihop.accounts.services import system_actor
-from phoihop.core.testing import signed_in_client
 from phoihop.letters.selectors import letter_competence_suggestion
 from phoihop.letters.services import letter_accept
 from phoihop.letters.tests.factories import register
+from phoihop.testing import signed_in_client
 
 ROAD = "Đường tỉnh ĐT.816 đoạn qua xã Hòa An xuống cấp nghiêm trọng, nhiều ổ gà, đề nghị sửa chữa."
 STREET_LIGHTS = "Đèn chiếu sáng ở thôn 3 bị hỏng đã lâu, đề nghị UBND xã sửa chữa."

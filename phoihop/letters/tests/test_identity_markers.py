@@ -15,7 +15,6 @@ from phoihop.access.roles import roles_spec
 from phoihop.accounts.services import system_actor
 from phoihop.casework.selectors import step_list
 from phoihop.casework.services import follow_up_send, item_assign
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.services import deadline_notify_due
 from phoihop.letters.services import (
     forwarding_acknowledge,
@@ -26,6 +25,7 @@ from phoihop.letters.services import (
     letter_register,
 )
 from phoihop.letters.tests.factories import MARKERS, marker_sender
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
 from phoihop.casework.models import Handover
-from phoihop.core.testing import grant, make_user
 from phoihop.deadlines.models import Deadline
 from phoihop.identity.models import Identity
 from phoihop.letters.errors import (
@@ -24,6 +23,7 @@ from phoihop.letters.services import (
     letter_split,
 )
 from phoihop.letters.tests.factories import MARKERS, register
+from phoihop.testing import grant, make_user
 
 
 def _clocks(letter):

@@ -5,11 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.core.pagination import window_page
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.letters import views
 from phoihop.letters.models import Letter
 from phoihop.letters.services import forwarding_acknowledge, letter_forward
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import FollowUp
 from phoihop.casework.selectors import step_list
 from phoihop.casework.services import follow_up_answer, follow_up_send
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.deadlines.models import Deadline
 from phoihop.letters.errors import LetterExtensionError
 from phoihop.letters.models import Letter
@@ -25,6 +24,7 @@ from phoihop.letters.services import (
     letter_withdraw,
 )
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 def _clock(letter, rule):

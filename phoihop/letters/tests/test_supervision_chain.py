@@ -8,11 +8,11 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
 from phoihop.casework.services import follow_up_send
-from phoihop.core.testing import grant, make_user
 from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_list, letter_supervised_list
 from phoihop.letters.services import forwarding_acknowledge, letter_forward
 from phoihop.letters.tests.factories import register
+from phoihop.testing import grant, make_user
 
 migration = importlib.import_module(
     "phoihop.letters.migrations.0002_supervised_by_and_list_indexes"

@@ -1,8 +1,8 @@
 from django.core import mail
 
-from phoihop.core.testing import make_user, signed_in_client
 from phoihop.notifications.models import Notification
 from phoihop.notifications.services import notification_send
+from phoihop.testing import make_user, signed_in_client
 
 
 def test_notification_is_stored_and_emailed_after_commit(actor, django_capture_on_commit_callbacks):

@@ -4,13 +4,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user
 from phoihop.organizations import services
 from phoihop.organizations.selectors import (
     admin_unit_current,
     admin_unit_lineage,
     admin_unit_list,
 )
+from phoihop.testing import grant, make_user
 
 
 def _commune(actor, tree, code, name, since=date(2008, 1, 1)):

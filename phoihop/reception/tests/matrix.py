@@ -1,6 +1,6 @@
-from phoihop.core.testing import make_user
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.tests.factories import make_schedule, make_visit
+from phoihop.testing import make_user
 
 _officials = iter(range(1, 10**6))
 

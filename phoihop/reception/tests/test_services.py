@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import grant, make_user
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline
 from phoihop.reception.errors import (
@@ -27,6 +26,7 @@ from phoihop.reception.services import (
     visit_answer,
 )
 from phoihop.reception.tests.factories import make_schedule, make_visit
+from phoihop.testing import grant, make_user
 
 
 def test_schedule_create_records_event(tree, leader):

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.urls import reverse
 
-from phoihop.core.testing import grant, make_user, signed_in_client
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.tests.factories import make_schedule, make_visit
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 def _visit_post(tree, **extra):

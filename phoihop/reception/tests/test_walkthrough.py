@@ -174,7 +174,7 @@ def test_reception_to_statistics_walkthrough(site):
     clerk.expect_text("TCD-")
     assert "Trần Văn Lộc" not in page.locator("main").inner_text()
     clerk.shot("reception-visit-registered")
-    letter_links = page.locator("main a[href^='/don/']")
+    letter_links = page.locator("section[aria-labelledby='contents-h'] a[href^='/don/']")
     assert letter_links.count() == 2
     complaint_url, denunciation_url = (letter_links.nth(i).get_attribute("href") for i in range(2))
 

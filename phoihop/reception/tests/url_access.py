@@ -1,4 +1,4 @@
-from phoihop.core.testing import UrlCheck
+from phoihop.testing import UrlCheck
 
 
 def _visit(tree, user):
@@ -8,19 +8,38 @@ def _visit(tree, user):
 
 
 def _cleared_citizen(tree, user):
-    from phoihop.core.testing import grant
+    from phoihop.testing import grant
 
     grant(user, "identity_clearance", tree.own)
     return {**_visit(tree, user), "position": 1}
 
 
+def _answered(tree, user, kwargs, response):
+    from phoihop.audit.models import AuditEvent
+    from phoihop.reception.models import Visit
+
+    visit = Visit.objects.get(public_id=kwargs["public_id"])
+    assert visit.status == Visit.Status.ANSWERED and visit.answer == "Thụ lý, giải quyết"
+    assert AuditEvent.objects.filter(
+        event="reception.visit.answered", actor=user, target_id=str(visit.pk)
+    ).exists()
+
+
+ANSWER = {"answered_on": "2026-04-28", "answer": "Thụ lý, giải quyết"}
+
 PROTECTED = {
     "reception:visit_list": UrlCheck(permission="reception.view_visit"),
     "reception:visit_create": UrlCheck(permission="reception.add_visit"),
     "reception:visit_detail": UrlCheck(permission="reception.view_visit", kwargs=_visit),
-    # Reachable with view; the answer itself needs change (403 from the service, tested apart).
+    # Reachable with view; the answer itself needs change (a specialist's).
     "reception:visit_answer": UrlCheck(
-        permission="reception.view_visit", kwargs=_visit, method="post", ok_status=(302,)
+        permission="reception.view_visit",
+        role="specialist",
+        kwargs=_visit,
+        method="post",
+        ok_status=(302,),
+        data=ANSWER,
+        effect=_answered,
     ),
     "reception:visit_citizen_identity": UrlCheck(
         permission="reception.view_visit", kwargs=_cleared_citizen
@@ -39,13 +58,14 @@ PROTECTED.update(
         "api:reception-visit-detail": UrlCheck(
             permission="reception.view_visit", kwargs=_visit, api=True
         ),
-        # An empty body: 400 for an account that may see the visit; the service decides change.
         "api:reception-visit-answer": UrlCheck(
             permission="reception.view_visit",
+            role="specialist",
             kwargs=_visit,
             method="post",
             api=True,
-            ok_status=(400,),
+            data=ANSWER,
+            effect=_answered,
         ),
     }
 )

@@ -4,7 +4,7 @@ import sys
 from datetime import date, timedelta
 
 from phoihop.core.registry import DueItem, due_items
-from phoihop.core.testing import grant, make_user, signed_in_client
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 def test_english_switch_translates_the_shell(staff_user):

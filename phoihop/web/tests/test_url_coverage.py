@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from phoihop.access.roles import roles_spec
-from phoihop.core.testing import grant, make_user, phoihop_app_modules, signed_in_client
+from phoihop.testing import grant, make_user, phoihop_app_modules, signed_in_client
 
 
 def _url_names(resolver=None, namespace="") -> set[str]:
@@ -40,10 +40,17 @@ def test_every_url_is_public_or_protected_and_tested():
     )
     assert not untested, (
         f"URLs in neither the matrix nor the public list: {untested} — declare them in "
-        "<module>/tests/url_access.py (see phoihop/core/testing.py)"
+        "<module>/tests/url_access.py (see phoihop/testing/__init__.py)"
     )
     stale = sorted((set(public) | set(protected)) - _url_names())
     assert not stale, f"declared but no longer routed: {stale}"
+
+
+def _checks():
+    """(name, check) for every protected URL; a name may carry several checks (one per body)."""
+    for name, declared in sorted(_declarations()[2].items()):
+        for check in declared if isinstance(declared, list | tuple) else [declared]:
+            yield pytest.param(name, check, id=f"{name}[{check.label}]" if check.label else name)
 
 
 def _role_with(permission: str | None) -> str:
@@ -60,18 +67,27 @@ def _role_without(permission: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("name", sorted(_declarations()[2]))
-def test_protected_url_answers_by_permission(name, tree):
-    check = _declarations()[2][name]
-    allowed = make_user("duoc.phep")
-    grant(allowed, _role_with(check.permission), tree.own)
-    kwargs = check.kwargs(tree, allowed) if check.kwargs else {}
-    url = reverse(name, kwargs=kwargs)
-    send = lambda client: getattr(client, check.method)(url)  # noqa: E731
-
-    # anonymous
+@pytest.mark.parametrize(("name", "check"), list(_checks()))
+def test_protected_url_answers_by_permission(name, check, tree):
     from django.test import Client
 
+    allowed = make_user("duoc.phep")
+    role = check.role or _role_with(check.permission)
+    if check.permission and check.role:
+        assert check.permission in roles_spec()[role]["permissions"], (role, check.permission)
+    grant(allowed, role, tree.own)
+    kwargs = check.kwargs(tree, allowed) if check.kwargs else {}
+    url = reverse(name, kwargs=kwargs)
+    body = check.body(tree, allowed, kwargs)
+
+    def send(client):
+        if body is None:
+            return getattr(client, check.method)(url)
+        if check.api:
+            return getattr(client, check.method)(url, body, content_type="application/json")
+        return getattr(client, check.method)(url, body)
+
+    # anonymous
     response = send(Client())
     if check.api:
         assert response.status_code in (401, 403)
@@ -86,6 +102,8 @@ def test_protected_url_answers_by_permission(name, tree):
             grant(denied, role, tree.own)
         assert send(signed_in_client(denied)).status_code == 404
 
-    # signed in, allowed
+    # signed in, allowed: the expected status, and what the service behind it did
     response = send(signed_in_client(allowed))
     assert response.status_code in check.ok_status, response.content[:300]
+    if check.effect:
+        check.effect(tree, allowed, kwargs, response)

@@ -1,4 +1,8 @@
-"""``phoihop roles sync``: bring the roles table in line with ``access/roles.toml``."""
+"""``phoihop roles sync``: bring the roles table in line with ``access/roles.toml``.
+
+It lives in ``accounts`` because it acts as the system account, and ``access`` sits below
+``accounts`` in the layering (docs/decisions/0009-kernel-layering.md).
+"""
 
 from django.core.management.base import BaseCommand
 

@@ -1,20 +1,27 @@
-"""What every page that runs a service on a POST shares: the form's errors as one Vietnamese
-sentence, and a service call whose broken rule becomes an error message and changes nothing."""
+"""What every page that runs a service on a POST shares (letters, casework, areas to come): the
+form's errors as one Vietnamese sentence, and a service call whose broken rule becomes an error
+message and changes nothing. In ``core`` so that shared modules with pages (``casework``) need
+not import ``web``."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from phoihop.core.errors import ApplicationError
 
 
-def form_errors(form) -> str:
+def form_errors(form: forms.BaseForm) -> str:
     return " ".join(
-        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".strip(": ")
+        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(map(str, e))}".strip(": ")
         for f, e in form.errors.items()
     )
 
 
-def attempt(request, call) -> bool:
+def attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
     """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing."""
     try:
         call()
@@ -27,7 +34,12 @@ def attempt(request, call) -> bool:
     return True
 
 
-def submit(request, form, call, success: str) -> bool:
+def submit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], Any],
+    success: str,
+) -> bool:
     """Validate *form*, then run ``call(cleaned_data)``; tell the user how it went."""
     if not form.is_valid():
         messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))

@@ -1,6 +1,10 @@
 """Helpers the whole suite shares: a small organization tree, accounts with grants, and clients
 signed in through the two-factor step.
 
+Test-only: application code never imports this package. It sits above every module (it builds
+organizations, accounts and grants), so it lives outside ``core``, which imports nothing of
+phoihop (docs/decisions/0009-kernel-layering.md).
+
 Modules describe their own object kinds for the permission matrix in ``<module>/tests/matrix.py``
 (``SUBJECTS = {Model: make(organization, owner_user) -> instance}``) and their URLs in
 ``<module>/tests/url_access.py`` (``PUBLIC = {...}``, ``PROTECTED = {name: UrlCheck(...)}``).
@@ -124,9 +128,17 @@ def phoihop_app_modules(submodule: str):
 class UrlCheck:
     """How a protected URL answers.
 
-    ``permission``: the permission a user needs (None: any signed-in account).
+    ``permission``: the permission a user needs to reach it (None: any signed-in account); an
+    account without it gets 404.
     ``kwargs``: builds the URL's arguments from (tree, owner_user) — an object the owner may see.
     ``method``: "get" or "post". ``api``: answers 401/403 instead of redirecting to sign-in.
+    ``role``: the allowed account's role (default: the first role of ``roles.toml`` holding
+    ``permission``), when the action behind the URL needs more than reaching it.
+    ``data``: the request body — a dict, or ``(tree, user, kwargs) -> dict``; sent as a form
+    (JSON for the API). A POST should carry a valid body, so that the service behind it runs.
+    ``effect``: ``(tree, user, kwargs, response) -> None``, run after the allowed request;
+    asserts what the service did (the new status, the step, the audit event).
+    ``label``: tells apart several checks of one URL (a list of checks under one name).
     """
 
     permission: str | None = None
@@ -135,3 +147,13 @@ class UrlCheck:
     api: bool = False
     ok_status: tuple[int, ...] = (200,)
     extra: dict = field(default_factory=dict)
+    role: str | None = None
+    data: object = None
+    effect: object = None
+    label: str = ""
+
+    def body(self, tree: Tree, user: User, kwargs: dict) -> dict | None:
+        """The request body for *user*, built for the object of *kwargs*."""
+        if callable(self.data):
+            return self.data(tree, user, kwargs)
+        return self.data
