@@ -14,6 +14,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.models import Handover
 from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.documents.services import document_docx
@@ -22,7 +23,6 @@ from phoihop.voters import exports, forms, selectors, services
 from phoihop.voters.engine import fold
 from phoihop.voters.imports import Row, read_pasted, read_upload
 from phoihop.voters.models import ConsolidatedPetition, Petition, Speaker
-from phoihop.web.actions import attempt, form_errors, submit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,6 +1,6 @@
 import pytest
 
-from phoihop.core.testing import grant, make_user
+from phoihop.testing import grant, make_user
 from phoihop.voters.tests.factories import body, commune
 
 

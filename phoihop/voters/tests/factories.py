@@ -98,3 +98,17 @@ def make_consolidated(organization, *, status="accepted", **overrides) -> Consol
     )
     item.save()
     return item
+
+
+def make_group(organization, texts=("Đề nghị sửa đường ĐT.816", "Đường ĐT.816 sạt lở")):
+    """An engine's proposed group of petitions raised at one meeting."""
+    meeting = make_meeting(organization)
+    petitions_record(
+        actor=system_actor(),
+        rows=[Row(n, t, "Hòa An") for n, t in enumerate(texts, start=1)],
+        session=meeting.session,
+        meeting=meeting,
+    )
+    group = make_consolidated(organization, session=meeting.session, status="proposed")
+    meeting.petitions.update(consolidated=group)
+    return group

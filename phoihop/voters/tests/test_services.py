@@ -244,7 +244,7 @@ def test_move_a_petition(recorded, secretary):
 
 
 def test_only_the_consolidating_body_decides(recorded, bodies):
-    from phoihop.core.testing import grant, make_user
+    from phoihop.testing import grant, make_user
 
     _run(recorded, system_actor())
     outsider = make_user("ngoai")
@@ -274,7 +274,7 @@ def test_route_by_level(bodies, secretary):
 def test_province_item_goes_through_standing_committee_to_ubnd_and_answer_travels_back(
     bodies, secretary
 ):
-    from phoihop.core.testing import grant, make_user
+    from phoihop.testing import grant, make_user
 
     session = make_session(bodies["delegation"])
     item = make_consolidated(bodies["delegation"], session=session, level="tinh")
@@ -320,7 +320,7 @@ def test_province_item_goes_through_standing_committee_to_ubnd_and_answer_travel
 
 
 def test_supervising_body_sees_the_overdue_copy(bodies, secretary):
-    from phoihop.core.testing import grant, make_user
+    from phoihop.testing import grant, make_user
     from phoihop.voters.selectors import overdue_list
 
     session = make_session(bodies["standing"], assembly="provincial_council")
@@ -336,7 +336,7 @@ def test_supervising_body_sees_the_overdue_copy(bodies, secretary):
 
 
 def test_front_report_counts_and_groups(recorded, bodies, secretary):
-    from phoihop.core.testing import grant, make_user
+    from phoihop.testing import grant, make_user
 
     _run(recorded, secretary)
     services.consolidated_accept(actor=secretary, item=_group_of(ROAD[0]))
