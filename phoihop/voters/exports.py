@@ -39,11 +39,11 @@ def session_xlsx(*, session: Session) -> bytes:
                 item.reference,
                 item.title,
                 item.field,
-                item.get_level_display(),
+                str(item.get_level_display()),
                 item.agency,
                 item.petitions.count(),
-                item.get_status_display(),
-                item.get_grade_display() if item.grade else "",
+                str(item.get_status_display()),
+                str(item.get_grade_display()) if item.grade else "",
                 item.answered_on,
                 item.due_on,
             ]
@@ -67,7 +67,7 @@ def session_xlsx(*, session: Session) -> bytes:
         summary.append([])
         summary.append([title])
         for label, n in stats[key]:
-            summary.append([label, n])
+            summary.append([str(label), n])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,5 +1,6 @@
 """Public pages of voter contact (no sign-in): upcoming meetings and the answers given."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -46,3 +47,15 @@ def answers(request):
             "chosen": {"session": session, "commune": commune, "field": field},
         },
     )
+
+
+@require_GET
+def meetings_ics(request):
+    from phoihop.voters.ics import meetings_ics as build
+
+    content = build(
+        upcoming_public_meetings(today=timezone.localdate()), name="Lịch tiếp xúc cử tri"
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="tiep-xuc-cu-tri.ics"'
+    return response

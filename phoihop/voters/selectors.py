@@ -206,3 +206,19 @@ def voters_petitions(*, item: ConsolidatedPetition) -> QuerySet[Petition]:
         .select_related("commune", "meeting")
         .order_by("id")
     )
+
+
+def answers_by_commune(*, session: Session) -> list[tuple]:
+    """Per commune the session's voters came from: the consolidated petitions raised there and
+    their answers — the list read back to voters at the next meeting."""
+    items = list(
+        ConsolidatedPetition.objects.filter(session=session, organization=session.organization)
+        .exclude(status__in=("withdrawn", "proposed"))
+        .prefetch_related("communes")
+        .order_by("field", "reference")
+    )
+    by_commune: dict = {}
+    for item in items:
+        for commune in item.communes.all():
+            by_commune.setdefault(commune, []).append(item)
+    return sorted(by_commune.items(), key=lambda pair: pair[0].name)

@@ -22,6 +22,9 @@ urlpatterns = [
         name="report_download",
     ),
     path("ky-hop/<uuid:public_id>/thong-ke/", views.statistics, name="statistics"),
+    path(
+        "ky-hop/<uuid:public_id>/tra-loi-cu-tri/", views.answers_printable, name="answers_printable"
+    ),
     path("ky-hop/<uuid:public_id>/thong-ke.xlsx", views.statistics_xlsx, name="statistics_xlsx"),
     path("tien-do/<uuid:public_id>/", views.run_progress, name="run_progress"),
     path("hoi-nghi/<uuid:public_id>/", views.meeting_detail, name="meeting_detail"),

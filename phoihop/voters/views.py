@@ -611,6 +611,18 @@ def report_download(request, public_id, document_id):
 
 
 @login_required
+def answers_printable(request, public_id):
+    """The answers per contact point, printable, for the next meeting with the voters."""
+    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    _require_anywhere(request.user, "voters.view_consolidatedpetition")
+    return render(
+        request,
+        "voters/answers_printable.html",
+        {"session": session, "communes": selectors.answers_by_commune(session=session)},
+    )
+
+
+@login_required
 def statistics(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")

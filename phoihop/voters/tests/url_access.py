@@ -290,6 +290,7 @@ PROTECTED = {
     ),
     "voters:report_download": UrlCheck(permission=_VIEW, kwargs=_report),
     "voters:statistics": UrlCheck(permission=_VIEW, kwargs=_session),
+    "voters:answers_printable": UrlCheck(permission=_VIEW, kwargs=_session),
     "voters:statistics_xlsx": UrlCheck(permission=_VIEW, kwargs=_session),
     "voters:run_progress": UrlCheck(permission="voters.view_session", kwargs=_run),
     "voters:meeting_detail": UrlCheck(permission="voters.view_meeting", kwargs=_meeting),
@@ -416,6 +417,7 @@ PROTECTED = {
 PUBLIC = {
     "voters_public:meetings": "lịch tiếp xúc cử tri sắp tới, công khai",
     "voters_public:answers": "trả lời kiến nghị của cử tri đã công bố",
+    "voters_public:meetings_ics": "lịch tiếp xúc cử tri sắp tới (iCalendar), công khai",
     "api:voter-meeting-upcoming-list": "hội nghị TXCT sắp tới (API), như trang công khai",
     "api:voter-answer-list": "trả lời kiến nghị cử tri đã công bố (API), như trang công khai",
 }
