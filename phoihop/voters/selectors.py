@@ -59,23 +59,49 @@ def consolidated_get(*, viewer, public_id) -> ConsolidatedPetition:
     return get_object_or_404(consolidated_list(viewer=viewer), public_id=public_id)
 
 
-def review_groups(*, viewer, session: Session) -> list[ConsolidatedPetition]:
-    """The session's groups (the consolidating body's own), each with its petitions, for the
-    review page: proposed first, then accepted, then the rest."""
-    order = {"proposed": 0, "accepted": 1, "routed": 2, "answered": 3}
-    groups = list(
+def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]:
+    """The session's groups (the consolidating body's own) for the review page: proposed
+    first, then accepted, then the rest; bigger groups first. Paginate, then prefetch."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    order = Case(
+        When(status="proposed", then=Value(0)),
+        When(status="accepted", then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
         consolidated_list(viewer=viewer, session=session)
         .filter(organization=session.organization)
         .exclude(status="withdrawn")
-        .prefetch_related(
-            Prefetch(
-                "petitions",
-                queryset=Petition.objects.select_related("commune", "meeting").order_by("id"),
-            )
-        )
+        .annotate(rank=order, size=Count("petitions"))
+        .order_by("rank", "-size", "pk")
     )
-    groups.sort(key=lambda g: (order.get(g.status, 9), -len(g.petitions.all()), g.pk))
+
+
+def with_petitions(groups) -> list[ConsolidatedPetition]:
+    """One page of groups, each with its petitions (two queries)."""
+    from django.db.models import prefetch_related_objects
+
+    groups = list(groups)
+    prefetch_related_objects(
+        groups,
+        Prefetch(
+            "petitions",
+            queryset=Petition.objects.select_related("commune", "meeting").order_by("id"),
+        ),
+    )
     return groups
+
+
+def merge_targets(*, viewer, session: Session):
+    """(reference, title) of the groups an official may still merge, for one list per page."""
+    return (
+        consolidated_list(viewer=viewer, session=session)
+        .filter(organization=session.organization, status__in=("proposed", "accepted"))
+        .order_by("reference")
+        .values_list("public_id", "reference", "title")
+    )
 
 
 def unplaced_petitions(*, viewer, session: Session) -> QuerySet[Petition]:

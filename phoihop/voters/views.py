@@ -5,6 +5,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -314,15 +315,20 @@ def meeting_minutes(request, public_id):
 def review(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
-    groups = selectors.review_groups(viewer=request.user, session=session)
+    unplaced = selectors.unplaced_petitions(viewer=request.user, session=session)
+    page = Paginator(selectors.review_groups(viewer=request.user, session=session), 40).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "voters/review.html",
         {
             "session": session,
-            "groups": groups,
-            "targets": [g for g in groups if g.status in ("proposed", "accepted")],
-            "unplaced": selectors.unplaced_petitions(viewer=request.user, session=session),
+            "page": page,
+            "groups": selectors.with_petitions(page.object_list),
+            "targets": selectors.merge_targets(viewer=request.user, session=session),
+            "unplaced": unplaced[:100],
+            "unplaced_count": unplaced.count(),
             "run": selectors.run_latest(session=session),
             "decisions": selectors.decision_list(session=session),
             "can_consolidate": has_permission_anywhere(
@@ -352,6 +358,21 @@ def run_progress(request, public_id):
 
 def _group(request, public_id) -> ConsolidatedPetition:
     return selectors.consolidated_get(viewer=request.user, public_id=public_id)
+
+
+def _target(request, item, value: str):
+    """The group named by a public id or by its reference (typed from the page's list)."""
+    value = value.strip().split(" ")[0]
+    if not value:
+        return None
+    try:
+        return selectors.consolidated_get(viewer=request.user, public_id=uuid.UUID(value))
+    except ValueError:
+        return (
+            selectors.consolidated_list(viewer=request.user, session=item.session)
+            .filter(reference=value)
+            .first()
+        )
 
 
 def _back(request, item):
@@ -389,11 +410,9 @@ def group_split(request, public_id):
 @require_POST
 def group_merge(request, public_id):
     item = _group(request, public_id)
-    other_id = request.POST.get("other", "")
-    try:
-        other = selectors.consolidated_get(viewer=request.user, public_id=uuid.UUID(other_id))
-    except ValueError:
-        messages.error(request, "Cần chọn nhóm để gộp.")
+    other = _target(request, item, request.POST.get("other", ""))
+    if other is None:
+        messages.error(request, "Cần chọn nhóm để gộp (số hiệu trong danh sách).")
         return _back(request, item)
     merged = {}
 

@@ -175,9 +175,9 @@ def test_voter_contact_walkthrough(site, tmp_path):
     dbqh.expect("Đã tách 1 kiến nghị thành nhóm mới.")
     lone_road = dbqh.group(IMPORTED[0][0])
     assert TYPED[0][0] not in lone_road.inner_text(), "the engine grouped the lone road already"
-    lone_id = lone_road.locator("h2 a").get_attribute("href").rstrip("/").split("/")[-1]
+    lone_reference = lone_road.get_attribute("data-group")
     road = dbqh.group(TYPED[0][0])
-    road.locator("select[name=other]").select_option(lone_id)
+    road.get_by_label("Gộp nhóm").fill(lone_reference)
     dbqh.click("Gộp", road)
     dbqh.expect("Đã gộp nhóm")
     assert IMPORTED[0][0] in dbqh.group(TYPED[0][0]).inner_text()
