@@ -10,6 +10,7 @@ class VotersConfig(AppConfig):
         from phoihop.voters import (  # noqa: F401
             audit_events,
             calendar,
+            dashboard,
             kinds,
             navigation,
             policies,

@@ -67,3 +67,22 @@ def test_printable_answers_and_statistics(bodies):
 
     book = load_workbook(io.BytesIO(xlsx.content))
     assert book["Kiến nghị tổng hợp"]["H2"].value == "Đã giải quyết xong"
+
+
+def test_dashboard_and_shared_calendar(bodies):
+    from phoihop.core.registry import calendar_sources, due_items
+
+    _answered_through_two_bodies(bodies)
+    waiting = make_consolidated(bodies["ubnd"], status="routed", due_on=date(2026, 1, 5))
+    officer = make_user("ubnd.cv")
+    grant(officer, "specialist", bodies["ubnd"])
+    due = list(due_items["voters.petitions_to_answer"](officer, date(2026, 12, 7)))
+    assert [d.url for d in due] == [waiting.get_absolute_url()] and due[0].overdue
+    meeting = make_meeting(bodies["delegation"], held_on=date(2026, 12, 18))
+    secretary = make_user("vp.doan")
+    grant(secretary, "specialist", bodies["delegation"])
+    entries = list(
+        calendar_sources["voters.meetings"](secretary, date(2026, 12, 1), date(2026, 12, 31))
+    )
+    assert [e.url for e in entries] == [meeting.get_absolute_url()]
+    assert "xã Hòa An" in entries[0].location
