@@ -42,7 +42,10 @@ class MeetingForm(forms.Form):
     )
     mode = forms.ChoiceField(choices=Meeting.Mode.choices, label="Hình thức")
     online_link = forms.URLField(
-        required=False, label="Đường dẫn trực tuyến", widget=forms.URLInput(attrs=WIDE)
+        required=False,
+        label="Đường dẫn trực tuyến",
+        widget=forms.URLInput(attrs=WIDE),
+        assume_scheme="https",
     )
     deputy_names = forms.CharField(max_length=500, required=False, label="Đại biểu dự")
     participants = forms.CharField(

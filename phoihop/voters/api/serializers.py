@@ -83,7 +83,7 @@ class RecordedSerializer(serializers.Serializer):
     skipped = serializers.IntegerField()
 
 
-class AnswerInput(serializers.Serializer):
+class VoterAnswerInput(serializers.Serializer):
     grade = serializers.ChoiceField(choices=ConsolidatedPetition.Grade.choices)
     answer = serializers.CharField()
     answered_on = serializers.DateField()

@@ -115,12 +115,12 @@ class ConsolidatedViewSet(
             viewer=self.request.user, public_id=self.kwargs["public_id"]
         )
 
-    @extend_schema(request=s.AnswerInput, responses=s.ConsolidatedSerializer)
+    @extend_schema(request=s.VoterAnswerInput, responses=s.ConsolidatedSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, public_id=None):
         """The answering body's graded answer (it travels back to every body on the way)."""
         item = self.get_object()
-        data = _valid(s.AnswerInput, request)
+        data = _valid(s.VoterAnswerInput, request)
         try:
             item = services.consolidated_answer(actor=request.user, item=item, **data)
         except ApplicationError as exc:
