@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("phoihop.api.urls")),
+    path("khoa-api/", include("phoihop.api.web_urls")),
     path("lich/", include("phoihop.deadlines.urls")),
     path("don/", include("phoihop.letters.urls")),
     path("viec/", include("phoihop.casework.urls")),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("cu-tri/", include("phoihop.voters.urls")),
     path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),
+    path("bau-cu/", include("phoihop.elections.urls")),
+    path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),
 ]

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
 from phoihop.casework.api import views as casework_api
+from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 from phoihop.voters.api import views as voters_api
@@ -28,6 +29,8 @@ router.register(
 )
 router.register("voter-petitions", voters_api.ConsolidatedViewSet, basename="voter-petition")
 router.register("voter-answers", voters_api.PublicAnswerViewSet, basename="voter-answer")
+router.register("elections", elections_api.ElectionViewSet, basename="election")
+router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
@@ -36,4 +39,6 @@ urlpatterns = [
     path("popolo", views.popolo, name="popolo"),
     path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
+    # Anything else under /api/ answers in the API's own shape, not with the site's HTML page.
+    re_path(r"^.*$", views.not_found, name="not-found"),
 ]

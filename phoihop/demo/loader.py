@@ -69,6 +69,9 @@ def demo_load(*, today: date | None = None) -> dict:
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
     counts.update(_demo_voters(today))
+    from phoihop.elections.demo import demo_by_election
+
+    counts |= demo_by_election(today)
     return counts
 
 

@@ -10,6 +10,7 @@ from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
+from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -51,9 +52,7 @@ class RegisterForm(forms.Form):
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")
-        if scan and scan.size > MAX_SCAN_BYTES:
-            raise forms.ValidationError("Tệp quét quá lớn (tối đa 10 MB).")
-        return scan
+        return check_upload(scan, max_bytes=MAX_SCAN_BYTES) if scan else None
 
 
 class ClassifyForm(forms.Form):
@@ -192,3 +191,9 @@ class FilterForm(forms.Form):
         choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
     )
     overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
+
+
+class IdentityMarkForm(forms.Form):
+    """Spans of the letter that identify its sender, one per line (sealed, then removed)."""
+
+    spans = forms.CharField(label="Đoạn cần lược bỏ", max_length=2000, widget=forms.Textarea)

@@ -75,9 +75,7 @@ def letter_register(request):
         data = form.cleaned_data
         scan = data.get("scan")
         documents = (
-            [services.ReceivedDocument(scan.name, scan.content_type or "", scan.read())]
-            if scan
-            else []
+            [services.ReceivedDocument(scan.name, scan.content_type, scan.content)] if scan else []
         )
         result = {}
 
@@ -237,6 +235,20 @@ def letter_identity(request, public_id):
         raise Http404
     return identity_reveal_page(
         request, letter.sender, subject=str(letter), back_url=letter.get_absolute_url()
+    )
+
+
+@login_required
+@require_POST
+def letter_identity_mark(request, public_id):
+    """Parts of the text an officer marks as identifying the sender (one per line)."""
+    return _post(
+        request,
+        public_id,
+        forms.IdentityMarkForm,
+        lambda letter, d, f: services.letter_identity_mark(
+            actor=request.user, letter=letter, spans=d["spans"].splitlines()
+        ),
     )
 
 

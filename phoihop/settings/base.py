@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from phoihop.security.caches import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PHOIHOP_DATA_DIR", BASE_DIR.parent / "var"))
 
@@ -46,15 +48,18 @@ INSTALLED_APPS = [
     "phoihop.letters",
     "phoihop.reception",
     "phoihop.voters",
+    "phoihop.elections",
     "phoihop.public",
     "phoihop.volume",
     "phoihop.web",
     "phoihop.api",
+    "phoihop.security",
     "phoihop.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "phoihop.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "phoihop.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,12 +150,19 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Failed sign-ins are throttled per user name and address (django-axes).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Locked per user name *and* address: an attacker who guesses from one address locks out only
+# that address, never the staff member signing in from elsewhere (docs/decisions/0113). The
+# address is REMOTE_ADDR, the same one the portal's rate limits count: behind a proxy, set the
+# proxy to overwrite it (nginx real_ip) instead of trusting X-Forwarded-For from the client.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "phoihop.public.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "phoihop"
+# The admin never shows TOTP secrets (see also accounts/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -194,14 +206,21 @@ HUEY = (
     }
 )
 
+# The shared cache (rate limits, sign-in throttling): the database by default, Redis when
+# PHOIHOP_REDIS_URL is set. ``migrate`` creates the cache table (phoihop.security).
+CACHES = cache_settings(REDIS_URL)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "phoihop.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "phoihop.api.authentication.TokenScopePermission",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "phoihop.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "phoihop.api.errors.exception_handler",
 }
@@ -213,6 +232,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "phoihop.api.schema.document_errors",
+    ],
     # Choice sets that share a field name get their own, stable component names.
     "ENUM_NAME_OVERRIDES": {
         "VisitKindEnum": "phoihop.reception.models.Visit.Kind",
@@ -222,6 +245,26 @@ SPECTACULAR_SETTINGS = {
 
 # Fernet keys of the identity vault, newest first (docs/decisions/0060-identity-vault.md).
 PHOIHOP_IDENTITY_KEYS = [k for k in os.environ.get("PHOIHOP_IDENTITY_KEYS", "").split(",") if k]
+
+# The audit log (docs/decisions/0100-keyed-audit-chain.md, 0101-audit-checkpoints.md). The HMAC key
+# lives outside the database: PHOIHOP_AUDIT_KEY, or a file PHOIHOP_AUDIT_KEY_FILE (development
+# generates var/audit.key on first use; production requires one, and `check --deploy` warns).
+PHOIHOP_AUDIT_KEY = os.environ.get("PHOIHOP_AUDIT_KEY", "")
+PHOIHOP_AUDIT_KEY_FILE = os.environ.get("PHOIHOP_AUDIT_KEY_FILE", "")
+PHOIHOP_AUDIT_KEY_GENERATE = False
+# Checkpoints (head hash, count, time), appended to a file outside the database by the task
+# queue, with optional witnesses: e-mail to a supervising body and/or a directory (a mounted
+# remote or write-once share) that receives one signed file per checkpoint.
+PHOIHOP_AUDIT_CHECKPOINT_FILE = os.environ.get(
+    "PHOIHOP_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit-checkpoints.jsonl")
+)
+PHOIHOP_AUDIT_CHECKPOINT_MINUTES = int(os.environ.get("PHOIHOP_AUDIT_CHECKPOINT_MINUTES", 15))
+PHOIHOP_AUDIT_WITNESS_EMAILS = [
+    e for e in os.environ.get("PHOIHOP_AUDIT_WITNESS_EMAILS", "").split(",") if e
+]
+PHOIHOP_AUDIT_WITNESS_DIR = os.environ.get("PHOIHOP_AUDIT_WITNESS_DIR", "")
+# Backups (docs/backup.md).
+PHOIHOP_BACKUP_DIR = os.environ.get("PHOIHOP_BACKUP_DIR", str(DATA_DIR / "backups"))
 
 # Demo mode shows demo accounts' sign-in codes on the sign-in page. Never in production.
 PHOIHOP_DEMO = os.environ.get("PHOIHOP_DEMO", "0") == "1"

@@ -5,6 +5,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from phoihop.security.spreadsheets import append_row
 from phoihop.voters.models import ConsolidatedPetition, Session
 from phoihop.voters.selectors import session_statistics
 
@@ -25,7 +26,7 @@ def session_xlsx(*, session: Session) -> bytes:
         "Ngày trả lời",
         "Hạn trả lời",
     ]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     items = (
@@ -34,7 +35,8 @@ def session_xlsx(*, session: Session) -> bytes:
         .order_by("reference")
     )
     for item in items:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 item.reference,
                 item.title,
@@ -46,18 +48,18 @@ def session_xlsx(*, session: Session) -> bytes:
                 str(item.get_grade_display()) if item.grade else "",
                 item.answered_on,
                 item.due_on,
-            ]
+            ],
         )
     stats = session_statistics(session=session)
     summary = book.create_sheet("Thống kê")
-    summary.append(["Kỳ họp", session.name])
+    append_row(summary, ["Kỳ họp", session.name])
     for label, key in (
         ("Số hội nghị", "meetings"),
         ("Số lượt cử tri", "voters"),
         ("Số ý kiến, kiến nghị", "petitions"),
         ("Số kiến nghị tổng hợp", "consolidated"),
     ):
-        summary.append([label, stats[key]])
+        append_row(summary, [label, stats[key]])
     for title, key in (
         ("Theo lĩnh vực", "by_field"),
         ("Theo cấp", "by_level"),
@@ -65,9 +67,9 @@ def session_xlsx(*, session: Session) -> bytes:
         ("Theo kết quả", "by_grade"),
     ):
         summary.append([])
-        summary.append([title])
+        append_row(summary, [title])
         for label, n in stats[key]:
-            summary.append([str(label), n])
+            append_row(summary, [str(label), n])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

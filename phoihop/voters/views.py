@@ -26,6 +26,7 @@ from phoihop.voters.imports import Row, read_pasted, read_upload
 from phoihop.voters.models import ConsolidatedPetition, Petition, Speaker
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_MINUTES_BYTES = 5 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -232,6 +233,9 @@ def meeting_petition_import(request, public_id):
         messages.error(request, "Cần chọn tệp biên bản.")
         return redirect(meeting.get_absolute_url())
     upload = form.cleaned_data["file"]
+    if upload.size > MAX_MINUTES_BYTES:
+        messages.error(request, "Tệp biên bản quá lớn (tối đa 5 MB).")
+        return redirect(meeting.get_absolute_url())
     result = {}
 
     def call():

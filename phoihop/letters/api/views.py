@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.api.authentication import SessionWithTwoFactor
 from phoihop.casework.api.views import ItemActionsMixin
 from phoihop.casework.selectors import handover_list
 from phoihop.core.errors import ApplicationError
@@ -196,7 +197,7 @@ class LetterViewSet(
         return Response(s.DeadlineSerializer(clocks, many=True).data)
 
     @extend_schema(request=s.RevealInput, responses=s.IdentityOutput)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[SessionWithTwoFactor])
     def identity(self, request, public_id=None):
         """The sender's identity, for an account with the clearance; the read is audited."""
         letter = self.get_object()

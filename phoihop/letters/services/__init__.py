@@ -15,6 +15,7 @@ from phoihop.letters.services.outcomes import (
 from phoihop.letters.services.register import (
     ReceivedDocument,
     Sender,
+    letter_identity_mark,
     letter_mark_duplicate,
     letter_register,
     letter_split,
@@ -45,6 +46,7 @@ __all__ = [
     "letter_file_away",
     "letter_forward",
     "letter_guide",
+    "letter_identity_mark",
     "letter_mark_duplicate",
     "letter_notify_parties",
     "letter_publish",

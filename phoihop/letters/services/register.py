@@ -17,7 +17,13 @@ from phoihop.casework.models import Link, TrackedItem
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
 from phoihop.documents.services import number_take
-from phoihop.identity.services import IdentityData, Scan, identity_redact, identity_store
+from phoihop.identity.services import (
+    IdentityData,
+    Scan,
+    identity_mark_spans,
+    identity_redact,
+    identity_store,
+)
 from phoihop.letters.errors import LetterInputError
 from phoihop.letters.models import Letter
 from phoihop.letters.services import triage
@@ -334,5 +340,47 @@ def letter_mark_duplicate(*, actor, letter: Letter, original: Letter) -> Letter:
         event="letter.duplicate_marked",
         target=letter,
         data=field_changes(before, {"duplicate_of": original.pk}),
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_identity_mark(*, actor, letter: Letter, spans: Sequence[str]) -> Letter:
+    """Mark parts of a letter's (redacted) text as identifying its sender: they go to the
+    vault with the identity, and are taken out of the letter, its summary and its search
+    entry. Documents issued before keep their text.
+
+    Raises:
+        PermissionDenied: actor may not triage the letter.
+        LetterInputError: no span given, a span not in the letter, too many spans.
+
+    Records: ``identity.marked`` (or ``identity.stored`` for a letter with no sender yet),
+    ``letter.identity_marked`` (number of spans; never the text).
+    """
+    letter = item_locked(letter, actor, "triage")
+    spans = [" ".join(s.split()) for s in spans if s.strip()]
+    if not spans:
+        raise LetterInputError("Hãy chép đoạn cần lược bỏ.", code="spans")
+    if any(
+        identity_redact(letter.content, IdentityData(marked=(s,))) == letter.content for s in spans
+    ):
+        raise LetterInputError("Đoạn đánh dấu không có trong nội dung đơn.", code="spans")
+    try:
+        if letter.sender is None:
+            data = IdentityData(marked=tuple(spans))
+            letter.sender = identity_store(actor=actor, organization=letter.organization, data=data)
+        else:
+            data = identity_mark_spans(actor=actor, identity=letter.sender, spans=spans)
+    except ValueError as exc:
+        raise LetterInputError("Quá nhiều đoạn đánh dấu.", code="spans") from exc
+    letter.content = identity_redact(letter.content, data)
+    letter.summary = _summary(letter.content)
+    letter.full_clean()
+    letter.save(update_fields=["content", "summary", "sender", "updated_at"])
+    search_index_upsert(
+        kind=SEARCH_KIND, object_id=letter.pk, title=letter.summary, body=letter.content
+    )
+    audit_record(
+        actor=actor, event="letter.identity_marked", target=letter, data={"spans": len(spans)}
     )
     return letter
