@@ -13,6 +13,8 @@ urlpatterns = [
     path("van-ban/", include("phoihop.documents.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
+    path("cu-tri/", include("phoihop.voters.urls")),
+    path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("bau-cu/", include("phoihop.elections.urls")),
     path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),

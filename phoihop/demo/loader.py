@@ -69,10 +69,18 @@ def demo_load(*, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
+    counts.update(_demo_voters(today))
     from phoihop.elections.demo import demo_by_election
 
     counts |= demo_by_election(today)
     return counts
+
+
+@transaction.atomic
+def _demo_voters(today: date) -> dict:
+    from phoihop.voters.demo import demo_voters
+
+    return demo_voters(today)
 
 
 @transaction.atomic
