@@ -12,6 +12,4 @@ class DocumentPolicy(OrganizationGrantPolicy):
     """
 
     model = Document
-    # change: edit a draft and issue it (take its number), held by clerks, specialists and
-    # leaders of the issuing body.
-    actions = ("view", "change")
+    actions = ("view",)

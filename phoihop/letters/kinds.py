@@ -33,12 +33,9 @@ item_kinds.register_kind(
             **{k.value: str(k.label) for k in StepKind},
             "handover_refused": "Cơ quan nhận từ chối đơn chuyển đến",
         },
-        # The step codes of ``StepForm``; ``letters.forms.step_choices`` narrows them further
-        # by the letter's kind and clocks.
         actions={
             "received": (
                 "classify",
-                "reclassify",
                 "split",
                 "forward",
                 "guide",
@@ -47,16 +44,14 @@ item_kinds.register_kind(
                 "use_for_inspection",
                 "refuse",
                 "accept",
-                "withdraw",
             ),
             "accepted": (
-                "notify",
+                "notify_parties",
                 "verify",
                 "dialogue",
                 "extend",
                 "suspend",
                 "resume",
-                "withdraw_partial",
                 "withdraw",
                 "conclude",
             ),

@@ -99,20 +99,16 @@ def organization_create(
 
 @transaction.atomic
 def organization_update(*, actor, organization: Organization, **changes) -> Organization:
-    """Change the names, abbreviation, e-mail, validity or letters office of an organization.
+    """Change the names, abbreviation, e-mail or validity of an organization.
 
-    Records: ``organization.changed`` with old and new values (the letters office by code).
+    Records: ``organization.changed`` with old and new values.
     """
     require(actor, "change", organization)
-    allowed = {"name", "short_name", "doc_abbreviation", "email", "valid_to", "letters_office"}
+    allowed = {"name", "short_name", "doc_abbreviation", "email", "valid_to"}
     if unknown := set(changes) - allowed:
         raise ApplicationError(f"Không được sửa các trường: {', '.join(sorted(unknown))}.")
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
-
-    def loggable(value):
-        return value.code if isinstance(value, Organization) else value
-
-    before = {name: loggable(getattr(organization, name)) for name in changes}
+    before = {name: getattr(organization, name) for name in changes}
     for name, value in changes.items():
         setattr(organization, name, value)
     organization.full_clean()
@@ -121,7 +117,7 @@ def organization_update(*, actor, organization: Organization, **changes) -> Orga
         actor=actor,
         event="organization.changed",
         target=organization,
-        data=field_changes(before, {k: loggable(v) for k, v in changes.items()}),
+        data=field_changes(before, changes),
     )
     return organization
 
