@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint migrate demo screenshots messages clean fuzz
+.PHONY: install run test lint migrate demo screenshots messages clean fuzz bench-load bench-crash
 
 install: $(STAMP)
 
@@ -74,3 +74,12 @@ fuzz: install
 # Tabulating a national general election: 100,000 polling areas, goal < 10 s (figures, no assertions).
 bench-elections: install
 	$(BIN)/python -m bench.elections --areas $${AREAS:-100000}
+
+# The production stack on loopback (deploy/local-stack.sh: PostgreSQL, Redis, gunicorn 4 workers,
+# Huey) under ≥ 100 concurrent citizens mixing reads and writes, against a bare view in the same
+# run; and kill -9 of the web tier during 1,000 concurrent portal submissions (docs/deployment.md).
+bench-load: install
+	$(BIN)/python -m bench.load --users $${USERS:-100} --seconds $${SECONDS:-30}
+
+bench-crash: install
+	$(BIN)/python -m bench.crash --citizens $${CITIZENS:-1000}
