@@ -11,6 +11,7 @@ urlpatterns = [
     path("don/", include("phoihop.letters.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
+    path("giam-sat/", include("phoihop.supervision.urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "phoihop.casework",
     "phoihop.letters",
     "phoihop.reception",
+    "phoihop.supervision",
     "phoihop.public",
     "phoihop.volume",
     "phoihop.web",
