@@ -3,12 +3,8 @@
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.core.registry import NavItem, navigation
 
-_SEEN_WITH = (
-    "supervision.view_plan",
-    "supervision.view_recommendation",
-    "supervision.supervise_recommendation",
-    "supervision.view_question",
-)
+# Every role with a supervision permission holds view_plan (the pages' gate).
+_SEEN_WITH = ("supervision.view_plan",)
 
 navigation.register(
     "supervision",

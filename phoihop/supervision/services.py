@@ -323,7 +323,7 @@ def visit_record(
     )
     visit.full_clean()
     visit.save()
-    if plan.status == Plan.Status.PREPARING:
+    if visit.minuted and plan.status == Plan.Status.PREPARING:
         plan.status = Plan.Status.VISITING
         plan.save(update_fields=["status", "updated_at"])
     step_add(plan, "visit", held_on, actor, str(visit))
@@ -332,6 +332,37 @@ def visit_record(
         event="supervision.visit.recorded",
         target=plan,
         data={"visit": visit.pk, "organization": organization.pk},
+    )
+    return visit
+
+
+@transaction.atomic
+def visit_minutes(
+    *, actor, visit: Visit, attendees: str, findings: str, documents_received: str = ""
+) -> Visit:
+    """Record the minutes of a scheduled visit (who attended, what was found, documents).
+
+    Records: ``supervision.visit.recorded``.
+    """
+    plan = item_locked(visit.plan, actor, "change")
+    item_require_status(plan, "preparing", "visiting", message="Kế hoạch đã có báo cáo kết quả.")
+    if not findings.strip():
+        raise SupervisionInputError("Biên bản cần nội dung ghi nhận.", code="findings")
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    visit.attendees, visit.findings = attendees, findings
+    visit.documents_received, visit.minuted = documents_received, True
+    visit.save(
+        update_fields=["attendees", "findings", "documents_received", "minuted", "updated_at"]
+    )
+    if plan.status == Plan.Status.PREPARING:
+        plan.status = Plan.Status.VISITING
+        plan.save(update_fields=["status", "updated_at"])
+    step_add(plan, "visit", visit.held_on, actor, f"Biên bản: {visit}")
+    audit_record(
+        actor=actor,
+        event="supervision.visit.recorded",
+        target=plan,
+        data={"visit": visit.pk, "minutes": True},
     )
     return visit
 
