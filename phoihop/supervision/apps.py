@@ -10,7 +10,6 @@ class SupervisionConfig(AppConfig):
         from phoihop.supervision import (  # noqa: F401
             audit_events,
             calendar,
-            dashboard,
             kinds,
             navigation,
             policies,

@@ -310,3 +310,24 @@ def test_recommendation_not_seen_outside_the_bodies(tree):
     grant(stranger, "leader", f.make_front(tree))
     assert not can(stranger, "view", rec)
     assert not Recommendation.objects.restrict(stranger, "view").exists()
+
+
+def test_the_report_clock_reminds_the_assigned_officer(tree, leader, ubnd_specialist):
+    from phoihop.casework.services import item_assign
+    from phoihop.deadlines.services import deadline_notify_due
+    from phoihop.notifications.models import Notification
+
+    ubnd_leader = make_user("lanh.dao.ubnd")
+    grant(ubnd_leader, "leader", tree.other)
+    plan = f.make_plan(tree, actor=leader)
+    report = services.report_request(
+        actor=leader,
+        plan=plan,
+        organization=tree.other_unit,
+        requested_on=date(2026, 3, 2),
+        due_by=date(2026, 3, 20),
+    )
+    item_assign(actor=ubnd_leader, item=report, assignee=ubnd_specialist)
+    assert deadline_notify_due(today=date(2026, 3, 23), actor=system_actor()) == 1
+    reminder = Notification.objects.filter(recipient=ubnd_specialist).latest("id")
+    assert "GS-09" in reminder.body
