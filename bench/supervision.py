@@ -1,4 +1,3 @@
-# ruff: noqa: S311 — pseudo-random test data
 """The recommendations dashboard at volume, on SQLite and PostgreSQL, beside a bare view.
 
     .venv/bin/python -m bench.supervision --count 50000 --plans 1000    # both databases

@@ -6,6 +6,7 @@ from phoihop.api import views
 from phoihop.casework.api import views as casework_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
+from phoihop.supervision.api import views as supervision_api
 
 app_name = "api"
 router = DefaultRouter(trailing_slash=False)
@@ -21,6 +22,11 @@ router.register(
     "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
 )
 router.register("reception-visits", reception_api.VisitViewSet, basename="reception-visit")
+router.register(
+    "supervision-recommendations",
+    supervision_api.RecommendationViewSet,
+    basename="supervision-recommendation",
+)
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),

@@ -401,3 +401,62 @@ PROTECTED = {
         **POST,
     ),
 }
+
+
+def _supervised_rec(tree, user):
+    """A recommendation the own body supervises (its plan), of another body."""
+    from phoihop.supervision.tests.factories import make_recommendation
+
+    plan = _plan_obj(tree, organization=tree.own, body=tree.other)
+    return {"public_id": make_recommendation(tree, plan=plan).public_id}
+
+
+def _api_assigned(tree, user, kwargs, response):
+    rec = _model("Recommendation").objects.get(public_id=kwargs["public_id"])
+    assert rec.assigned_to == user
+
+
+def _api_followed_up(tree, user, kwargs, response):
+    from phoihop.casework.models import FollowUp
+
+    rec = _model("Recommendation").objects.get(public_id=kwargs["public_id"])
+    assert FollowUp.objects.filter(item_id=rec.pk, from_organization=tree.own).exists()
+
+
+API_VIEW = {"api": True, "permission": "supervision.view_recommendation"}
+
+PROTECTED.update(
+    {
+        "api:supervision-recommendation-list": UrlCheck(
+            api=True, permission="supervision.view_plan"
+        ),
+        "api:supervision-recommendation-detail": UrlCheck(**API_VIEW, kwargs=_rec),
+        "api:supervision-recommendation-history": UrlCheck(**API_VIEW, kwargs=_rec),
+        "api:supervision-recommendation-step": UrlCheck(
+            **API_VIEW,
+            role="specialist",
+            kwargs=_rec,
+            method="post",
+            data={"step": "accept", "on": "2026-06-20"},
+            effect=_accepted,
+        ),
+        "api:supervision-recommendation-assign": UrlCheck(
+            **API_VIEW,
+            role="leader",
+            kwargs=_rec,
+            method="post",
+            data=lambda tree, user, kwargs: {"assignee": user.username, "note": "Xử lý"},
+            effect=_api_assigned,
+        ),
+        "api:supervision-recommendation-follow-up": UrlCheck(
+            api=True,
+            permission="supervision.supervise_recommendation",
+            role="leader",
+            kwargs=_supervised_rec,
+            method="post",
+            ok_status=(201,),
+            data={"content": "Đề nghị báo cáo tiến độ thực hiện kiến nghị"},
+            effect=_api_followed_up,
+        ),
+    }
+)
