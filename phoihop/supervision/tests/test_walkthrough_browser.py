@@ -165,7 +165,7 @@ def test_joint_supervision_to_resupervision_and_a_pledge_to_done():
 
         # The department reports progress on the first.
         ubnd.goto(plan_url)
-        ubnd.locator("main a", has_text="KNGS-").first.click()
+        ubnd.locator("tr", has_text="Sửa chữa 3 công trình").locator("a").click()
         ubnd.wait_for_load_state()
         rec_url = ubnd.url
         ubnd.locator("section", has_text="Báo cáo tiến độ").locator("textarea").fill(
@@ -179,14 +179,16 @@ def test_joint_supervision_to_resupervision_and_a_pledge_to_done():
         hdnd.goto(f"{base}/giam-sat/")
         _shot(hdnd, "07-dashboard")
         hdnd.goto(f"{base}/giam-sat/kien-nghi/?overdue=1")
-        hdnd.locator("main table a", has_text="KNGS-").last.click()
+        hdnd.locator("tr", has_text="Báo cáo kết quả kiểm tra sau bàn giao").locator("a").click()
         assert "quá hạn" in hdnd.locator("h1").inner_text()
+        assert "Mới ban hành" in hdnd.locator("h1").inner_text()
         hdnd.get_by_label("Nội dung đề nghị xem xét, giải quyết").fill(
             "Đề nghị Sở Xây dựng báo cáo ngay kết quả kiểm tra"
         )
         hdnd.get_by_role("button", name="Gửi đề nghị").click()
         hdnd.wait_for_load_state()
         assert "Đề nghị Sở Xây dựng báo cáo ngay" in _text(hdnd)
+        assert "Đề nghị xem xét, giải quyết: Thường trực" in _text(hdnd)
         _shot(hdnd, "08-follow-up-sent")
 
         # Re-supervision starts from the open recommendations.
@@ -198,6 +200,7 @@ def test_joint_supervision_to_resupervision_and_a_pledge_to_done():
         hdnd.wait_for_load_state()
         carried = hdnd.locator("section", has_text="Kiến nghị của lần giám sát trước").inner_text()
         assert "Sửa chữa 3 công trình" in carried and "Đang khắc phục" in carried
+        assert "Báo cáo kết quả kiểm tra sau bàn giao" in carried
         assert "quá hạn" in carried
         _shot(hdnd, "09-resupervision")
         assert rec_url
