@@ -2,10 +2,9 @@
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from phoihop.access.grants import organization_scope
+from phoihop.access.policy import require_in
 from phoihop.agenda.models import Engagement
 from phoihop.audit.services import audit_record
 from phoihop.core.errors import ApplicationError
@@ -36,11 +35,7 @@ def engagement_create(
 
     Records: ``engagement.created``.
     """
-    allowed = Organization.objects.filter(
-        organization_scope(actor, "agenda.add_engagement", field=""), pk=organization.pk
-    ).exists()
-    if not allowed:
-        raise PermissionDenied
+    require_in(actor, "agenda.add_engagement", organization)
     if ends_at < starts_at:
         raise EngagementPeriodError("Thời gian kết thúc phải sau thời gian bắt đầu.")
     engagement = Engagement(

@@ -10,10 +10,14 @@ from phoihop.core.querysets import RestrictedQuerySet
 class AuditEvent(models.Model):
     """One change made through the platform: who, what, when, old and new values.
 
-    Append-only: rows are never updated or deleted (database triggers refuse it, see migration
-    0002). Each row carries the SHA-256 of the previous row's hash and its own content, so
-    ``phoihop audit verify`` finds the first altered, inserted or removed row.
+    Append-only: rows are never updated or deleted (database triggers refuse it, see migrations
+    0002 and 0005). Each row carries ``sequence`` (1, 2, 3 … with no gap; equal to its id) and an
+    HMAC-SHA256, keyed outside the database, of the previous row's hash and its own content, so
+    ``phoihop audit verify`` finds the first altered, inserted or removed row. ``seals`` holds the
+    digest of the audited fields of the rows the event is about (``"letters.letter:12": digest``).
     """
+
+    sequence = models.BigIntegerField(_("số thứ tự"), unique=True)
 
     occurred_at = models.DateTimeField(_("thời điểm"), db_index=True)
     actor = models.ForeignKey(
@@ -44,6 +48,7 @@ class AuditEvent(models.Model):
     backfilled = models.BooleanField(_("ghi bổ sung"), default=False)
     previous_hash = models.CharField(_("mã băm trước"), max_length=64)
     hash = models.CharField(_("mã băm"), max_length=64, unique=True)
+    seals = models.JSONField(_("niêm phong dòng dữ liệu"), default=dict, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

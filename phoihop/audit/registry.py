@@ -33,3 +33,31 @@ def event_label(code: str) -> str:
 
 def registered_events() -> dict[str, str]:
     return dict(_EVENTS)
+
+
+# Sealed models: each audit event whose target (or related object) is a row of one of these
+# models stores a digest of the row's audited fields, and ``phoihop audit verify`` recomputes it
+# for every row, so a change made behind the services' back (a direct SQL UPDATE) is found.
+#
+# How to add one: in your module's ``audit_events.py`` call
+# ``register_sealed("<app_label>.<model>", ("field", "fk_id", ...))`` with the fields that only
+# change through audited services (leave out derived or cached columns such as ``due_on``).
+_SEALED: dict[str, tuple[str, ...]] = {}
+
+
+def register_sealed(label: str, fields: tuple[str, ...]) -> str:
+    label = label.lower()
+    if label in _SEALED:
+        raise ValueError(f"sealed model {label!r} is already registered")
+    if not fields:
+        raise ValueError("a sealed model needs at least one field")
+    _SEALED[label] = tuple(fields)
+    return label
+
+
+def sealed_fields(label: str) -> tuple[str, ...] | None:
+    return _SEALED.get(label.lower())
+
+
+def sealed_models() -> dict[str, tuple[str, ...]]:
+    return dict(_SEALED)

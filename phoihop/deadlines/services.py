@@ -7,8 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
-from phoihop.access.grants import organization_scope
-from phoihop.access.policy import require
+from phoihop.access.policy import require, require_in
 from phoihop.audit.services import audit_record, field_changes
 from phoihop.deadlines import engine
 from phoihop.deadlines.errors import DeadlineDateError, DeadlineRuleError, DeadlineStateError
@@ -83,11 +82,7 @@ def deadline_start(
 
     Records: ``deadline.started`` (rule, start, due).
     """
-    allowed = Organization.objects.filter(
-        organization_scope(actor, "deadlines.add_deadline", field=""), pk=organization.pk
-    ).exists()
-    if not allowed:
-        raise PermissionDenied
+    require_in(actor, "deadlines.add_deadline", organization)
     deadline = Deadline(
         target_type=ContentType.objects.get_for_model(target),
         target_id=str(target.pk),

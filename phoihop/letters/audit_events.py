@@ -1,4 +1,4 @@
-from phoihop.audit.registry import register_event
+from phoihop.audit.registry import register_event, register_sealed
 
 register_event("letter.registered", "Vào sổ đơn")
 register_event("letter.classified", "Phân loại đơn")
@@ -19,3 +19,29 @@ register_event("letter.withdrawn", "Rút đơn")
 register_event("letter.concluded", "Ban hành quyết định, kết luận, trả lời")
 register_event("letter.published", "Công khai quyết định giải quyết")
 register_event("letter.report_issued", "Lập báo cáo định kỳ về đơn")
+
+# A direct SQL UPDATE of these fields is found by `phoihop audit verify` (decision 0102).
+# Derived columns (due_on, content_key, search keys) are left out: services recompute them.
+register_sealed(
+    "letters.letter",
+    (
+        "organization_id",
+        "year",
+        "number",
+        "reference",
+        "channel",
+        "received_on",
+        "content",
+        "sender_id",
+        "kind",
+        "status",
+        "competent_organization_id",
+        "accepted_on",
+        "decided_on",
+        "published_on",
+        "withdrawal_coerced",
+        "duplicate_of_id",
+        "assigned_to_id",
+        "closed_at",
+    ),
+)

@@ -151,6 +151,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "phoihop"
+# The admin never shows TOTP secrets (see also accounts/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -222,6 +224,26 @@ SPECTACULAR_SETTINGS = {
 
 # Fernet keys of the identity vault, newest first (docs/decisions/0060-identity-vault.md).
 PHOIHOP_IDENTITY_KEYS = [k for k in os.environ.get("PHOIHOP_IDENTITY_KEYS", "").split(",") if k]
+
+# The audit log (docs/decisions/0100-keyed-audit-chain.md, 0101-audit-checkpoints.md). The HMAC key
+# lives outside the database: PHOIHOP_AUDIT_KEY, or a file PHOIHOP_AUDIT_KEY_FILE (development
+# generates var/audit.key on first use; production requires one, and `check --deploy` warns).
+PHOIHOP_AUDIT_KEY = os.environ.get("PHOIHOP_AUDIT_KEY", "")
+PHOIHOP_AUDIT_KEY_FILE = os.environ.get("PHOIHOP_AUDIT_KEY_FILE", "")
+PHOIHOP_AUDIT_KEY_GENERATE = False
+# Checkpoints (head hash, count, time), appended to a file outside the database by the task
+# queue, with optional witnesses: e-mail to a supervising body and/or a directory (a mounted
+# remote or write-once share) that receives one signed file per checkpoint.
+PHOIHOP_AUDIT_CHECKPOINT_FILE = os.environ.get(
+    "PHOIHOP_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit-checkpoints.jsonl")
+)
+PHOIHOP_AUDIT_CHECKPOINT_MINUTES = int(os.environ.get("PHOIHOP_AUDIT_CHECKPOINT_MINUTES", 15))
+PHOIHOP_AUDIT_WITNESS_EMAILS = [
+    e for e in os.environ.get("PHOIHOP_AUDIT_WITNESS_EMAILS", "").split(",") if e
+]
+PHOIHOP_AUDIT_WITNESS_DIR = os.environ.get("PHOIHOP_AUDIT_WITNESS_DIR", "")
+# Backups (docs/backup.md).
+PHOIHOP_BACKUP_DIR = os.environ.get("PHOIHOP_BACKUP_DIR", str(DATA_DIR / "backups"))
 
 # Demo mode shows demo accounts' sign-in codes on the sign-in page. Never in production.
 PHOIHOP_DEMO = os.environ.get("PHOIHOP_DEMO", "0") == "1"

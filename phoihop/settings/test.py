@@ -13,3 +13,9 @@ if not DATABASE_URL:
 PHOIHOP_DEMO = False
 AXES_ENABLED = True
 LANGUAGE_CODE = "vi"
+# A fixed audit key; no checkpoint file unless a test sets one (tests share no files).
+PHOIHOP_AUDIT_KEY = "test-only-audit-key-0123456789abcdef"
+PHOIHOP_AUDIT_KEY_FILE = ""
+PHOIHOP_AUDIT_CHECKPOINT_FILE = ""
+PHOIHOP_AUDIT_WITNESS_EMAILS: list[str] = []
+PHOIHOP_AUDIT_WITNESS_DIR = ""

@@ -48,6 +48,8 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "PHOIHOP_ALLOWED_HOSTS": "phoihop.example.gov.vn",
         "PHOIHOP_DATA_DIR": str(tmp_path),
         "PHOIHOP_IDENTITY_KEYS": "cGhvaWhvcC1kZXBsb3ktY2hlY2stdGVzdC1rZXktMzI=",
+        "PHOIHOP_AUDIT_KEY": "production-like-audit-key-for-the-check-only-0123",
+        "PHOIHOP_AUDIT_WITNESS_DIR": str(tmp_path / "witness"),
     }
     result = subprocess.run(
         [sys.executable, "-m", "phoihop", "check", "--deploy", "--fail-level", "WARNING"],
