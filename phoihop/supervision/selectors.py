@@ -208,3 +208,13 @@ def pledge_get(*, viewer, public_id: UUID) -> Pledge:
 def questions_to_ask_again(*, viewer) -> QuerySet[Question]:
     """Answers the deputy did not agree with: candidates for questioning again (GS-05)."""
     return Question.objects.restrict(viewer, "view").filter(ask_again=True)
+
+
+def published_conclusions() -> QuerySet[Plan]:
+    """Plans whose conclusions the supervising body published (public site, no sign-in)."""
+    return (
+        Plan.objects.filter(published=True, notice_document__isnull=False)
+        .select_related("organization", "notice_document")
+        .prefetch_related("recommendations__organization")
+        .order_by("-notice_document__issued_on", "-id")
+    )

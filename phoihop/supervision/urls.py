@@ -5,6 +5,7 @@ from phoihop.supervision import views
 app_name = "supervision"
 urlpatterns = [
     path("", views.home_view, name="home"),
+    path("cong-khai/", views.public_conclusions_view, name="public_conclusions"),
     path("kien-nghi/", views.recommendation_list_view, name="recommendation_list"),
     path(
         "kien-nghi/<uuid:public_id>/",

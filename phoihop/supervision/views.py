@@ -648,3 +648,12 @@ def pledge_step_view(request, public_id):
 
     submit(request, form, step, "Đã cập nhật lời hứa.")
     return redirect(pledge)
+
+
+def public_conclusions_view(request):
+    """Published conclusions of supervision and the status of their recommendations."""
+    return render(
+        request,
+        "supervision/public_conclusions.html",
+        {"plans": selectors.published_conclusions()[:50]},
+    )

@@ -331,3 +331,11 @@ def test_the_report_clock_reminds_the_assigned_officer(tree, leader, ubnd_specia
     assert deadline_notify_due(today=date(2026, 3, 23), actor=system_actor()) == 1
     reminder = Notification.objects.filter(recipient=ubnd_specialist).latest("id")
     assert "GS-09" in reminder.body
+
+
+def test_published_conclusions_are_public(tree, leader, client):
+    rec = f.make_recommendation(tree, actor=leader)
+    assert "Xử lý dứt điểm" not in client.get("/giam-sat/cong-khai/").content.decode()
+    services.plan_publish(actor=leader, plan=rec.plan)
+    page = client.get("/giam-sat/cong-khai/").content.decode()
+    assert "Xử lý dứt điểm 12 công trình vi phạm" in page and "Mới ban hành" in page

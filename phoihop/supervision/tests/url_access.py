@@ -460,3 +460,7 @@ PROTECTED.update(
         ),
     }
 )
+
+PUBLIC = {
+    "supervision:public_conclusions": "kết luận giám sát mà chủ thể giám sát đã công khai",
+}
