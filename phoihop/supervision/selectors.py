@@ -3,7 +3,7 @@ viewer may not see does not exist for them (404)."""
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet
@@ -127,6 +127,7 @@ class Dashboard:
     by_topic: list[tuple[str, int, int, int]]
     total: int
     overdue: int
+    by_age: list[tuple[str, int]]  # open recommendations by time since issue
 
 
 def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboard:
@@ -155,6 +156,20 @@ def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboa
         rows = sorted(table.items(), key=lambda kv: (-kv[1][2], -kv[1][1], kv[0]))
         return [(name, *counts) for name, counts in rows[:limit]]  # type: ignore[misc]
 
+    open_q = ~Q(status__in=Recommendation.CLOSED)
+    edges = [(f"{a}–{b} tháng", a, b) for a, b in ((0, 3), (3, 6), (6, 12))]
+    names = [label for label, _, _ in edges] + ["trên 12 tháng"]
+    buckets = {
+        f"age{i}": Count(
+            "id",
+            filter=open_q
+            & Q(issued_on__lte=today - timedelta(days=30 * a))
+            & Q(issued_on__gt=today - timedelta(days=30 * b)),
+        )
+        for i, (_, a, b) in enumerate(edges)
+    }
+    buckets["age3"] = Count("id", filter=open_q & Q(issued_on__lte=today - timedelta(days=360)))
+    ages = qs.aggregate(**buckets)
     labels = dict(Recommendation.Status.choices)
     return Dashboard(
         by_status=[(code, str(labels[code]), statuses.get(code, 0)) for code in labels],
@@ -162,6 +177,7 @@ def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboa
         by_topic=ranked(topics),
         total=sum(statuses.values()),
         overdue=sum(row[2] for row in bodies.values()),
+        by_age=[(name, ages[f"age{i}"]) for i, name in enumerate(names)],
     )
 
 

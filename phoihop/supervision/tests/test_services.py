@@ -227,6 +227,12 @@ def test_dashboard_counts_by_body_topic_and_status(tree, leader, ubnd_specialist
     assert board.by_body[0] == (tree.other_unit.name, 2, 2, 1)
     assert ("Xây dựng", 2, 2, 1) in board.by_topic
     assert ("open", "Mới ban hành", 3) in board.by_status
+    assert dict(board.by_age) == {
+        "0–3 tháng": 3,
+        "3–6 tháng": 0,
+        "6–12 tháng": 0,
+        "trên 12 tháng": 0,
+    }
     # A body outside the chain sees none of it.
     stranger = make_user("nguoi.ngoai")
     assert selectors.recommendation_dashboard(viewer=stranger, today=date(2026, 8, 1)).total == 0
