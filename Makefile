@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint migrate demo screenshots messages clean
+.PHONY: install run test lint migrate demo screenshots messages clean fuzz
 
 install: $(STAMP)
 
@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 migrate: install
 	$(BIN)/phoihop migrate --noinput
+	$(BIN)/phoihop createcachetable
 	$(BIN)/phoihop roles sync
 
 demo: migrate
@@ -60,3 +61,16 @@ bench-petitions: install
 # Letter list, search and overdue list at 1,000,000 letters on SQLite and PostgreSQL (docs/letters-benchmark.md).
 bench-letters: install
 	$(BIN)/python -m bench.letters --count $${COUNT:-1000000}
+
+# Schemathesis against a locally served instance (its own tool venv; bounded: FUZZ_EXAMPLES test
+# cases per operation and phase). Fails on any 5xx or response that does not match the schema.
+FUZZ_VENV := .venv-fuzz
+FUZZ_EXAMPLES ?= 250
+fuzz: install
+	test -x $(FUZZ_VENV)/bin/st || { $(PYTHON) -m venv $(FUZZ_VENV) && \
+	  $(FUZZ_VENV)/bin/python -m pip install --quiet schemathesis==4.32.5; }
+	$(BIN)/python -m bench.api_fuzz --st $(FUZZ_VENV)/bin/st --max-examples $(FUZZ_EXAMPLES)
+
+# Tabulating a national general election: 100,000 polling areas, goal < 10 s (figures, no assertions).
+bench-elections: install
+	$(BIN)/python -m bench.elections --areas $${AREAS:-100000}

@@ -9,6 +9,7 @@ and some with typos. Nothing is downloaded; the same seed gives the same corpus.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -224,6 +225,91 @@ def generate(n: int, seed: int = 20251) -> list[LabelledPetition]:
                     field=field,
                     level=level,
                     agency=agency.format(commune="xã " + commune),
+                )
+            )
+    rng.shuffle(out)
+    return out
+
+
+# --- a realistic corpus: the labelled clusters re-written in new places ------------------------
+
+_OPENINGS = (
+    "",
+    "Cử tri phản ánh: ",
+    "Cử tri xã {commune} kiến nghị: ",
+    "Tại buổi tiếp xúc cử tri, bà con phản ánh ",
+    "Qua đường dây nóng, người dân cho biết ",
+)
+_ROAD_NUMBER = re.compile(r"(?<=[ĐđDd][Tt][ .])\d{3}|(?<=[Ll]ộ )\d{1,3}|(?<=tỉnh )\d{3}")
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    """Runs of two or more capitalised words (a name: "Hưng Thịnh Phát", "Khê Thượng")."""
+    runs, current = [], []
+    for word in re.findall(r"[^\W\d_]+|\S", text):
+        if len(word) > 1 and word[0].isupper() and word[1:].islower():
+            current.append(word)
+            continue
+        if len(current) >= 2:
+            runs.append(" ".join(current))
+        current = []
+    if len(current) >= 2:
+        runs.append(" ".join(current))
+    return runs
+
+
+def realistic(records: list[dict], n: int, seed: int = 20261) -> list[LabelledPetition]:
+    """*n* petitions whose issues re-write labelled clusters in newly named places.
+
+    Each generated issue takes one labelled cluster, renames every name in it (capitalised
+    runs, road numbers) consistently with generated names, and voices it with the cluster's
+    own texts; the same cluster is reused for many issues in different places, so near-
+    identical wording about different places is common (what blocking and the place
+    constraint must keep apart). 15% of texts lose their diacritics, 10% get a typo, and an
+    opening is sometimes added (about 37 words a petition, as in the labelled sets).
+    """
+    rng = random.Random(seed)
+    clusters: dict[str, list[dict]] = {}
+    for record in records:
+        clusters.setdefault(record["cluster"], []).append(record)
+    keys = sorted(clusters)
+    used: set[str] = set()
+    communes = [_name(rng, used) for _ in range(max(20, n // 300))]
+    out: list[LabelledPetition] = []
+    issue = 0
+    while len(out) < n:
+        issue += 1
+        source_key = keys[rng.randrange(len(keys))]
+        source = clusters[source_key]
+        # A national matter raised in many places is one issue; a local one is one per place.
+        cluster = source_key if source[0]["level"] == "trung ương" else f"R{issue:07d}"
+        commune = rng.choice(communes)
+        names: dict[str, str] = {}
+        for record in source:
+            for run in _capitalised_runs(record["text"]) + _capitalised_runs(record["commune"]):
+                names.setdefault(run, _name(rng, used))
+        road = str(rng.randrange(100, 999))
+        size = min(15, max(1, int(rng.paretovariate(1.3))))
+        for _ in range(min(size, n - len(out))):
+            record = rng.choice(source)
+            text = record["text"]
+            for old in sorted(names, key=len, reverse=True):
+                text = text.replace(old, names[old])
+            text = _ROAD_NUMBER.sub(road, text)
+            text = rng.choice(_OPENINGS).format(commune=commune) + text
+            if rng.random() < 0.15:
+                text = _strip_marks(text)
+            if rng.random() < 0.1:
+                text = _typo(text, rng)
+            out.append(
+                LabelledPetition(
+                    id=f"R{len(out) + 1:07d}",
+                    text=text,
+                    commune="xã " + commune,
+                    cluster=cluster,
+                    field=record["field"],
+                    level=record["level"],
+                    agency=record.get("agency", ""),
                 )
             )
     rng.shuffle(out)

@@ -5,3 +5,6 @@ class ApiConfig(AppConfig):
     name = "phoihop.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        from phoihop.api import audit_events, schema  # noqa: F401

@@ -11,7 +11,7 @@ from phoihop.core.errors import ApplicationError
 
 MESSAGES = {
     status.HTTP_400_BAD_REQUEST: "Dữ liệu gửi lên không hợp lệ.",
-    status.HTTP_401_UNAUTHORIZED: "Chưa xác thực: cần khóa API (Authorization: Token …).",
+    status.HTTP_401_UNAUTHORIZED: "Chưa xác thực: cần khóa API (Authorization: Bearer …).",
     status.HTTP_403_FORBIDDEN: "Không có quyền thực hiện thao tác này.",
     status.HTTP_404_NOT_FOUND: "Không tìm thấy.",
     status.HTTP_405_METHOD_NOT_ALLOWED: "Phương thức không được hỗ trợ.",

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
 from phoihop.casework.api import views as casework_api
+from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 from phoihop.supervision.api import views as supervision_api
@@ -27,6 +28,8 @@ router.register(
     supervision_api.RecommendationViewSet,
     basename="supervision-recommendation",
 )
+router.register("elections", elections_api.ElectionViewSet, basename="election")
+router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(), name="schema"),
@@ -35,4 +38,6 @@ urlpatterns = [
     path("popolo", views.popolo, name="popolo"),
     path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
+    # Anything else under /api/ answers in the API's own shape, not with the site's HTML page.
+    re_path(r"^.*$", views.not_found, name="not-found"),
 ]

@@ -2,7 +2,14 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
-from rest_framework.decorators import action, api_view
+from rest_framework.decorators import (
+    action,
+    api_view,
+    authentication_classes,
+    permission_classes,
+)
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from phoihop.access.models import Grant
@@ -86,3 +93,12 @@ def me(request):
 def popolo(request):
     """Persons, organizations and memberships as Popolo JSON."""
     return Response(popolo_export(viewer=request.user))
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+def not_found(request, *args, **kwargs):
+    """No such endpoint (or an id in a form no endpoint takes): 404, as JSON."""
+    raise NotFound

@@ -16,11 +16,17 @@ def current_request_id() -> str:
 
 
 class RequestIdMiddleware:
+    """Give every request a fresh id, made here.
+
+    A client's ``X-Request-Id`` is never trusted: copied into audit rows, it would let anyone
+    write what they like into the append-only log, or make two requests look like one.
+    """
+
     def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+        request_id = uuid.uuid4().hex
         token = _request_id.set(request_id)
         try:
             response = self.get_response(request)

@@ -69,6 +69,9 @@ def demo_load(*, today: date | None = None) -> dict:
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
     counts["recommendations"] = _demo_supervision(system_actor(), organizations, today)
+    from phoihop.elections.demo import demo_by_election
+
+    counts |= demo_by_election(today)
     return counts
 
 
@@ -336,7 +339,7 @@ def _demo_engagements(actor, organizations: dict[str, Organization], today: date
         (
             "tt-hdnd",
             "supervision",
-            "Giám sát việc giải quyết đơn thư tại Sở Nông nghiệp và Môi trường",
+            "Giám sát việc giải quyết đơn tại Sở Nông nghiệp và Môi trường",
             12,
             8,
             "Sở Nông nghiệp và Môi trường",

@@ -4,3 +4,4 @@ from phoihop.audit.registry import register_event
 register_event("identity.stored", "Lưu danh tính người gửi đơn (mã hóa)")
 register_event("identity.read", "Xem danh tính người gửi đơn")
 register_event("identity.scan_read", "Xem bản quét đơn có bút tích")
+register_event("identity.marked", "Đánh dấu thêm thông tin nhận diện người gửi đơn")

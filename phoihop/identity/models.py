@@ -37,6 +37,8 @@ class Identity(BaseModel):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("cơ quan lưu giữ"),
+        # The vault may live in its own database (decision 0125): no cross-database constraint.
+        db_constraint=False,
     )
     pseudonym = models.CharField(_("bí danh"), max_length=20, unique=True, default=new_pseudonym)
     sealed = models.BinaryField(_("dữ liệu mã hóa"))

@@ -1,7 +1,6 @@
 """Writing to and reading from the identity vault. The only code that sees plaintext."""
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 
@@ -9,11 +8,10 @@ from django.db import transaction
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
-from phoihop.identity import crypto
+from phoihop.identity import crypto, redaction
 from phoihop.identity.models import Identity, IdentityScan
+from phoihop.identity.redaction import REDACTED  # noqa: F401  (re-exported)
 from phoihop.organizations.models import Organization
-
-REDACTED = "[đã lược bỏ thông tin người gửi]"
 
 
 @dataclass(frozen=True, repr=False)
@@ -26,6 +24,8 @@ class IdentityData:
     email: str = ""
     id_number: str = ""
     original_content: str = ""
+    # Further spans an officer marked as identity in the letter (identity_mark_spans).
+    marked: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return "IdentityData(<bí mật>)"
@@ -34,7 +34,19 @@ class IdentityData:
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self) if f.name != "original_content")
+        return not any(
+            getattr(self, f.name) for f in fields(self) if f.name not in {"original_content"}
+        )
+
+    def as_redaction(self) -> redaction.Identity:
+        return redaction.Identity(
+            full_name=self.full_name,
+            address=self.address,
+            phone=self.phone,
+            email=self.email,
+            id_number=self.id_number,
+            marked=tuple(self.marked),
+        )
 
 
 @dataclass(frozen=True, repr=False)
@@ -49,27 +61,20 @@ class Scan:
         return f"Scan(<{len(self.content)} byte>)"
 
 
-def _variants(value: str) -> list[str]:
-    value = value.strip()
-    return [value] if len(value) >= 3 else []
-
-
 def identity_redact(text: str, data: IdentityData) -> str:
     """*text* with the sender's name, address, phone, e-mail and ID number taken out.
 
     Luật Tố cáo Đ56 k2 (RULEBOOK TC-14): strip the name, address and other personal data from
-    the letter before it goes to those who verify it. Matching is case-insensitive; phone and
-    ID numbers also match with spaces or dots between the digits.
+    the letter before it goes to those who verify it. Values are found on folded text, whatever
+    the accents, case, Unicode form, spacing, punctuation, phone prefix or e-mail disguise
+    (``phoihop.identity.redaction``; docs/decisions/0110-redaction-by-folded-tokens.md).
     """
-    for value in (data.full_name, data.address, data.email):
-        for variant in _variants(value):
-            text = re.sub(re.escape(variant), REDACTED, text, flags=re.IGNORECASE)
-    for value in (data.phone, data.id_number):
-        digits = re.sub(r"\D", "", value)
-        if len(digits) >= 6:
-            pattern = r"[\s.\-]?".join(re.escape(d) for d in digits)
-            text = re.sub(pattern, REDACTED, text)
-    return text
+    return redaction.redact(text, [data.as_redaction()])
+
+
+def identity_redact_all(text: str, identities: Sequence[IdentityData]) -> str:
+    """*text* without any of several senders' identities (a group visit, a joint letter)."""
+    return redaction.redact(text, [d.as_redaction() for d in identities])
 
 
 def person_key(full_name: str, address: str) -> str:
@@ -117,6 +122,42 @@ def identity_store(
     return identity
 
 
+MAX_MARKED = 50
+
+
+@transaction.atomic(savepoint=False)
+def identity_mark_spans(*, actor, identity: Identity, spans: Sequence[str]) -> IdentityData:
+    """Add spans an officer marked as identifying (a nickname, a shop, a relative's name) to
+    the sealed identity, so that they are redacted like its other values from now on.
+
+    Composed inside the case's service, which has checked that *actor* may triage the case
+    (the officer sees only the redacted text, and marks parts of it).
+
+    Raises:
+        ValueError: no span, or more than ``MAX_MARKED`` marked in all.
+
+    Records: ``identity.marked`` with the number of spans only, never a value.
+    """
+    identity = Identity.objects.select_for_update().get(pk=identity.pk)
+    data = _open(identity)
+    new = [" ".join(s.split()) for s in spans if len(" ".join(s.split())) >= 2]
+    if not new:
+        raise ValueError("no span")
+    marked = tuple(dict.fromkeys([*data.marked, *new]))
+    if len(marked) > MAX_MARKED:
+        raise ValueError("too many spans")
+    values = {**asdict(data), "marked": list(marked)}
+    identity.sealed = crypto.seal_bytes(json.dumps(values, ensure_ascii=False).encode())
+    identity.save(update_fields=["sealed", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="identity.marked",
+        target=identity,
+        data={"identity": {"changed": True}, "spans": len(new)},
+    )
+    return IdentityData(**{**values, "marked": marked})
+
+
 @transaction.atomic(savepoint=False)
 def identity_copy(*, actor, identity: Identity, organization) -> Identity:
     """A copy of a vault entry held by *organization* (a body receiving the case by
@@ -145,7 +186,9 @@ def identity_copy(*, actor, identity: Identity, organization) -> Identity:
 
 
 def _open(identity: Identity) -> IdentityData:
-    return IdentityData(**json.loads(crypto.open_bytes(identity.sealed)))
+    values = json.loads(crypto.open_bytes(identity.sealed))
+    values["marked"] = tuple(values.get("marked", ()))
+    return IdentityData(**values)
 
 
 @transaction.atomic

@@ -9,8 +9,13 @@ register_event("letter.forward_acknowledged", "Xác nhận đã nhận đơn chu
 register_event("letter.guided", "Hướng dẫn người gửi đơn")
 register_event("letter.returned", "Trả lại đơn")
 register_event("letter.filed", "Lưu đơn")
-register_event("letter.accepted", "Thụ lý đơn")
-register_event("letter.parties_notified", "Thông báo thụ lý cho các bên")
+register_event("letter.used_for_inspection", "Dùng tố cáo nặc danh làm căn cứ thanh tra, kiểm tra")
+register_event("letter.refused", "Thông báo không thụ lý khiếu nại")
+register_event("letter.dialogue_held", "Đối thoại giải quyết khiếu nại")
+register_event(
+    "letter.accepted", "Thụ lý khiếu nại, tố cáo; tiếp nhận, xem xét kiến nghị, phản ánh"
+)
+register_event("letter.parties_notified", "Gửi thông báo, quyết định cho các bên")
 register_event("letter.verified", "Ghi nhận xác minh")
 register_event("letter.extended", "Gia hạn giải quyết")
 register_event("letter.suspended", "Tạm đình chỉ giải quyết")
@@ -45,3 +50,4 @@ register_sealed(
         "closed_at",
     ),
 )
+register_event("letter.identity_marked", "Đánh dấu thêm thông tin nhận diện trong nội dung đơn")

@@ -2,8 +2,10 @@
 
 Complaints: the grounds of Luật Khiếu nại 2011 Đ11 (RULEBOOK KN-09). Every letter: the form
 of TT 05/2021 Đ6 k2 (date, name and address, signature or fingerprint; XL-03). Anonymous
-denunciations: processed only if they name the violator and bring concrete, verifiable
-evidence (Luật Tố cáo Đ25 k2; TT 05/2021; XL-04, TC-04).
+denunciations (no name or address, a denouncer who cannot be identified, a borrowed name) are
+never accepted as tố cáo (Luật Tố cáo Đ25 k1; TC-04): if they name the violator and bring
+concrete, verifiable evidence they are used for inspection or checking, or forwarded
+(Đ25 k2; XL-04; ``letter_use_for_inspection``), otherwise filed.
 """
 
 from __future__ import annotations
@@ -43,14 +45,19 @@ def problems(letter: Letter) -> list[str]:
             found.append(GROUNDS["unsigned"])
         if not letter.has_name_address:
             found.append("Đơn khiếu nại không ghi rõ họ tên, địa chỉ người khiếu nại.")
-    elif letter.kind == "denunciation" and not (
-        letter.has_name_address or (letter.names_violator and letter.has_evidence)
-    ):
+    elif letter.kind == "denunciation" and not letter.has_name_address:
         found.append(
-            "Tố cáo không rõ họ tên, địa chỉ người tố cáo chỉ được xem xét khi nêu rõ người "
-            "vi phạm và có tài liệu, chứng cứ cụ thể (Luật Tố cáo Đ25 k2)."
+            "Tố cáo không rõ họ tên, địa chỉ người tố cáo, không xác định được người tố cáo "
+            "hoặc mạo danh không được thụ lý, giải quyết theo Luật Tố cáo (Đ25 k1); nếu nêu rõ "
+            "người vi phạm và có tài liệu, chứng cứ cụ thể thì dùng làm căn cứ thanh tra, "
+            "kiểm tra hoặc chuyển đến cơ quan có thẩm quyền (Đ25 k2)."
         )
     return found
+
+
+def is_anonymous_denunciation(letter: Letter) -> bool:
+    """Information with the content of a denunciation but no identifiable denouncer (Đ25 k1)."""
+    return letter.kind == "denunciation" and not letter.has_name_address
 
 
 def is_anonymous_with_evidence(letter: Letter) -> bool:

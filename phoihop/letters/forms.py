@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
-from phoihop.letters.services.resolution import PUBLICATION_METHODS
+from phoihop.letters.services.resolution import PUBLICATION_METHODS, SUSPENSION_GROUNDS
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
+from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -51,9 +52,7 @@ class RegisterForm(forms.Form):
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")
-        if scan and scan.size > MAX_SCAN_BYTES:
-            raise forms.ValidationError("Tệp quét quá lớn (tối đa 10 MB).")
-        return scan
+        return check_upload(scan, max_bytes=MAX_SCAN_BYTES) if scan else None
 
 
 class ClassifyForm(forms.Form):
@@ -76,12 +75,32 @@ class ClassifyForm(forms.Form):
     names_violator = forms.BooleanField(label="Nêu rõ người vi phạm", required=False)
     has_evidence = forms.BooleanField(label="Có tài liệu, chứng cứ cụ thể", required=False)
     is_remote = forms.BooleanField(label="Vùng sâu, vùng xa", required=False)
+    outside_competence = forms.BooleanField(
+        label="Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)", required=False
+    )
+    act_known_on = forms.DateField(
+        label="Ngày nhận được, biết được quyết định, hành vi bị khiếu nại (lần hai: quyết định "
+        "lần đầu)",
+        widget=DATE,
+        required=False,
+        help_text="Để tính thời hiệu khiếu nại (90 ngày) hoặc thời hạn khiếu nại lần hai (30 "
+        "ngày, vùng sâu vùng xa 45 ngày); quá hạn chỉ là gợi ý, cán bộ quyết định.",
+    )
+    obstacle_days = forms.IntegerField(
+        label="Số ngày có trở ngại khách quan (ốm đau, thiên tai…)",
+        min_value=0,
+        initial=0,
+        required=False,
+    )
     grounds = forms.MultipleChoiceField(
         choices=list(eligibility.GROUNDS.items()),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Căn cứ không thụ lý (Luật Khiếu nại Đ11)",
     )
+
+    def clean_obstacle_days(self):
+        return self.cleaned_data.get("obstacle_days") or 0
 
 
 class SplitForm(forms.Form):
@@ -107,6 +126,8 @@ class OutcomeForm(forms.Form):
         ("guide", "Hướng dẫn người gửi đơn"),
         ("return", "Trả lại đơn"),
         ("file_away", "Lưu đơn"),
+        ("use_for_inspection", "Tố cáo nặc danh: dùng làm căn cứ thanh tra, kiểm tra"),
+        ("refuse", "Khiếu nại: thông báo không thụ lý (nêu lý do)"),
     ]
     outcome = forms.ChoiceField(choices=OUTCOMES, label="Kết quả xử lý đơn")
     to_organization = forms.ModelChoiceField(
@@ -127,7 +148,11 @@ class OutcomeForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    on = forms.DateField(label="Ngày thụ lý", widget=DATE, initial=_today)
+    on = forms.DateField(
+        label="Ngày thụ lý (khiếu nại, tố cáo) hoặc tiếp nhận, xem xét (kiến nghị, phản ánh)",
+        widget=DATE,
+        initial=_today,
+    )
     is_complex = forms.BooleanField(label="Vụ việc phức tạp", required=False)
     is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
 
@@ -135,7 +160,8 @@ class AcceptForm(forms.Form):
 class StepForm(forms.Form):
     ACTIONS = [
         ("verify", "Ghi nhận xác minh"),
-        ("notify", "Thông báo thụ lý cho các bên (tố cáo)"),
+        ("dialogue", "Đối thoại (khiếu nại), kèm biên bản"),
+        ("notify", "Đã gửi thông báo, quyết định cho các bên (tố cáo)"),
         ("extend", "Gia hạn giải quyết (tố cáo)"),
         ("suspend", "Tạm đình chỉ"),
         ("resume", "Tiếp tục giải quyết"),
@@ -155,15 +181,41 @@ class StepForm(forms.Form):
         required=False,
         label="Hình thức công khai",
     )
-    coerced = forms.BooleanField(label="Rút đơn do bị ép buộc, đe dọa", required=False)
+    ground = forms.ChoiceField(
+        choices=[("", "—"), *SUSPENSION_GROUNDS.items()],
+        required=False,
+        label="Căn cứ tạm đình chỉ",
+    )
+    coerced = forms.BooleanField(label="Rút đơn do bị ép buộc, đe dọa, mua chuộc", required=False)
+    signs_of_violation = forms.BooleanField(
+        label="Hành vi bị tố cáo có dấu hiệu vi phạm pháp luật", required=False
+    )
+    withdrawing_count = forms.IntegerField(
+        label="Số người rút đơn (để trống: tất cả)", min_value=1, required=False
+    )
+    verification_result = forms.CharField(
+        label="Kết quả xác minh (quyết định giải quyết khiếu nại)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    legal_basis = forms.CharField(
+        label="Căn cứ pháp luật", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    conclusion = forms.CharField(
+        label="Kết luận nội dung khiếu nại đúng, sai",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def clean(self):
         data = super().clean()
         action = data.get("action")
         if action == "extend" and not data.get("days"):
             self.add_error("days", "Nhập số ngày gia hạn (1–30).")
+        if action == "suspend" and not data.get("ground"):
+            self.add_error("ground", "Chọn căn cứ tạm đình chỉ theo luật.")
         if (
-            action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify")
+            action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify", "dialogue")
             and not (data.get("note") or "").strip()
         ):
             self.add_error("note", "Nhập nội dung cho bước này.")
@@ -192,3 +244,9 @@ class FilterForm(forms.Form):
         choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
     )
     overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
+
+
+class IdentityMarkForm(forms.Form):
+    """Spans of the letter that identify its sender, one per line (sealed, then removed)."""
+
+    spans = forms.CharField(label="Đoạn cần lược bỏ", max_length=2000, widget=forms.Textarea)

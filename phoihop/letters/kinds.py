@@ -34,10 +34,21 @@ item_kinds.register_kind(
             "handover_refused": "Cơ quan nhận từ chối đơn chuyển đến",
         },
         actions={
-            "received": ("classify", "split", "forward", "guide", "return", "file", "accept"),
+            "received": (
+                "classify",
+                "split",
+                "forward",
+                "guide",
+                "return",
+                "file",
+                "use_for_inspection",
+                "refuse",
+                "accept",
+            ),
             "accepted": (
                 "notify_parties",
                 "verify",
+                "dialogue",
                 "extend",
                 "suspend",
                 "resume",

@@ -44,10 +44,22 @@ class Letter(TrackedItem):
         GUIDED = "guided", _("Đã hướng dẫn")
         RETURNED = "returned", _("Đã trả lại đơn")
         FILED = "filed", _("Lưu đơn")
+        INSPECTION = "inspection", _("Dùng làm căn cứ thanh tra, kiểm tra")
+        REJECTED = "rejected", _("Không thụ lý")
         RESOLVED = "resolved", _("Đã giải quyết")
         WITHDRAWN = "withdrawn", _("Đã rút đơn")
 
-    CLOSED = ("split", "forwarded", "guided", "returned", "filed", "resolved", "withdrawn")
+    CLOSED = (
+        "split",
+        "forwarded",
+        "guided",
+        "returned",
+        "filed",
+        "inspection",
+        "rejected",
+        "resolved",
+        "withdrawn",
+    )
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -67,6 +79,8 @@ class Letter(TrackedItem):
         null=True,
         blank=True,
         related_name="+",
+        # The vault may live in its own database (decision 0125): no cross-database constraint.
+        db_constraint=False,
         verbose_name=_("người gửi (bí danh)"),
     )
     sender_count = models.PositiveIntegerField(_("số người đứng đơn"), default=1)
@@ -85,6 +99,17 @@ class Letter(TrackedItem):
     is_complex = models.BooleanField(_("vụ việc phức tạp"), default=False)
     is_especially_complex = models.BooleanField(_("đặc biệt phức tạp"), default=False)
     is_remote = models.BooleanField(_("vùng sâu, vùng xa"), default=False)
+    # Complaints: the limitation period (Luật KN Đ9, KN-01) or the window for a second
+    # complaint (Đ33 k1, KN-06), computed at classification; the officer decides on it.
+    act_known_on = models.DateField(
+        _("ngày nhận được, biết được quyết định, hành vi bị khiếu nại"), null=True, blank=True
+    )
+    obstacle_days = models.PositiveIntegerField(
+        _("số ngày có trở ngại khách quan (không tính vào thời hiệu)"), default=0
+    )
+    limitation_due_on = models.DateField(
+        _("hạn cuối thời hiệu, thời hạn khiếu nại"), null=True, blank=True
+    )
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status, default="received")
     outcome_on = models.DateField(_("ngày xử lý đơn"), null=True, blank=True)
     outcome_note = models.TextField(_("ghi chú xử lý"), blank=True)
@@ -208,6 +233,8 @@ class Letter(TrackedItem):
                         "guided",
                         "returned",
                         "filed",
+                        "inspection",
+                        "rejected",
                         "resolved",
                         "withdrawn",
                     ]
@@ -226,6 +253,12 @@ class Letter(TrackedItem):
 
     def get_absolute_url(self) -> str:
         return reverse("letters:detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def time_barred_suggested(self) -> bool:
+        """Received after the limitation period or the second-complaint window (KN-01, KN-06):
+        a suggestion only; the officer decides, and an objective obstacle extends it (KN-02)."""
+        return self.limitation_due_on is not None and self.received_on > self.limitation_due_on
 
     @property
     def sender_label(self) -> str:

@@ -38,7 +38,13 @@ def letter_list(
     abbreviations folded), never ``icontains``: the newest ``SEARCH_LIMIT`` letters having
     every word.
     """
-    qs = Letter.objects.restrict(viewer, action).select_related("organization", "sender")
+    # The sender's pseudonym comes in a second query: the identity vault may live in its own
+    # database (decision 0125), where no join reaches.
+    qs = (
+        Letter.objects.restrict(viewer, action)
+        .select_related("organization")
+        .prefetch_related("sender")
+    )
     if status:
         qs = qs.filter(status=status)
     if kind:
@@ -125,7 +131,8 @@ def letter_duplicate_candidates(*, viewer, letter: Letter, limit: int = 5):
     visible = letter_list(viewer=viewer).exclude(pk=letter.pk)
     if letter.sender_id:
         same_person = identity_same_person_list(identity=letter.sender)
-        for other in visible.filter(sender__in=same_person)[:limit]:
+        same_ids = list(same_person.values_list("pk", flat=True))  # the vault's own database
+        for other in visible.filter(sender_id__in=same_ids)[:limit]:
             found[other.pk] = DuplicateCandidate(other, "Cùng người gửi")
     words = " ".join(letter.content.split()[:24])
     ids = [int(h.object_id) for h in search(words, kinds=[SEARCH_KIND], limit=20)]

@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 
 from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_list
+from phoihop.security.spreadsheets import append_row
 
 UNSPECIFIED = "Chưa xác định"
 
@@ -113,7 +114,7 @@ def letter_statistics_xlsx(stats: LetterStatistics) -> bytes:
         ws.append([breakdown.title, "Số đơn"])
         ws["A1"].font = ws["B1"].font = Font(bold=True)
         for row in breakdown.rows:
-            ws.append(list(row))
+            append_row(ws, row)
         ws.column_dimensions["A"].width = 40
     out = io.BytesIO()
     book.save(out)
@@ -143,7 +144,8 @@ def letter_list_xlsx(letters) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter in letters:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 letter.reference,
                 letter.organization.short_name,
@@ -155,7 +157,7 @@ def letter_list_xlsx(letters) -> bytes:
                 letter.sender_label,
                 letter.due_on,
                 letter.summary,
-            ]
+            ],
         )
     out = io.BytesIO()
     book.save(out)

@@ -22,5 +22,10 @@ urlpatterns = [
     path("<uuid:public_id>/thu-ly/", views.letter_accept, name="accept"),
     path("<uuid:public_id>/buoc/", views.letter_step, name="step"),
     path("<uuid:public_id>/danh-tinh/", views.letter_identity, name="identity"),
+    path(
+        "<uuid:public_id>/danh-tinh/danh-dau/",
+        views.letter_identity_mark,
+        name="identity_mark",
+    ),
     path("<uuid:public_id>/van-ban/<uuid:document_id>/", views.letter_document, name="document"),
 ]

@@ -75,9 +75,7 @@ def letter_register(request):
         data = form.cleaned_data
         scan = data.get("scan")
         documents = (
-            [services.ReceivedDocument(scan.name, scan.content_type or "", scan.read())]
-            if scan
-            else []
+            [services.ReceivedDocument(scan.name, scan.content_type, scan.content)] if scan else []
         )
         result = {}
 
@@ -193,6 +191,10 @@ def letter_outcome(request, public_id):
             )
         elif d["outcome"] == "return":
             services.letter_return(**common, note=d["note"])
+        elif d["outcome"] == "use_for_inspection":
+            services.letter_use_for_inspection(**common, note=d["note"])
+        elif d["outcome"] == "refuse":
+            services.letter_refuse(**common, note=d["note"])
         else:
             services.letter_file_away(**common, note=d["note"])
 
@@ -224,6 +226,12 @@ def letter_step(request, public_id):
             days=d["days"],
             method=d["method"],
             coerced=d["coerced"],
+            signs_of_violation=d["signs_of_violation"],
+            withdrawing_count=d["withdrawing_count"],
+            ground=d["ground"],
+            verification_result=d["verification_result"],
+            legal_basis=d["legal_basis"],
+            conclusion=d["conclusion"],
         )
 
     return _post(request, public_id, forms.StepForm, call)
@@ -237,6 +245,20 @@ def letter_identity(request, public_id):
         raise Http404
     return identity_reveal_page(
         request, letter.sender, subject=str(letter), back_url=letter.get_absolute_url()
+    )
+
+
+@login_required
+@require_POST
+def letter_identity_mark(request, public_id):
+    """Parts of the text an officer marks as identifying the sender (one per line)."""
+    return _post(
+        request,
+        public_id,
+        forms.IdentityMarkForm,
+        lambda letter, d, f: services.letter_identity_mark(
+            actor=request.user, letter=letter, spans=d["spans"].splitlines()
+        ),
     )
 
 

@@ -19,6 +19,10 @@ class Submission(BaseModel):
     token_hash = models.CharField(_("băm mã truy cập"), max_length=64)
     idempotency_key = models.UUIDField(_("khóa chống gửi trùng"), unique=True)
     letter_public_id = models.UUIDField(_("mã đơn"), unique=True)
+    # The token sealed under a key derived from the idempotency key and SECRET_KEY, so that a
+    # retried submit (the first answer was lost) can show it once to the holder of the key;
+    # emptied when shown again. A copy of the database alone does not open it.
+    sealed_token = models.BinaryField(_("mã truy cập (mã hóa, để hiện lại một lần)"), blank=True)
     organization = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.PROTECT,

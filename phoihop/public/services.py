@@ -1,11 +1,14 @@
 """The public site's writes: a citizen's letter, sent without an account."""
 
+import base64
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from uuid import UUID
 
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +17,7 @@ from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization
+from phoihop.public.conf import setting
 from phoihop.public.models import Submission
 
 # No 0/O, 1/I/L: the code and the token are read aloud on the phone and typed on a keypad.
@@ -34,6 +38,14 @@ def new_token() -> str:
     """``ABCD-EFGH-JKMN-PQRS``: 16 characters of a 31-letter alphabet, about 79 bits."""
     raw = _random(16)
     return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def _receipt_fernet(idempotency_key: UUID) -> Fernet:
+    """A key only the holder of the form's idempotency key (with the server) can rebuild."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"receipt:{idempotency_key}".encode(), hashlib.sha256
+    ).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
 
 
 def _new_tracking_code(year: int) -> str:
@@ -72,6 +84,7 @@ def public_letter_submit(
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return Receipt(existing, None)
+    _forget_old_sealed_tokens()
     actor = system_actor()
     today = timezone.localdate()
     letter = letter_register(
@@ -87,6 +100,7 @@ def public_letter_submit(
     submission = Submission(
         tracking_code=_new_tracking_code(today.year),
         token_hash=token_hash(token),
+        sealed_token=_receipt_fernet(idempotency_key).encrypt(token.encode()),
         idempotency_key=idempotency_key,
         letter_public_id=letter.public_id,
         organization=organization,
@@ -100,4 +114,53 @@ def public_letter_submit(
         related=letter,
         data={"tracking_code": submission.tracking_code},
     )
+    return Receipt(submission, token)
+
+
+def _forget_old_sealed_tokens() -> None:
+    """Erase the sealed tokens of submissions past the retry window (on every new submit)."""
+    limit = timezone.now() - timedelta(seconds=setting("RECEIPT_SECONDS"))
+    Submission.objects.filter(created_at__lt=limit).exclude(sealed_token=b"").update(
+        sealed_token=b""
+    )
+
+
+@transaction.atomic
+def public_receipt_reclaim(*, idempotency_key: UUID) -> Receipt | None:
+    """The receipt of an earlier submit of the same form, its token shown once more.
+
+    A citizen whose first answer was lost (a dropped connection, a closed tab) sends the form
+    again with the same idempotency key; that key is the proof of holding the form, so the
+    token sealed under it is opened and returned once, then erased. Only within the receipt
+    window (``RECEIPT_SECONDS``); past it, sealed tokens are erased. A later retry gets the
+    receipt without a token. None if no submission has this key.
+
+    Records: ``public.receipt.reshown`` (tracking code) when the token is shown again.
+    """
+    submission = (
+        Submission.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
+    )
+    if submission is None:
+        return None
+    sealed = bytes(submission.sealed_token or b"")
+    window = timedelta(seconds=setting("RECEIPT_SECONDS"))
+    if sealed and submission.created_at < timezone.now() - window:
+        sealed = b""  # too late: the token is no longer shown again
+        submission.sealed_token = b""
+        submission.save(update_fields=["sealed_token", "updated_at"])
+    if not sealed:
+        return Receipt(submission, None)
+    try:
+        token = _receipt_fernet(idempotency_key).decrypt(sealed).decode()
+    except InvalidToken:  # SECRET_KEY changed since: the token cannot be shown again
+        token = None
+    submission.sealed_token = b""
+    submission.save(update_fields=["sealed_token", "updated_at"])
+    if token is not None:
+        audit_record(
+            actor=system_actor(),
+            event="public.receipt.reshown",
+            target=submission,
+            data={"tracking_code": submission.tracking_code},
+        )
     return Receipt(submission, token)

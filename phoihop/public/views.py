@@ -15,9 +15,8 @@ from phoihop.letters.services import Sender
 from phoihop.public import ratelimit
 from phoihop.public.conf import setting
 from phoihop.public.forms import PublicLetterForm, StatusLookupForm
-from phoihop.public.models import Submission
 from phoihop.public.selectors import submission_find, submission_status
-from phoihop.public.services import public_letter_submit
+from phoihop.public.services import Receipt, public_letter_submit, public_receipt_reclaim
 from phoihop.reception.ics import reception_days_ics
 from phoihop.reception.selectors import reception_days, schedule_published_list
 
@@ -59,9 +58,9 @@ def letter_submit(request):
     form = PublicLetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        existing = Submission.objects.filter(idempotency_key=data["idempotency_key"]).first()
-        if existing is not None:  # a double submit: no new letter, no new limit hit
-            return redirect("public:letter_receipt", tracking_code=existing.tracking_code)
+        existing = public_receipt_reclaim(idempotency_key=data["idempotency_key"])
+        if existing is not None:  # a double submit or a retry: no new letter, no limit hit
+            return _receipt_redirect(request, existing)
         try:
             _limit(request, "submit", also_global=True)
         except ratelimit.RateLimited as exc:
@@ -80,17 +79,28 @@ def letter_submit(request):
                 content=data["content"],
             )
         except IntegrityError:  # the same form, submitted concurrently, won the race
-            submission = Submission.objects.get(idempotency_key=data["idempotency_key"])
-            return redirect("public:letter_receipt", tracking_code=submission.tracking_code)
+            reclaimed = public_receipt_reclaim(idempotency_key=data["idempotency_key"])
+            if reclaimed is None:
+                raise
+            return _receipt_redirect(request, reclaimed)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            if receipt.token:
-                receipts = request.session.get(_RECEIPT_SESSION_KEY, {})
-                receipts[receipt.submission.tracking_code] = [receipt.token, time.time()]
-                request.session[_RECEIPT_SESSION_KEY] = receipts
-            return redirect("public:letter_receipt", tracking_code=receipt.submission.tracking_code)
+            return _receipt_redirect(request, receipt)
     return render(request, "public/letter_form.html", {"form": form}, status=200)
+
+
+def _receipt_redirect(request, receipt: Receipt) -> HttpResponse:
+    """To the receipt page; a token issued (or shown again) now is kept in the session."""
+    code = receipt.submission.tracking_code
+    if receipt.token:
+        receipts = request.session.get(_RECEIPT_SESSION_KEY, {})
+        receipts[code] = [receipt.token, time.time()]
+        request.session[_RECEIPT_SESSION_KEY] = receipts
+    elif code not in request.session.get(_RECEIPT_SESSION_KEY, {}):
+        # Shown once already, to another session: the receipt without the token.
+        return render(request, "public/letter_receipt.html", {"tracking_code": code, "token": None})
+    return redirect("public:letter_receipt", tracking_code=code)
 
 
 @require_GET

@@ -232,6 +232,8 @@ class VisitCitizen(BaseModel):
         blank=True,
         related_name="+",
         verbose_name=_("hồ sơ nhân thân (kho bí mật)"),
+        # The vault may live in its own database (decision 0125): no cross-database constraint.
+        db_constraint=False,
     )
     is_representative = models.BooleanField(_("người đại diện"), default=False)
 

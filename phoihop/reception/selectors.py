@@ -179,7 +179,8 @@ def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
     """The citizens of a visit the caller fetched through ``visit_get``, each with its vault
     record and whether *viewer* holds the clearance to read it (nothing is decrypted)."""
     entries = []
-    for citizen in visit.citizens.select_related("identity"):
+    # A second query, not a join: the vault may live in its own database (decision 0125).
+    for citizen in visit.citizens.prefetch_related("identity"):
         identity = citizen.identity
         readable = identity is not None and identity_can_read(viewer=viewer, identity=identity)
         entries.append(VisitCitizenEntry(citizen, identity, readable))
@@ -188,7 +189,7 @@ def visit_citizen_list(*, viewer, visit: Visit) -> list[VisitCitizenEntry]:
 
 def visit_citizen_identity_get(*, viewer, visit: Visit, position: int) -> VisitCitizenEntry:
     """One citizen of the visit whose identity *viewer* is cleared to read; Http404 otherwise."""
-    citizen = visit.citizens.select_related("identity").filter(position=position).first()
+    citizen = visit.citizens.filter(position=position).first()
     identity = citizen.identity if citizen is not None else None
     if identity is None or not identity_can_read(viewer=viewer, identity=identity):
         raise Http404

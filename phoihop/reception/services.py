@@ -12,7 +12,7 @@ from phoihop.audit.services import audit_record, field_changes
 from phoihop.casework.clocks import clock_main, clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, step_add
 from phoihop.documents.services import number_take
-from phoihop.identity.services import IdentityData, identity_redact, identity_store
+from phoihop.identity.services import IdentityData, identity_redact_all, identity_store
 from phoihop.letters.services import Sender, letter_register
 from phoihop.organizations.models import Organization, Person
 from phoihop.reception.conf import setting
@@ -167,9 +167,7 @@ def _identity_data(citizen: CitizenInput) -> IdentityData:
 
 def _redacted(text: str, identities: list[IdentityData]) -> str:
     """*text* without any citizen's name, address, phone or ID number (Luật Tố cáo Đ56 k2)."""
-    for data in identities:
-        text = identity_redact(text, data)
-    return text
+    return identity_redact_all(text, identities)
 
 
 def _letter_sender(citizens: list[CitizenInput], headcount: int) -> Sender:
@@ -297,7 +295,7 @@ def visit_register(
             organization=organization,
             channel="reception",
             received_on=visited_on,
-            content=_letter_content(item),
+            content=_redacted(_letter_content(item), identities),
             sender=sender,
             visit=visit,
         )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from phoihop.security.caches import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("PHOIHOP_DATA_DIR", BASE_DIR.parent / "var"))
 
@@ -46,15 +48,18 @@ INSTALLED_APPS = [
     "phoihop.letters",
     "phoihop.reception",
     "phoihop.supervision",
+    "phoihop.elections",
     "phoihop.public",
     "phoihop.volume",
     "phoihop.web",
     "phoihop.api",
+    "phoihop.security",
     "phoihop.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "phoihop.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "phoihop.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -116,6 +121,14 @@ DATABASES = {
         else sqlite_database(DATA_DIR / "phoihop.sqlite3")
     )
 }
+# The identity vault in a database of its own (decision 0125; docs/identity-vault-deployment.md):
+# IDENTITY_DATABASE_URL names it; without it the vault shares the main database, which
+# ``check --deploy`` reports in production.
+IDENTITY_DATABASE_URL = os.environ.get("IDENTITY_DATABASE_URL", "")
+if IDENTITY_DATABASE_URL:
+    DATABASES["identity"] = dj_database_url.parse(IDENTITY_DATABASE_URL, conn_max_age=60)
+PHOIHOP_IDENTITY_DATABASE = "identity" if IDENTITY_DATABASE_URL else ""
+DATABASE_ROUTERS = ["phoihop.identity.routers.IdentityVaultRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -145,7 +158,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Failed sign-ins are throttled per user name and address (django-axes).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Locked per user name *and* address: an attacker who guesses from one address locks out only
+# that address, never the staff member signing in from elsewhere (docs/decisions/0113). The
+# address is REMOTE_ADDR, the same one the portal's rate limits count: behind a proxy, set the
+# proxy to overwrite it (nginx real_ip) instead of trusting X-Forwarded-For from the client.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "phoihop.public.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -196,14 +214,21 @@ HUEY = (
     }
 )
 
+# The shared cache (rate limits, sign-in throttling): the database by default, Redis when
+# PHOIHOP_REDIS_URL is set. ``migrate`` creates the cache table (phoihop.security).
+CACHES = cache_settings(REDIS_URL)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "phoihop.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "phoihop.api.authentication.TokenScopePermission",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "phoihop.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "phoihop.api.errors.exception_handler",
 }
@@ -215,6 +240,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "phoihop.api.schema.document_errors",
+    ],
     # Choice sets that share a field name get their own, stable component names.
     "ENUM_NAME_OVERRIDES": {
         "VisitKindEnum": "phoihop.reception.models.Visit.Kind",

@@ -10,6 +10,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 HUEY = {"huey_class": "huey.MemoryHuey", "name": "phoihop-test", "immediate": True}
 if not DATABASE_URL:
     DATABASES = {"default": sqlite_database(":memory:")}
+# A spare database for the identity vault, so tests can run it apart (decision 0125); the vault
+# shares the main database unless a test sets PHOIHOP_IDENTITY_DATABASE = "identity".
+DATABASES["identity"] = (
+    {**DATABASES["default"], "NAME": f"{DATABASES['default']['NAME']}_vault"}
+    if DATABASE_URL
+    else sqlite_database(":memory:")
+)
+PHOIHOP_IDENTITY_DATABASE = ""
 PHOIHOP_DEMO = False
 AXES_ENABLED = True
 LANGUAGE_CODE = "vi"

@@ -1,20 +1,27 @@
 """Suggest the field (lĩnh vực), competence level and agency of a petition.
 
-Lexicon scoring (see :mod:`phoihop.text.lexicons`): each field and level collects the weights
-of the phrases found in the folded text; an agency the petition names outranks the default
-agency of its field and level. A group votes over its members' suggestions.
+Field and level come from multinomial logistic regressions (:mod:`phoihop.text.learn`) over
+the petition's folded words and bigrams plus the lexicon scores (see
+:mod:`phoihop.text.lexicons`: sourced vocabulary of each field and the division of
+competence); without trained models the lexicon scores alone decide. An agency the petition
+names outranks the default agency of its field and level. A group adds up its members'
+probabilities.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+import numpy as np
+
 from phoihop.text import lexicons
-from phoihop.text.features import content_tokens
+from phoihop.text.features import STOPWORDS, content_tokens
+from phoihop.text.learn import LabelModel, default_models, hashed
 from phoihop.text.normalize import nfc
 
 LEVELS = ("xã", "tỉnh", "trung ương")
@@ -47,7 +54,7 @@ class Suggestion:
             s.agency for s in suggestions if s.field == best_field and s.level == best_level
         ) or Counter(s.agency for s in suggestions if s.level == best_level)
         agency = (
-            agencies.most_common(1)[0][0]
+            max(agencies, key=lambda name: (agencies[name], name))
             if agencies
             else _default_agency(best_field, best_level, "", "")
         )
@@ -60,7 +67,9 @@ def _shares(scores: dict[str, float]) -> dict[str, float]:
 
 
 def _best(scores: Mapping[str, float], *, default: str) -> str:
-    return max(scores, key=lambda key: (scores[key], key)) if scores else default
+    if not scores or max(scores.values()) <= 0:
+        return default
+    return max(scores, key=lambda key: (scores[key], key))
 
 
 def phrases(folded: str, longest: int = 5) -> list[str]:
@@ -108,10 +117,10 @@ _LEXICON_BY_FIRST = _lexicon_by_first()
 def lexicon_scores(found: list[str]) -> tuple[dict[str, float], dict[str, float]]:
     """Field scores and level scores from the phrases of a text (see :func:`phrases`).
 
-    The province is the default level and gets a head start of 1.
+    No level has a head start: with no cue at all the province is the default.
     """
     fields: dict[str, float] = {}
-    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    levels = {"xã": 0.0, "tỉnh": 0.0, "trung ương": 0.0}
     for phrase in found:
         for table_name, label, weight in _LEXICON_INDEX.get(phrase, ()):
             target = fields if table_name == "field" else levels
@@ -126,7 +135,7 @@ def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[
     building every run of one to five words.
     """
     fields: dict[str, float] = {}
-    levels = {"xã": 0.0, "tỉnh": 1.0, "trung ương": 0.0}
+    levels = {"xã": 0.0, "tỉnh": 0.0, "trung ương": 0.0}
     n = len(tokens)
     for i in [k for k, token in enumerate(tokens) if token in _LEXICON_BY_FIRST]:
         for words, entries in _LEXICON_BY_FIRST[tokens[i]]:
@@ -173,15 +182,72 @@ def _default_agency(field_name: str, level: str, folded: str, commune: str) -> s
     return lexicons.PROVINCE_AGENCY[field_name]
 
 
-def suggest(text: str, *, commune: str = "", tokens: list[str] | None = None) -> Suggestion:
+_AGENCY_LEVELS = ("xã", "tỉnh", "trung ương")
+
+
+def label_inputs(tokens: Sequence[str]) -> tuple[dict[int, float], np.ndarray]:
+    """What the field and level models read: hashed words and bigrams, and dense scores.
+
+    The dense part is the log of each field's and level's lexicon score and the level of
+    an agency the text names.
+    """
+    fields, levels = token_lexicon_scores(tokens)
+    words = [t for t in tokens if t not in STOPWORDS and len(t) > 1]
+    terms = ["u:" + t for t in words]
+    terms += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
+    agency = named_agency(" " + " ".join(tokens) + " ")
+    dense = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
+    dense += [np.log1p(levels[level]) for level in LEVELS]
+    dense += [float(bool(agency) and _agency_level(agency) == level) for level in _AGENCY_LEVELS]
+    return hashed(terms), np.array(dense)
+
+
+def label_probabilities(
+    token_lists: Sequence[Sequence[str]], models: tuple[LabelModel, LabelModel] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Field and level probabilities (rows in :data:`~lexicons.FIELDS`, :data:`LEVELS` order).
+
+    *models* default to those shipped with the engine.
+    """
+    if models is None:
+        _pair, field_model, level_model = default_models()
+    else:
+        field_model, level_model = models
+    inputs = [label_inputs(tokens) for tokens in token_lists]
+    sparse_rows = [row for row, _dense in inputs]
+    dense = np.array([d for _row, d in inputs]).reshape(len(inputs), -1)
+    field_p = field_model.probabilities(sparse_rows, dense)
+    level_p = level_model.probabilities(sparse_rows, dense)
+    return _reorder(field_p, field_model, lexicons.FIELDS), _reorder(level_p, level_model, LEVELS)
+
+
+def _reorder(p: np.ndarray, model: LabelModel, order: Sequence[str]) -> np.ndarray:
+    out = np.zeros((p.shape[0], len(order)))
+    for k, label in enumerate(model.labels):
+        out[:, order.index(label)] = p[:, k]
+    return out
+
+
+def suggest(
+    text: str,
+    *,
+    commune: str = "",
+    tokens: list[str] | None = None,
+    probabilities: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Suggestion:
     """Suggest field, level and agency for one petition text.
 
     *tokens* are the text's :func:`~phoihop.text.features.content_tokens` when the caller has
-    them already.
+    them already; *probabilities* its field and level probabilities
+    (:func:`label_probabilities`), computed here when not given.
     """
     tokens = content_tokens(text) if tokens is None else tokens
     folded = " " + " ".join(tokens) + " "
-    fields, levels = token_lexicon_scores(tokens)
+    if probabilities is None:
+        field_p, level_p = label_probabilities([tokens])
+        probabilities = (field_p[0], level_p[0])
+    fields = {name: float(p) for name, p in zip(lexicons.FIELDS, probabilities[0], strict=True)}
+    levels = {name: float(p) for name, p in zip(LEVELS, probabilities[1], strict=True)}
     best_field = _best(fields, default="khác")
     best_level = _best(levels, default="tỉnh")
     agency = named_agency(folded)

@@ -24,6 +24,7 @@ from phoihop.text.normalize import (
     fold,
     fold_word,
     join_compounds,
+    mark_senses,
     nfc,
     road_keys_of,
     syllables_with_dots,
@@ -68,9 +69,19 @@ ENTITY_TYPES: dict[str, str] = {
     "trung tam y te": "hospital",
     "tram y te": "hospital",
     "cho": "market",
-    "bai rac": "site",
+    "chox": "market",
+    "banx": "hamlet",
+    "langx": "hamlet",
+    "buonx": "hamlet",
     "ap": "hamlet",
     "khu pho": "hamlet",
+    "thon": "hamlet",
+    "ban": "hamlet",
+    "xom": "hamlet",
+    "lang": "hamlet",
+    "buon": "hamlet",
+    "khom": "hamlet",
+    "to dan pho": "hamlet",
     "song": "river",
     "kenh": "river",
     "suoi": "river",
@@ -147,7 +158,7 @@ def content_tokens(text: str, dotted: list[str] | None = None) -> list[str]:
     has it already.
     """
     if dotted is None:
-        dotted = syllables_with_dots(text)
+        dotted = syllables_with_dots(mark_senses(text))
     tokens = expand_abbreviations(collapse_roads(dotted))
     return canonical_synonyms(collapse_roads(tokens))
 
@@ -188,6 +199,7 @@ def extract_entities(text: str) -> list[Entity]:
     for clause in _CLAUSE_RE.split(nfc(text)):
         words = _TOKEN_RE.findall(clause)
         folded = [fold_word(word) for word in words]
+        typed = [_type_word(word) for word in words]
         i = 0
         while i < len(words):
             if not _starts_name(words[i], folded[i]):
@@ -203,21 +215,60 @@ def extract_entities(text: str) -> list[Entity]:
             run = folded[i:j]
             if len(run) >= 2 or (i > 0 and len(run[0]) > 3):
                 name = " ".join(canonical_synonyms(run))
-                entities.append(Entity(_entity_kind(folded[max(0, i - 6) : i]), name))
+                entities.append(Entity(_entity_kind(typed[max(0, i - 6) : i], adjacent=True), name))
             i = j
     return entities
 
 
-def _entity_kind(before: list[str]) -> str:
-    """Type of a name from the nearest generic word among the (folded) words before it."""
+# Type words whose folded form is also another word: with diacritics only the type counts.
+_AMBIGUOUS_TYPES = {
+    "truong": "trường",
+    "ho": "hồ",
+    "cho": "chợ",
+    "trai": "trại",
+    "song": "sông",
+    "ban": "bản",
+    "lang": "làng",
+    "buon": "buôn",
+    "xa": "xã",
+    "ap": "ấp",
+}
+# Legal forms between a type word and the name ("Công ty TNHH Hưng Phát").
+_LEGAL_FORM = frozenset(["trach", "nhiem", "huu", "han", "co", "phan", "mot", "thanh", "vien"])
+
+
+def _type_word(word: str) -> str:
+    """Folded *word*, or a non-word when it is an accented homograph of a type word."""
+    folded = fold_word(word)
+    sense = _AMBIGUOUS_TYPES.get(folded)
+    if sense is not None and not word.isascii() and word.lower() != sense:
+        return folded + "z"
+    return folded
+
+
+def _entity_kind(before: list[str], *, adjacent: bool = False) -> str:
+    """Type of a name from the generic words before it.
+
+    With *adjacent*, only a type phrase that ends right before the name counts (legal forms
+    such as "TNHH" skipped): "Trường THCS Tân Phước" is a school, "chờ Bộ Tài chính" is not
+    a market.
+    """
     if _KIND_WORDS.isdisjoint(before):
         return "name"
-    return _kind_from_words(tuple(before))
+    return _kind_from_words(tuple(before), adjacent)
 
 
 @lru_cache(maxsize=65536)
-def _kind_from_words(before: tuple[str, ...]) -> str:
+def _kind_from_words(before: tuple[str, ...], adjacent: bool = False) -> str:
     expanded = expand_abbreviations(list(before))
+    if adjacent:
+        while expanded and expanded[-1] in _LEGAL_FORM:
+            expanded.pop()
+        for size in (4, 3, 2, 1):
+            phrase = " ".join(expanded[-size:]) if len(expanded) >= size else ""
+            if phrase in ENTITY_TYPES:
+                return ENTITY_TYPES[phrase]
+        return "name"
     for end in range(len(expanded), 0, -1):
         for size in (4, 3, 2, 1):
             if end - size >= 0:
@@ -292,7 +343,7 @@ def _find_names(tokens: list[str], gazetteer: Gazetteer) -> tuple[list[Entity], 
             name = " ".join(tokens[i : i + size])
             if name in gazetteer:
                 kind = gazetteer[name]
-                local = _entity_kind(tokens[max(0, i - 6) : i])
+                local = _entity_kind(tokens[max(0, i - 6) : i], adjacent=True)
                 found.append(Entity(local if local != "name" else kind, name))
                 start = i - _type_phrase_before(tokens, i)
                 covered.update(dict.fromkeys(range(start, i + size), "|"))
@@ -383,7 +434,7 @@ def petition_features(
     Terms after the text's turn to a further issue (:func:`main_issue_end`) are kept apart
     in ``later_terms``, so that the main issue weighs most.
     """
-    folded = fold(text)
+    folded = fold(mark_senses(text))
     dotted = syllables_with_dots(folded)
     tokens = content_tokens(folded, dotted)
     entities = list(extract_entities(text) if entities is None else entities)

@@ -73,66 +73,29 @@ SYNONYMS: dict[str, str] = {
     "giay chung nhan quyen su dung dat": "giay chung nhan",
     "tho cu": "dat o",
     "cap 1": "tieu hoc",
-    "cap 2": "trung hoc co so",
-    "cap 3": "trung hoc pho thong",
-    "cup dien": "mat dien",
-    "cat dien": "mat dien",
-    "nganh dien": "dien luc",
     "heo": "lon",
-    "xe ben": "xe tai",
-    "xe container": "xe tai",
-    "sap nhap": "sap xep",
     "sat nhap": "sap xep",
     "o ga": "hu hong",
     "o voi": "hu hong",
     "xuong cap": "hu hong",
     "hu": "hu hong",
-    "bong troc": "hu hong",
-    "lun sut": "hu hong",
-    "sut lun": "hu hong",
-    "hoi thoi": "hoi",
-    "mui hoi": "hoi",
     "nguoi gia": "nguoi cao tuoi",
     "cac cu": "nguoi cao tuoi",
     "phu cap": "tro cap",
-    "ghe hut cat": "hut cat",
-    "sa lan hut cat": "hut cat",
-    "khai thac cat": "hut cat",
-    "mo cat": "hut cat",
-    "nha mang": "vien thong",
-    "song dien thoai": "vien thong",
-    "phu song": "vien thong",
     "internet": "vien thong",
     "xe buyt": "xe buyt",
     "chat doc da cam": "chat doc hoa hoc",
     # Roads and buildings: every way of saying "damaged" or "patched".
-    "lo loet": "hu hong",
     "nut nat": "hu hong",
-    "dam va": "sua chua",
-    "va tam": "sua chua",
-    "duy tu": "sua chua",
-    "lay loi": "lay",
-    "sinh lay": "lay",
-    "sa lay": "lay",
     "un tac": "ket xe",
     # Flooding.
-    "ngap ung": "ngap",
-    "ung ngap": "ngap",
-    "ngap nuoc": "ngap",
-    "ung": "ngap",
+    "ngap ungx": "ngap",
+    "ungx ngap": "ngap",
+    "ungx": "ngap",
     # Late payment of compensation or allowances.
-    "chua nhan duoc tien": "cham chi tra",
-    "chua nhan tien": "cham chi tra",
-    "chua duoc chi tra": "cham chi tra",
-    "chua chi tra": "cham chi tra",
-    "chi tra cham": "cham chi tra",
-    "cham boi thuong": "cham chi tra boi thuong",
-    "cham den bu": "cham chi tra boi thuong",
     # Smells, crime reports, overcrowding.
-    "boc mui": "hoi",
     "to giac": "to cao",
     "boc dau": "dua xe",
-    "nam ghep": "qua tai",
     "ii": "2",
     "iii": "3",
     "iv": "4",
@@ -324,3 +287,75 @@ def search_key(text: str) -> str:
 def query_terms(query: str) -> list[str]:
     """Folded terms of a search query; a road phrase becomes one term (``dt816``)."""
     return search_tokens(query)
+
+
+# Folded syllables that stand for several words. The engine's lexicons mean one of them, so
+# that sense gets its own token: with diacritics the accented form decides ("chợ" is the
+# market, "cho", "chờ", "chở", "chỗ" are not); without them the neighbouring words decide.
+SENSES: dict[str, tuple[str, str]] = {
+    # folded syllable: (accented form of the sense, token of the sense)
+    "cho": ("chợ", "chox"),
+    "hoi": ("hôi", "hoix"),
+    "tuoi": ("tưới", "tuoix"),
+    "ung": ("úng", "ungx"),
+    "ban": ("bản", "banx"),
+    "lang": ("làng", "langx"),
+    "buon": ("buôn", "buonx"),
+}
+# Words next to an unaccented ambiguous syllable that show the sense (one word either side,
+# or the phrase just before it).
+_SENSE_CONTEXT: dict[str, frozenset[str]] = {
+    "cho": frozenset(
+        {"nha", "long", "tieu", "thuong", "kiot", "sap", "dau", "moi", "phien", "hop"}
+    ),
+    "hoi": frozenset({"mui", "thoi", "boc", "nong", "nac", "tanh", "ruoi"}),
+    "tuoi": frozenset({"nuoc", "kenh", "muong", "tieu", "ruong", "lua", "vu", "cay", "bom"}),
+    "ung": frozenset({"ngap", "lut", "nuoc"}),
+    "ban": frozenset(),  # without diacritics "ban" is too often "bán", "bàn", "ban quản lý"
+    "lang": frozenset(),
+    "buon": frozenset(),
+}
+_SENSE_BLOCK: dict[str, frozenset[str]] = {
+    # "tuổi": a number or "cao" before it; "đáp ứng", "ung thư", "ứng cử".
+    "tuoi": frozenset({"cao", "do", "nguoi", "thieu", "lon"}),
+    "ung": frozenset({"dap", "thu", "cu", "xu", "phan", "tam", "ho", "thich", "dung"}),
+    "buon": frozenset({"ban", "lau", "chuyen", "dua"}),  # "buôn bán", "buôn lậu"
+}
+
+
+def mark_senses(text: str) -> str:
+    """*text* with each ambiguous syllable meaning a lexicon sense written as its sense token.
+
+    >>> mark_senses("Chợ Bà Rịa; cho tôi hỏi")
+    'chox Bà Rịa; cho tôi hỏi'
+    >>> mark_senses("mui hoi nong nac, nuoc tuoi khong du, dap ung")
+    'mui hoix nong nac, nuoc tuoix khong du, dap ung'
+    """
+    text = nfc(text)
+    words = re.split(r"(\W+)", text)
+    accented = not text.isascii()
+    out = list(words)
+    plain = [w.lower() for w in words]
+    for k, _word in enumerate(words):
+        low = plain[k]
+        folded = fold_word(low) if not low.isascii() else low
+        sense = SENSES.get(folded)
+        if sense is None:
+            continue
+        before = fold_word(plain[k - 2]) if k >= 2 else ""
+        after = fold_word(plain[k + 2]) if k + 2 < len(words) else ""
+        blocked = _SENSE_BLOCK.get(folded, frozenset())
+        if not low.isascii():
+            if low == sense[0] and not (folded == "buon" and after in blocked):
+                out[k] = sense[1]
+            continue
+        if accented:
+            continue  # an unaccented word in accented text: another word typed plainly
+        if before in blocked or after in blocked or before.isdigit():
+            continue
+        context = _SENSE_CONTEXT[folded]
+        if before in context or after in context:
+            out[k] = sense[1]
+        elif folded == "cho" and words[k][:1] == "C" and after[:1].isalpha():
+            out[k] = sense[1]  # "Cho Lon": a capitalised market name
+    return "".join(out)

@@ -23,7 +23,20 @@ def _notification(tree, user):
     return _own_notification(tree, user)
 
 
+def _token(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.api.services import api_token_issue
+
+    return {"pk": api_token_issue(actor=system_actor(), user=user, purpose="thử").token.pk}
+
+
+PUBLIC = {
+    "api:not-found": "mọi đường dẫn /api/ không có: trả lời 404 dạng JSON, không lộ gì",
+}
+
 PROTECTED = {
+    "api_tokens:list": UrlCheck(),
+    "api_tokens:revoke": UrlCheck(kwargs=_token, method="post", ok_status=(302,)),
     "api:me": UrlCheck(api=True),
     "api:popolo": UrlCheck(api=True),
     "api:organization-list": UrlCheck(api=True),

@@ -157,6 +157,7 @@ class BusinessCalendar:
     _schedules: dict[int, YearSchedule] = field(default_factory=dict, repr=False)
     _off: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
     _working: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+    _toggled: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -178,6 +179,11 @@ class BusinessCalendar:
             self._schedules[year] = schedule
             self._off[year] = frozenset(d.day for d in days if d.is_day_off)
             self._working[year] = frozenset(d.day for d in days if not d.is_day_off)
+            # Days off only under a toggle that is off (24/11, NG-06), in either source.
+            every_toggle = frozenset(h.toggle for h in self.model.fixed if h.toggle)
+            toggled = {d.day for d in source.days if d.toggle and d.is_day_off}
+            toggled |= {d.day for d in self.model.holidays(year, every_toggle) if d.toggle}
+            self._toggled[year] = frozenset(toggled - self._off[year])
         return self._schedules[year]
 
     def is_fallback_year(self, year: int) -> bool:
@@ -196,6 +202,17 @@ class BusinessCalendar:
         if day in self._off[day.year]:
             return False
         return not self.model.is_weekly_rest_day(day)
+
+    def is_citizen_working_day(self, day: date) -> bool:
+        """Whether a citizen's own period may end on *day* (BLDS 2015 Đ148 k5; decision 0121).
+
+        Stricter than :meth:`is_working_day` in the citizen's favour: a make-up Saturday of the
+        civil service is still the citizen's weekly rest day, and a holiday whose status is
+        unconfirmed (a toggle that is off, e.g. 24/11) counts as a day off.
+        """
+        if not self.is_working_day(day) or self.model.is_weekly_rest_day(day):
+            return False
+        return day not in self._toggled[day.year]
 
     def days_off(self, year: int) -> list[CalendarDay]:
         """Named non-working days of *year* (holidays, compensatory and swapped days)."""

@@ -113,6 +113,15 @@ def days_until(due: date, today: date) -> int:
     return (due - today).days
 
 
+def _roll_for_citizen(day: date, calendar: BusinessCalendar) -> date:
+    """The first day from *day* on which the citizen can act (decision 0121)."""
+    for _ in range(_MAX_DAYS_OFF_IN_A_ROW):
+        if calendar.is_citizen_working_day(day):
+            return day
+        day += timedelta(days=1)
+    raise CalendarUnavailableError(f"Không tìm được ngày làm việc gần {day.isoformat()}.")
+
+
 def compute_due(
     rule_id: str,
     start: date,
@@ -138,6 +147,10 @@ def compute_due(
         due = add_working_days(start, sign * count, cal)
         raw_due = due
         fallback = cal.fallback_years(start, due)
+    elif rule.citizen_period and rule.roll == Roll.FORWARD:
+        raw_due = start + timedelta(days=sign * count)
+        due = _roll_for_citizen(raw_due, cal)
+        fallback = cal.fallback_years(raw_due, due)
     else:
         raw_due = start + timedelta(days=sign * count)
         due = add_calendar_days(start, sign * count, roll=rule.roll, calendar=cal)

@@ -48,6 +48,7 @@ def load_rules(path: Path = DATA_DIR / "rules.toml") -> RuleSet:
                     confidence=row["confidence"],
                     roll=Roll(row.get("roll", Roll.FORWARD)),
                     open_reading=bool(row.get("open_reading", False)),
+                    citizen_period=bool(row.get("citizen_period", False)),
                     note=row.get("note", ""),
                 )
             )

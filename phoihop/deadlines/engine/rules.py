@@ -36,6 +36,7 @@ VARIANT_LABELS = {
     Variant.ESPECIALLY_COMPLEX: "đặc biệt phức tạp",
     Variant.REMOTE: "vùng sâu, vùng xa",
     Variant.REMOTE_COMPLEX: "vùng sâu, vùng xa, phức tạp",
+    "remote_especially_complex": "vùng sâu, vùng xa, đặc biệt phức tạp",
 }
 
 
@@ -64,12 +65,15 @@ class Rule:
     roll: Roll = Roll.FORWARD
     open_reading: bool = False
     note: str = ""
+    # A period the citizen keeps (limitation, window for a second complaint), not the
+    # administration: its end rolls past the citizen's days off too (decision 0121).
+    citizen_period: bool = False
 
     def count(self, variant: str) -> int:
         try:
             return self.counts[variant]
         except KeyError:
-            label = VARIANT_LABELS.get(variant, variant)  # type: ignore[call-overload]
+            label = VARIANT_LABELS.get(variant, "không xác định")
             raise VariantNotAvailableError(self.id, label) from None
 
     def with_day_type(self, day_type: DayType) -> "Rule":

@@ -6,6 +6,7 @@ from phoihop.accounts.models import User
 from phoihop.audit.selectors import audit_chain_verify
 from phoihop.casework.models import FollowUp
 from phoihop.demo.loader import demo_load
+from phoihop.elections.models import Election
 from phoihop.letters.models import Letter
 from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
 from phoihop.reception.models import Schedule
@@ -27,6 +28,9 @@ def test_demo_province_loads_once_with_audited_history(db):
     assert FollowUp.objects.count() == 1
     assert Schedule.objects.filter(is_published=True).count() == 4
     assert Letter.objects.filter(due_on__lt=date.today(), organization__code="ubnd").exists()
+    by_election = Election.objects.get(kind="by_election")
+    assert by_election.status == "published"
+    assert by_election.contests.get().result["elected"] == ["Võ Thị Thanh Hương"]
     assert audit_chain_verify().ok
     assert demo_load() == {}  # a second load changes nothing
     call_command("audit", "verify")

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('sealed', models.BinaryField(verbose_name='dữ liệu mã hóa')),
                 ('person_key', models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='chỉ mục họ tên và địa chỉ')),
                 ('id_number_key', models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='chỉ mục số giấy tờ')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='cơ quan lưu giữ')),
+                ('organization', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='cơ quan lưu giữ')),
             ],
             options={
                 'verbose_name': 'danh tính người gửi đơn',

@@ -6,7 +6,11 @@ from phoihop.casework.models import Handover
 from phoihop.deadlines.models import Deadline
 from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
-from phoihop.letters.services.resolution import PUBLICATION_METHODS, STEP_ACTIONS
+from phoihop.letters.services.resolution import (
+    PUBLICATION_METHODS,
+    STEP_ACTIONS,
+    SUSPENSION_GROUNDS,
+)
 
 
 def _org(field: str):
@@ -120,7 +124,8 @@ class RegisterInput(serializers.Serializer):
     received_on = serializers.DateField()
     content = serializers.CharField()
     sender = SenderInput(required=False)
-    has_signature = serializers.BooleanField(default=True)
+    # Left out: a portal letter is unsigned, a paper one signed (Luật KN Đ11 k5).
+    has_signature = serializers.BooleanField(required=False, allow_null=True, default=None)
     idempotency_key = serializers.CharField(
         required=False, allow_blank=True, max_length=64, default=""
     )
@@ -134,8 +139,9 @@ class ClassifyInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=[k for k in Letter.Kind.values if k != "unclassified"])
     instance = serializers.ChoiceField(choices=[1, 2], required=False, allow_null=True)
     field = serializers.CharField(required=False, allow_blank=True, max_length=60, default="")
-    has_signature = serializers.BooleanField(default=True)
-    has_name_address = serializers.BooleanField(default=True)
+    # Left out: what registration recorded (the letter's own flags).
+    has_signature = serializers.BooleanField(required=False, allow_null=True, default=None)
+    has_name_address = serializers.BooleanField(required=False, allow_null=True, default=None)
     names_violator = serializers.BooleanField(default=False)
     has_evidence = serializers.BooleanField(default=False)
     is_remote = serializers.BooleanField(default=False)
@@ -144,6 +150,9 @@ class ClassifyInput(serializers.Serializer):
         required=False,
         default=list,
     )
+    outside_competence = serializers.BooleanField(default=False)
+    act_known_on = serializers.DateField(required=False, allow_null=True, default=None)
+    obstacle_days = serializers.IntegerField(required=False, min_value=0, default=0)
 
 
 class SplitPartInput(serializers.Serializer):
@@ -156,7 +165,9 @@ class SplitInput(serializers.Serializer):
 
 
 class OutcomeInput(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=["forward", "guide", "return", "file_away"])
+    outcome = serializers.ChoiceField(
+        choices=["forward", "guide", "return", "file_away", "use_for_inspection", "refuse"]
+    )
     to_organization = serializers.UUIDField(required=False, allow_null=True)
     on = serializers.DateField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -175,6 +186,12 @@ class StepInput(serializers.Serializer):
     days = serializers.IntegerField(required=False, min_value=1, max_value=30)
     method = serializers.ChoiceField(choices=list(PUBLICATION_METHODS), required=False)
     coerced = serializers.BooleanField(default=False)
+    signs_of_violation = serializers.BooleanField(default=False)
+    withdrawing_count = serializers.IntegerField(required=False, min_value=1, allow_null=True)
+    ground = serializers.ChoiceField(choices=list(SUSPENSION_GROUNDS), required=False)
+    verification_result = serializers.CharField(required=False, allow_blank=True, default="")
+    legal_basis = serializers.CharField(required=False, allow_blank=True, default="")
+    conclusion = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class RevealInput(serializers.Serializer):

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
+from phoihop.api.authentication import SessionWithTwoFactor
 from phoihop.casework.api.views import ItemActionsMixin
 from phoihop.casework.selectors import handover_list
 from phoihop.core.errors import ApplicationError
@@ -154,6 +155,10 @@ class LetterViewSet(
             services.letter_guide(**common, note=data["note"], competent_organization=target)
         elif data["outcome"] == "return":
             services.letter_return(**common, note=data["note"])
+        elif data["outcome"] == "use_for_inspection":
+            services.letter_use_for_inspection(**common, note=data["note"])
+        elif data["outcome"] == "refuse":
+            services.letter_refuse(**common, note=data["note"])
         else:
             services.letter_file_away(**common, note=data["note"])
         return self._done(letter)
@@ -186,6 +191,12 @@ class LetterViewSet(
                 days=d.get("days"),
                 method=d.get("method", ""),
                 coerced=d["coerced"],
+                signs_of_violation=d["signs_of_violation"],
+                withdrawing_count=d.get("withdrawing_count"),
+                ground=d.get("ground", ""),
+                verification_result=d["verification_result"],
+                legal_basis=d["legal_basis"],
+                conclusion=d["conclusion"],
             )
         )
 
@@ -196,7 +207,7 @@ class LetterViewSet(
         return Response(s.DeadlineSerializer(clocks, many=True).data)
 
     @extend_schema(request=s.RevealInput, responses=s.IdentityOutput)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[SessionWithTwoFactor])
     def identity(self, request, public_id=None):
         """The sender's identity, for an account with the clearance; the read is audited."""
         letter = self.get_object()

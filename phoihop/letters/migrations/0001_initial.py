@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('forwarded_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='letters_forwarded_out', to='organizations.organization', verbose_name='cơ quan chuyển đến')),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='letters', to='organizations.organization', verbose_name='cơ quan tiếp nhận')),
                 ('previous_instance', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='next_instances', to='letters.letter', verbose_name='đơn khiếu nại lần đầu')),
-                ('sender', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='identity.identity', verbose_name='người gửi (bí danh)')),
+                ('sender', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='identity.identity', verbose_name='người gửi (bí danh)')),
                 ('source_letter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='forwarded_copies', to='letters.letter', verbose_name='đơn gốc (ở cơ quan chuyển)')),
                 ('split_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='parts', to='letters.letter', verbose_name='tách từ đơn')),
             ],

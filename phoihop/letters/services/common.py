@@ -9,10 +9,13 @@ from phoihop.documents.services import document_issue
 from phoihop.letters.models import Letter
 from phoihop.text.normalize import search_key
 
-# The clocks of intake, stopped by the intake outcome (accept, forward, guide, return, file).
-INTAKE_RULES = ("XL-07", "KN-03", "KN-07", "TC-01")
+# The clocks of intake, stopped by the intake outcome (accept, forward, guide, return, file,
+# use for inspection, refuse). TC-02 (forward a denunciation outside competence within 5
+# working days) and TC-03 (report the handling to the body that forwarded it, within 20 days)
+# measure intake, not resolution (Luật TC Đ24 k2, Đ26 k2; decision 0120).
+INTAKE_RULES = ("XL-07", "KN-03", "KN-07", "TC-01", "TC-02", "TC-03")
 # The clocks of resolution, stopped by the decision or conclusion.
-RESOLUTION_RULES = ("KN-04", "KN-05", "KN-08", "TC-08", "TC-03")
+RESOLUTION_RULES = ("KN-04", "KN-05", "KN-08", "TC-08")
 
 
 def content_key(content: str) -> str:

@@ -1,5 +1,6 @@
 """The intake outcomes of a letter outside this body's competence or not eligible: forward
-(with the receiving body's receipt), guide, return, file (TT 05/2021 Đ7–Đ8; Luật TC Đ24–Đ25)."""
+(with the receiving body's receipt), guide, return, file, use an anonymous denunciation for
+inspection, refuse a complaint with reasons (TT 05/2021 Đ7–Đ8; Luật TC Đ24–Đ25; Luật KN Đ27)."""
 
 from datetime import date
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
-from phoihop.casework.clocks import clock_start, clocks_stop, due_sync
+from phoihop.casework.clocks import clock_start, clocks_open, clocks_stop, due_sync
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import Handover
 from phoihop.casework.services import (
@@ -20,7 +21,8 @@ from phoihop.casework.services import (
 from phoihop.casework.services.handover import handover_record
 from phoihop.documents.models import Document
 from phoihop.identity.services import identity_copy
-from phoihop.letters.errors import LetterAlreadyForwardedError
+from phoihop.letters import eligibility
+from phoihop.letters.errors import LetterAlreadyForwardedError, LetterInputError, LetterStateError
 from phoihop.letters.models import Letter
 from phoihop.letters.services.common import INTAKE_RULES, issue
 from phoihop.letters.services.register import new_letter
@@ -49,12 +51,19 @@ def _close(letter: Letter, status: str, on: date, note: str, actor) -> None:
 
 
 def _forwarded_before(letter: Letter) -> bool:
-    """True if a denunciation with this content has already been forwarded (XL-05)."""
+    """True if this body has already forwarded a denunciation with this content (XL-05).
+
+    TT 05/2021: the same receiver forwards the same content once. A body that received the
+    denunciation by forwarding and is not competent either sends it on to the competent body
+    (Luật TC Đ24 k2; decision 0120): that is its own first forwarding, not a repeat.
+    """
     keys = {letter.content_key}
     if letter.duplicate_of_id:
         keys.add(letter.duplicate_of.content_key)
     return Handover.objects.filter(
-        matter_key__in=keys, matter_kind=Letter.Kind.DENUNCIATION
+        matter_key__in=keys,
+        matter_kind=Letter.Kind.DENUNCIATION,
+        from_organization_id=letter.organization_id,
     ).exists()
 
 
@@ -66,15 +75,16 @@ def letter_forward(
     slip (Phiếu chuyển đơn) that names the sender only by pseudonym.
 
     A denunciation is forwarded within 5 working days of receipt (Luật TC Đ24 k2, TC-02), and
-    a denunciation with the same content only once (TT 05/2021; XL-05).
+    this body forwards a denunciation with the same content only once (TT 05/2021; XL-05). A
+    body that received it by forwarding may send it on to the competent body.
 
     Raises:
         PermissionDenied: actor may not triage this letter.
         ItemStateError: not awaiting triage, or forwarding to its own body.
-        LetterAlreadyForwardedError: the same denunciation was already forwarded.
+        LetterAlreadyForwardedError: this body already forwarded the same denunciation.
 
-    Records: ``letter.forwarded`` (to, document), ``document.issued``; the TC-02 clock is
-    started and stopped so the log shows whether it was on time.
+    Records: ``letter.forwarded`` (to, document, on time), ``document.issued``; TC-02 — running
+    since classification, or started now from receipt — is completed on the forwarding day.
     """
     letter = item_locked(letter, actor, "triage")
     item_require_status(letter, "received", message="Chỉ chuyển được đơn đang chờ xử lý.")
@@ -110,9 +120,12 @@ def letter_forward(
         matter_key=letter.content_key,
         matter_kind=letter.kind,
     )
-    if is_denunciation:
-        tc02 = clock_start(letter, "TC-02", letter.received_on, actor)
-        clocks_stop(letter, [tc02.rule_id], on, actor)
+    on_time = None
+    if is_denunciation and letter.has_name_address:
+        tc02 = clocks_open(letter, ["TC-02"]).first() or clock_start(
+            letter, "TC-02", letter.received_on, actor
+        )
+        on_time = on <= tc02.due_on
     letter.competent_organization = to_organization
     _close(letter, Letter.Status.FORWARDED, on, note, actor)
     step_add(letter, StepKind.FORWARDED, on, actor, to_organization.name, document)
@@ -121,7 +134,7 @@ def letter_forward(
         event="letter.forwarded",
         target=letter,
         related=to_organization,
-        data={"to": to_organization.code, "document": document.symbol},
+        data={"to": to_organization.code, "document": document.symbol, "on_time": on_time},
     )
     return handover
 
@@ -297,3 +310,92 @@ def letter_file_away(*, actor, letter: Letter, on: date, note: str) -> Letter:
         title="Về việc lưu đơn",
         text="Đơn không đủ điều kiện xử lý theo quy định; lưu đơn.",
     )
+
+
+@transaction.atomic
+def letter_use_for_inspection(*, actor, letter: Letter, on: date, note: str = "") -> Letter:
+    """An anonymous denunciation that names the violator and brings concrete, verifiable
+    evidence is not accepted as tố cáo but used for inspection or checking within this body's
+    competence (Luật Tố cáo Đ25 k2; TC-04, XL-04). No acceptance decision, no TC-07/TC-08, no
+    notice to anybody: there is no denouncer. To send it to the competent body instead, forward
+    it (``letter_forward``); without specifics, file it (``letter_file_away``).
+
+    Raises:
+        PermissionDenied; ItemStateError: not awaiting triage.
+        LetterStateError: not an anonymous denunciation, or without named violator and evidence.
+
+    Records: ``letter.used_for_inspection``.
+    """
+    letter = item_locked(letter, actor, "triage")
+    item_require_status(letter, "received", message="Đơn không còn ở bước xử lý đơn.")
+    if not eligibility.is_anonymous_denunciation(letter):
+        raise LetterStateError(
+            "Chỉ thông tin tố cáo không rõ họ tên, địa chỉ người tố cáo mới dùng làm căn cứ "
+            "thanh tra, kiểm tra (Luật Tố cáo Đ25 k2); tố cáo có người tố cáo được thụ lý "
+            "hoặc chuyển theo Luật.",
+            code="not_anonymous",
+        )
+    if not (letter.names_violator and letter.has_evidence):
+        raise LetterStateError(
+            "Thông tin tố cáo nặc danh chỉ được dùng để thanh tra, kiểm tra khi nêu rõ người vi "
+            "phạm và có tài liệu, chứng cứ cụ thể (Luật Tố cáo Đ25 k2); nếu không, lưu đơn.",
+            code="not_specific",
+        )
+    note = note.strip() or "Dùng làm căn cứ thanh tra, kiểm tra theo thẩm quyền."
+    letter.competent_organization = letter.organization
+    _close(letter, Letter.Status.INSPECTION, on, note, actor)
+    step_add(letter, StepKind.INSPECTION, on, actor, note)
+    audit_record(actor=actor, event="letter.used_for_inspection", target=letter, data={"on": on})
+    return letter
+
+
+@transaction.atomic
+def letter_refuse(*, actor, letter: Letter, on: date, note: str = "") -> Letter:
+    """Refuse to accept a complaint, giving the reasons in writing (Luật Khiếu nại Đ27;
+    RULEBOOK KN-03, KN-09): its own notice, listing the Đ11 grounds recorded at classification
+    and the officer's note. A time bar suggested at classification counts only if the officer
+    ticked it as a ground.
+
+    Raises:
+        PermissionDenied: actor may not decide on this letter.
+        ItemStateError: not awaiting triage.
+        LetterStateError: not a complaint.
+        LetterInputError: neither a ground nor a reason.
+
+    Records: ``letter.refused`` (grounds, document), ``document.issued``.
+    """
+    letter = item_locked(letter, actor, "decide")
+    item_require_status(letter, "received", message="Chỉ từ chối thụ lý đơn đang chờ xử lý.")
+    if letter.kind != Letter.Kind.COMPLAINT:
+        raise LetterStateError(
+            "Thông báo không thụ lý theo Điều 27 Luật Khiếu nại chỉ dùng cho đơn khiếu nại.",
+            code="not_complaint",
+        )
+    reasons = [eligibility.GROUNDS[g] for g in letter.grounds if g in eligibility.GROUNDS]
+    if not letter.has_signature and "unsigned" not in letter.grounds:
+        reasons.append(eligibility.GROUNDS["unsigned"])
+    if note.strip():
+        reasons.append(note.strip())
+    if not reasons:
+        raise LetterInputError("Nêu rõ lý do không thụ lý (Luật Khiếu nại Đ27).", code="reason")
+    document = issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.NOTICE,
+        title="Về việc không thụ lý giải quyết khiếu nại",
+        on=on,
+        paragraphs=[
+            "Khiếu nại không được thụ lý giải quyết vì các lý do sau (Điều 11, Điều 27 Luật "
+            "Khiếu nại):",
+            *(f"- {reason}" for reason in reasons),
+        ],
+    )
+    _close(letter, Letter.Status.REJECTED, on, "; ".join(reasons), actor)
+    step_add(letter, StepKind.REFUSED, on, actor, "; ".join(reasons), document)
+    audit_record(
+        actor=actor,
+        event="letter.refused",
+        target=letter,
+        data={"grounds": letter.grounds, "document": document.symbol},
+    )
+    return letter

@@ -17,7 +17,13 @@ from phoihop.casework.models import Link, TrackedItem
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
 from phoihop.documents.services import number_take
-from phoihop.identity.services import IdentityData, Scan, identity_redact, identity_store
+from phoihop.identity.services import (
+    IdentityData,
+    Scan,
+    identity_mark_spans,
+    identity_redact,
+    identity_store,
+)
 from phoihop.letters.errors import LetterInputError
 from phoihop.letters.models import Letter
 from phoihop.letters.services import triage
@@ -136,7 +142,7 @@ def letter_register(
     documents: Sequence[ReceivedDocument] = (),
     visit: TrackedItem | None = None,
     forwarded_from: Organization | None = None,
-    has_signature: bool = True,
+    has_signature: bool | None = None,
     idempotency_key: str = "",
 ) -> Letter:
     """Enter a letter in *organization*'s register and start its processing clock.
@@ -145,6 +151,9 @@ def letter_register(
     content with the sender's name, address, phone, e-mail and ID number stripped (Luật Tố cáo
     Đ56 k2). ``visit`` is the reception visit the letter was raised at (linked both ways).
     A repeated call with the same ``idempotency_key`` returns the first letter unchanged.
+    ``has_signature``: whether the letter bears a signature or fingerprint; left out, a letter
+    from the portal (``online``) has none — a web form cannot be signed (Luật KN Đ11 k5) — and
+    a paper one is taken as signed until classification says otherwise.
 
     Raises:
         PermissionDenied: actor may not register letters for *organization*.
@@ -168,6 +177,8 @@ def letter_register(
         raise LetterInputError("Ngày nhận đơn không được sau ngày hôm nay.", code="received_on")
     if channel == Letter.Channel.FORWARDED and forwarded_from is None:
         raise LetterInputError("Đơn do cơ quan khác chuyển đến phải ghi rõ cơ quan chuyển.")
+    if has_signature is None:
+        has_signature = channel != Letter.Channel.ONLINE
     sender = sender or Sender()
     data = IdentityData(
         full_name=sender.full_name.strip(),
@@ -334,5 +345,47 @@ def letter_mark_duplicate(*, actor, letter: Letter, original: Letter) -> Letter:
         event="letter.duplicate_marked",
         target=letter,
         data=field_changes(before, {"duplicate_of": original.pk}),
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_identity_mark(*, actor, letter: Letter, spans: Sequence[str]) -> Letter:
+    """Mark parts of a letter's (redacted) text as identifying its sender: they go to the
+    vault with the identity, and are taken out of the letter, its summary and its search
+    entry. Documents issued before keep their text.
+
+    Raises:
+        PermissionDenied: actor may not triage the letter.
+        LetterInputError: no span given, a span not in the letter, too many spans.
+
+    Records: ``identity.marked`` (or ``identity.stored`` for a letter with no sender yet),
+    ``letter.identity_marked`` (number of spans; never the text).
+    """
+    letter = item_locked(letter, actor, "triage")
+    spans = [" ".join(s.split()) for s in spans if s.strip()]
+    if not spans:
+        raise LetterInputError("Hãy chép đoạn cần lược bỏ.", code="spans")
+    if any(
+        identity_redact(letter.content, IdentityData(marked=(s,))) == letter.content for s in spans
+    ):
+        raise LetterInputError("Đoạn đánh dấu không có trong nội dung đơn.", code="spans")
+    try:
+        if letter.sender is None:
+            data = IdentityData(marked=tuple(spans))
+            letter.sender = identity_store(actor=actor, organization=letter.organization, data=data)
+        else:
+            data = identity_mark_spans(actor=actor, identity=letter.sender, spans=spans)
+    except ValueError as exc:
+        raise LetterInputError("Quá nhiều đoạn đánh dấu.", code="spans") from exc
+    letter.content = identity_redact(letter.content, data)
+    letter.summary = _summary(letter.content)
+    letter.full_clean()
+    letter.save(update_fields=["content", "summary", "sender", "updated_at"])
+    search_index_upsert(
+        kind=SEARCH_KIND, object_id=letter.pk, title=letter.summary, body=letter.content
+    )
+    audit_record(
+        actor=actor, event="letter.identity_marked", target=letter, data={"spans": len(spans)}
     )
     return letter

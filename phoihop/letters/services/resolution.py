@@ -22,7 +22,12 @@ from phoihop.casework.selectors import step_list
 from phoihop.casework.services import item_assign, item_locked, item_require_status, step_add
 from phoihop.documents.models import Document
 from phoihop.letters import eligibility
-from phoihop.letters.errors import LetterExtensionError, LetterNotEligibleError
+from phoihop.letters.errors import (
+    LetterExtensionError,
+    LetterInputError,
+    LetterNotEligibleError,
+    LetterStateError,
+)
 from phoihop.letters.models import Letter
 from phoihop.letters.services.common import INTAKE_RULES, RESOLUTION_RULES, issue
 from phoihop.letters.steps import StepKind
@@ -53,19 +58,28 @@ def letter_accept(
     """Accept a letter for resolution (thụ lý) and start the resolution clock.
 
     Complaints: KN-04 (30 days, 45 complex; remote 45/60) or, second instance, KN-08 (45/60,
-    remote 60/70). Denunciations: TC-08 (30 days, extended by decision), an acceptance decision
-    (Luật TC Đ29 k2) and the TC-07 clock to notify the parties within 5 working days.
+    remote 60/70). Denunciations: TC-08 (30 days, extended by decision; the Law on
+    Denunciations gives remote areas no longer period, Đ30), an acceptance decision (Luật TC
+    Đ29 k2) and the TC-07 clock to notify the parties within 5 working days. Petitions and
+    feedback are not "thụ lý": they are taken up for consideration (tiếp nhận, xem xét).
 
     Raises:
         PermissionDenied: actor may not decide on this letter.
         ItemStateError: not awaiting triage.
+        LetterInputError: the acceptance date is before the letter was received.
         LetterNotEligibleError: an Đ11 ground, missing signature or name, or an anonymous
-            denunciation without named violator and evidence.
+            denunciation (Luật TC Đ25 k1: use it for inspection, forward or file it instead).
 
     Records: ``letter.accepted`` (rule, complex), ``document.issued``, ``deadline.started``.
     """
     letter = item_locked(letter, actor, "decide")
     item_require_status(letter, "received", message="Chỉ thụ lý được đơn đang chờ xử lý.")
+    if on < letter.received_on:
+        raise LetterInputError(
+            f"Ngày thụ lý ({on:%d/%m/%Y}) không được trước ngày nhận đơn "
+            f"({letter.received_on:%d/%m/%Y}).",
+            code="accepted_before_received",
+        )
     found = eligibility.problems(letter)
     if found:
         raise LetterNotEligibleError(
@@ -82,9 +96,10 @@ def letter_accept(
     clocks_stop(letter, INTAKE_RULES, on, actor)
     rule = _resolution_rule(letter)
     if rule:
-        variant = {"remote": letter.is_remote}
+        variant = {}
         if letter.kind == Letter.Kind.COMPLAINT:
-            variant["complex"] = letter.is_complex
+            # Luật KN Đ28, Đ37: longer periods for complex cases and remote areas.
+            variant = {"complex": letter.is_complex, "remote": letter.is_remote}
         clock_start(letter, rule, on, actor, **variant)
     if letter.kind == Letter.Kind.DENUNCIATION:
         clock_start(letter, "TC-07", on, actor)
@@ -101,7 +116,8 @@ def letter_accept(
         text = "Tiếp nhận kiến nghị, phản ánh để xem xét, giải quyết theo thẩm quyền."
     document = issue(letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[text])
     due_sync(letter)
-    step_add(letter, StepKind.ACCEPTED, on, actor, "", document)
+    step = StepKind.ACCEPTED if rule else StepKind.TAKEN_UP
+    step_add(letter, step, on, actor, "", document)
     audit_record(
         actor=actor,
         event="letter.accepted",
@@ -122,30 +138,42 @@ def _require_open_case(letter: Letter) -> None:
     item_require_status(letter, "accepted", message="Đơn không ở bước giải quyết.")
 
 
+# The notices to the parties a denunciation case owes: acceptance (Luật TC Đ29 k3, TC-07),
+# suspension or termination (Đ34 k4, TC-18), each within 5 working days.
+NOTICE_RULES = ("TC-07", "TC-18")
+
+
 @transaction.atomic
 def letter_notify_parties(*, actor, letter: Letter, on: date, note: str = "") -> Letter:
-    """Record the notice of acceptance to the denouncer and the denounced person (Luật TC Đ29
-    k3; TC-07). The notice to the denouncer goes to the vault address, not onto the case.
+    """Record that the notices owed to the denouncer and the denounced person were sent: of
+    acceptance (Luật TC Đ29 k3; TC-07), or of the decision to suspend or end the case (Đ34 k4;
+    TC-18). The notice to the denouncer goes to the vault address, not onto the case.
 
     Raises:
-        PermissionDenied; ItemStateError: not an accepted denunciation.
+        PermissionDenied; ItemStateError: not a denunciation with a notice due.
 
-    Records: ``letter.parties_notified``.
+    Records: ``letter.parties_notified`` (rules).
     """
     letter = item_locked(letter, actor, "resolve")
-    _require_open_case(letter)
     if letter.kind != Letter.Kind.DENUNCIATION:
-        raise ItemStateError("Chỉ đơn tố cáo mới có bước thông báo thụ lý cho các bên.")
-    clocks_stop(letter, ["TC-07"], on, actor)
+        raise ItemStateError("Chỉ đơn tố cáo mới có bước thông báo cho các bên.")
+    due = list(clocks_open(letter, NOTICE_RULES).values_list("rule_id", flat=True))
+    if not due:
+        raise ItemStateError(
+            "Không có thông báo nào đang chờ gửi cho các bên.", code="nothing_to_notify"
+        )
+    clocks_stop(letter, NOTICE_RULES, on, actor)
     due_sync(letter)
     step_add(
         letter,
-        StepKind.VERIFICATION,
+        StepKind.NOTIFIED,
         on,
         actor,
-        note or "Đã thông báo thụ lý cho người tố cáo và người bị tố cáo.",
+        note or "Đã gửi thông báo, quyết định cho người tố cáo và người bị tố cáo.",
     )
-    audit_record(actor=actor, event="letter.parties_notified", target=letter, data={"on": on})
+    audit_record(
+        actor=actor, event="letter.parties_notified", target=letter, data={"on": on, "rules": due}
+    )
     return letter
 
 
@@ -181,9 +209,13 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
     at most 30 days each time; once for a complex case, twice for an especially complex one.
     Complaints have no extension: the law gives longer periods for complex cases instead.
 
+    An extension extends a period that is still running: one decided after the period ran out
+    is refused, and the overdue record stays in the history (decision 0124).
+
     Raises:
         PermissionDenied; ItemStateError: not under resolution.
-        LetterExtensionError: not a denunciation, over 30 days, or no extension left.
+        LetterExtensionError: not a denunciation, over 30 days, no extension left, or the
+            period already expired on the decision day.
 
     Records: ``letter.extended`` (days, extension number), ``deadline.extended``,
     ``document.issued``.
@@ -205,7 +237,17 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
             if allowed
             else "Chỉ vụ việc phức tạp hoặc đặc biệt phức tạp mới được gia hạn (Luật Tố cáo Đ30)."
         )
-    clock_extend(letter, _main_clock(letter), days=days, reason=reason, actor=actor)
+    clock = _main_clock(letter)
+    if on > clock.due_on:
+        raise LetterExtensionError(
+            f"Không gia hạn được: thời hạn giải quyết đã hết ngày {clock.due_on:%d/%m/%Y}. "
+            "Gia hạn chỉ áp dụng cho thời hạn đang còn (Luật Tố cáo Đ30); việc quá hạn được "
+            "giữ nguyên trong lịch sử giải quyết.",
+            code="expired",
+        )
+    if on < clock.start_on:
+        raise LetterInputError("Ngày gia hạn không được trước ngày thụ lý.", code="on")
+    clock_extend(letter, clock, days=days, reason=reason, actor=actor)
     document = issue(
         letter,
         actor=actor,
@@ -225,36 +267,87 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
     return letter
 
 
+# The statutory grounds to suspend resolution. Denunciations: Luật Tố cáo 2018 Đ34 k1.
+# Complaints: the grounds the Law on Complaints gives since its 2025 amendment (Luật
+# 136/2025/QH15; RULEBOOK KN-09, KN-16), read as the same two waits (decision 0123).
+SUSPENSION_GROUNDS: dict[str, str] = {
+    "awaiting_other_result": "Cần đợi kết quả giải quyết của cơ quan, tổ chức, cá nhân khác "
+    "hoặc đợi kết quả giải quyết vụ việc khác có liên quan",
+    "awaiting_expertise": "Cần đợi kết quả giám định bổ sung, giám định lại",
+}
+_SUSPENSION_CITATION = {
+    Letter.Kind.DENUNCIATION: {
+        "awaiting_other_result": "Điểm a khoản 1 Điều 34 Luật Tố cáo",
+        "awaiting_expertise": "Điểm b khoản 1 Điều 34 Luật Tố cáo",
+    },
+    Letter.Kind.COMPLAINT: {
+        "awaiting_other_result": "Luật Khiếu nại (sửa đổi, bổ sung năm 2025)",
+        "awaiting_expertise": "Luật Khiếu nại (sửa đổi, bổ sung năm 2025)",
+    },
+}
+
+
 @transaction.atomic
-def letter_suspend(*, actor, letter: Letter, on: date, reason: str) -> Letter:
-    """Suspend resolution (tạm đình chỉ; Luật TC Đ36, Luật KN as amended 2025): the clock
-    stops until ``letter_resume``.
+def letter_suspend(*, actor, letter: Letter, on: date, reason: str, ground: str = "") -> Letter:
+    """Suspend resolution (tạm đình chỉ) on a statutory ground only: waiting for another body's
+    result or a related case, or for an additional or repeated expert assessment (Luật Tố cáo
+    2018 Đ34 k1; complaints: Luật Khiếu nại as amended by Luật 136/2025, KN-09). The clock stops
+    until ``letter_resume``; the suspended time does not count (Đ34 k2).
+
+    The decision goes to the parties within 5 working days (Đ34 k4; TC-18 for a denunciation).
+    A complainant who does not continue within 30 days of a suspension notice loses the
+    complaint (Luật KN Đ11 k8; KN-17 runs from the notice).
 
     Raises:
         PermissionDenied; ItemStateError: not under resolution, or no running clock.
+        LetterInputError: no statutory ground, or a petition (nothing to suspend by law).
 
-    Records: ``letter.suspended``, ``deadline.suspended``, ``document.issued``.
+    Records: ``letter.suspended`` (ground), ``deadline.suspended``, ``document.issued``.
     """
     letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
+    citations = _SUSPENSION_CITATION.get(letter.kind)
+    if citations is None:
+        raise LetterInputError(
+            "Chỉ tạm đình chỉ việc giải quyết khiếu nại, tố cáo.", code="suspend_kind"
+        )
+    if ground not in SUSPENSION_GROUNDS:
+        raise LetterInputError(
+            "Chọn căn cứ tạm đình chỉ theo luật: cần đợi kết quả giải quyết của cơ quan khác "
+            "hoặc vụ việc liên quan; cần đợi kết quả giám định bổ sung, giám định lại "
+            "(Luật Tố cáo Đ34 k1).",
+            code="ground",
+        )
     clock_suspend(letter, _main_clock(letter), on=on, reason=reason, actor=actor)
     document = issue(
         letter,
         actor=actor,
         doc_type=Document.Type.DECISION,
-        title="Về việc tạm đình chỉ việc giải quyết",
+        title="Về việc tạm đình chỉ việc giải quyết "
+        + ("tố cáo" if letter.kind == Letter.Kind.DENUNCIATION else "khiếu nại"),
         on=on,
-        paragraphs=[reason],
+        paragraphs=[
+            f"Căn cứ: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
+            *([f"Lý do cụ thể: {reason}"] if reason.strip() else []),
+            "Thời gian tạm đình chỉ không tính vào thời hạn giải quyết.",
+        ],
     )
+    if letter.kind == Letter.Kind.DENUNCIATION:
+        clock_start(letter, "TC-18", on, actor)
+    else:
+        clock_start(letter, "KN-17", on, actor)
     due_sync(letter)
-    step_add(letter, StepKind.SUSPENDED, on, actor, reason, document)
-    audit_record(actor=actor, event="letter.suspended", target=letter, data={"on": on})
+    step_add(letter, StepKind.SUSPENDED, on, actor, SUSPENSION_GROUNDS[ground], document)
+    audit_record(
+        actor=actor, event="letter.suspended", target=letter, data={"on": on, "ground": ground}
+    )
     return letter
 
 
 @transaction.atomic
 def letter_resume(*, actor, letter: Letter, on: date) -> Letter:
-    """Resume a suspended resolution; the due date moves by the days it stood still.
+    """Resume a suspended resolution; the due date moves by the days it stood still. A
+    complainant's 30-day window to continue (KN-17) ends with it.
 
     Raises:
         PermissionDenied; ItemStateError: not suspended.
@@ -264,6 +357,7 @@ def letter_resume(*, actor, letter: Letter, on: date) -> Letter:
     letter = item_locked(letter, actor, "decide")
     _require_open_case(letter)
     clock_resume(letter, _main_clock(letter, statuses=("suspended",)), on=on, actor=actor)
+    clocks_stop(letter, ["KN-17"], on, actor)
     due_sync(letter)
     step_add(letter, StepKind.RESUMED, on, actor)
     audit_record(actor=actor, event="letter.resumed", target=letter, data={"on": on})
@@ -279,42 +373,78 @@ def letter_withdraw(
     partial: bool,
     withdrawn_content: str,
     coerced: bool = False,
+    signs_of_violation: bool = False,
+    withdrawing_count: int | None = None,
 ) -> Letter:
-    """Record a withdrawal in writing (Luật KN Đ10 as amended by Luật 136/2025; KN-12, KN-16).
+    """Record a withdrawal in writing (Luật TC Đ33; Luật KN Đ10 as amended by Luật 136/2025;
+    KN-12, KN-16).
 
-    Total: resolution stops and the letter closes. Partial: the withdrawn content is recorded
-    and is not re-examined, unless the withdrawal was coerced or threatened.
+    The case goes on — the withdrawal is recorded and nothing closes — when:
+    part of the content is withdrawn (the rest is resolved); only some of several senders
+    withdraw (Đ33 k2: the case continues for the others); the withdrawal was coerced, threatened
+    or bought, or the denounced act shows signs of a violation of law (Đ33 k3; complaints
+    KN-16: a coerced withdrawal is examined).
+
+    Otherwise the letter closes as withdrawn: a denunciation case under resolution ends by a
+    *Quyết định đình chỉ* (Luật TC Đ34 k3 a), sent to the parties within 5 working days (Đ34
+    k4, TC-18); a complaint case by a notice ending the resolution (Luật KN Đ10). A letter
+    never accepted gets no such document: there is no case to end.
 
     Raises:
         PermissionDenied; ItemStateError: not awaiting triage or resolution.
+        LetterInputError: a withdrawing count above the number of senders.
 
-    Records: ``letter.withdrawn`` (partial, coerced), ``document.issued`` for a total one.
+    Records: ``letter.withdrawn`` (partial, coerced, signs_of_violation, continued, document).
     """
     letter = item_locked(letter, actor, "resolve")
     item_require_status(
         letter, "received", "accepted", message="Chỉ rút được đơn đang xử lý hoặc đang giải quyết."
     )
+    count = withdrawing_count if withdrawing_count is not None else letter.sender_count
+    if not 1 <= count <= letter.sender_count:
+        raise LetterInputError(
+            f"Số người rút đơn phải từ 1 đến {letter.sender_count}.", code="withdrawing_count"
+        )
+    reasons = []
+    if partial:
+        reasons.append("rút một phần nội dung, phần còn lại tiếp tục được giải quyết")
+    if count < letter.sender_count:
+        reasons.append(
+            f"{count}/{letter.sender_count} người rút; tiếp tục giải quyết cho những người "
+            "còn lại (Luật Tố cáo Đ33 k2)"
+        )
+    if coerced:
+        reasons.append("việc rút đơn do bị ép buộc, đe dọa hoặc mua chuộc (Luật Tố cáo Đ33 k3)")
+    if signs_of_violation and letter.kind == Letter.Kind.DENUNCIATION:
+        reasons.append("hành vi bị tố cáo có dấu hiệu vi phạm pháp luật (Luật Tố cáo Đ33 k3)")
     document = None
+    continued = bool(reasons)
     if partial:
         step_add(letter, StepKind.WITHDRAWN_PART, on, actor, withdrawn_content)
-    else:
-        document = issue(
+        if len(reasons) > 1:
+            step_add(letter, StepKind.WITHDRAWN_CONTINUED, on, actor, "; ".join(reasons[1:]))
+    elif continued:
+        step_add(
             letter,
-            actor=actor,
-            doc_type=Document.Type.NOTICE,
-            title="Về việc đình chỉ giải quyết do người gửi rút đơn",
-            on=on,
-            paragraphs=[
-                "Người gửi đơn rút toàn bộ nội dung bằng văn bản; đình chỉ "
-                "việc giải quyết (Điều 10 Luật Khiếu nại)."
-            ],
+            StepKind.WITHDRAWN_CONTINUED,
+            on,
+            actor,
+            f"{withdrawn_content} — vẫn tiếp tục giải quyết: {'; '.join(reasons)}",
         )
+    else:
+        if letter.status == Letter.Status.ACCEPTED:
+            document = _termination_document(letter, actor=actor, on=on)
         letter.status = Letter.Status.WITHDRAWN
         letter.closed_at = timezone.now()
+        letter.outcome_on = letter.outcome_on or on
         clocks_stop(letter, None, on, actor)
+        if document is not None and letter.kind == Letter.Kind.DENUNCIATION:
+            clock_start(letter, "TC-18", on, actor)
         step_add(letter, StepKind.WITHDRAWN, on, actor, withdrawn_content, document)
-    letter.withdrawal_coerced = coerced
-    letter.save(update_fields=["status", "closed_at", "withdrawal_coerced", "updated_at"])
+    letter.withdrawal_coerced = letter.withdrawal_coerced or coerced
+    letter.save(
+        update_fields=["status", "closed_at", "outcome_on", "withdrawal_coerced", "updated_at"]
+    )
     due_sync(letter)
     audit_record(
         actor=actor,
@@ -323,20 +453,173 @@ def letter_withdraw(
         data={
             "partial": partial,
             "coerced": coerced,
+            "signs_of_violation": signs_of_violation,
+            "withdrawing": count,
+            "senders": letter.sender_count,
+            "continued": continued,
             "document": document.symbol if document else None,
         },
     )
     return letter
 
 
+def _termination_document(letter: Letter, *, actor, on: date):
+    """The document that ends an accepted case after a total withdrawal."""
+    if letter.kind == Letter.Kind.DENUNCIATION:
+        return issue(
+            letter,
+            actor=actor,
+            doc_type=Document.Type.DECISION,
+            title="Về việc đình chỉ việc giải quyết tố cáo",
+            on=on,
+            paragraphs=[
+                "Căn cứ điểm a khoản 3 Điều 34 Luật Tố cáo: người tố cáo rút toàn bộ nội dung "
+                "tố cáo bằng văn bản; hành vi bị tố cáo không có dấu hiệu vi phạm pháp luật và "
+                "không có căn cứ xác định việc rút tố cáo do bị đe dọa, mua chuộc (khoản 3 Điều "
+                "33 Luật Tố cáo).",
+                "Đình chỉ việc giải quyết tố cáo. Quyết định này được gửi đến người tố cáo, "
+                "người bị tố cáo trong thời hạn 05 ngày làm việc (khoản 4 Điều 34 Luật Tố cáo).",
+            ],
+        )
+    if letter.kind == Letter.Kind.COMPLAINT:
+        return issue(
+            letter,
+            actor=actor,
+            doc_type=Document.Type.NOTICE,
+            title="Về việc đình chỉ giải quyết khiếu nại do người khiếu nại rút khiếu nại",
+            on=on,
+            paragraphs=[
+                "Người khiếu nại rút toàn bộ khiếu nại bằng văn bản; đình chỉ việc giải quyết "
+                "khiếu nại (Điều 10 Luật Khiếu nại)."
+            ],
+        )
+    return issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.NOTICE,
+        title="Về việc dừng xem xét kiến nghị, phản ánh do người gửi rút đơn",
+        on=on,
+        paragraphs=["Người gửi đơn rút toàn bộ nội dung đơn; dừng việc xem xét."],
+    )
+
+
 @transaction.atomic
-def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
+def letter_dialogue(*, actor, letter: Letter, on: date, minutes: str) -> Letter:
+    """Record a dialogue with the complainant, the person complained against and those
+    concerned, with its minutes (Biên bản đối thoại; Luật KN Đ30 at first instance, where the
+    requests and the verification result differ; mandatory at second instance, Đ38). The
+    minutes' result is quoted in the decision (Đ31, Đ40).
+
+    Raises:
+        PermissionDenied; ItemStateError: not an accepted complaint.
+        LetterInputError: empty minutes, or a date before acceptance.
+
+    Records: ``letter.dialogue_held`` (document), ``document.issued``.
+    """
+    letter = item_locked(letter, actor, "resolve")
+    _require_open_case(letter)
+    if letter.kind != Letter.Kind.COMPLAINT:
+        raise ItemStateError("Đối thoại là bước giải quyết khiếu nại.", code="not_complaint")
+    if not minutes.strip():
+        raise LetterInputError(
+            "Nhập nội dung biên bản đối thoại: ý kiến các bên, kết quả đối thoại.",
+            code="minutes",
+        )
+    if letter.accepted_on and on < letter.accepted_on:
+        raise LetterInputError("Ngày đối thoại không được trước ngày thụ lý.", code="on")
+    document = issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.MINUTES,
+        title="Biên bản đối thoại giải quyết khiếu nại "
+        + ("lần hai" if letter.instance == 2 else "lần đầu"),
+        on=on,
+        paragraphs=[
+            "Đối thoại giữa người giải quyết khiếu nại, người khiếu nại, người bị khiếu nại và "
+            f"cơ quan, tổ chức, cá nhân có liên quan (Điều {38 if letter.instance == 2 else 30} "
+            "Luật Khiếu nại).",
+            minutes.strip(),
+        ],
+    )
+    step_add(letter, StepKind.DIALOGUE, on, actor, minutes.strip(), document)
+    audit_record(
+        actor=actor,
+        event="letter.dialogue_held",
+        target=letter,
+        data={"on": on, "document": document.symbol},
+    )
+    return letter
+
+
+def _complaint_decision_paragraphs(
+    letter: Letter, *, summary: str, verification_result: str, legal_basis: str, conclusion: str
+) -> list[str]:
+    """The contents of a complaint decision (Luật KN Đ31 first instance, Đ40 second)."""
+    missing = [
+        label
+        for label, value in (
+            ("kết quả xác minh", verification_result),
+            ("căn cứ pháp luật", legal_basis),
+            ("kết luận nội dung khiếu nại đúng, sai", conclusion),
+            ("nội dung quyết định", summary),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        article = "Điều 40" if letter.instance == 2 else "Điều 31"
+        raise LetterInputError(
+            f"Quyết định giải quyết khiếu nại phải có ({article} Luật Khiếu nại): "
+            + ", ".join(missing)
+            + ".",
+            code="decision_contents",
+        )
+    dialogue = step_list(item=letter).filter(kind=StepKind.DIALOGUE).order_by("-on", "-id").first()
+    if letter.instance == 2:
+        rights = (
+            "Người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
+            "Luật Tố tụng hành chính."
+        )
+    else:
+        rights = (
+            "Trong thời hạn 30 ngày (vùng sâu, vùng xa 45 ngày) kể từ ngày nhận được quyết "
+            "định này, người khiếu nại có quyền khiếu nại lần hai hoặc khởi kiện vụ án hành "
+            "chính tại Tòa án theo quy định của Luật Tố tụng hành chính."
+        )
+    return [
+        f"Người khiếu nại: {letter.sender_label}.",
+        f"Nội dung khiếu nại: {letter.summary}",
+        f"Kết quả xác minh nội dung khiếu nại: {verification_result.strip()}",
+        *([f"Kết quả đối thoại: {dialogue.note}"] if dialogue else []),
+        f"Căn cứ pháp luật: {legal_basis.strip()}",
+        f"Kết luận: {conclusion.strip()}",
+        f"Quyết định: {summary.strip()}",
+        rights,
+    ]
+
+
+@transaction.atomic
+def letter_conclude(
+    *,
+    actor,
+    letter: Letter,
+    on: date,
+    summary: str,
+    verification_result: str = "",
+    legal_basis: str = "",
+    conclusion: str = "",
+) -> Letter:
     """Issue the outcome: a complaint decision (Luật KN Đ31, Đ40), a conclusion on the
     denunciation (Luật TC Đ35) or the answer to a petition; stop the resolution clocks.
-    A complaint decision must then be published within 15 days (NĐ 124/2020; KN-13).
+
+    A complaint decision states the complainant, the content, the verification result, the
+    dialogue's result if any, the legal bases, the conclusion, the decision and the right to
+    complain again or to sue; a second-instance decision needs a dialogue first (Đ38). It must
+    then be published within 15 days (NĐ 124/2020; KN-13).
 
     Raises:
         PermissionDenied; ItemStateError: not under resolution, or still suspended.
+        LetterInputError: a complaint decision missing a content Đ31/Đ40 require.
+        LetterStateError: a second-instance complaint without a dialogue.
 
     Records: ``letter.concluded`` (document, on time), ``document.issued``.
     """
@@ -344,7 +627,24 @@ def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
     _require_open_case(letter)
     if clocks_open(letter).filter(status="suspended").exists():
         raise ItemStateError("Việc giải quyết đang tạm đình chỉ; tiếp tục trước khi kết luận.")
+    paragraphs = [summary]
     if letter.kind == Letter.Kind.COMPLAINT:
+        if (
+            letter.instance == 2
+            and not step_list(item=letter).filter(kind=StepKind.DIALOGUE).exists()
+        ):
+            raise LetterStateError(
+                "Giải quyết khiếu nại lần hai phải tổ chức đối thoại trước khi ra quyết định "
+                "(Điều 38 Luật Khiếu nại).",
+                code="dialogue_required",
+            )
+        paragraphs = _complaint_decision_paragraphs(
+            letter,
+            summary=summary,
+            verification_result=verification_result,
+            legal_basis=legal_basis,
+            conclusion=conclusion,
+        )
         doc_type = Document.Type.DECISION
         title = f"Về việc giải quyết khiếu nại (lần {'hai' if letter.instance == 2 else 'đầu'})"
     elif letter.kind == Letter.Kind.DENUNCIATION:
@@ -353,7 +653,7 @@ def letter_conclude(*, actor, letter: Letter, on: date, summary: str) -> Letter:
         doc_type, title = Document.Type.OFFICIAL_LETTER, "V/v trả lời kiến nghị, phản ánh"
     on_time = all(d.due_on >= on for d in clocks_open(letter, RESOLUTION_RULES))
     document = issue(
-        letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=[summary]
+        letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=paragraphs
     )
     clocks_stop(letter, None, on, actor)
     letter.status = Letter.Status.RESOLVED
@@ -463,6 +763,7 @@ def letter_report_issue(*, actor, organization, stats, on: date):
 
 STEP_ACTIONS = (
     "verify",
+    "dialogue",
     "notify",
     "extend",
     "suspend",
@@ -484,33 +785,51 @@ def letter_take_step(
     days: int | None = None,
     method: str = "",
     coerced: bool = False,
+    signs_of_violation: bool = False,
+    withdrawing_count: int | None = None,
+    ground: str = "",
+    verification_result: str = "",
+    legal_basis: str = "",
+    conclusion: str = "",
 ) -> Letter:
     """One resolution step by name, for the pages and the API alike; ``note`` is the reason,
-    the summary or the withdrawn content, as the step needs.
+    the summary, the minutes or the withdrawn content, as the step needs.
 
     Raises:
         ItemStateError: unknown step; and whatever the step's own service raises.
     """
+    withdrawal = {
+        "withdrawn_content": note,
+        "coerced": coerced,
+        "signs_of_violation": signs_of_violation,
+        "withdrawing_count": withdrawing_count,
+    }
     steps = {
         "verify": lambda: letter_verify(actor=actor, letter=letter, on=on, note=note),
+        "dialogue": lambda: letter_dialogue(actor=actor, letter=letter, on=on, minutes=note),
         "notify": lambda: letter_notify_parties(actor=actor, letter=letter, on=on, note=note),
         "extend": lambda: letter_extend(
             actor=actor, letter=letter, days=days or 0, reason=note, on=on
         ),
-        "suspend": lambda: letter_suspend(actor=actor, letter=letter, on=on, reason=note),
+        "suspend": lambda: letter_suspend(
+            actor=actor, letter=letter, on=on, reason=note, ground=ground
+        ),
         "resume": lambda: letter_resume(actor=actor, letter=letter, on=on),
         "withdraw_partial": lambda: letter_withdraw(
-            actor=actor, letter=letter, on=on, partial=True, withdrawn_content=note, coerced=coerced
+            actor=actor, letter=letter, on=on, partial=True, **withdrawal
         ),
         "withdraw": lambda: letter_withdraw(
+            actor=actor, letter=letter, on=on, partial=False, **withdrawal
+        ),
+        "conclude": lambda: letter_conclude(
             actor=actor,
             letter=letter,
             on=on,
-            partial=False,
-            withdrawn_content=note,
-            coerced=coerced,
+            summary=note,
+            verification_result=verification_result,
+            legal_basis=legal_basis,
+            conclusion=conclusion,
         ),
-        "conclude": lambda: letter_conclude(actor=actor, letter=letter, on=on, summary=note),
         "publish": lambda: letter_publish(actor=actor, letter=letter, on=on, method=method),
     }
     if action not in steps:

@@ -204,3 +204,218 @@ def test_cleared_account_reads_identity_and_the_read_is_audited(tree, case):
     # Clearance on one body does not open the vault of another body.
     other_copy = f"/don/{case['received'].public_id}/danh-tinh/"
     assert client.get(other_copy).status_code == 404
+
+
+# -- The canary fuzz: variants of one identity through every entry path ----------------------
+
+
+def _canary_case(tree, client_of):
+    """Letters carrying canary variants, entered on every path text comes in by."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from phoihop.identity.tests.canary import CANARY, every_kind_text, random_texts
+    from phoihop.letters.services import Sender, letter_identity_mark
+    from phoihop.public.services import public_letter_submit
+    from phoihop.reception.services import CitizenInput, ItemInput, visit_register
+
+    actor = system_actor()
+    texts = [every_kind_text(), *random_texts(12)]
+    sender = Sender(
+        full_name=CANARY.full_name,
+        address=CANARY.address,
+        phone=CANARY.phone,
+        email=CANARY.email,
+        id_number=CANARY.id_number,
+    )
+    clerk = make_user("van.thu.canary")
+    grant(clerk, "clerk", tree.own)
+    web = client_of(clerk)
+    today = date.today()
+    letters = []
+    # Staff intake (the service, as imports and the demo use it).
+    for text in texts[:4]:
+        letters.append(
+            letter_register(
+                actor=actor,
+                organization=tree.own,
+                channel="post",
+                received_on=today,
+                content=text,
+                sender=sender,
+            )
+        )
+    # Staff intake through the page, with a scan.
+    response = web.post(
+        "/don/vao-so/",
+        {
+            "organization": tree.own.pk,
+            "channel": "reception",
+            "received_on": today.isoformat(),
+            "content": texts[4],
+            "full_name": CANARY.full_name,
+            "address": CANARY.address,
+            "phone": CANARY.phone,
+            "email": CANARY.email,
+            "id_number": CANARY.id_number,
+            "sender_count": 1,
+            "has_signature": "on",
+            "scan": SimpleUploadedFile("Plúgh 0912888002.pdf", b"%PDF-1.4 Quach Thi Plugh"),
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    # The API: one letter, then an import.
+    body = {
+        "organization": str(tree.own.public_id),
+        "channel": "online",
+        "received_on": today.isoformat(),
+        "content": texts[5],
+        "sender": {
+            "full_name": CANARY.full_name,
+            "address": CANARY.address,
+            "phone": CANARY.phone,
+            "email": CANARY.email,
+            "id_number": CANARY.id_number,
+        },
+    }
+    response = web.post("/api/letters", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    imported = {"letters": [{**body, "content": text} for text in texts[6:8]]}
+    response = web.post("/api/letters/import", imported, content_type="application/json")
+    assert response.status_code == 201, response.content
+    # The portal.
+    import uuid
+
+    public_letter_submit(
+        organization=tree.own,
+        idempotency_key=uuid.uuid4(),
+        sender=sender,
+        content=texts[8],
+    )
+    # A visit: the citizens' values in the items and the outcome note.
+    visit_register(
+        actor=actor,
+        organization=tree.own,
+        visited_on=today,
+        received_by=clerk,
+        citizens=[
+            CitizenInput(full_name="Lò Văn Xuyến", address="xã Mộc"),
+            CitizenInput(
+                full_name=CANARY.full_name,
+                address=CANARY.address,
+                phone=CANARY.phone,
+                id_number=CANARY.id_number,
+                is_representative=True,
+            ),
+        ],
+        items=[ItemInput(content=texts[9]), ItemInput(content=texts[10])],
+        outcome_note=texts[11],
+    )
+    # Forwarding to the other body, received there.
+    forwarding = letter_forward(
+        actor=actor, letter=letters[0], to_organization=tree.other, on=today
+    )
+    forwarding_acknowledge(actor=actor, forwarding=forwarding, on=today)
+    # An officer marks one more span (a nickname the sender signs with).
+    marked = letter_register(
+        actor=actor,
+        organization=tree.own,
+        channel="post",
+        received_on=today,
+        content=f"{texts[12]} Ký tên: Bà Tư Bánh Bèo Plugh-Xóm.",
+        sender=sender,
+    )
+    letter_identity_mark(actor=actor, letter=marked, spans=["Bà Tư Bánh Bèo"])
+    return letters
+
+
+def _raw_database() -> str:
+    """Every table of the database, shadow tables of the search index included, as SQL."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    raw = connection.connection
+    if hasattr(raw, "iterdump"):
+        return "\n".join(raw.iterdump())
+    with connection.cursor() as cursor:  # PostgreSQL: every text column of every table
+        out = []
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608
+            out.extend(str(row) for row in cursor.fetchall())
+        return "\n".join(out)
+
+
+def test_no_canary_variant_survives_on_any_path(tree, payloads, caplog, settings):
+    """Variants of one identity (accents, NFD, case, spacing, name parts, address parts,
+    phone and ID formats, e-mail disguises) entered on every path: 0 survivors in pages,
+    exports, API answers, documents, the search index, logs, task payloads, e-mails and the
+    raw database."""
+    from django.db.models import Q
+
+    from phoihop.identity.tests.canary import survivors
+    from phoihop.letters.models import Letter
+    from phoihop.reception.models import Visit
+
+    caplog.set_level(logging.DEBUG)
+    _canary_case(tree, signed_in_client)
+    readers = []
+    for role in ("clerk", "leader"):
+        for organization in (tree.own, tree.other):
+            user = make_user(f"doc.{role}.{organization.code}")
+            grant(user, role, organization)
+            readers.append(user)
+    letters = list(Letter.objects.all())
+    visits = list(Visit.objects.all())
+    urls = [
+        "/don/",
+        "/don/?format=xlsx",
+        "/don/?q=quach+thi",
+        "/don/chuyen-den/",
+        f"/don/thong-ke/?start={date.today().year}-01-01&end={date.today().year}-12-31&format=xlsx",
+        "/tiep-cong-dan/",
+        "/api/letters",
+        "/api/letters?q=plugh",
+        "/api/forwardings",
+        "/api/reception-visits",
+        "/nhat-ky/",
+    ]
+    for letter in letters:
+        urls += [
+            f"/don/{letter.public_id}/",
+            f"/api/letters/{letter.public_id}",
+            f"/api/letters/{letter.public_id}/history",
+        ]
+        urls += [
+            f"/don/{letter.public_id}/van-ban/{step.document.public_id}/"
+            for step in step_list(item=letter).filter(document__isnull=False)
+        ]
+    for visit in visits:
+        urls += [
+            f"/tiep-cong-dan/luot/{visit.public_id}/",
+            f"/api/reception-visits/{visit.public_id}",
+        ]
+    seen = 0
+    for user in readers:
+        client = signed_in_client(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (200, 302, 404), (url, response.status_code)
+            assert survivors(_texts(response)) == [], (user.username, url)
+            seen += response.status_code == 200
+    assert seen > 50
+    stored = " ".join(
+        f"{letter.content} {letter.summary}" for letter in Letter.objects.filter(~Q(content=""))
+    )
+    assert "Bánh Bèo" not in stored  # the officer's mark
+    # The search index finds nothing by the sender's name (the page would echo the query).
+    from phoihop.letters.selectors import letter_list
+
+    assert not letter_list(viewer=system_actor(), query="plugh").exists()
+    assert not letter_list(viewer=system_actor(), query="Quách Thị Plúgh").exists()
+    for message in mail.outbox:
+        assert survivors(f"{message.subject} {message.body}") == [], message.subject
+    for payload in payloads:
+        assert survivors(payload) == [], payload
+    assert survivors(caplog.text) == []
+    dump = _raw_database()
+    assert "Kính gửi Ủy ban nhân dân xã Mộc" in dump  # the letters are really in the dump
+    assert survivors(dump) == []

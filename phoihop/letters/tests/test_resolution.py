@@ -33,7 +33,7 @@ def _clock(letter, rule):
 
 def test_denunciation_extension_only_for_complex_and_at_most_30_days(tree, leader):
     letter = register(tree.own, actor=leader, kind="denunciation")
-    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 1))
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 8))
     with pytest.raises(LetterExtensionError):
         letter_extend(actor=leader, letter=letter, days=30, reason="Phức tạp", on=date(2026, 6, 20))
     complex_case = register(
@@ -42,7 +42,7 @@ def test_denunciation_extension_only_for_complex_and_at_most_30_days(tree, leade
         kind="denunciation",
         content="Tố cáo sai phạm ở dự án khu dân cư Bắc Mộc",
     )
-    letter_accept(actor=leader, letter=complex_case, on=date(2026, 6, 1), is_complex=True)
+    letter_accept(actor=leader, letter=complex_case, on=date(2026, 6, 8), is_complex=True)
     with pytest.raises(LetterExtensionError):
         letter_extend(actor=leader, letter=complex_case, days=31, reason="x", on=date(2026, 6, 20))
     before = _clock(complex_case, "TC-08").due_on
@@ -66,11 +66,15 @@ def test_complaint_cannot_be_extended(tree, leader):
 
 
 def test_suspend_and_resume_move_the_due_date(tree, leader):
-    letter = register(tree.own, actor=leader, kind="complaint")
+    letter = register(tree.own, actor=leader, kind="complaint", on=date(2026, 3, 18))
     letter_accept(actor=leader, letter=letter, on=date(2026, 3, 20))
     assert _clock(letter, "KN-04").due_on == date(2026, 4, 20)
     letter_suspend(
-        actor=leader, letter=letter, on=date(2026, 3, 25), reason="Chờ kết quả giám định"
+        actor=leader,
+        letter=letter,
+        on=date(2026, 3, 25),
+        reason="Chờ kết quả giám định",
+        ground="awaiting_expertise",
     )
     with pytest.raises(ItemStateError):
         letter_conclude(actor=leader, letter=letter, on=date(2026, 3, 30), summary="x")
@@ -86,6 +90,9 @@ def test_conclude_then_publish_complaint_within_kn13(tree, leader):
         letter=letter,
         on=date(2026, 7, 1),
         summary="Không công nhận nội dung khiếu nại.",
+        verification_result="Quyết định thu hồi đất đúng trình tự.",
+        legal_basis="Luật Đất đai 2024.",
+        conclusion="Khiếu nại là sai.",
     )
     assert letter.status == "resolved"
     assert _clock(letter, "KN-04").status == "completed"
@@ -229,7 +236,14 @@ def test_step_page_and_api_record_the_same_steps(tree, leader):
     api.force_authenticate(leader)
     answer = api.post(
         f"/api/letters/{letter.public_id}/step",
-        {"action": "conclude", "on": "2026-07-01", "note": "Giữ nguyên quyết định"},
+        {
+            "action": "conclude",
+            "on": "2026-07-01",
+            "note": "Giữ nguyên quyết định",
+            "verification_result": "Đúng trình tự",
+            "legal_basis": "Luật Đất đai 2024",
+            "conclusion": "Khiếu nại sai",
+        },
         format="json",
     )
     assert answer.status_code == 200 and answer.json()["status"] == "resolved"

@@ -227,6 +227,9 @@ PROTECTED = {
         ),
     ],
     "letters:identity": UrlCheck(permission=VIEW, kwargs=_cleared_letter),
+    "letters:identity_mark": UrlCheck(
+        permission=VIEW, kwargs=_letter, method="post", ok_status=POSTED
+    ),
     "letters:document": UrlCheck(permission=VIEW, kwargs=_document),
 }
 

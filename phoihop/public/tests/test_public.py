@@ -178,3 +178,39 @@ def test_schedules_page_and_feed(tree):
     assert feed["Content-Type"].startswith("text/calendar")
     assert b"BEGIN:VEVENT" in feed.content
     assert "Tiếp công dân: Chủ tịch UBND tỉnh" in feed.content.decode()
+
+
+def test_a_retry_after_a_lost_answer_shows_the_token_once(tree):
+    # given: the first answer never reached the citizen (no session cookie came back)
+    data = _form(tree)
+    Client().post(reverse("public:letter_submit"), data)
+    submission = Submission.objects.get()
+
+    # when: the browser sends the same form again, from a fresh session
+    retry = Client()
+    response = retry.post(reverse("public:letter_submit"), data)
+    page = retry.get(response["Location"]).content.decode()
+
+    # then: the receipt opens with the token, once
+    token = page.split('<dt>Mã truy cập bí mật</dt><dd><code class="big">')[1].split("<")[0]
+    assert submission.token_hash == token_hash(token)
+    assert AuditEvent.objects.filter(event="public.receipt.reshown").count() == 1
+    again = Client().post(reverse("public:letter_submit"), data)
+    assert again.status_code == 200 and token not in again.content.decode()
+    assert submission.tracking_code in again.content.decode()
+    assert Submission.objects.count() == 1
+    submission.refresh_from_db()
+    assert bytes(submission.sealed_token) == b""
+
+
+def test_the_token_is_not_shown_again_after_the_receipt_window(tree, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    data = _form(tree)
+    Client().post(reverse("public:letter_submit"), data)
+    Submission.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    response = Client().post(reverse("public:letter_submit"), data)
+    assert response.status_code == 200
+    assert "Mã truy cập bí mật</dt>" not in response.content.decode()

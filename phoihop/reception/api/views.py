@@ -40,7 +40,7 @@ class PublishedScheduleViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return schedule_published_list(start=today, end=today + timedelta(weeks=UPCOMING_WEEKS))
 
     @extend_schema(responses=s.ReceptionDaySerializer(many=True))
-    @action(detail=False, url_path="days")
+    @action(detail=False, url_path="days", pagination_class=None, filter_backends=[])
     def days(self, request):
         """Reception days of the next 13 weeks, moved off non-working days."""
         today = timezone.localdate()

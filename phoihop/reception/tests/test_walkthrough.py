@@ -1,6 +1,9 @@
 """The whole path in a real browser: a citizen is received, the visit's contents become
 letters, they are triaged and forwarded, the competent body accepts, extends, resolves and
-publishes, the supervising body follows up and the statistics count the case.
+publishes, the supervising body follows up and the statistics count the case. On the way: a
+denunciation from a remote commune is accepted and extended, a coerced withdrawal leaves the
+case open (Luật Tố cáo Đ33 k3), and a misdirected denunciation is forwarded on by the body that
+received it, within TC-02 (Đ24 k2).
 
 Runs its own server (temporary SQLite database, demo province) in a subprocess, drives it with
 Debian's Chromium through Playwright, and saves a screenshot of each step in docs/screenshots/.
@@ -35,8 +38,12 @@ COMPLAINT = (
     "nông nghiệp tại thôn 3 mà chưa bồi thường thỏa đáng."
 )
 DENUNCIATION = (
-    "Tố cáo cán bộ địa chính xã Hòa An nhận tiền của các hộ dân để xác nhận nguồn gốc đất "
+    "Tố cáo cán bộ địa chính xã Suối Đá nhận tiền của các hộ dân để xác nhận nguồn gốc đất "
     "tại thôn 3; có người làm chứng."
+)
+MISDIRECTED = (
+    "Tố cáo Giám đốc Trung tâm dịch vụ việc làm tỉnh tuyển dụng viên chức không đúng quy định "
+    "năm 2026; kèm danh sách người được tuyển."
 )
 
 
@@ -90,7 +97,8 @@ def _triage_and_forward(walk: Walk, kind_label: str) -> None:
     outcome.get_by_label("Cơ quan có thẩm quyền").select_option(
         label="Ủy ban nhân dân tỉnh Hòa Lĩnh"
     )
-    outcome.get_by_label("Ghi chú, lý do").fill("Thuộc thẩm quyền giải quyết của UBND tỉnh.")
+    # By name: the shared item panel's form also has a "note" field (the same element id).
+    outcome.locator("textarea[name='note']").fill("Thuộc thẩm quyền giải quyết của UBND tỉnh.")
     walk.submit("/xu-ly/", "Ghi nhận")
 
 
@@ -98,11 +106,17 @@ def _step(walk: Walk, action: str, note: str = "", **extra) -> None:
     form = walk.form("/buoc/")
     form.get_by_label("Bước").select_option(action)
     if note:
-        form.get_by_label("Nội dung, lý do").fill(note)
+        form.locator("textarea[name='note']").fill(note)
     if "days" in extra:
         form.get_by_label("Số ngày gia hạn").fill(str(extra["days"]))
     if "method" in extra:
         form.get_by_label("Hình thức công khai").select_option(index=extra["method"])
+    for label in ("Kết quả xác minh", "Căn cứ pháp luật", "Kết luận nội dung khiếu nại"):
+        key = label.split(" (")[0]
+        if key in extra:
+            form.get_by_label(label, exact=False).first.fill(extra[key])
+    if extra.get("coerced"):
+        form.get_by_label("Rút đơn do bị ép buộc, đe dọa, mua chuộc").check()
     walk.submit("/buoc/", "Ghi nhận bước")
 
 
@@ -207,20 +221,39 @@ def test_reception_to_statistics_walkthrough(site):
     leader.submit("/thu-ly/", "Thụ lý")
     leader.expect_text("Đang giải quyết")
     leader.shot("complaint-accepted")
-    _step(leader, "conclude", "Quyết định giải quyết khiếu nại lần đầu: giữ nguyên QĐ 85.")
+    _step(
+        leader,
+        "conclude",
+        "Quyết định giải quyết khiếu nại lần đầu: giữ nguyên QĐ 85.",
+        **{
+            "Kết quả xác minh": "Việc thu hồi đúng trình tự; đã có phương án bồi thường.",
+            "Căn cứ pháp luật": "Luật Đất đai 2024; Luật Khiếu nại 2011.",
+            "Kết luận nội dung khiếu nại": "Khiếu nại là không đúng.",
+        },
+    )
     leader.expect_text("Đã giải quyết")
     leader.shot("complaint-resolved")
     _step(leader, "publish", method=1)
     leader.expect_text("Công khai")
     leader.shot("complaint-decision-published")
 
+    # A denunciation from a remote commune (xã Suối Đá): accepted as complex, then extended.
     leader.page.goto(denunciation)
     if leader.form("/phan-loai/").count():
-        _classify_only(leader, "Tố cáo")
+        _classify_only(leader, "Tố cáo", ticks=("Vùng sâu, vùng xa",))
+    accept = leader.form("/thu-ly/")
+    accept.get_by_label("Vụ việc phức tạp", exact=True).check()
     leader.submit("/thu-ly/", "Thụ lý")
+    leader.expect_text("Đang giải quyết")
+    leader.expect_text("TC-08")
     _step(leader, "extend", "Vụ việc phức tạp, cần xác minh thêm tại thôn 3.", days=30)
-    leader.expect_text("gia hạn")
-    leader.shot("denunciation-extended")
+    leader.expect_text("gia hạn 30 ngày")
+    leader.shot("denunciation-remote-extended")
+    # The denouncer withdraws under threat: the case is not closed (Luật Tố cáo Đ33 k3).
+    _step(leader, "withdraw", "Người tố cáo rút toàn bộ tố cáo sau khi bị đe dọa.", coerced=True)
+    leader.expect_text("Đang giải quyết")
+    leader.expect_text("Rút đơn nhưng vẫn tiếp tục giải quyết")
+    leader.shot("denunciation-coerced-withdrawal-continues")
 
     # 4. The supervising body sees the cases it forwarded, open ones first, and follows up.
     supervisor = Walk(chromium, base, "hdnd.giamsat", counter)
@@ -247,9 +280,42 @@ def test_reception_to_statistics_walkthrough(site):
     leader.expect_text("Tố cáo")
     leader.shot("statistics")
 
-
-def _classify_only(walk: Walk, kind_label: str) -> None:
-    walk.form("/phan-loai/").get_by_label("Loại đơn (theo nội dung)").select_option(
-        label=kind_label
+    # 6. A misdirected denunciation: the council forwards it to the People's Committee, which is
+    # not competent either and sends it on to the competent department within 5 working days.
+    clerk.go("/don/vao-so/")
+    form = clerk.page
+    form.get_by_label("Cơ quan vào sổ").select_option(index=1)
+    form.get_by_label("Nội dung đơn").fill(MISDIRECTED)
+    form.get_by_label("Họ và tên người gửi").fill("Đỗ Văn Hải")
+    form.get_by_label("Địa chỉ", exact=True).fill("thôn 1, xã Hòa An")
+    form.get_by_role("button", name="Vào sổ").click()
+    clerk.page.wait_for_load_state()
+    _triage_and_forward(clerk, "Tố cáo")
+    clerk.expect_text("Đã chuyển đơn")
+    leader.go("/don/chuyen-den/")
+    leader.page.get_by_role("button", name="Xác nhận đã nhận, vào sổ").first.click()
+    leader.page.wait_for_load_state()
+    _classify_only(
+        leader,
+        "Tố cáo",
+        ticks=("Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)",),
     )
+    leader.expect_text("TC-02")
+    leader.shot("misdirected-denunciation-tc02-running")
+    outcome = leader.form("/xu-ly/")
+    outcome.get_by_label("Kết quả xử lý đơn").select_option("forward")
+    outcome.get_by_label("Cơ quan có thẩm quyền").select_option(label="Sở Nội vụ")
+    outcome.locator("textarea[name='note']").fill("Thuộc thẩm quyền của Sở Nội vụ.")
+    leader.submit("/xu-ly/", "Ghi nhận")
+    leader.expect_text("Đã chuyển đơn")
+    deadlines = leader.page.locator("main").inner_text()
+    assert re.search(r"TC-02 — hạn \d\d/\d\d/\d{4} · Hoàn thành", deadlines), deadlines
+    leader.shot("misdirected-denunciation-forwarded-on")
+
+
+def _classify_only(walk: Walk, kind_label: str, ticks: tuple[str, ...] = ()) -> None:
+    classify = walk.form("/phan-loai/")
+    classify.get_by_label("Loại đơn (theo nội dung)").select_option(label=kind_label)
+    for label in ticks:
+        classify.get_by_label(label, exact=True).check()
     walk.submit("/phan-loai/", "Phân loại")

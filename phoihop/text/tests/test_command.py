@@ -27,7 +27,9 @@ def test_petitions_consolidate_writes_one_line_per_petition(tmp_path):
     out, _ = run(path)
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["id"] for row in rows] == ["1", "2", "3"]
-    assert all(set(row) == {"id", "group", "field", "level", "agency"} for row in rows)
+    assert all({"id", "group", "field", "level", "agency", "evidence"} <= set(row) for row in rows)
+    assert rows[1]["evidence"]["joined_via"] == "1"
+    assert rows[2]["evidence"]["joined_via"] is None
     assert rows[0]["group"] == rows[1]["group"] != rows[2]["group"]
     assert rows[2]["field"] == "y tế"
 
@@ -52,3 +54,35 @@ def test_petitions_consolidate_rejects_bad_input(tmp_path, content, message):
 def test_petitions_consolidate_reports_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("petitions", "consolidate", str(tmp_path / "none.jsonl"))
+
+
+def test_petitions_consolidate_explains_each_member_and_keeps_decisions(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in LINES), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "petitions",
+        "consolidate",
+        str(path),
+        "--explain",
+        "--cannot-link",
+        "1,2",
+        stdout=out,
+        stderr=err,
+    )
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0]["group"] != rows[1]["group"]
+    plain = io.StringIO()
+    call_command(
+        "petitions", "consolidate", str(path), "--explain", stdout=io.StringIO(), stderr=plain
+    )
+    assert "2 ← 1" in plain.getvalue()
+
+
+def test_petitions_consolidate_rejects_a_decision_on_unknown_ids(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in LINES), encoding="utf-8")
+    with pytest.raises(CommandError, match="không phải hai mã"):
+        call_command(
+            "petitions", "consolidate", str(path), "--must-link", "1,9", stdout=io.StringIO()
+        )

@@ -3,13 +3,14 @@ import pytest
 
 from phoihop.text.classify import LEVELS
 from phoihop.text.consolidate import (
+    Models,
     Params,
     Petition,
     PetitionInputError,
-    _tfidf,
+    analyse,
     average_linkage,
     consolidate,
-    pair_scores,
+    pair_features,
     read_petitions,
 )
 from phoihop.text.features import (
@@ -19,6 +20,7 @@ from phoihop.text.features import (
     petition_features,
     problem_kinds,
 )
+from phoihop.text.learn import PAIR_FEATURES
 from phoihop.text.lexicons import FIELDS
 from phoihop.text.normalize import fold
 
@@ -140,28 +142,30 @@ def test_read_petitions_rejects_duplicate_ids():
     ("first", "second"),
     [
         ("Khu dân cư bị ngập úng mỗi khi mưa lớn.", "Khu dân cư bị úng mỗi khi mưa lớn."),
-        ("Dân phản ánh chậm chi trả.", "Dân phản ánh chưa nhận được tiền."),
-        ("Mặt đường ổ gà nhiều đoạn.", "Mặt đường lở loét nhiều đoạn."),
+        ("Dự án chậm đền bù.", "Dự án chậm bồi thường."),
+        ("Mặt đường ổ gà nhiều đoạn.", "Mặt đường ổ voi nhiều đoạn."),
     ],
 )
 def test_content_tokens_map_complaint_paraphrases_to_one_phrase(first, second):
     assert content_tokens(first) == content_tokens(second)
 
 
-def test_pair_scores_scale_pairs_of_different_fields():
-    # given: two near-identical petitions, then told they are of different fields
-    texts = ["Ấp Bàu Chồn mất điện liên tục.", "Ấp Bàu Chồn mất điện liên tục, đề nghị xử lý."]
-    features = [petition_features(text) for text in texts]
-    matrix, _, _ = _tfidf([dict.fromkeys(f.terms, 1.0) for f in features])
-    rows, cols = np.array([0]), np.array([1])
-    params = Params(field_factor=0.5, name_bonus=0.0)
+def test_pair_features_match_syllables_one_typo_apart():
+    # given: the same petition, once with typos in three words, and an unrelated one
+    texts = [
+        "Trạm bơm tưới tiêu của hợp tác xã hư hỏng, ruộng lúa thiếu nước.",
+        "Trạm bơm tưoi tiêu của hợp tác xa hư hong, ruộng lúa thiêu nước.",
+        "Chợ xã xuống cấp, tiểu thương phải che bạt.",
+    ]
+    keys = [(text, "") for text in texts]
+    analysis = analyse(keys, Models.default(), Params())
     # when
-    same = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "a"])
-    different = pair_scores(matrix, rows, cols, features, ["", ""], params, ["a", "b"])
-    unknown = pair_scores(matrix, rows, cols, features, ["", ""], params, ["", "b"])
+    features = pair_features(analysis, np.array([0, 0]), np.array([1, 2]))
     # then
-    assert different[0] == pytest.approx(0.5 * same[0])
-    assert unknown[0] == pytest.approx(same[0])
+    fuzzy = list(PAIR_FEATURES).index("fuzzy_cos")
+    word = list(PAIR_FEATURES).index("word_cos")
+    assert features[0, fuzzy] > features[0, word]
+    assert features[0, fuzzy] > 0.6 > features[1, fuzzy]
 
 
 def test_consolidate_keeps_two_problems_at_one_school_apart():
@@ -243,17 +247,39 @@ def test_problem_kinds_name_what_is_wrong():
     assert problem_kinds(content_tokens("Cử tri đề nghị quan tâm")) == frozenset()
 
 
-def test_average_linkage_divides_by_both_cluster_sizes():
-    # given: a–b strongly linked, c linked to b only; the union {a, b} meets c at 0.5 / 2
+def test_average_linkage_averages_scored_pairs_and_weighs_their_coverage():
+    # given: a–b strongly linked, c scored against b only: {a, b} meets c through one of two
+    # possible pairs, 0.5 × (1/2) ** 0.5 ≈ 0.35
     rows, cols = np.array([0, 1]), np.array([1, 2])
     scores = np.array([0.9, 0.5], dtype=np.float32)
     details = [{}, {}, {}]
     # when
-    strict = average_linkage(3, rows, cols, scores, details, Params(threshold=0.3))
-    loose = average_linkage(3, rows, cols, scores, details, Params(threshold=0.2))
+    strict = average_linkage(3, rows, cols, scores, details, Params(threshold=0.4))
+    loose = average_linkage(3, rows, cols, scores, details, Params(threshold=0.3))
+    unweighted = average_linkage(
+        3, rows, cols, scores, details, Params(threshold=0.45, coverage_power=0.0)
+    )
     # then
     assert strict[0] == strict[1] != strict[2]
     assert loose[0] == loose[1] == loose[2]
+    assert unweighted[0] == unweighted[1] == unweighted[2]
+
+
+def test_average_linkage_keeps_officials_decisions():
+    rows, cols = np.array([0, 1]), np.array([1, 2])
+    scores = np.array([0.9, 0.8], dtype=np.float32)
+    details = [{}, {}, {}, {}]
+    labels = average_linkage(
+        4,
+        rows,
+        cols,
+        scores,
+        details,
+        Params(threshold=0.5),
+        must_link=[(0, 3)],
+        cannot_link=[(1, 2)],
+    )
+    assert labels[0] == labels[1] == labels[3] != labels[2]
 
 
 def test_average_linkage_refuses_merging_different_roads():

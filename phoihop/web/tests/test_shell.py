@@ -48,6 +48,9 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "PHOIHOP_ALLOWED_HOSTS": "phoihop.example.gov.vn",
         "PHOIHOP_DATA_DIR": str(tmp_path),
         "PHOIHOP_IDENTITY_KEYS": "cGhvaWhvcC1kZXBsb3ktY2hlY2stdGVzdC1rZXktMzI=",
+        # The identity vault on its own server (decision 0125); never connected by the check.
+        "DATABASE_URL": "postgres://app@db.internal:5432/phoihop",
+        "IDENTITY_DATABASE_URL": "postgres://vault@vault.internal:5432/vault",
         "PHOIHOP_AUDIT_KEY": "production-like-audit-key-for-the-check-only-0123",
         "PHOIHOP_AUDIT_WITNESS_DIR": str(tmp_path / "witness"),
     }

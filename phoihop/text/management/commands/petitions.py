@@ -2,8 +2,11 @@
 
 Reads JSON lines with at least ``id`` and ``text`` (optional ``meeting``, ``commune``,
 ``channel``) and writes one JSON line per petition, in input order, to stdout:
-``{"id", "group", "field", "level", "agency"}``. Petitions sharing ``group`` raise one issue.
-With ``--explain`` the groups and their shared evidence go to stderr.
+``{"id", "group", "field", "level", "agency", "group_size", "group_cohesion", "evidence"}``;
+``evidence`` names the member the petition joined through, the score and what they share,
+and flags a weakly attached member. Petitions sharing ``group`` raise one issue. With
+``--explain`` each group and each member's evidence go to stderr. ``--must-link`` and
+``--cannot-link`` take officials' decisions as ``ID1,ID2`` (repeatable).
 Bad input stops with a Vietnamese message on stderr and nothing on stdout.
 """
 
@@ -24,7 +27,21 @@ class Command(BaseCommand):
         )
         consolidate_parser.add_argument("file", help="Tệp .jsonl, mỗi dòng một kiến nghị")
         consolidate_parser.add_argument(
-            "--explain", action="store_true", help="In nhóm và bằng chứng chung ra stderr"
+            "--explain", action="store_true", help="In nhóm và bằng chứng từng kiến nghị ra stderr"
+        )
+        consolidate_parser.add_argument(
+            "--must-link",
+            action="append",
+            default=[],
+            metavar="ID1,ID2",
+            help="Hai kiến nghị cán bộ đã xác định là cùng một vấn đề",
+        )
+        consolidate_parser.add_argument(
+            "--cannot-link",
+            action="append",
+            default=[],
+            metavar="ID1,ID2",
+            help="Hai kiến nghị cán bộ đã xác định là khác vấn đề",
         )
 
     def handle(self, *args, **options):
@@ -40,12 +57,31 @@ class Command(BaseCommand):
             raise CommandError(f"Tệp “{path}” không phải văn bản UTF-8.") from None
         except PetitionInputError as error:
             raise CommandError(str(error)) from None
-        result = consolidate(petitions)
+        known = {p.id for p in petitions}
+        decisions: dict[str, list[tuple[str, str]]] = {}
+        for option in ("must_link", "cannot_link"):
+            pairs: list[tuple[str, str]] = []
+            for value in options[option]:
+                parts = [part.strip() for part in value.split(",")]
+                if len(parts) != 2 or not set(parts) <= known:
+                    raise CommandError(f"Cặp “{value}” không phải hai mã kiến nghị có trong tệp.")
+                pairs.append((parts[0], parts[1]))
+            decisions[option] = pairs
+        result = consolidate(
+            petitions, must_link=decisions["must_link"], cannot_link=decisions["cannot_link"]
+        )
         lines = [json.dumps(row, ensure_ascii=False) for row in result.rows()]
         self.stdout.write("\n".join(lines))
         if options["explain"]:
             for group in result.groups:
-                ids = ", ".join(result.petitions[m].id for m in group.members)
-                self.stderr.write(
-                    f"{group.key} ({len(group.members)}): {ids} — {group.explanation()}"
-                )
+                self.stderr.write(f"{group.key} ({len(group.members)}): {group.explanation()}")
+                if len(group.members) == 1:
+                    continue
+                for member in group.members:
+                    evidence = result.evidence[member]
+                    via = evidence.joined_via or "—"
+                    weak = " [gắn yếu]" if evidence.weak else ""
+                    self.stderr.write(
+                        f"  {result.petitions[member].id} ← {via} ({evidence.score:.2f}){weak}: "
+                        + ", ".join(evidence.shared)
+                    )

@@ -1,0 +1,233 @@
+"""Train the engine's models on labelled provinces and write them where the engine reads them.
+
+Run: ``.venv/bin/python -m bench.train`` (both labelled provinces → ``phoihop/text/data/
+models.json``). :func:`train` is what the benchmark calls to train on one province and score
+the other.
+
+- Field and level: multinomial logistic regression on every petition of the training
+  provinces.
+- Pair score: logistic regression on the candidate pairs of each training province (a pair
+  is positive when both petitions share their main issue; pairs where one petition also
+  raises the other's issue are left out). The field and level probabilities it reads are
+  cross-fitted (each half of the issues scored by models trained on the other half), so the
+  pair model learns how much to trust them on texts they have not seen.
+- Threshold: the probability threshold and coverage power that give the best grouping F1,
+  with each province's pairs scored by a pair model trained without that province's issues
+  (cross-fitted by halves of issues when there is one province).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from bench.metrics import pairwise
+from phoihop.text.classify import LEVELS, label_inputs
+from phoihop.text.consolidate import (
+    Models,
+    Params,
+    Petition,
+    Scored,
+    analyse,
+    average_linkage,
+    candidate_pairs,
+    pair_features,
+    vetoed,
+)
+from phoihop.text.features import petition_features
+from phoihop.text.learn import DATA, PAIR_FEATURES, LabelModel, PairModel
+from phoihop.text.lexicons import FIELDS
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+COVERAGE_POWERS = (0.0, 0.25, 0.5)
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def petitions_of(records: Sequence[dict]) -> list[Petition]:
+    return [
+        Petition(str(r["id"]), r["text"], r.get("meeting", ""), r.get("commune", ""))
+        for r in records
+    ]
+
+
+def fit_labels(records: Sequence[dict]) -> tuple[LabelModel, LabelModel]:
+    inputs = [label_inputs(petition_features(r["text"]).main_tokens) for r in records]
+    rows = [row for row, _ in inputs]
+    dense = np.array([d for _, d in inputs])
+    field = LabelModel.fit(FIELDS, rows, dense, [r["field"] for r in records])
+    level = LabelModel.fit(LEVELS, rows, dense, [r["level"] for r in records])
+    return field, level
+
+
+def _halves(records: Sequence[dict]) -> tuple[list[dict], list[dict]]:
+    clusters = sorted({r["cluster"] for r in records})
+    first = set(clusters[::2])
+    return [r for r in records if r["cluster"] in first], [
+        r for r in records if r["cluster"] not in first
+    ]
+
+
+_PLACEHOLDER = PairModel((0.0,), (1.0,), (0.0,), 0.0)
+
+
+def province_pairs(
+    records: Sequence[dict], label_models: tuple[LabelModel, LabelModel], params: Params
+) -> tuple[Scored, np.ndarray, np.ndarray, list[str]]:
+    """Candidate pairs of one province with cross-fitted label probabilities.
+
+    Returns the scored structure (scores empty), labels (1 same issue, 0 not, -1 ignored),
+    the veto mask and the gold cluster of each distinct text.
+    """
+    petitions = petitions_of(records)
+    keys = sorted({(p.text, p.commune) for p in petitions})
+    position = {key: k for k, key in enumerate(keys)}
+    of_petition = np.array([position[(p.text, p.commune)] for p in petitions])
+    analysis = analyse(keys, Models(_PLACEHOLDER, *label_models), params)
+    a, b = _halves(records)
+    for train_on, predict in ((a, b), (b, a)):
+        if not train_on or not predict:
+            continue
+        models = Models(_PLACEHOLDER, *fit_labels(train_on))
+        part = analyse(sorted({(r["text"], r.get("commune", "")) for r in predict}), models, params)
+        for k, key in enumerate(part.keys):
+            analysis.field_p[position[key]] = part.field_p[k]
+            analysis.level_p[position[key]] = part.level_p[k]
+    rows, cols = candidate_pairs(analysis, params)
+    features = pair_features(analysis, rows, cols)
+    cluster = [""] * len(keys)
+    also: list[set[str]] = [set() for _ in keys]
+    for r, k in zip(records, of_petition.tolist(), strict=True):
+        cluster[k] = cluster[k] or r["cluster"]
+        also[k].update(r.get("also", []))
+    labels = np.array(
+        [
+            1
+            if cluster[i] == cluster[j]
+            else -1
+            if cluster[i] in also[j] or cluster[j] in also[i]
+            else 0
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        ]
+    )
+    veto = vetoed(analysis, rows, cols, params)
+    wording = np.maximum(
+        features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
+    )
+    veto |= wording < params.min_wording
+    scored = Scored(analysis, of_petition, rows, cols, features, np.zeros(len(rows)))
+    return scored, labels, veto, cluster
+
+
+def fit_pairs(parts: Sequence[tuple[Scored, np.ndarray, np.ndarray, list[str]]]) -> PairModel:
+    x = np.vstack([s.features[(y >= 0) & ~v] for s, y, v, _ in parts])
+    y = np.concatenate([y[(y >= 0) & ~v] for _s, y, v, _ in parts])
+    return PairModel.fit(x, y)
+
+
+def _group_f1(
+    scored: Scored, scores: np.ndarray, veto: np.ndarray, records: Sequence[dict], params: Params
+) -> float:
+    scores = np.where(veto, 0.0, scores)
+    labels = average_linkage(
+        len(scored.analysis.keys),
+        scored.rows,
+        scored.cols,
+        scores,
+        scored.analysis.details,
+        params,
+    )
+    groups = [str(labels[k]) for k in scored.of_petition]
+    return pairwise(
+        [r["cluster"] for r in records], groups, [r.get("also", []) for r in records]
+    ).f1
+
+
+def train(
+    provinces: Sequence[Sequence[dict]], params: Params | None = None
+) -> tuple[Models, Params]:
+    """Models and grouping settings learned from the labelled *provinces*."""
+    params = params or Params()
+    all_records = [r for records in provinces for r in records]
+    label_models = fit_labels(all_records)
+    parts = [province_pairs(records, label_models, params) for records in provinces]
+    pair = fit_pairs(parts)
+    # Held-out scores for choosing the threshold: each province by a model trained without
+    # it, or (one province) each half of its issues by a model trained on the other half.
+    held: list[np.ndarray] = []
+    for k, (scored, y, veto, cluster) in enumerate(parts):
+        if len(parts) > 1:
+            model = fit_pairs([p for j, p in enumerate(parts) if j != k])
+            held.append(model.probability(scored.features))
+            continue
+        clusters = sorted(set(cluster))
+        first = set(clusters[::2])
+        side = np.array([c in first for c in cluster])
+        in_a = side[scored.rows] & side[scored.cols]
+        in_b = ~side[scored.rows] & ~side[scored.cols]
+        scores = np.zeros(len(y))
+        models = []
+        for mask in (in_a, in_b):
+            keep = mask & (y >= 0) & ~veto
+            models.append(PairModel.fit(scored.features[keep], y[keep]))
+        scores[in_a] = models[1].probability(scored.features[in_a])
+        scores[in_b] = models[0].probability(scored.features[in_b])
+        across = ~in_a & ~in_b
+        scores[across] = 0.5 * (
+            models[0].probability(scored.features[across])
+            + models[1].probability(scored.features[across])
+        )
+        held.append(scores)
+    best, best_f1 = params, -1.0
+    for threshold, power in itertools.product(THRESHOLDS, COVERAGE_POWERS):
+        trial = replace(params, threshold=threshold, coverage_power=power)
+        f1 = float(
+            np.mean(
+                [
+                    _group_f1(scored, scores, veto, records, trial)
+                    for (scored, _y, veto, _c), scores, records in zip(
+                        parts, held, provinces, strict=True
+                    )
+                ]
+            )
+        )
+        if f1 > best_f1:
+            best, best_f1 = trial, f1
+    pair = replace(pair, threshold=float(best.threshold or 0.5))
+    return Models(pair, *label_models), best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        default=[DEFAULT_DATA / "petitions_dev.jsonl", DEFAULT_DATA / "petitions_dev2.jsonl"],
+    )
+    args = parser.parse_args()
+    models, params = train([load(path) for path in args.files])
+    out = {
+        "trained_on": [path.name for path in args.files],
+        "coverage_power": params.coverage_power,
+        "pair": models.pair.to_json(),
+        "field": models.field.to_json(),
+        "level": models.level.to_json(),
+    }
+    DATA.mkdir(exist_ok=True)
+    (DATA / "models.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    print(f"threshold {params.threshold}, coverage power {params.coverage_power}")
+    print(dict(zip(models.pair.to_json()["features"], np.round(models.pair.coef, 2), strict=True)))
+
+
+if __name__ == "__main__":
+    main()

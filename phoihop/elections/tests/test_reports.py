@@ -1,0 +1,124 @@
+"""Results documents: the DOCX report, the XLSX table and the NIST SP 1500-100 export."""
+
+import io
+import json
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from phoihop.accounts.services import system_actor
+from phoihop.elections import reports, services
+from phoihop.elections.tests import factories
+from phoihop.testing import signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+# Required members of the NIST SP 1500-100 v2 JSON schema for the classes used.
+REQUIRED = {
+    "ElectionResults.ElectionReport": {
+        "Format",
+        "GeneratedDate",
+        "Issuer",
+        "IssuerAbbreviation",
+        "SequenceEnd",
+        "SequenceStart",
+        "Status",
+        "VendorApplicationId",
+    },
+    "ElectionResults.Election": {"ElectionScopeId", "EndDate", "Name", "StartDate", "Type"},
+    "ElectionResults.CandidateContest": {"VotesAllowed", "ElectoralDistrictId", "Name", "@id"},
+    "ElectionResults.CandidateSelection": {"CandidateIds", "@id"},
+    "ElectionResults.Candidate": {"BallotName", "@id"},
+    "ElectionResults.VoteCounts": {"Count", "Type"},
+    "ElectionResults.ReportingUnit": {"Type", "@id"},
+    "ElectionResults.Person": {"@id"},
+    "ElectionResults.SummaryCounts": {"Type"},
+}
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+@pytest.fixture
+def tabulated(tree):
+    actor = system_actor()
+    contest = factories.official_contest(tree.own)
+    from phoihop.testing import grant, make_user
+
+    second = make_user("nhap.hai")
+    grant(second, "clerk", tree.own)
+    one, two = contest.areas.order_by("number")
+    for area, figures in (
+        (one, factories.numbers(contest, 1000, 900, 20, [700, 500, 480])),
+        (two, factories.numbers(contest, 800, 700, 0, [600, 300, 320])),
+    ):
+        services.protocol_enter(actor=actor, area=area, numbers=figures)
+        services.protocol_enter(actor=second, area=area, numbers=figures)
+    return services.contest_tabulate(actor=actor, contest=contest)
+
+
+def test_nist_export_has_every_required_member_and_the_counts(tabulated):
+    election = tabulated.election
+    report = reports.results_nist(election)
+    assert report["Status"] == "unofficial-complete"
+    for node in _walk(report):
+        kind = node.get("@type")
+        if kind in REQUIRED:
+            assert REQUIRED[kind] <= set(node), kind
+    contest = report["Election"][0]["Contest"][0]
+    counts = {s["CandidateIds"][0]: s["VoteCounts"][0]["Count"] for s in contest["BallotSelection"]}
+    assert sorted(counts.values()) == [800, 800, 1300]
+    winners = [
+        c for c in report["Election"][0]["Candidate"] if c.get("PostElectionStatus") == "winner"
+    ]
+    assert len(winners) == 2
+    services.election_publish(actor=system_actor(), election=election)
+    election.refresh_from_db()
+    assert reports.results_nist(election)["Status"] == "certified"
+    assert report["Election"][0]["Type"] == "special"
+
+
+def test_docx_and_xlsx(tabulated):
+    election = tabulated.election
+    document = Document(io.BytesIO(reports.results_docx(election)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "BÁO CÁO" in text and "88,89%" in text and "HĐND" in text
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in c for c in cells)
+    assert "Nguyễn Văn An" in cells and "Trúng cử" in cells
+    sheet = load_workbook(io.BytesIO(reports.results_xlsx(election))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert any(r[8] == "Lê Thị Cúc" and r[9] == 800 and r[11] == "x" for r in rows if len(r) > 11)
+
+
+def test_public_page_only_after_publication(tabulated, client):
+    election = tabulated.election
+    assert client.get(f"/ket-qua-bau-cu/{election.public_id}/").status_code == 404
+    services.election_publish(actor=system_actor(), election=election)
+    page = client.get(f"/ket-qua-bau-cu/{election.public_id}/")
+    assert page.status_code == 200
+    assert "Nguyễn Văn An" in page.content.decode() and "Trúng cử" in page.content.decode()
+    data = json.loads(client.get(f"/ket-qua-bau-cu/{election.public_id}/nist.json").content)
+    assert data["Status"] == "certified"
+
+
+def test_staff_pages_render(tabulated, leader):
+    c = signed_in_client(leader)
+    election = tabulated.election
+    for url in (
+        "/bau-cu/",
+        election.get_absolute_url(),
+        tabulated.get_absolute_url(),
+        f"/bau-cu/{election.public_id}/kiem-tra/",
+    ):
+        assert c.get(url).status_code == 200, url
+    page = c.get(election.get_absolute_url()).content.decode()
+    assert "Nộp hồ sơ ứng cử" in page and "11/04/2027" in page
