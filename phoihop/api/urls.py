@@ -8,6 +8,7 @@ from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 from phoihop.supervision.api import views as supervision_api
+from phoihop.voters.api import views as voters_api
 
 app_name = "api"
 router = DefaultRouter(trailing_slash=False)
@@ -28,6 +29,12 @@ router.register(
     supervision_api.RecommendationViewSet,
     basename="supervision-recommendation",
 )
+router.register("voter-meetings", voters_api.MeetingViewSet, basename="voter-meeting")
+router.register(
+    "voter-meetings-upcoming", voters_api.PublicMeetingViewSet, basename="voter-meeting-upcoming"
+)
+router.register("voter-petitions", voters_api.ConsolidatedViewSet, basename="voter-petition")
+router.register("voter-answers", voters_api.PublicAnswerViewSet, basename="voter-answer")
 router.register("elections", elections_api.ElectionViewSet, basename="election")
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 

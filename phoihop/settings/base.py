@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "phoihop.letters",
     "phoihop.reception",
     "phoihop.supervision",
+    "phoihop.voters",
     "phoihop.elections",
     "phoihop.public",
     "phoihop.volume",

@@ -82,13 +82,22 @@ def demo_server() -> Iterator[str]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        # Background jobs (a consolidation run, notifications) need the task consumer, as
+        # `make run` starts it beside the web server.
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "phoihop", "run_huey", "--workers", "1", "--quiet"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_serving(f"{base}/dang-nhap/", server)
             yield base
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            for process in (server, worker):
+                process.terminate()
+                process.wait(timeout=10)
 
 
 @contextlib.contextmanager

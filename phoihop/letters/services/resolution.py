@@ -715,8 +715,8 @@ def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
 
 @transaction.atomic
 def letter_report_issue(*, actor, organization, stats, on: date):
-    """Issue the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>``) from statistics
-    the actor was allowed to see.
+    """Prepare the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>`` once issued) from
+    statistics the actor was allowed to see, as a draft: no number is used until it is issued.
 
     Raises:
         PermissionDenied: actor holds no ``letters.export_letter`` on *organization*.
@@ -724,9 +724,15 @@ def letter_report_issue(*, actor, organization, stats, on: date):
     Records: ``letter.report_issued``, ``document.issued``.
     """
     from phoihop.access.policy import require_in
-    from phoihop.documents.services import document_issue
+    from phoihop.documents import letter_forms
+    from phoihop.documents.services import document_issue, signer_for
 
     require_in(actor, "letters.export_letter", organization)
+    signer = signer_for(
+        organization=organization,
+        form=letter_forms.REPORT,
+        default=letter_forms.default_signer_lines(organization.kind, letter_forms.REPORT),
+    )
     period = f"từ ngày {stats.start:%d/%m/%Y} đến ngày {stats.end:%d/%m/%Y}"
     document = document_issue(
         actor=actor,
@@ -748,8 +754,10 @@ def letter_report_issue(*, actor, organization, stats, on: date):
             for b in stats.breakdowns
         ],
         recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Ban Thường trực UBMTTQ tỉnh"],
-        signer_authority="TM." if organization.parent_id is None else "",
-        signer_title=organization.name,
+        signer_lines=signer.lines,
+        signer_name=signer.name,
+        form=letter_forms.REPORT,
+        draft=True,
     )
     audit_record(
         actor=actor,

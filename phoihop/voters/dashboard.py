@@ -1,0 +1,32 @@
+"""Voter petitions waiting for the viewer's bodies' answer, on the dashboard."""
+
+from datetime import date
+
+from phoihop.access.grants import organization_scope
+from phoihop.core.registry import DueItem, due_items
+from phoihop.deadlines import engine
+from phoihop.voters.models import ConsolidatedPetition
+
+LIMIT = 20
+
+
+def petitions_to_answer(viewer, today: date):
+    own = organization_scope(viewer, "voters.answer_consolidatedpetition")
+    waiting = (
+        ConsolidatedPetition.objects.filter(own, status="routed", due_on__isnull=False)
+        .select_related("organization")
+        .order_by("due_on", "id")[:LIMIT]
+    )
+    for item in waiting:
+        yield DueItem(
+            title=f"Trả lời kiến nghị cử tri {item.reference}: {item.title[:80]}",
+            due_on=item.due_on,
+            overdue=item.due_on < today,
+            url=item.get_absolute_url(),
+            kind="Kiến nghị cử tri",
+            owner=item.organization.short_name,
+            days_left=engine.days_until(item.due_on, today),
+        )
+
+
+due_items.register("voters.petitions_to_answer", petitions_to_answer)

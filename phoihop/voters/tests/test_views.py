@@ -1,0 +1,88 @@
+"""Pages beyond the URL matrix: the public answers (each answer once, however many bodies it
+passed through), the public iCalendar, the printable answers per contact point, statistics."""
+
+import io
+from datetime import date
+
+from django.test import Client
+from django.urls import reverse
+
+from phoihop.accounts.services import system_actor
+from phoihop.casework.models import Handover
+from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.voters import services
+from phoihop.voters.tests.factories import commune, make_consolidated, make_meeting, make_session
+
+
+def _answered_through_two_bodies(bodies):
+    actor = system_actor()
+    session = make_session(bodies["delegation"])
+    item = make_consolidated(bodies["delegation"], session=session, level="tinh")
+    item.communes.set([commune("T-01")])
+    services.consolidated_route(actor=actor, item=item, on=date(2026, 12, 15))
+    at_standing = services.consolidated_receive(
+        actor=actor, handover=Handover.objects.get(), on=date(2026, 12, 15)
+    )
+    services.consolidated_route(actor=actor, item=at_standing, on=date(2026, 12, 16))
+    at_ubnd = services.consolidated_receive(
+        actor=actor, handover=Handover.objects.get(status="sent"), on=date(2026, 12, 16)
+    )
+    services.consolidated_answer(
+        actor=actor,
+        item=at_ubnd,
+        grade="resolved",
+        answer="Đã sửa xong đoạn sạt lở",
+        answered_on=date(2027, 1, 4),
+    )
+    return session
+
+
+def test_public_answers_show_each_answer_once(bodies):
+    _answered_through_two_bodies(bodies)
+    page = Client().get(reverse("voters_public:answers"), {"xa": "T-01"})
+    assert page.status_code == 200
+    assert page.content.decode().count("Đã sửa xong đoạn sạt lở") == 1
+
+
+def test_public_meetings_ics(bodies):
+    make_meeting(bodies["delegation"], held_on=date(2099, 1, 5))
+    response = Client().get(reverse("voters_public:meetings_ics"))
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in body and "Tiếp xúc cử tri" in body
+
+
+def test_printable_answers_and_statistics(bodies):
+    session = _answered_through_two_bodies(bodies)
+    leader = make_user("lanh.dao.doan")
+    grant(leader, "leader", bodies["delegation"])
+    client = signed_in_client(leader)
+    printable = client.get(reverse("voters:answers_printable", args=[session.public_id]))
+    assert "xã Hòa An" in printable.content.decode()
+    assert "Đã giải quyết xong" in printable.content.decode()
+    stats = client.get(reverse("voters:statistics", args=[session.public_id]))
+    assert "Theo kết quả trả lời" in stats.content.decode()
+    xlsx = client.get(reverse("voters:statistics_xlsx", args=[session.public_id]))
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert book["Kiến nghị tổng hợp"]["H2"].value == "Đã giải quyết xong"
+
+
+def test_dashboard_and_shared_calendar(bodies):
+    from phoihop.core.registry import calendar_sources, due_items
+
+    _answered_through_two_bodies(bodies)
+    waiting = make_consolidated(bodies["ubnd"], status="routed", due_on=date(2026, 1, 5))
+    officer = make_user("ubnd.cv")
+    grant(officer, "specialist", bodies["ubnd"])
+    due = list(due_items["voters.petitions_to_answer"](officer, date(2026, 12, 7)))
+    assert [d.url for d in due] == [waiting.get_absolute_url()] and due[0].overdue
+    meeting = make_meeting(bodies["delegation"], held_on=date(2026, 12, 18))
+    secretary = make_user("vp.doan")
+    grant(secretary, "specialist", bodies["delegation"])
+    entries = list(
+        calendar_sources["voters.meetings"](secretary, date(2026, 12, 1), date(2026, 12, 31))
+    )
+    assert [e.url for e in entries] == [meeting.get_absolute_url()]
+    assert "xã Hòa An" in entries[0].location
