@@ -12,6 +12,7 @@ urlpatterns = [
     path("don/", include("phoihop.letters.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
+    path("giam-sat/", include("phoihop.supervision.urls")),
     path("cu-tri/", include("phoihop.voters.urls")),
     path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),

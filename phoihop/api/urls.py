@@ -7,6 +7,7 @@ from phoihop.casework.api import views as casework_api
 from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
+from phoihop.supervision.api import views as supervision_api
 from phoihop.voters.api import views as voters_api
 
 app_name = "api"
@@ -23,6 +24,11 @@ router.register(
     "reception-schedules", reception_api.PublishedScheduleViewSet, basename="reception-schedule"
 )
 router.register("reception-visits", reception_api.VisitViewSet, basename="reception-visit")
+router.register(
+    "supervision-recommendations",
+    supervision_api.RecommendationViewSet,
+    basename="supervision-recommendation",
+)
 router.register("voter-meetings", voters_api.MeetingViewSet, basename="voter-meeting")
 router.register(
     "voter-meetings-upcoming", voters_api.PublicMeetingViewSet, basename="voter-meeting-upcoming"

@@ -13,6 +13,15 @@ from django.db.models import Model
 
 from phoihop.core.registry import Registry
 
+# The steps the layer itself adds to any kind's history (follow-ups, handovers); a kind's own
+# ``step_labels`` may still name them differently.
+LAYER_STEP_LABELS = {
+    "follow_up": "Đề nghị xem xét, giải quyết",
+    "follow_up_answered": "Trả lời đề nghị xem xét, giải quyết",
+    "receipt": "Cơ quan nhận xác nhận đã nhận",
+    "handover_refused": "Cơ quan nhận từ chối việc chuyển đến",
+}
+
 
 @dataclass(frozen=True)
 class ItemKind:
@@ -55,7 +64,7 @@ class ItemKind:
         return f"{meta.app_label}.{meta.model_name}"
 
     def step_label(self, code: str) -> str:
-        return self.step_labels.get(code, code)
+        return self.step_labels.get(code) or LAYER_STEP_LABELS.get(code, code)
 
     def actions_for(self, status: str) -> tuple[str, ...]:
         return self.actions.get(status, ())

@@ -68,6 +68,7 @@ def demo_load(*, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
+    counts["recommendations"] = _demo_supervision(system_actor(), organizations, today)
     counts.update(_demo_voters(today))
     from phoihop.elections.demo import demo_by_election
 
@@ -364,3 +365,154 @@ def _demo_engagements(actor, organizations: dict[str, Organization], today: date
             location=location,
             partners=[organizations[p] for p in partners],
         )
+
+
+@transaction.atomic
+def _demo_supervision(actor, organizations: dict[str, Organization], today: date) -> int:
+    """A joint supervision of construction order by the council's standing committee, with the
+    delegation and the Front in the team: a late report, a visit with minutes, four
+    recommendations at different stages (one overdue); a questioning session with two pledges,
+    one overdue."""
+    from phoihop.supervision import services as sv
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    council, xd, nnmt = organizations["tt-hdnd"], organizations["so-xd"], organizations["so-nnmt"]
+    programme = sv.programme_create(
+        actor=actor,
+        organization=council,
+        kind="council",
+        year=today.year,
+        title=f"Chương trình giám sát năm {today.year} của HĐND tỉnh",
+        resolution="25/NQ-HĐND",
+        adopted_on=date(today.year - 1, 12, 10),
+        topics=[
+            sv.TopicInput("Việc quản lý trật tự xây dựng và đất công", council, "Quý II–III"),
+            sv.TopicInput(
+                "Việc giải quyết kiến nghị cử tri", organizations["ban-phap-che"], "Quý IV"
+            ),
+        ],
+    )
+    plan = sv.plan_create(
+        actor=actor,
+        organization=council,
+        title="Giám sát việc quản lý trật tự xây dựng và đất công",
+        scope="Cấp phép xây dựng, xử lý vi phạm, quản lý đất công giai đoạn 2024–2026",
+        starts_on=ago(150),
+        ends_on=ago(70),
+        bodies=[xd, nnmt],
+        topic=programme.topics.first(),
+        members=[
+            sv.MemberInput("Trần Minh Đức", council, "head", "Phó Chủ tịch HĐND tỉnh"),
+            sv.MemberInput("Lê Thu Hà", organizations["doan-dbqh"], "member", "Đại biểu Quốc hội"),
+            sv.MemberInput(
+                "Phạm Văn Sơn", organizations["btt-mttq"], "invited", "Phó Chủ tịch UBMTTQ"
+            ),
+            sv.MemberInput(
+                "Nguyễn Thị Lan", organizations["vp-doan-hdnd"], "secretariat", "Chuyên viên"
+            ),
+        ],
+    )
+    report = sv.report_request(
+        actor=actor, plan=plan, organization=xd, requested_on=ago(140), due_by=ago(120)
+    )
+    sv.report_receive(
+        actor=actor, report=report, received_on=ago(115), summary="Báo cáo số 88/BC-SXD"
+    )
+    sv.report_request(
+        actor=actor, plan=plan, organization=nnmt, requested_on=ago(140), due_by=ago(121)
+    )
+    sv.visit_record(
+        actor=actor,
+        plan=plan,
+        organization=xd,
+        held_on=ago(100),
+        location="Sở Xây dựng",
+        attendees="Đoàn giám sát; Giám đốc, Phó Giám đốc Sở Xây dựng; Thanh tra Sở",
+        findings=(
+            "Còn 12 công trình vi phạm chưa xử lý dứt điểm; quy trình cấp phép chưa công khai."
+        ),
+        documents_received="Báo cáo số 88/BC-SXD; danh sách công trình vi phạm",
+    )
+    sv.plan_conclude(
+        actor=actor,
+        plan=plan,
+        issued_on=ago(80),
+        findings=(
+            "Công tác cấp phép có tiến bộ; xử lý vi phạm còn chậm; đất công chưa được rà soát hết."
+        ),
+        conclusions="Đề nghị UBND tỉnh chỉ đạo các sở khắc phục các hạn chế đã nêu.",
+        recommendations=[
+            sv.RecommendationInput(
+                xd, "Xử lý dứt điểm 12 công trình vi phạm trật tự xây dựng", ago(10), "Xây dựng"
+            ),
+            sv.RecommendationInput(
+                xd, "Công khai quy trình, thời gian cấp phép xây dựng", ago(-60), "Xây dựng"
+            ),
+            sv.RecommendationInput(
+                nnmt, "Rà soát, lập danh mục đất công chưa sử dụng", ago(-30), "Đất đai"
+            ),
+            sv.RecommendationInput(nnmt, "Báo cáo danh mục dự án chậm tiến độ", ago(40), "Đất đai"),
+        ],
+        signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH",
+        signer_name="Trần Minh Đức",
+    )
+    _overdue, remedying, reported, closed = plan.recommendations.order_by("id")
+    sv.recommendation_accept(actor=actor, rec=remedying, on=ago(75))
+    sv.recommendation_progress(
+        actor=actor, rec=remedying, on=ago(20), note="Đã dự thảo quy trình, lấy ý kiến"
+    )
+    sv.recommendation_report_done(
+        actor=actor,
+        rec=reported,
+        on=ago(5),
+        note="Đã rà soát",
+        evidence="Quyết định số 1520/QĐ-UBND",
+    )
+    sv.recommendation_report_done(
+        actor=actor, rec=closed, on=ago(45), note="Đã báo cáo", evidence="Báo cáo số 77/BC-SNNMT"
+    )
+    sv.recommendation_verify(actor=actor, rec=closed, on=ago(42), result="done")
+    sv.recommendation_close(actor=actor, rec=closed, on=ago(42))
+
+    sitting = sv.sitting_create(
+        actor=actor,
+        organization=council,
+        kind="session",
+        title="Kỳ họp thường lệ giữa năm",
+        held_on=ago(60),
+    )
+    question = sv.question_register(
+        actor=actor,
+        sitting=sitting,
+        organization=xd,
+        deputy="Đại biểu Võ Thị Mai",
+        official="Giám đốc Sở Xây dựng",
+        content="Vì sao thời gian cấp phép xây dựng nhà ở riêng lẻ còn kéo dài?",
+        registered_on=ago(65),
+    )
+    sv.question_answer(
+        actor=actor,
+        question=question,
+        mode="oral",
+        answer="Sở sẽ rút ngắn thời gian và số hóa hồ sơ cấp phép.",
+        on=ago(60),
+        pledges=[
+            sv.PledgeInput("Rút thời gian cấp phép xuống 10 ngày", ago(5)),
+            sv.PledgeInput("Tiếp nhận 100% hồ sơ cấp phép trực tuyến", ago(-45)),
+        ],
+    )
+    _late, running = question.pledges.order_by("id")
+    sv.pledge_report(actor=actor, pledge=running, on=ago(10), note="Đạt 70% hồ sơ trực tuyến")
+    unreached = sv.question_register(
+        actor=actor,
+        sitting=sitting,
+        organization=nnmt,
+        deputy="Đại biểu Hồ Văn Tâm",
+        official="Giám đốc Sở Nông nghiệp và Môi trường",
+        content="Kết quả rà soát đất công tại các xã sau sáp nhập?",
+        registered_on=ago(65),
+    )
+    sv.question_to_writing(actor=actor, question=unreached, on=ago(60))
+    return plan.recommendations.count()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "phoihop.casework",
     "phoihop.letters",
     "phoihop.reception",
+    "phoihop.supervision",
     "phoihop.voters",
     "phoihop.elections",
     "phoihop.public",

@@ -1,0 +1,202 @@
+"""Forms of the supervision pages (input parsing only; the services decide)."""
+
+from django import forms
+
+from phoihop.organizations.models import Organization
+from phoihop.supervision.models import Programme, Question, Recommendation, Sitting, TeamMember
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _current():
+    return Organization.objects.filter(valid_to__isnull=True).order_by("path")
+
+
+class ProgrammeForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
+    kind = forms.ChoiceField(label="Loại chương trình", choices=Programme.Kind.choices)
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    title = forms.CharField(label="Tên chương trình", max_length=300)
+    resolution = forms.CharField(label="Nghị quyết thông qua", max_length=100, required=False)
+    adopted_on = forms.DateField(label="Ngày thông qua", required=False, widget=DATE)
+    topic = forms.CharField(label="Chuyên đề", max_length=300, required=False)
+    topic_lead = forms.ModelChoiceField(
+        _current(), label="Cơ quan chủ trì chuyên đề", required=False
+    )
+    topic_period = forms.CharField(label="Thời gian", max_length=100, required=False)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["topic_lead"].queryset = _current()
+
+
+class PlanForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
+    title = forms.CharField(label="Tên kế hoạch", max_length=300)
+    scope = forms.CharField(
+        label="Phạm vi, nội dung giám sát", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    bodies = forms.ModelMultipleChoiceField(_current(), label="Cơ quan chịu sự giám sát")
+    starts_on = forms.DateField(label="Bắt đầu", widget=DATE)
+    ends_on = forms.DateField(label="Kết thúc dự kiến", widget=DATE)
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["bodies"].queryset = _current()
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label="Họ và tên", max_length=200)
+    position = forms.CharField(label="Chức vụ", max_length=200, required=False)
+    organization = forms.ModelChoiceField(_current(), label="Cơ quan")
+    role = forms.ChoiceField(label="Vai trò", choices=TeamMember.Role.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _current()
+
+
+class ReportRequestForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan báo cáo")
+    requested_on = forms.DateField(label="Ngày đề nghị", widget=DATE)
+    due_by = forms.DateField(label="Hạn gửi báo cáo", widget=DATE)
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = bodies
+
+
+class ReportReceiveForm(forms.Form):
+    received_on = forms.DateField(label="Ngày nhận báo cáo", widget=DATE)
+    summary = forms.CharField(label="Tóm tắt", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VisitForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Làm việc với")
+    held_on = forms.DateField(label="Ngày làm việc", widget=DATE)
+    location = forms.CharField(label="Địa điểm", max_length=300, required=False)
+    attendees = forms.CharField(
+        label="Thành phần tham dự", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    findings = forms.CharField(
+        label="Biên bản: nội dung ghi nhận",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    documents_received = forms.CharField(
+        label="Tài liệu nhận được", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = bodies
+
+
+class ConcludeForm(forms.Form):
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
+    findings = forms.CharField(label="Kết quả giám sát", widget=forms.Textarea(attrs={"rows": 3}))
+    conclusions = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 3}))
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+class RecommendationRowForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Cơ quan thực hiện", required=False
+    )
+    content = forms.CharField(
+        label="Nội dung kiến nghị", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    topic = forms.CharField(label="Lĩnh vực", max_length=200, required=False)
+    due_by = forms.DateField(label="Hạn thực hiện", widget=DATE, required=False)
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = bodies if bodies is not None else _current()
+
+
+RecommendationFormSet = forms.formset_factory(RecommendationRowForm, extra=3, max_num=20)
+
+
+class RecommendationStepForm(forms.Form):
+    STEPS = [
+        ("accept", "Tiếp thu kiến nghị"),
+        ("progress", "Báo cáo tiến độ"),
+        ("report_done", "Báo cáo đã hoàn thành"),
+        ("verify", "Xác minh, đánh giá"),
+        ("close", "Kết thúc theo dõi"),
+    ]
+    step = forms.ChoiceField(choices=STEPS, widget=forms.HiddenInput)
+    on = forms.DateField(label="Ngày", widget=DATE)
+    note = forms.CharField(
+        label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    evidence = forms.CharField(label="Minh chứng hoàn thành", required=False, max_length=1000)
+    result = forms.ChoiceField(
+        label="Kết quả", choices=[("", "—"), *Recommendation.Result.choices], required=False
+    )
+    new_due_by = forms.DateField(label="Hạn mới (nếu chưa hoàn thành)", widget=DATE, required=False)
+
+
+class SittingForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan tổ chức")
+    kind = forms.ChoiceField(label="Loại phiên", choices=Sitting.Kind.choices)
+    title = forms.CharField(label="Tên phiên", max_length=300)
+    held_on = forms.DateField(label="Ngày chất vấn", widget=DATE)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class QuestionForm(forms.Form):
+    deputy = forms.CharField(label="Đại biểu chất vấn", max_length=200)
+    official = forms.CharField(label="Người bị chất vấn", max_length=200)
+    organization = forms.ModelChoiceField(_current(), label="Cơ quan của người bị chất vấn")
+    content = forms.CharField(label="Nội dung chất vấn", widget=forms.Textarea(attrs={"rows": 2}))
+    registered_on = forms.DateField(label="Ngày đăng ký", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _current()
+
+
+class AnswerForm(forms.Form):
+    mode = forms.ChoiceField(label="Hình thức", choices=Question.Mode.choices)
+    answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 3}))
+    on = forms.DateField(label="Ngày trả lời", widget=DATE)
+    pledge = forms.CharField(label="Lời hứa (nếu có)", required=False, max_length=1000)
+    pledge_due_by = forms.DateField(label="Hạn thực hiện lời hứa", widget=DATE, required=False)
+    pledge2 = forms.CharField(label="Lời hứa thứ hai (nếu có)", required=False, max_length=1000)
+    pledge2_due_by = forms.DateField(
+        label="Hạn thực hiện lời hứa thứ hai", widget=DATE, required=False
+    )
+
+
+class AssessForm(forms.Form):
+    agrees = forms.TypedChoiceField(
+        label="Ý kiến của đại biểu",
+        choices=[("1", "Đồng ý với câu trả lời"), ("0", "Chưa đồng ý — đưa vào chất vấn lại")],
+        coerce=lambda v: v == "1",
+    )
+    on = forms.DateField(label="Ngày", widget=DATE)
+    note = forms.CharField(label="Ghi chú", required=False, max_length=1000)
+
+
+class PledgeStepForm(forms.Form):
+    step = forms.ChoiceField(
+        choices=[
+            ("progress", "Báo cáo tiến độ"),
+            ("done", "Báo cáo đã thực hiện"),
+            ("assess_done", "Đánh giá: đã thực hiện"),
+            ("assess_not_done", "Đánh giá: chưa thực hiện"),
+        ],
+        widget=forms.HiddenInput,
+    )
+    on = forms.DateField(label="Ngày", widget=DATE)
+    note = forms.CharField(
+        label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,236 @@
+"""Reads of the supervision area. Everything starts from ``restrict(viewer, "view")``: what the
+viewer may not see does not exist for them (404)."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from phoihop.casework.models import Link
+from phoihop.supervision.models import (
+    BodyReport,
+    Plan,
+    Pledge,
+    Programme,
+    Question,
+    Recommendation,
+    Sitting,
+    Visit,
+)
+
+
+def _one(qs: QuerySet, public_id: UUID):
+    try:
+        return qs.get(public_id=public_id)
+    except qs.model.DoesNotExist:
+        raise Http404 from None
+
+
+def programme_list(*, viewer) -> QuerySet[Programme]:
+    return Programme.objects.restrict(viewer, "view").select_related("organization")
+
+
+def programme_get(*, viewer, public_id: UUID) -> Programme:
+    return _one(programme_list(viewer=viewer).prefetch_related("topics__lead"), public_id)
+
+
+def plan_list(*, viewer) -> QuerySet[Plan]:
+    return Plan.objects.restrict(viewer, "view").select_related("organization", "topic")
+
+
+def plan_get(*, viewer, public_id: UUID) -> Plan:
+    return _one(
+        plan_list(viewer=viewer).select_related("previous", "report_document", "notice_document"),
+        public_id,
+    )
+
+
+def plan_visits(*, plan: Plan) -> QuerySet[Visit]:
+    return plan.visits.select_related("organization")
+
+
+def plan_reports(*, viewer, plan: Plan) -> QuerySet[BodyReport]:
+    return (
+        BodyReport.objects.restrict(viewer, "view").filter(plan=plan).select_related("organization")
+    )
+
+
+def plan_recommendations(*, viewer, plan: Plan) -> QuerySet[Recommendation]:
+    return (
+        Recommendation.objects.restrict(viewer, "view")
+        .filter(plan=plan)
+        .select_related("organization")
+    )
+
+
+def carried_recommendations(*, viewer, plan: Plan) -> QuerySet[Recommendation]:
+    """A re-supervision's earlier recommendations (linked when it started), with their
+    current status."""
+    ids = Link.objects.filter(
+        from_type__app_label="supervision",
+        from_type__model="plan",
+        from_id=plan.pk,
+        kind="follows_up",
+        to_type__model="recommendation",
+    ).values("to_id")
+    return (
+        Recommendation.objects.restrict(viewer, "view")
+        .filter(pk__in=ids)
+        .select_related("organization", "plan")
+    )
+
+
+def report_get(*, viewer, public_id: UUID) -> BodyReport:
+    return _one(
+        BodyReport.objects.restrict(viewer, "view").select_related(
+            "organization", "plan", "supervised_by"
+        ),
+        public_id,
+    )
+
+
+def recommendation_list(
+    *, viewer, organization=None, topic: str = "", status: str = "", overdue=False, today=None
+) -> QuerySet[Recommendation]:
+    qs = Recommendation.objects.restrict(viewer, "view").select_related(
+        "organization", "supervised_by", "plan"
+    )
+    if organization is not None:
+        qs = qs.filter(organization=organization)
+    if topic:
+        qs = qs.filter(topic=topic)
+    if status:
+        qs = qs.filter(status=status)
+    if overdue:
+        qs = overdue_filter(qs, today or timezone.localdate())
+    return qs
+
+
+def overdue_filter(qs: QuerySet, today: date) -> QuerySet:
+    """Open items past their running clock, or past their date when no clock runs (reported
+    done late is not overdue: the clock stopped when the body reported)."""
+    return qs.exclude(status__in=qs.model.CLOSED).filter(due_on__lt=today)
+
+
+def recommendation_get(*, viewer, public_id: UUID) -> Recommendation:
+    return _one(recommendation_list(viewer=viewer), public_id)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    by_status: list[tuple[str, str, int]]
+    by_body: list[tuple[str, int, int, int]]  # name, total, open, overdue
+    by_topic: list[tuple[str, int, int, int]]
+    total: int
+    overdue: int
+    by_age: list[tuple[str, int]]  # open recommendations by time since issue
+
+
+def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboard:
+    """Recommendations the viewer sees, counted by status, responsible body and topic, with the
+    overdue: one grouped scan in the database, folded here (a few hundred groups at most)."""
+    qs = Recommendation.objects.restrict(viewer, "view")
+    overdue_q = ~Q(status__in=Recommendation.CLOSED) & Q(due_on__lt=today)
+    groups = (
+        qs.values_list("organization__name", "topic", "status")
+        .annotate(n=Count("id"), late=Count("id", filter=overdue_q))
+        .order_by()
+    )
+    statuses: Counter = Counter()
+    bodies: dict[str, list[int]] = {}
+    topics: dict[str, list[int]] = {}
+    for body, topic, status, n, late in groups:
+        statuses[status] += n
+        is_open = status not in Recommendation.CLOSED
+        for table, key in ((bodies, body), (topics, topic or "—")):
+            row = table.setdefault(key, [0, 0, 0])
+            row[0] += n
+            row[1] += n if is_open else 0
+            row[2] += late
+
+    def ranked(table: dict[str, list[int]]) -> list[tuple[str, int, int, int]]:
+        rows = sorted(table.items(), key=lambda kv: (-kv[1][2], -kv[1][1], kv[0]))
+        return [(name, *counts) for name, counts in rows[:limit]]  # type: ignore[misc]
+
+    open_q = ~Q(status__in=Recommendation.CLOSED)
+    edges = [(f"{a}–{b} tháng", a, b) for a, b in ((0, 3), (3, 6), (6, 12))]
+    names = [label for label, _, _ in edges] + ["trên 12 tháng"]
+    buckets = {
+        f"age{i}": Count(
+            "id",
+            filter=open_q
+            & Q(issued_on__lte=today - timedelta(days=30 * a))
+            & Q(issued_on__gt=today - timedelta(days=30 * b)),
+        )
+        for i, (_, a, b) in enumerate(edges)
+    }
+    buckets["age3"] = Count("id", filter=open_q & Q(issued_on__lte=today - timedelta(days=360)))
+    ages = qs.aggregate(**buckets)
+    labels = dict(Recommendation.Status.choices)
+    return Dashboard(
+        by_status=[(code, str(labels[code]), statuses.get(code, 0)) for code in labels],
+        by_body=ranked(bodies),
+        by_topic=ranked(topics),
+        total=sum(statuses.values()),
+        overdue=sum(row[2] for row in bodies.values()),
+        by_age=[(name, ages[f"age{i}"]) for i, name in enumerate(names)],
+    )
+
+
+def sitting_list(*, viewer) -> QuerySet[Sitting]:
+    return Sitting.objects.restrict(viewer, "view").select_related("organization")
+
+
+def sitting_get(*, viewer, public_id: UUID) -> Sitting:
+    return _one(sitting_list(viewer=viewer), public_id)
+
+
+def sitting_questions(*, viewer, sitting: Sitting) -> QuerySet[Question]:
+    return (
+        Question.objects.restrict(viewer, "view")
+        .filter(sitting=sitting)
+        .select_related("organization")
+    )
+
+
+def question_get(*, viewer, public_id: UUID) -> Question:
+    return _one(
+        Question.objects.restrict(viewer, "view").select_related(
+            "organization", "sitting", "supervised_by"
+        ),
+        public_id,
+    )
+
+
+def question_pledges(*, viewer, question: Question) -> QuerySet[Pledge]:
+    return Pledge.objects.restrict(viewer, "view").filter(question=question)
+
+
+def pledge_list(*, viewer, supervised_by=None) -> QuerySet[Pledge]:
+    qs = Pledge.objects.restrict(viewer, "view").select_related(
+        "organization", "question", "question__sitting"
+    )
+    return qs.filter(supervised_by=supervised_by) if supervised_by is not None else qs
+
+
+def pledge_get(*, viewer, public_id: UUID) -> Pledge:
+    return _one(pledge_list(viewer=viewer), public_id)
+
+
+def questions_to_ask_again(*, viewer) -> QuerySet[Question]:
+    """Answers the deputy did not agree with: candidates for questioning again (GS-05)."""
+    return Question.objects.restrict(viewer, "view").filter(ask_again=True)
+
+
+def published_conclusions() -> QuerySet[Plan]:
+    """Plans whose conclusions the supervising body published (public site, no sign-in)."""
+    return (
+        Plan.objects.filter(published=True, notice_document__isnull=False)
+        .select_related("organization", "notice_document")
+        .prefetch_related("recommendations__organization")
+        .order_by("-notice_document__issued_on", "-id")
+    )

@@ -1,0 +1,659 @@
+"""Staff pages of supervision: the recommendations dashboard, programmes, plans (team, reports
+before the visit, visits, the report and its recommendations), recommendations, questioning
+and pledges. Thin: forms parse, services decide, selectors read."""
+
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from phoihop.access.grants import has_permission_anywhere
+from phoihop.access.policy import can
+from phoihop.casework.clocks import clocks_open
+from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.documents.services import document_docx
+from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import organizations_where
+from phoihop.supervision import forms, selectors, services
+from phoihop.supervision.models import Recommendation
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _require_anywhere(user, *permissions: str) -> None:
+    if not any(has_permission_anywhere(user, p) for p in permissions):
+        raise Http404
+
+
+def _bodies(plan):
+    return Organization.objects.filter(pk__in=plan.bodies.values("organization"))
+
+
+# ------------------------------------------------------------------ dashboard
+
+
+@login_required
+def home_view(request):
+    _require_anywhere(request.user, "supervision.view_plan")
+    today = timezone.localdate()
+    board = selectors.recommendation_dashboard(viewer=request.user, today=today)
+    top = max([n for _, _, n in board.by_status] + [1])
+    return render(
+        request,
+        "supervision/home.html",
+        {
+            "board": board,
+            "bars": [(label, n, round(100 * n / top)) for _, label, n in board.by_status],
+            "plans": selectors.plan_list(viewer=request.user)[:10],
+            "ask_again": selectors.questions_to_ask_again(viewer=request.user)[:10],
+            "today": today,
+        },
+    )
+
+
+@login_required
+def recommendation_list_view(request):
+    _require_anywhere(request.user, "supervision.view_plan")
+    status = request.GET.get("status", "")
+    topic = request.GET.get("topic", "")
+    overdue = request.GET.get("overdue") == "1"
+    qs = selectors.recommendation_list(
+        viewer=request.user, status=status, topic=topic, overdue=overdue
+    ).order_by("due_by", "id")
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(qs[:50000])
+    return render(
+        request,
+        "supervision/recommendation_list.html",
+        {
+            "recommendations": qs[:200],
+            "statuses": Recommendation.Status.choices,
+            "status": status,
+            "topic": topic,
+            "overdue": overdue,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _xlsx(qs) -> HttpResponse:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kiến nghị"
+    sheet.append(
+        [
+            "Số hiệu",
+            "Cơ quan thực hiện",
+            "Chủ thể giám sát",
+            "Lĩnh vực",
+            "Nội dung",
+            "Hạn",
+            "Trạng thái",
+            "Kết quả",
+        ]
+    )
+    for rec in qs:
+        sheet.append(
+            [
+                rec.reference,
+                rec.organization.name,
+                rec.supervised_by.name,
+                rec.topic,
+                rec.content,
+                rec.due_by,
+                rec.get_status_display(),
+                rec.get_result_display(),
+            ]
+        )
+    out = BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="kien-nghi-giam-sat.xlsx"'
+    return response
+
+
+# ------------------------------------------------------------------ programmes
+
+
+@login_required
+def programme_list_view(request):
+    _require_anywhere(request.user, "supervision.view_programme")
+    bodies = organizations_where(request.user, "supervision.add_programme")
+    form = forms.ProgrammeForm(request.POST or None, organizations=bodies)
+    if request.method == "POST":
+        if not bodies.exists():
+            raise Http404
+
+        def create(d):
+            topics = []
+            if d["topic"] and d["topic_lead"]:
+                topics = [services.TopicInput(d["topic"], d["topic_lead"], d["topic_period"])]
+            return services.programme_create(
+                actor=request.user,
+                organization=d["organization"],
+                kind=d["kind"],
+                year=d["year"],
+                title=d["title"],
+                resolution=d["resolution"],
+                adopted_on=d["adopted_on"],
+                topics=topics,
+            )
+
+        if submit(request, form, create, "Đã lập chương trình giám sát."):
+            return redirect("supervision:programme_list")
+    return render(
+        request,
+        "supervision/programme_list.html",
+        {
+            "programmes": selectors.programme_list(viewer=request.user).prefetch_related(
+                "topics__lead", "topics__plans"
+            ),
+            "form": form if bodies.exists() else None,
+        },
+    )
+
+
+# ------------------------------------------------------------------ plans
+
+
+@login_required
+def plan_list_view(request):
+    _require_anywhere(request.user, "supervision.view_plan")
+    bodies = organizations_where(request.user, "supervision.add_plan")
+    form = forms.PlanForm(request.POST or None, organizations=bodies)
+    previous = None
+    if request.GET.get("tai_giam_sat") or request.POST.get("previous"):
+        previous = selectors.plan_get(
+            viewer=request.user,
+            public_id=request.GET.get("tai_giam_sat") or request.POST.get("previous"),
+        )
+        if request.method == "GET":
+            form = forms.PlanForm(
+                organizations=bodies,
+                initial={
+                    "organization": previous.organization,
+                    "title": f"Tái giám sát: {previous.title}",
+                    "scope": f"Việc thực hiện kiến nghị sau giám sát {previous.reference}",
+                    "bodies": _bodies(previous),
+                },
+            )
+    if request.method == "POST":
+        if not bodies.exists():
+            raise Http404
+        if form.is_valid():
+            d = form.cleaned_data
+            created = []
+            if attempt(
+                request,
+                lambda: created.append(
+                    services.plan_create(
+                        actor=request.user,
+                        organization=d["organization"],
+                        title=d["title"],
+                        scope=d["scope"],
+                        starts_on=d["starts_on"],
+                        ends_on=d["ends_on"],
+                        bodies=list(d["bodies"]),
+                        previous=previous,
+                        idempotency_key=d["idempotency_key"],
+                    )
+                ),
+            ):
+                return redirect(created[0])
+        else:
+            from django.contrib import messages
+
+            messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+    return render(
+        request,
+        "supervision/plan_list.html",
+        {
+            "plans": selectors.plan_list(viewer=request.user)[:200],
+            "form": form if bodies.exists() else None,
+            "previous": previous,
+        },
+    )
+
+
+@login_required
+def plan_detail_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    may_change = plan.is_open and can(request.user, "change", plan)
+    bodies = _bodies(plan)
+    open_plan = plan.status in ("preparing", "visiting")
+    return render(
+        request,
+        "supervision/plan_detail.html",
+        {
+            "plan": plan,
+            "bodies": bodies,
+            "team": plan.team.select_related("organization"),
+            "visits": selectors.plan_visits(plan=plan),
+            "reports": selectors.plan_reports(viewer=request.user, plan=plan),
+            "recommendations": selectors.plan_recommendations(viewer=request.user, plan=plan),
+            "carried": selectors.carried_recommendations(viewer=request.user, plan=plan),
+            "may_change": may_change and open_plan,
+            "may_conclude": open_plan and can(request.user, "conclude", plan),
+            "may_publish": plan.notice_document_id and can(request.user, "conclude", plan),
+            "member_form": forms.MemberForm(prefix="member"),
+            "report_form": forms.ReportRequestForm(bodies=bodies, prefix="report"),
+            "visit_form": forms.VisitForm(bodies=bodies, prefix="visit"),
+            "conclude_form": forms.ConcludeForm(prefix="conclude"),
+            "rec_formset": forms.RecommendationFormSet(
+                prefix="rec", form_kwargs={"bodies": bodies}
+            ),
+            "today": timezone.localdate(),
+            **item_panel_context(request, plan),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_member_add_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    form = forms.MemberForm(request.POST, prefix="member")
+
+    def add(d):
+        members = [
+            services.MemberInput(m.name, m.organization, m.role, m.position)
+            for m in plan.team.select_related("organization")
+        ]
+        members.append(services.MemberInput(d["name"], d["organization"], d["role"], d["position"]))
+        return services.plan_team_set(
+            actor=request.user, plan=plan, members=members, on=timezone.localdate()
+        )
+
+    submit(request, form, add, "Đã thêm thành viên đoàn giám sát.")
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_report_request_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    form = forms.ReportRequestForm(request.POST, bodies=_bodies(plan), prefix="report")
+    submit(
+        request,
+        form,
+        lambda d: services.report_request(actor=request.user, plan=plan, **d),
+        "Đã gửi đề nghị báo cáo; cơ quan chịu sự giám sát nhận nhắc hạn.",
+    )
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_visit_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    form = forms.VisitForm(request.POST, bodies=_bodies(plan), prefix="visit")
+    submit(
+        request,
+        form,
+        lambda d: services.visit_record(actor=request.user, plan=plan, **d),
+        "Đã ghi buổi làm việc vào lịch và biên bản.",
+    )
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_conclude_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    form = forms.ConcludeForm(request.POST, prefix="conclude")
+    formset = forms.RecommendationFormSet(
+        request.POST, prefix="rec", form_kwargs={"bodies": _bodies(plan)}
+    )
+    if not formset.is_valid():
+        from django.contrib import messages
+
+        messages.error(request, "Kiến nghị chưa hợp lệ.")
+        return redirect(plan)
+    rows = [
+        services.RecommendationInput(r["organization"], r["content"], r["due_by"], r["topic"])
+        for r in formset.cleaned_data
+        if r and r.get("organization") and r.get("content") and r.get("due_by")
+    ]
+    submit(
+        request,
+        form,
+        lambda d: services.plan_conclude(actor=request.user, plan=plan, recommendations=rows, **d),
+        "Đã ban hành báo cáo kết quả, thông báo kết luận và các kiến nghị.",
+    )
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_publish_view(request, public_id):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    if attempt(
+        request,
+        lambda: services.plan_publish(
+            actor=request.user, plan=plan, published=request.POST.get("published") != "0"
+        ),
+    ):
+        from django.contrib import messages
+
+        messages.success(request, "Đã cập nhật việc công khai kết luận.")
+    return redirect(plan)
+
+
+@login_required
+def plan_document_view(request, public_id, which):
+    plan = selectors.plan_get(viewer=request.user, public_id=public_id)
+    document = {"bao-cao": plan.report_document, "thong-bao": plan.notice_document}.get(which)
+    if document is None:
+        raise Http404
+    response = HttpResponse(document_docx(document), content_type=DOCX)
+    name = document.symbol.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+# ------------------------------------------------------------------ reports and recommendations
+
+
+@login_required
+def report_detail_view(request, public_id):
+    report = selectors.report_get(viewer=request.user, public_id=public_id)
+    may_receive = report.is_open and (
+        can(request.user, "change", report) or can(request.user, "supervise", report)
+    )
+    if request.method == "POST":
+        if not may_receive:
+            raise Http404
+        form = forms.ReportReceiveForm(request.POST)
+        submit(
+            request,
+            form,
+            lambda d: services.report_receive(actor=request.user, report=report, **d),
+            "Đã ghi nhận báo cáo.",
+        )
+        return redirect(report)
+    return render(
+        request,
+        "supervision/report_detail.html",
+        {
+            "report": report,
+            "clocks": clocks_open(report),
+            "receive_form": forms.ReportReceiveForm() if may_receive else None,
+            "today": timezone.localdate(),
+            **item_panel_context(request, report),
+        },
+    )
+
+
+@login_required
+def recommendation_detail_view(request, public_id):
+    rec = selectors.recommendation_get(viewer=request.user, public_id=public_id)
+    kind_actions = {
+        "open": ("accept", "progress"),
+        "accepted": ("progress", "report_done"),
+        "remedying": ("progress", "report_done"),
+        "reported_done": ("verify",),
+        "verified": ("close",),
+    }.get(rec.status, ())
+    responsible = can(request.user, "report", rec)
+    supervising = can(request.user, "supervise", rec)
+    offered = [
+        (code, label)
+        for code, label in forms.RecommendationStepForm.STEPS
+        if code in kind_actions
+        and (responsible if code in ("accept", "progress", "report_done") else supervising)
+    ]
+    return render(
+        request,
+        "supervision/recommendation_detail.html",
+        {
+            "rec": rec,
+            "offered": offered,
+            "step_form": forms.RecommendationStepForm(initial={"on": timezone.localdate()}),
+            "overdue": rec.is_open and rec.due_on and rec.due_on < timezone.localdate(),
+            **item_panel_context(request, rec),
+        },
+    )
+
+
+@login_required
+@require_POST
+def recommendation_step_view(request, public_id):
+    rec = selectors.recommendation_get(viewer=request.user, public_id=public_id)
+    form = forms.RecommendationStepForm(request.POST)
+
+    def step(d):
+        common = {"actor": request.user, "rec": rec, "on": d["on"]}
+        match d["step"]:
+            case "accept":
+                return services.recommendation_accept(**common, note=d["note"])
+            case "progress":
+                return services.recommendation_progress(**common, note=d["note"])
+            case "report_done":
+                return services.recommendation_report_done(
+                    **common, note=d["note"], evidence=d["evidence"]
+                )
+            case "verify":
+                return services.recommendation_verify(
+                    **common, result=d["result"], note=d["note"], new_due_by=d["new_due_by"]
+                )
+            case _:
+                return services.recommendation_close(**common, note=d["note"])
+
+    submit(request, form, step, "Đã cập nhật kiến nghị.")
+    return redirect(rec)
+
+
+# ------------------------------------------------------------------ questioning
+
+
+@login_required
+def sitting_list_view(request):
+    _require_anywhere(request.user, "supervision.view_sitting")
+    bodies = organizations_where(request.user, "supervision.add_sitting")
+    form = forms.SittingForm(request.POST or None, organizations=bodies)
+    if request.method == "POST":
+        if not bodies.exists():
+            raise Http404
+        if submit(
+            request,
+            form,
+            lambda d: services.sitting_create(actor=request.user, **d),
+            "Đã tạo phiên chất vấn.",
+        ):
+            return redirect("supervision:sitting_list")
+    return render(
+        request,
+        "supervision/sitting_list.html",
+        {
+            "sittings": selectors.sitting_list(viewer=request.user),
+            "form": form if bodies.exists() else None,
+        },
+    )
+
+
+@login_required
+def sitting_detail_view(request, public_id):
+    sitting = selectors.sitting_get(viewer=request.user, public_id=public_id)
+    may_register = can(request.user, "change", sitting)
+    if request.method == "POST":
+        if not may_register:
+            raise Http404
+        form = forms.QuestionForm(request.POST)
+        submit(
+            request,
+            form,
+            lambda d: services.question_register(actor=request.user, sitting=sitting, **d),
+            "Đã đăng ký câu hỏi chất vấn.",
+        )
+        return redirect(sitting)
+    return render(
+        request,
+        "supervision/sitting_detail.html",
+        {
+            "sitting": sitting,
+            "questions": selectors.sitting_questions(viewer=request.user, sitting=sitting),
+            "form": forms.QuestionForm(initial={"registered_on": timezone.localdate()})
+            if may_register
+            else None,
+        },
+    )
+
+
+@login_required
+def question_detail_view(request, public_id):
+    question = selectors.question_get(viewer=request.user, public_id=public_id)
+    may_answer = question.status in ("registered", "written_pending") and (
+        can(request.user, "answer", question) or can(request.user, "supervise", question)
+    )
+    supervising = can(request.user, "supervise", question)
+    return render(
+        request,
+        "supervision/question_detail.html",
+        {
+            "question": question,
+            "pledges": selectors.question_pledges(viewer=request.user, question=question),
+            "clocks": clocks_open(question),
+            "answer_form": forms.AnswerForm(initial={"on": timezone.localdate()})
+            if may_answer
+            else None,
+            "may_to_writing": supervising and question.status == "registered",
+            "assess_form": forms.AssessForm(initial={"on": timezone.localdate()})
+            if supervising and question.status == "answered"
+            else None,
+            **item_panel_context(request, question),
+        },
+    )
+
+
+@login_required
+@require_POST
+def question_answer_view(request, public_id):
+    question = selectors.question_get(viewer=request.user, public_id=public_id)
+    form = forms.AnswerForm(request.POST)
+
+    def answer(d):
+        pledges = [
+            services.PledgeInput(d[key], d[f"{key}_due_by"])
+            for key in ("pledge", "pledge2")
+            if d[key] and d[f"{key}_due_by"]
+        ]
+        return services.question_answer(
+            actor=request.user,
+            question=question,
+            mode=d["mode"],
+            answer=d["answer"],
+            on=d["on"],
+            pledges=pledges,
+        )
+
+    submit(request, form, answer, "Đã ghi nhận câu trả lời.")
+    return redirect(question)
+
+
+@login_required
+@require_POST
+def question_to_writing_view(request, public_id):
+    question = selectors.question_get(viewer=request.user, public_id=public_id)
+    if attempt(
+        request,
+        lambda: services.question_to_writing(
+            actor=request.user, question=question, on=timezone.localdate()
+        ),
+    ):
+        from django.contrib import messages
+
+        messages.success(request, "Đã chuyển trả lời bằng văn bản (KH-17).")
+    return redirect(question)
+
+
+@login_required
+@require_POST
+def question_assess_view(request, public_id):
+    question = selectors.question_get(viewer=request.user, public_id=public_id)
+    form = forms.AssessForm(request.POST)
+    submit(
+        request,
+        form,
+        lambda d: services.question_assess(actor=request.user, question=question, **d),
+        "Đã ghi ý kiến của đại biểu.",
+    )
+    return redirect(question)
+
+
+@login_required
+def pledge_list_view(request):
+    """The report on pledges to the next session: every pledge with its status."""
+    _require_anywhere(request.user, "supervision.view_sitting")
+    pledges = selectors.pledge_list(viewer=request.user).order_by("status", "due_by")
+    return render(
+        request,
+        "supervision/pledge_list.html",
+        {"pledges": pledges, "today": timezone.localdate()},
+    )
+
+
+@login_required
+def pledge_detail_view(request, public_id):
+    pledge = selectors.pledge_get(viewer=request.user, public_id=public_id)
+    offered = []
+    if pledge.status == "open" and can(request.user, "report", pledge):
+        offered = [("progress", "Báo cáo tiến độ"), ("done", "Báo cáo đã thực hiện")]
+    if pledge.status == "reported_done" and can(request.user, "supervise", pledge):
+        offered = [
+            ("assess_done", "Đánh giá: đã thực hiện"),
+            ("assess_not_done", "Đánh giá: chưa thực hiện"),
+        ]
+    return render(
+        request,
+        "supervision/pledge_detail.html",
+        {
+            "pledge": pledge,
+            "offered": offered,
+            "step_form": forms.PledgeStepForm(initial={"on": timezone.localdate()}),
+            "overdue": pledge.is_open and pledge.due_on and pledge.due_on < timezone.localdate(),
+            **item_panel_context(request, pledge),
+        },
+    )
+
+
+@login_required
+@require_POST
+def pledge_step_view(request, public_id):
+    pledge = selectors.pledge_get(viewer=request.user, public_id=public_id)
+    form = forms.PledgeStepForm(request.POST)
+
+    def step(d):
+        if d["step"] in ("progress", "done"):
+            return services.pledge_report(
+                actor=request.user,
+                pledge=pledge,
+                on=d["on"],
+                note=d["note"],
+                done=d["step"] == "done",
+            )
+        return services.pledge_assess(
+            actor=request.user,
+            pledge=pledge,
+            on=d["on"],
+            done=d["step"] == "assess_done",
+            note=d["note"],
+        )
+
+    submit(request, form, step, "Đã cập nhật lời hứa.")
+    return redirect(pledge)
+
+
+def public_conclusions_view(request):
+    """Published conclusions of supervision and the status of their recommendations."""
+    return render(
+        request,
+        "supervision/public_conclusions.html",
+        {"plans": selectors.published_conclusions()[:50]},
+    )
