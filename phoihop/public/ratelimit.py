@@ -24,9 +24,11 @@ def client_address(request) -> str:
     """The client's address as the web server saw it.
 
     Behind a reverse proxy, set the proxy to overwrite REMOTE_ADDR (e.g. nginx real_ip) rather
-    than trusting a client-supplied X-Forwarded-For here.
+    than trusting a client-supplied X-Forwarded-For here. Empty when the request carries none
+    (a sign-in made without an HTTP request): sign-in records then store no address, which an
+    address column accepts on every database.
     """
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def _key(name: str, subject: str, window: int) -> tuple[str, int]:

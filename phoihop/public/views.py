@@ -42,7 +42,7 @@ def _too_many(request, exc: ratelimit.RateLimited) -> HttpResponse:
 
 def _limit(request, name: str, *, also_global: bool = False) -> None:
     limit, window = setting(f"{name.upper()}_PER_IP")
-    ratelimit.hit(name, ratelimit.client_address(request), limit=limit, window=window)
+    ratelimit.hit(name, ratelimit.client_address(request) or "unknown", limit=limit, window=window)
     if also_global:
         limit, window = setting(f"{name.upper()}_GLOBAL")
         ratelimit.hit(f"{name}_all", "*", limit=limit, window=window)
