@@ -15,6 +15,12 @@ from phoihop.casework.registry import item_kinds
 from phoihop.casework.scopes import NONE, supervised_scope
 
 
+def _of_kind(kind) -> Q:
+    """Rows pointing at items of *kind* (by content type, joined: no query to build it)."""
+    meta = kind.model._meta
+    return Q(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+
+
 class TrackedItemPolicy(OrganizationGrantPolicy):
     """Base for an area's item policy.
 
@@ -61,8 +67,7 @@ class FollowUpPolicy(Policy):
         for kind in item_kinds.values():
             if not kind.supervise_permission:
                 continue
-            meta = kind.model._meta
-            of_kind = Q(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+            of_kind = _of_kind(kind)
             permission = {
                 "view": kind.view_permission,
                 "work": kind.view_permission,
@@ -106,8 +111,7 @@ class HandoverPolicy(Policy):
         for kind in item_kinds.values():
             if not kind.receive_permission:
                 continue
-            meta = kind.model._meta
-            of_kind = Q(item_type__app_label=meta.app_label, item_type__model=meta.model_name)
+            of_kind = _of_kind(kind)
             if action == "view":
                 allowed = organization_scope(
                     user, kind.view_permission, "from_organization"

@@ -39,25 +39,35 @@ class LinkedItem:
 
 
 def link_list(*, viewer, item: Model) -> list[LinkedItem]:
-    """The items linked to *item*, both ways, that *viewer* may see."""
+    """The items linked to *item*, both ways, that *viewer* may see (one query per kind of
+    linked item, whatever the number of links)."""
     ct = ContentType.objects.get_for_model(item)
     rows = Link.objects.filter(Q(from_type=ct, from_id=item.pk) | Q(to_type=ct, to_id=item.pk))
-    found = []
+    ends = []
     for row in rows.select_related("from_type", "to_type"):
         outgoing = row.from_type_id == ct.pk and row.from_id == item.pk
         other_type, other_id = (
             (row.to_type, row.to_id) if outgoing else (row.from_type, row.from_id)
         )
+        label = row.get_kind_display() if outgoing else Link.INVERSE[row.kind]
+        ends.append((str(label), other_type, other_id))
+    visible_by_type: dict[int, dict[int, Model]] = {}
+    for other_type in {other_type for _, other_type, _ in ends}:
         model = other_type.model_class()
         if model is None:
             continue
-        visible: Any = model._default_manager
-        other = visible.restrict(viewer, "view").filter(pk=other_id).first()
+        manager: Any = model._default_manager
+        ids = {other_id for _, t, other_id in ends if t == other_type}
+        visible_by_type[other_type.pk] = {
+            obj.pk: obj for obj in manager.restrict(viewer, "view").filter(pk__in=ids)
+        }
+    found = []
+    for label, other_type, other_id in ends:
+        other = visible_by_type.get(other_type.pk, {}).get(other_id)
         if other is None:
             continue
         kind = item_kinds.get(f"{other_type.app_label}.{other_type.model}")
-        label = row.get_kind_display() if outgoing else Link.INVERSE[row.kind]
-        found.append(LinkedItem(str(label), other, kind.label if kind else ""))
+        found.append(LinkedItem(label, other, kind.label if kind else ""))
     return found
 
 

@@ -14,8 +14,9 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines import engine
-from phoihop.deadlines.models import Deadline
+from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.deadlines.services import deadline_start
+from phoihop.documents.services import number_take
 from phoihop.elections import rules, tabulation
 from phoihop.elections.conf import quorum_rule
 from phoihop.elections.models import (
@@ -104,12 +105,8 @@ def election_create(
 
 def timetable(election: Election) -> list[dict]:
     """The election's timetable rows, in date order: rule, title, due date, owner body, status."""
-    from django.contrib.contenttypes.models import ContentType
-
     bodies = dict(TIMETABLE)
-    deadlines = Deadline.objects.filter(
-        target_type=ContentType.objects.get_for_model(Election), target_id=str(election.pk)
-    ).select_related("owner")
+    deadlines = deadline_item_list(target=election).select_related("owner")
     rows = []
     for d in deadlines:
         rule = engine.current_rules().get(d.rule_id)
@@ -737,7 +734,12 @@ def voter_list_complaint_receive(
         )
 
     def build() -> VoterListComplaint:
-        count = VoterListComplaint.objects.filter(area__contest__election=election).count() + 1
+        # The election's complaint register, numbered by the one numbering service.
+        count = number_take(
+            organization=election.organization,
+            year=received_on.year,
+            series=f"kndsct-{election.pk}",
+        )
         complaint = VoterListComplaint(
             organization=election.organization,
             reference=f"KNDSCT-{received_on.year}-{election.pk:03d}-{count:03d}",
