@@ -3,8 +3,11 @@
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models import Model
+from django.utils import timezone
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
@@ -245,3 +248,76 @@ def identity_keys_rotate(*, actor) -> int:
         scan.save(update_fields=["sealed", "sealed_name", "updated_at"])
         count += 1
     return count
+
+
+# How long a vault entry may wait for the record that points at it: well above any request or
+# task, so that an entry written by a transaction still running is never taken for an orphan.
+ORPHAN_GRACE = timedelta(hours=1)
+
+
+def _vault_references() -> list[tuple[type[Model], str]]:
+    """Every column outside the vault that points at an identity: ``(model, column)``.
+
+    Found from the models' foreign keys (letters' senders, visits' citizens, and any added
+    later), so the vault names none of the areas that use it.
+    """
+    return [
+        (relation.related_model, relation.field.attname)
+        for relation in Identity._meta.get_fields(include_hidden=True)
+        if relation.auto_created
+        and not relation.concrete
+        and relation.related_model._meta.app_label != Identity._meta.app_label
+    ]
+
+
+def identity_orphans(*, older_than: timedelta = ORPHAN_GRACE, chunk_size: int = 1000) -> list[int]:
+    """Ids of vault entries older than *older_than* that no record points at.
+
+    They are left by a registration whose transaction died after the vault (in its own database,
+    decision 0125) had committed: a worker killed, a retry losing on the idempotency key.
+    """
+    cutoff = timezone.now() - older_than
+    references = _vault_references()
+    candidates = list(
+        Identity.objects.filter(created_at__lt=cutoff).order_by("pk").values_list("pk", flat=True)
+    )
+    orphans: list[int] = []
+    for start in range(0, len(candidates), chunk_size):
+        chunk = set(candidates[start : start + chunk_size])
+        for model, column in references:
+            chunk -= set(
+                model._base_manager.filter(**{f"{column}__in": chunk}).values_list(
+                    column, flat=True
+                )
+            )
+        orphans.extend(sorted(chunk))
+    return orphans
+
+
+def identity_orphans_remove(
+    *, actor=None, older_than: timedelta = ORPHAN_GRACE, limit: int = 10_000
+) -> int:
+    """Delete vault entries (and their scans) that no record points at; returns how many.
+
+    Personal data kept without a case has no purpose (Luật Bảo vệ dữ liệu cá nhân; RULEBOOK
+    TC-15), and nothing can show these entries anyway. The event is written in the main
+    database before the vault's deletion commits: if that commit fails, the log over-reports
+    and the next run deletes (and records) them again — a deletion is never unrecorded.
+
+    Records: ``identity.orphans_removed`` (count, ids, scans; never a value) when any is found.
+    """
+    orphans = identity_orphans(older_than=older_than)[:limit]
+    if not orphans:
+        return 0
+    vault = router.db_for_write(Identity) or "default"
+    with transaction.atomic(using=vault), transaction.atomic():
+        # Raw deletes: Django's collector would look for the letters and visits pointing at
+        # these rows in the vault's database, where they are not (and none point at them).
+        scans = IdentityScan.objects.filter(identity_id__in=orphans)._raw_delete(vault)
+        Identity.objects.filter(pk__in=orphans)._raw_delete(vault)
+        audit_record(
+            actor=actor,
+            event="identity.orphans_removed",
+            data={"count": len(orphans), "ids": orphans, "scans": scans},
+        )
+    return len(orphans)
