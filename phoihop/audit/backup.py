@@ -82,12 +82,23 @@ def table_checksums(alias: str = "default") -> dict[str, dict[str, Any]]:
     return dict(sorted(result.items()))
 
 
+def _fingerprint(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:16] if value else ""
+
+
+def audit_key_is_known(fingerprint: str) -> bool:
+    """Whether a backup's audit key fingerprint is the current key's or a retired key's."""
+    from phoihop.audit.keys import audit_key_configured, retired_audit_keys
+
+    known = [audit_key_configured(), *(k.decode() for k in retired_audit_keys())]
+    return bool(fingerprint) and fingerprint in {_fingerprint(k) for k in known}
+
+
 def key_fingerprints() -> dict[str, Any]:
     """Fingerprints (never values) of the keys kept outside the backup."""
     from phoihop.audit.keys import audit_key_configured
 
-    def fingerprint(value: str) -> str:
-        return hashlib.sha256(value.encode()).hexdigest()[:16] if value else ""
+    fingerprint = _fingerprint
 
     return {
         "audit_key": fingerprint(audit_key_configured()),

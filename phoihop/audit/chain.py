@@ -24,6 +24,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 GENESIS = "0" * 64
 # The event that ends the legacy prefix: its data pins the prefix's length and head hash.
 ANCHOR_EVENT = "audit.chain_keyed"
+# The event that moves the chain to another key (decision 0105): signed with the new key, its
+# data names the key it leaves (``from``) and the one it takes (``to``) by their ids.
+ROTATION_EVENT = "audit.key_rotated"
 
 
 def jsonable(data: object) -> object:
@@ -48,6 +51,17 @@ def keyed_event_hash(*, key: bytes, previous_hash: str, fields: Mapping[str, Any
     """Keyed scheme: HMAC-SHA256 with the audit key over the previous hash and the content."""
     message = (previous_hash + _payload(fields)).encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def signing_key_id(
+    *, keys: Mapping[str, bytes], previous_hash: str, fields: Mapping[str, Any], hash: str
+) -> str | None:
+    """The id of the key in ``keys`` whose HMAC of the row is ``hash``; ``None`` if none."""
+    for key_id, key in keys.items():
+        expected = keyed_event_hash(key=key, previous_hash=previous_hash, fields=fields)
+        if hmac.compare_digest(expected, hash):
+            return key_id
+    return None
 
 
 HASHED_FIELDS = (

@@ -9,6 +9,7 @@ whose event at the checkpoint's sequence has another hash: truncation, wholesale
 rollback to an old copy all show, even with the triggers dropped.
 """
 
+import hmac
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 from phoihop.audit.chain import GENESIS, checkpoint_mac
-from phoihop.audit.keys import audit_key
+from phoihop.audit.keys import audit_key, audit_key_id, audit_keyring
 from phoihop.audit.models import AuditEvent
 
 logger = logging.getLogger("huey.phoihop.audit")
@@ -42,15 +43,26 @@ def checkpoint_path() -> Path | None:
 
 
 def checkpoint_sign(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with the current key's id (``key``) and the HMAC under that key (``mac``)."""
+    key = audit_key()
     content = {k: v for k, v in fields.items() if k != "mac"}
-    return {**content, "mac": checkpoint_mac(key=audit_key(), fields=content)}
+    content["key"] = audit_key_id(key)
+    return {**content, "mac": checkpoint_mac(key=key, fields=content)}
 
 
 def checkpoint_is_authentic(line: dict[str, Any]) -> bool:
+    """Whether the line's MAC is right under the key it names (the current or a retired one).
+
+    Lines written before keys had ids name none; any known key may have signed them.
+    """
+    mac = line.get("mac")
+    if not isinstance(mac, str):
+        return False
     content = {k: v for k, v in line.items() if k != "mac"}
-    return isinstance(line.get("mac"), str) and checkpoint_mac(
-        key=audit_key(), fields=content
-    ) == line.get("mac")
+    ring = audit_keyring()
+    named = content.get("key")
+    candidates = [ring[named]] if named in ring else [] if named else list(ring.values())
+    return any(hmac.compare_digest(checkpoint_mac(key=k, fields=content), mac) for k in candidates)
 
 
 def checkpoint_lines(path: Path) -> tuple[list[dict[str, Any]], list[str]]:

@@ -1,6 +1,6 @@
 """Reading the audit log, and verifying it (``phoihop audit verify``)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -15,15 +15,16 @@ from django.utils import timezone
 from phoihop.audit.chain import (
     ANCHOR_EVENT,
     GENESIS,
+    ROTATION_EVENT,
     event_hash,
-    keyed_event_hash,
     keyed_row_fields,
     row_digest,
     row_fields,
+    signing_key_id,
 )
 from phoihop.audit.checkpoints import checkpoint_lines, checkpoint_path
 from phoihop.audit.guard import guard_missing
-from phoihop.audit.keys import audit_key
+from phoihop.audit.keys import audit_keyring
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import sealed_models
 from phoihop.core.types import Account
@@ -55,18 +56,46 @@ class _Walk:
     legacy: int = 0
     head_sequence: int = 0
     head_hash: str = GENESIS
+    # The id of the key signing the chain at its head (``None`` before the first keyed event).
+    key_id: str | None = None
     problem: Problem | None = None
     # "<label>:<pk>" -> (digest or None, event id, event code) of the latest event sealing it.
     seals: dict[str, tuple[str | None, int, str]] = field(default_factory=dict)
 
 
-def _walk_chain(*, key: bytes, batch_size: int = 2000) -> _Walk:
+def _signer(
+    event: AuditEvent, previous: str, keys: Mapping[str, bytes], current: str | None
+) -> str | None:
+    """The id of the key that lawfully signed ``event`` after a chain on ``current``.
+
+    The first keyed event may be signed by any known key; after it, only by the chain's key,
+    except an ``audit.key_rotated`` event leaving that key for another known one, signed by the
+    new key. An event signed by a retired key after its rotation is refused.
+    """
+    fields = keyed_row_fields(event)
+    if current is None:
+        return signing_key_id(keys=keys, previous_hash=previous, fields=fields, hash=event.hash)
+    if signing_key_id(
+        keys={current: keys[current]}, previous_hash=previous, fields=fields, hash=event.hash
+    ):
+        return current
+    data = event.data if isinstance(event.data, dict) else {}
+    new = data.get("to")
+    if event.event == ROTATION_EVENT and data.get("from") == current and new in keys:
+        return signing_key_id(
+            keys={new: keys[new]}, previous_hash=previous, fields=fields, hash=event.hash
+        )
+    return None
+
+
+def _walk_chain(*, keys: Mapping[str, bytes], batch_size: int = 2000) -> _Walk:
     """Walk the events in id order; stop at the first broken link, hash, id or sequence.
 
     A chain is a legacy prefix (plain SHA-256, written before the key existed) followed by keyed
     events; a legacy prefix is accepted only when the keyed ``audit.chain_keyed`` anchor right
     after it records its exact length and head hash. Keyed events have ``id`` and ``sequence``
-    one above their predecessor's.
+    one above their predecessor's, and are signed by the chain's key of the moment (``keys``:
+    the current and retired keys by id; ``_signer``).
     """
     walk = _Walk()
     previous, previous_id, keyed = GENESIS, 0, False
@@ -84,11 +113,8 @@ def _walk_chain(*, key: bytes, batch_size: int = 2000) -> _Walk:
                 "link", "liên kết tới sự kiện trước bị đứt (bị xóa/chèn)", event.pk
             )
             break
-        is_keyed = (
-            keyed_event_hash(key=key, previous_hash=previous, fields=keyed_row_fields(event))
-            == event.hash
-        )
-        if is_keyed:
+        signer = _signer(event, previous, keys, walk.key_id)
+        if signer is not None:
             if keyed and event.pk != previous_id + 1:
                 walk.problem = Problem(
                     "id", f"mã sự kiện nhảy từ {previous_id} lên {event.pk}", event.pk
@@ -106,7 +132,7 @@ def _walk_chain(*, key: bytes, batch_size: int = 2000) -> _Walk:
                     "id", f"sự kiện đầu tiên có mã {event.pk}, không phải 1", event.pk
                 )
                 break
-            keyed = True
+            keyed, walk.key_id = True, signer
         elif (
             not keyed and event_hash(previous_hash=previous, fields=row_fields(event)) == event.hash
         ):
@@ -140,7 +166,7 @@ def _anchors(event: AuditEvent, legacy_count: int, legacy_head: str) -> bool:
 
 def audit_chain_verify(*, batch_size: int = 2000) -> ChainReport:
     """Walk the chain; report the first row whose hash, link or number is wrong."""
-    walk = _walk_chain(key=audit_key(), batch_size=batch_size)
+    walk = _walk_chain(keys=audit_keyring(), batch_size=batch_size)
     if walk.problem is None:
         return ChainReport(walk.checked, None, "")
     return ChainReport(walk.checked, walk.problem.event_id or 0, walk.problem.message)
@@ -269,7 +295,7 @@ def audit_verify(
                 "thiếu hoặc đã tắt trigger bảo vệ nhật ký: " + ", ".join(missing),
             )
         )
-    walk = _walk_chain(key=audit_key(), batch_size=batch_size)
+    walk = _walk_chain(keys=audit_keyring(), batch_size=batch_size)
     if walk.problem is not None:
         problems.append(walk.problem)
     latest: dict[str, Any] | None = None

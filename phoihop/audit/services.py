@@ -6,8 +6,16 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from phoihop.audit.chain import GENESIS, jsonable, keyed_event_hash, keyed_row_fields, row_digest
-from phoihop.audit.keys import audit_key
+from phoihop.audit.chain import (
+    GENESIS,
+    ROTATION_EVENT,
+    jsonable,
+    keyed_event_hash,
+    keyed_row_fields,
+    row_digest,
+    signing_key_id,
+)
+from phoihop.audit.keys import audit_keyring
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import event_label, sealed_fields
 from phoihop.core.middleware import current_request_id
@@ -56,6 +64,34 @@ def _seals(*objs: models.Model | None) -> dict[str, str | None]:
     return seals
 
 
+class AuditKeyRotationError(RuntimeError):
+    """The chain cannot move to the current key (already on it, or its head is unverifiable)."""
+
+
+def _chain_lock() -> None:
+    """Hold the chain's append lock until the end of the transaction.
+
+    PostgreSQL: an advisory transaction lock. SQLite: nothing to do, its IMMEDIATE
+    transactions (settings: ``transaction_mode``) already admit one writer at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
+def _head() -> AuditEvent | None:
+    return AuditEvent.objects.order_by("-id").first()
+
+
+def _head_key_id(head: AuditEvent | None, ring: dict[str, bytes]) -> str | None:
+    """The key that signed the head (the chain's key now); ``None`` if none verifies it."""
+    if head is None:
+        return None
+    return signing_key_id(
+        keys=ring, previous_hash=head.previous_hash, fields=keyed_row_fields(head), hash=head.hash
+    )
+
+
 def audit_record(
     *,
     actor: Account | None,
@@ -80,12 +116,10 @@ def audit_record(
         AuditKeyMissingError: no audit key is configured.
     """
     event_label(event)
-    key = audit_key()
+    ring = audit_keyring()
     if not transaction.get_connection().in_atomic_block:
         raise transaction.TransactionManagementError("audit_record needs a transaction")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+    _chain_lock()
     target_type, target_id, target_display = _describe(target)
     related_type, related_id, _ = _describe(related)
     if organization is None and target is not None:
@@ -111,16 +145,55 @@ def audit_record(
             **{f"{label}:{pk}": row_seal(label, pk) for label, pk in sealed},
         },
     )
-    last = AuditEvent.objects.order_by("-id").values_list("id", "sequence", "hash").first()
+    head = _head()
     # Ids are assigned here, not by the database's sequence, so that they stay gapless even when
     # a transaction rolls back (PostgreSQL never reuses a sequence value).
-    last_id, last_sequence, last_hash = last or (0, 0, GENESIS)
-    row.id, row.sequence, row.previous_hash = last_id + 1, last_sequence + 1, last_hash
+    if head is None:
+        row.id, row.sequence, row.previous_hash = 1, 1, GENESIS
+    else:
+        row.id, row.sequence, row.previous_hash = head.id + 1, head.sequence + 1, head.hash
+    # The chain stays on the key of its head (a retired one, until ``audit rotate-key`` writes
+    # the switch); the switch itself, and a chain without a keyed head, take the current key.
+    current = next(iter(ring))
+    key_id = current if event == ROTATION_EVENT else _head_key_id(head, ring) or current
     row.hash = keyed_event_hash(
-        key=key, previous_hash=row.previous_hash, fields=keyed_row_fields(row)
+        key=ring[key_id], previous_hash=row.previous_hash, fields=keyed_row_fields(row)
     )
     row.save(force_insert=True)
     return row
+
+
+@transaction.atomic
+def audit_key_rotate(*, actor: Any) -> AuditEvent:
+    """Move the chain to the current key: one event, signed with it, naming the key it leaves.
+
+    Run after the current key was replaced and the old one put among the retired keys
+    (``phoihop audit rotate-key`` does both, then writes a checkpoint). Events before it verify
+    under the old key, events after it under the new one only.
+
+    Raises:
+        AuditKeyRotationError: the chain is already on the current key, is empty, or its last
+            event verifies under no known key (run ``phoihop audit verify``).
+
+    Records: ``audit.key_rotated`` (``from``, ``to``: key ids, never keys).
+    """
+    ring = audit_keyring()
+    current = next(iter(ring))
+    _chain_lock()
+    head = _head()
+    if head is None:
+        raise AuditKeyRotationError("Nhật ký chưa có sự kiện: sự kiện đầu tiên sẽ dùng khóa mới.")
+    old = _head_key_id(head, ring)
+    if old is None:
+        raise AuditKeyRotationError(
+            f"Sự kiện cuối (#{head.pk}) không khớp khóa nào đã biết: chạy `phoihop audit verify`"
+            " và đặt khóa cũ vào PHOIHOP_AUDIT_RETIRED_KEYS(_FILE)."
+        )
+    if old == current:
+        raise AuditKeyRotationError(
+            f"Chuỗi đã dùng khóa hiện tại ({current}): đặt khóa mới trước (--generate)."
+        )
+    return audit_record(actor=actor, event=ROTATION_EVENT, data={"from": old, "to": current})
 
 
 @transaction.atomic(durable=True)
@@ -137,7 +210,7 @@ def audit_seal_unsealed(*, actor: Any, chunk_size: int = 500) -> dict[str, int]:
     from phoihop.audit.registry import sealed_models
     from phoihop.audit.selectors import _walk_chain
 
-    known = set(_walk_chain(key=audit_key()).seals)
+    known = set(_walk_chain(keys=audit_keyring()).seals)
     counts: dict[str, int] = {}
     for label in sealed_models():
         model = apps.get_model(label)

@@ -5,5 +5,7 @@ register_event("identity.stored", "Lưu danh tính người gửi đơn (mã hó
 register_event("identity.read", "Xem danh tính người gửi đơn")
 register_event("identity.scan_read", "Xem bản quét đơn có bút tích")
 register_event("identity.marked", "Đánh dấu thêm thông tin nhận diện người gửi đơn")
-register_event("identity.orphans_removed", "Xóa danh tính trong kho không gắn với đơn, lượt tiếp nào")
+register_event(
+    "identity.orphans_removed", "Xóa danh tính trong kho không gắn với đơn, lượt tiếp nào"
+)
 register_event("identity.keys_rotated", "Mã hóa lại kho danh tính bằng khóa mới")

@@ -54,6 +54,11 @@ def reseal_bytes(token: bytes) -> bytes:
     return _cipher().rotate(bytes(token))
 
 
+def key_id() -> str:
+    """The public name of the key that seals new data (a digest; says nothing about the key)."""
+    return hashlib.sha256(b"phoihop-identity-key-id:" + _configured_keys()[0]).hexdigest()[:16]
+
+
 def blind_index(*parts: str) -> str:
     """A keyed hash of the folded *parts*; empty if every part is empty."""
     folded = "|".join(" ".join(fold(p).split()) for p in parts)

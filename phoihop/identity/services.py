@@ -230,23 +230,32 @@ def identity_scan_reveal(*, actor, scan: IdentityScan, purpose: str) -> tuple[st
     return name, scan.content_type, crypto.open_bytes(scan.sealed)
 
 
-@transaction.atomic
 def identity_keys_rotate(*, actor) -> int:
     """Re-seal every identity and scan with the newest key; returns the rows re-sealed.
 
-    Records nothing per row (the values do not change); the command that calls it is audited
-    by the caller.
+    All in one transaction of the vault's database: a failure leaves every row as it was (still
+    readable, the old key being kept until this succeeds). Nothing is recorded per row (the
+    values do not change).
+
+    Records: ``identity.keys_rotated`` (rows re-sealed, the id of the key now sealing).
     """
+    vault = router.db_for_write(Identity) or "default"
     count = 0
-    for identity in Identity.objects.select_for_update().iterator():
-        identity.sealed = crypto.reseal_bytes(identity.sealed)
-        identity.save(update_fields=["sealed", "updated_at"])
-        count += 1
-    for scan in IdentityScan.objects.select_for_update().iterator():
-        scan.sealed = crypto.reseal_bytes(scan.sealed)
-        scan.sealed_name = crypto.reseal_bytes(scan.sealed_name)
-        scan.save(update_fields=["sealed", "sealed_name", "updated_at"])
-        count += 1
+    with transaction.atomic(using=vault), transaction.atomic():
+        for identity in Identity.objects.select_for_update().iterator():
+            identity.sealed = crypto.reseal_bytes(identity.sealed)
+            identity.save(update_fields=["sealed", "updated_at"])
+            count += 1
+        for scan in IdentityScan.objects.select_for_update().iterator():
+            scan.sealed = crypto.reseal_bytes(scan.sealed)
+            scan.sealed_name = crypto.reseal_bytes(scan.sealed_name)
+            scan.save(update_fields=["sealed", "sealed_name", "updated_at"])
+            count += 1
+        audit_record(
+            actor=actor,
+            event="identity.keys_rotated",
+            data={"rows": count, "key": crypto.key_id()},
+        )
     return count
 
 

@@ -261,6 +261,13 @@ PHOIHOP_IDENTITY_KEYS = [k for k in os.environ.get("PHOIHOP_IDENTITY_KEYS", "").
 PHOIHOP_AUDIT_KEY = os.environ.get("PHOIHOP_AUDIT_KEY", "")
 PHOIHOP_AUDIT_KEY_FILE = os.environ.get("PHOIHOP_AUDIT_KEY_FILE", "")
 PHOIHOP_AUDIT_KEY_GENERATE = False
+# Keys retired by `phoihop audit rotate-key`: they verify the segments they signed, never sign
+# (decision 0105). Comma-separated in the environment, and/or one a line in a file (default:
+# "<key file>.retired" beside PHOIHOP_AUDIT_KEY_FILE).
+PHOIHOP_AUDIT_RETIRED_KEYS = [
+    k for k in os.environ.get("PHOIHOP_AUDIT_RETIRED_KEYS", "").split(",") if k.strip()
+]
+PHOIHOP_AUDIT_RETIRED_KEYS_FILE = os.environ.get("PHOIHOP_AUDIT_RETIRED_KEYS_FILE", "")
 # Checkpoints (head hash, count, time), appended to a file outside the database by the task
 # queue, with optional witnesses: e-mail to a supervising body and/or a directory (a mounted
 # remote or write-once share) that receives one signed file per checkpoint.

@@ -24,6 +24,8 @@ LANGUAGE_CODE = "vi"
 # A fixed audit key; no checkpoint file unless a test sets one (tests share no files).
 PHOIHOP_AUDIT_KEY = "test-only-audit-key-0123456789abcdef"
 PHOIHOP_AUDIT_KEY_FILE = ""
+PHOIHOP_AUDIT_RETIRED_KEYS: list[str] = []
+PHOIHOP_AUDIT_RETIRED_KEYS_FILE = ""
 PHOIHOP_AUDIT_CHECKPOINT_FILE = ""
 PHOIHOP_AUDIT_WITNESS_EMAILS: list[str] = []
 PHOIHOP_AUDIT_WITNESS_DIR = ""

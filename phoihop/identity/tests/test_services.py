@@ -67,3 +67,21 @@ def test_identity_keys_rotate_reseals_with_the_newest_key(tree, actor, settings)
     settings.PHOIHOP_IDENTITY_KEYS = [old]  # and the old key alone no longer does
     with pytest.raises(crypto.InvalidToken):
         crypto.open_bytes(Identity.objects.get(pk=identity.pk).sealed)
+
+
+def test_identity_keys_rotate_command_reseals_and_is_audited(tree, actor, settings, capsys):
+    from django.core.management import call_command
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.PHOIHOP_IDENTITY_KEYS = [old]
+    identity = _stored(tree, actor)
+    settings.PHOIHOP_IDENTITY_KEYS = [new, old]
+
+    call_command("identity_keys_rotate")
+
+    assert "2 dòng" in capsys.readouterr().out
+    event = AuditEvent.objects.get(event="identity.keys_rotated")
+    assert event.data == {"rows": 2, "key": crypto.key_id()}
+    assert new not in str(event.data) and old not in str(event.data)
+    settings.PHOIHOP_IDENTITY_KEYS = [new]
+    assert crypto.open_bytes(Identity.objects.get(pk=identity.pk).sealed)

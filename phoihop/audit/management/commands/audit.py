@@ -1,4 +1,4 @@
-"""``phoihop audit verify | checkpoint | seal``: check and anchor the audit log."""
+"""``phoihop audit verify | checkpoint | seal | rotate-key``: check and anchor the audit log."""
 
 from pathlib import Path
 from typing import Any
@@ -11,9 +11,14 @@ from phoihop.audit.checkpoints import (
     CheckpointRollbackError,
     checkpoint_write,
 )
-from phoihop.audit.keys import AuditKeyMissingError
+from phoihop.audit.keys import AuditKeyMissingError, audit_key_rotate_file
 from phoihop.audit.selectors import audit_verify
-from phoihop.audit.services import audit_record, audit_seal_unsealed
+from phoihop.audit.services import (
+    AuditKeyRotationError,
+    audit_key_rotate,
+    audit_record,
+    audit_seal_unsealed,
+)
 
 
 class Command(BaseCommand):
@@ -44,10 +49,19 @@ class Command(BaseCommand):
             help="chấp nhận nhật ký ngắn hơn mốc trước (sau khi khôi phục bản sao lưu cũ)",
         )
         sub.add_parser("seal", help="niêm phong các dòng có từ trước khi có niêm phong")
+        rotate = sub.add_parser(
+            "rotate-key",
+            help="chuyển chuỗi sang khóa hiện tại (khóa cũ vào danh sách khóa đã thay), ghi mốc",
+        )
+        rotate.add_argument(
+            "--generate",
+            action="store_true",
+            help="tạo khóa mới trong PHOIHOP_AUDIT_KEY_FILE, chuyển khóa cũ sang tệp khóa đã thay",
+        )
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         try:
-            getattr(self, f"_{action}")(**options)
+            getattr(self, "_" + action.replace("-", "_"))(**options)
         except AuditKeyMissingError as error:
             raise CommandError(str(error)) from None
 
@@ -90,6 +104,24 @@ class Command(BaseCommand):
         except (CheckpointRollbackError, CheckpointMismatchError) as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Đã ghi mốc kiểm tra #{line['sequence']} ({line['head'][:16]}…).")
+
+    def _rotate_key(self, *, generate: bool, **options: Any) -> None:
+        if generate:
+            try:
+                old, new = audit_key_rotate_file()
+            except (AuditKeyMissingError, OSError) as error:
+                raise CommandError(str(error)) from None
+            self.stdout.write(f"Đã tạo khóa mới {new}; khóa cũ {old} chuyển sang tệp khóa đã thay.")
+        try:
+            with transaction.atomic():
+                event = audit_key_rotate(actor=None)
+            line = checkpoint_write()
+        except (AuditKeyRotationError, CheckpointRollbackError, CheckpointMismatchError) as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(
+            f"Chuỗi nhật ký chuyển từ khóa {event.data['from']} sang {event.data['to']} tại sự"
+            f" kiện #{event.sequence}; đã ghi mốc #{line['sequence']} (khóa {line['key']})."
+        )
 
     def _seal(self, **options: Any) -> None:
         counts = audit_seal_unsealed(actor=None)

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from phoihop.audit.backup import BackupError, backup_read, backup_restore, key_fingerprints
+from phoihop.audit.backup import BackupError, audit_key_is_known, backup_read, backup_restore
 
 
 class Command(BaseCommand):
@@ -26,10 +26,11 @@ class Command(BaseCommand):
             manifest = backup_read(backup)
         except BackupError as error:
             raise CommandError(str(error)) from None
-        if manifest.get("keys", {}).get("audit_key") != key_fingerprints()["audit_key"]:
+        if not audit_key_is_known(manifest.get("keys", {}).get("audit_key", "")):
             self.stderr.write(
-                "Cảnh báo: khóa nhật ký hiện tại khác khóa lúc sao lưu; `audit verify` sẽ báo "
-                "lỗi cho tới khi đặt đúng PHOIHOP_AUDIT_KEY."
+                "Cảnh báo: khóa nhật ký lúc sao lưu không phải khóa hiện tại hay một khóa đã thay;"
+                " `audit verify` sẽ báo lỗi cho tới khi đặt đúng PHOIHOP_AUDIT_KEY hoặc "
+                "PHOIHOP_AUDIT_RETIRED_KEYS."
             )
         if not yes:
             answer = input(
