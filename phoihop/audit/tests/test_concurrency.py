@@ -46,7 +46,7 @@ def test_concurrent_appends_form_one_gapless_chain():
             for i in range(EVENTS_PER_THREAD):
                 with transaction.atomic():
                     audit_record(actor=None, event="audit.verified", data={"thread": n, "i": i})
-        except BaseException as error:  # noqa: BLE001 (reported below)
+        except BaseException as error:
             errors.append(error)
         finally:
             connections.close_all()
