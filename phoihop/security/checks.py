@@ -35,3 +35,50 @@ def content_security_policy_set(app_configs, **kwargs):
             id="security.W002",
         )
     ]
+
+
+@register(Tags.caches, Tags.security, deploy=True)
+def cache_answers(app_configs, **kwargs):
+    """The shared cache must be there: without it (the cache table never created, Redis down)
+    the portal's rate limit and sign-in throttling fail on every request."""
+    from django.core.cache import caches
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in SHARED_BACKENDS:
+        return []  # security.W001 says it already
+    probe = "phoihop:check:cache"
+    try:
+        cache = caches["default"]
+        cache.set(probe, "ok", 30)
+        answered = cache.get(probe) == "ok"
+        cache.delete(probe)
+    except Exception as error:  # any failure of the backend is the finding
+        answered, reason = False, f"{type(error).__name__}: {error}"
+    else:
+        reason = "không đọc lại được giá trị vừa ghi"
+    if answered:
+        return []
+    return [
+        Warning(
+            f"Bộ nhớ đệm dùng chung ({backend}) không hoạt động: {reason[:200]}.",
+            hint="Với bộ nhớ đệm trong cơ sở dữ liệu: chạy `phoihop createcachetable`; với Redis: "
+            "kiểm tra PHOIHOP_REDIS_URL và dịch vụ redis-server.",
+            id="security.W003",
+        )
+    ]
+
+
+@register(Tags.caches, Tags.security, deploy=True)
+def redis_in_production(app_configs, **kwargs):
+    """Production runs the queue and the shared cache on Redis (docs/deployment.md)."""
+    if settings.DEBUG or getattr(settings, "REDIS_URL", ""):
+        return []
+    return [
+        Warning(
+            "Chưa cấu hình Redis (PHOIHOP_REDIS_URL): hàng đợi tác vụ nằm trong một tệp SQLite "
+            "cục bộ và bộ nhớ đệm trong cơ sở dữ liệu — chỉ chạy được trên một máy, và mỗi "
+            "yêu cầu đếm giới hạn tần suất bằng một lần ghi vào cơ sở dữ liệu.",
+            hint="Đặt PHOIHOP_REDIS_URL=redis://… (docs/deployment.md).",
+            id="security.W004",
+        )
+    ]

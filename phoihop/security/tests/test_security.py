@@ -194,3 +194,33 @@ def test_letter_exports_write_formulas_as_text(tree):
     year = date.today().year
     stats = client.get(f"/don/thong-ke/?start={year}-01-01&end={year}-12-31&format=xlsx")
     assert_no_formulas(stats.content)
+
+
+def test_deploy_check_warns_when_the_shared_cache_does_not_answer(db, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        }
+    }
+    warnings = checks.cache_answers(None)
+    assert [w.id for w in warnings] == ["security.W003"]
+    assert "createcachetable" in warnings[0].hint
+
+
+def test_deploy_check_passes_when_the_shared_cache_answers(db, settings):
+    from django.core.management import call_command
+
+    from phoihop.settings import base
+
+    settings.CACHES = base.CACHES  # the database cache, once its table exists
+    call_command("createcachetable")
+    assert checks.cache_answers(None) == []
+
+
+def test_deploy_check_warns_without_redis_in_production(settings):
+    settings.DEBUG = False
+    settings.REDIS_URL = ""
+    assert [w.id for w in checks.redis_in_production(None)] == ["security.W004"]
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    assert checks.redis_in_production(None) == []
