@@ -45,6 +45,7 @@ urlpatterns = [
     path("popolo", views.popolo, name="popolo"),
     path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
-    # Anything else under /api/ answers in the API's own shape, not with the site's HTML page.
-    re_path(r"^.*$", views.not_found, name="not-found"),
+    # Anything else under /api/ answers in the API's own shape, not with the site's HTML page
+    # (``(?s)``: a path with a line break, %0A, too).
+    re_path(r"(?s)^.*$", views.not_found, name="not-found"),
 ]

@@ -42,7 +42,9 @@ class ItemActionsMixin:
         return Response(self.item_serializer_class(item).data)
 
     @extend_schema(responses=s.StepSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    # The whole history as a plain list; without ``pagination_class=None`` the schema would
+    # document a page ({"count", "results"}) that the answer is not.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request, public_id=None):
         steps = selectors.step_list(item=self.get_object())
         return Response(s.StepSerializer(steps, many=True).data)
