@@ -46,6 +46,6 @@ urlpatterns = [
     path("letter-statistics", letters_api.letter_statistics_view, name="letter-statistics"),
     *router.urls,
     # Anything else under /api/ answers in the API's own shape, not with the site's HTML page
-    # (``(?s)``: a path with a line break, %0A, too).
-    re_path(r"(?s)^.*$", views.not_found, name="not-found"),
+    # (``[\s\S]``, not ``.``: a path with a line break, %0A, too).
+    re_path(r"^[\s\S]*$", views.not_found, name="not-found"),
 ]
