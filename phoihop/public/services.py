@@ -127,15 +127,17 @@ def _forget_old_sealed_tokens() -> None:
 
 @transaction.atomic
 def public_receipt_reclaim(*, idempotency_key: UUID) -> Receipt | None:
-    """The receipt of an earlier submit of the same form, its token shown once more.
+    """The receipt of an earlier submit of the same form, with its token shown again.
 
-    A citizen whose first answer was lost (a dropped connection, a closed tab) sends the form
-    again with the same idempotency key; that key is the proof of holding the form, so the
-    token sealed under it is opened and returned once, then erased. Only within the receipt
-    window (``RECEIPT_SECONDS``); past it, sealed tokens are erased. A later retry gets the
-    receipt without a token. None if no submission has this key.
+    A citizen whose answer was lost (a dropped connection, a time-out, a server restarted) sends
+    the form again with the same idempotency key; that key is the proof of holding the form, so
+    the token sealed under it is opened and returned — again on every retry until a receipt page
+    showing it has been served (``public_receipt_shown``; decision 0109): an answer lost on the
+    way must not use the token up. Only within the receipt window (``RECEIPT_SECONDS``); past
+    it, sealed tokens are erased and a retry gets the receipt without a token. None if no
+    submission has this key.
 
-    Records: ``public.receipt.reshown`` (tracking code) when the token is shown again.
+    Records: ``public.receipt.reshown`` (tracking code) each time the token is shown again.
     """
     submission = (
         Submission.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
@@ -153,14 +155,24 @@ def public_receipt_reclaim(*, idempotency_key: UUID) -> Receipt | None:
     try:
         token = _receipt_fernet(idempotency_key).decrypt(sealed).decode()
     except InvalidToken:  # SECRET_KEY changed since: the token cannot be shown again
-        token = None
-    submission.sealed_token = b""
-    submission.save(update_fields=["sealed_token", "updated_at"])
-    if token is not None:
-        audit_record(
-            actor=system_actor(),
-            event="public.receipt.reshown",
-            target=submission,
-            data={"tracking_code": submission.tracking_code},
-        )
+        submission.sealed_token = b""
+        submission.save(update_fields=["sealed_token", "updated_at"])
+        return Receipt(submission, None)
+    audit_record(
+        actor=system_actor(),
+        event="public.receipt.reshown",
+        target=submission,
+        data={"tracking_code": submission.tracking_code},
+    )
     return Receipt(submission, token)
+
+
+def public_receipt_shown(*, tracking_code: str) -> None:
+    """A receipt page with the token has been served: erase the token's sealed copy.
+
+    From now on the token lives only in the citizen's hands (and, for the receipt window, in
+    the session that saw it); a later retry of the form gets the receipt without it.
+    """
+    Submission.objects.filter(tracking_code=tracking_code).exclude(sealed_token=b"").update(
+        sealed_token=b"", updated_at=timezone.now()
+    )

@@ -16,7 +16,12 @@ from phoihop.public import ratelimit
 from phoihop.public.conf import setting
 from phoihop.public.forms import PublicLetterForm, StatusLookupForm
 from phoihop.public.selectors import submission_find, submission_status
-from phoihop.public.services import Receipt, public_letter_submit, public_receipt_reclaim
+from phoihop.public.services import (
+    Receipt,
+    public_letter_submit,
+    public_receipt_reclaim,
+    public_receipt_shown,
+)
 from phoihop.reception.ics import reception_days_ics
 from phoihop.reception.selectors import reception_days, schedule_published_list
 
@@ -110,6 +115,8 @@ def letter_receipt(request, tracking_code: str):
     token, issued = receipts.get(tracking_code, [None, 0])
     if token is None or time.time() - issued > setting("RECEIPT_SECONDS"):
         raise Http404
+    # The token reached this browser's session: a retry of the form no longer needs it shown.
+    public_receipt_shown(tracking_code=tracking_code)
     response = render(
         request, "public/letter_receipt.html", {"tracking_code": tracking_code, "token": token}
     )
