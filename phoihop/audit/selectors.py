@@ -81,7 +81,12 @@ def _signer(
         return current
     data = event.data if isinstance(event.data, dict) else {}
     new = data.get("to")
-    if event.event == ROTATION_EVENT and data.get("from") == current and new in keys:
+    if (
+        event.event == ROTATION_EVENT
+        and data.get("from") == current
+        and isinstance(new, str)
+        and new in keys
+    ):
         return signing_key_id(
             keys={new: keys[new]}, previous_hash=previous, fields=fields, hash=event.hash
         )
