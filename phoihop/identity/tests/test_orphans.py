@@ -1,6 +1,6 @@
 """Vault entries that no letter or visit points at are swept by the task queue (audited)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -18,7 +18,7 @@ from phoihop.identity.services import (
     identity_store,
 )
 from phoihop.identity.tasks import identity_orphans_sweep
-from phoihop.letters.services import Sender, letter_register
+from phoihop.letters.tests.factories import register
 from phoihop.reception.tests.factories import make_visit
 
 
@@ -29,14 +29,7 @@ def _age(*identities, hours=2):
 
 
 def _letter(actor, tree):
-    return letter_register(
-        actor=actor,
-        organization=tree.own,
-        channel="post",
-        received_on=date(2026, 6, 8),
-        content="Tố cáo ông B nhận tiền của dân.",
-        sender=Sender(full_name="Phạm Văn D", address="thôn 2, xã Mộc"),
-    )
+    return register(tree.own, actor=actor)
 
 
 def _orphan(actor, tree, name="Lê Thị Mồ Côi"):
