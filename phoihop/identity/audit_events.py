@@ -5,3 +5,4 @@ register_event("identity.stored", "Lưu danh tính người gửi đơn (mã hó
 register_event("identity.read", "Xem danh tính người gửi đơn")
 register_event("identity.scan_read", "Xem bản quét đơn có bút tích")
 register_event("identity.marked", "Đánh dấu thêm thông tin nhận diện người gửi đơn")
+register_event("identity.addressed", "Ghi họ tên người gửi trên văn bản gửi chính người gửi")

@@ -245,3 +245,21 @@ def identity_keys_rotate(*, actor) -> int:
         scan.save(update_fields=["sealed", "sealed_name", "updated_at"])
         count += 1
     return count
+
+
+@transaction.atomic
+def identity_addressee(*, actor, identity: Identity, purpose: str) -> tuple[str, str]:
+    """The sender's name and address for a document addressed to them (a notice, an answer,
+    a decision on their complaint), read by the service that renders it (decision 0141).
+
+    The caller decides who may print the name: for a denunciation only an account with the
+    clearance (``can(actor, "read", identity)``); for other letters the officers handling it.
+    Nothing else of the identity leaves the vault.
+
+    Records: ``identity.addressed`` (purpose).
+    """
+    audit_record(
+        actor=actor, event="identity.addressed", target=identity, data={"purpose": purpose[:300]}
+    )
+    data = _open(identity)
+    return data.full_name, data.address

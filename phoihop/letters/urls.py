@@ -17,6 +17,7 @@ urlpatterns = [
     path("thong-ke/bao-cao/", views.statistics_report, name="statistics_report"),
     path("<uuid:public_id>/", views.letter_detail, name="detail"),
     path("<uuid:public_id>/phan-loai/", views.letter_classify, name="classify"),
+    path("<uuid:public_id>/phan-loai-lai/", views.letter_reclassify, name="reclassify"),
     path("<uuid:public_id>/tach/", views.letter_split, name="split"),
     path("<uuid:public_id>/xu-ly/", views.letter_outcome, name="outcome"),
     path("<uuid:public_id>/thu-ly/", views.letter_accept, name="accept"),

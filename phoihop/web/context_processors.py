@@ -22,4 +22,23 @@ def shell(request):
         for item in items
         if item.visible(user)
     ]
-    return {"nav_items": nav, "unread_count": notification_unread_count(viewer=user)}
+    return {
+        "nav_items": nav,
+        "unread_count": notification_unread_count(viewer=user),
+        "user_roles": _roles(user),
+    }
+
+
+def _roles(user) -> str:
+    """``Văn thư · Thường trực HĐND``: the user's roles and bodies, for the header."""
+    from phoihop.access.models import Grant
+
+    grants = (
+        Grant.objects.filter(user=user, revoked_at__isnull=True)
+        .select_related("role", "organization")
+        .order_by("organization__path", "role__name")
+    )
+    parts = [f"{g.role.name} · {g.organization.short_name or g.organization.name}" for g in grants]
+    if not parts and user.is_superuser:
+        return "Quản trị hệ thống"
+    return "; ".join(parts[:3]) + (f" (+{len(parts) - 3})" if len(parts) > 3 else "")

@@ -135,8 +135,18 @@ def _follow_up_sent(tree, user, kwargs, response):
 
 
 def _report_issued(tree, user, kwargs, response):
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert response["Content-Disposition"].endswith('.docx"')
+    """The report is a draft to preview: no number is used (decision 0142)."""
+    from phoihop.documents.models import Document
+
+    assert response.status_code == 302 and response["Location"].startswith("/van-ban/")
+    report = Document.objects.get(doc_type="BC", issued_by=user)
+    assert report.is_draft and report.number is None
+
+
+def _reclassified(tree, user, kwargs, response):
+    letter = _letter_of(kwargs)
+    assert letter.kind == "petition", letter.kind
+    assert _events(kwargs, "letter.reclassified").filter(actor=user).count() == 1
 
 
 def _split_done(tree, user, kwargs, response):
@@ -163,6 +173,7 @@ PROTECTED = {
     "letters:statistics_report": UrlCheck(
         permission="letters.export_letter",
         method="post",
+        ok_status=(302,),  # to the draft's page (decision 0142)
         data=lambda tree, user, kwargs: {
             "start": "2026-01-01",
             "end": "2026-12-31",
@@ -176,6 +187,12 @@ PROTECTED = {
         kwargs=_letter,
         data={"kind": "complaint", "instance": "1", "has_signature": "on"},
         effect=_recorded("letter.classified"),
+    ),
+    "letters:reclassify": UrlCheck(
+        **TRIAGE,
+        kwargs=_classified("complaint"),
+        data={"kind": "petition", "reason": "Người viết chỉ kiến nghị, không khiếu nại."},
+        effect=_reclassified,
     ),
     "letters:split": UrlCheck(
         **TRIAGE,

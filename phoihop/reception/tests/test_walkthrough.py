@@ -109,6 +109,10 @@ def _step(walk: Walk, action: str, note: str = "", **extra) -> None:
         form.locator("textarea[name='note']").fill(note)
     if "days" in extra:
         form.get_by_label("Số ngày gia hạn").fill(str(extra["days"]))
+    if "complexity" in extra:
+        form.get_by_label("Mức độ phức tạp của vụ việc (khi gia hạn)").select_option(
+            extra["complexity"]
+        )
     if "method" in extra:
         form.get_by_label("Hình thức công khai").select_option(index=extra["method"])
     for label in ("Kết quả xác minh", "Căn cứ pháp luật", "Kết luận nội dung khiếu nại"):
