@@ -317,6 +317,22 @@ class PeriodForm(forms.Form):
         return data
 
 
+class ReportPeriodForm(PeriodForm):
+    """A period and, optionally, the one body reported on (the unit of the tables)."""
+
+    organization = forms.ModelChoiceField(
+        label="Đơn vị báo cáo",
+        queryset=None,
+        required=False,
+        to_field_name="public_id",
+        empty_label="Mọi cơ quan được xem",
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
 class FilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo nội dung", required=False)
     status = forms.ChoiceField(

@@ -1,6 +1,7 @@
 """Thin views: parse with a form, read through selectors, write through services."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,6 +24,7 @@ from phoihop.documents.views import docx_response
 from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
 from phoihop.letters.models import Letter
+from phoihop.letters.reports import period_report, period_report_summaries, period_report_xlsx
 from phoihop.letters.statistics import (
     bar_chart_svg,
     letter_list_xlsx,
@@ -391,28 +393,51 @@ def supervision(request):
     )
 
 
-def _period(request) -> tuple[forms.PeriodForm, date, date]:
+def _period(request) -> tuple[forms.ReportPeriodForm, date, date, object]:
+    """The period and body chosen (this year to date and every visible body by default)."""
     today = timezone.localdate()
-    form = forms.PeriodForm(
+    form = forms.ReportPeriodForm(
         request.GET or request.POST or None,
         initial={"start": today.replace(month=1, day=1), "end": today},
+        organizations=organizations_where(request.user, "letters.export_letter"),
     )
     if form.is_bound and form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, today.replace(month=1, day=1), today
+        data = form.cleaned_data
+        return form, data["start"], data["end"], data.get("organization")
+    return form, today.replace(month=1, day=1), today, None
 
 
 @login_required
 def statistics(request):
     if not has_permission_anywhere(request.user, "letters.export_letter"):
         raise Http404
-    form, start, end = _period(request)
-    stats = letter_statistics(viewer=request.user, start=start, end=end, today=timezone.localdate())
+    form, start, end, organization = _period(request)
+    if form.is_bound and form.errors:
+        messages.error(request, "Kỳ báo cáo chưa hợp lệ: " + form_errors(form))
+    today = timezone.localdate()
+    stats = letter_statistics(
+        viewer=request.user, start=start, end=end, today=today, organization=organization
+    )
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_statistics_xlsx(stats), content_type=XLSX)
         response["Content-Disposition"] = download_disposition("Thống kê đơn.xlsx")
         return response
+    unit = organization.name if organization else "Các cơ quan trong phạm vi được xem"
+    report = period_report(
+        viewer=request.user, start=start, end=end, organization=organization, unit=unit
+    )
+    if request.GET.get("format") == "tt02":
+        response = HttpResponse(period_report_xlsx(report), content_type=XLSX)
+        name = f"Biểu tổng hợp {start:%d-%m-%Y} đến {end:%d-%m-%Y}.xlsx"
+        response["Content-Disposition"] = download_disposition(name)
+        return response
     charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(stats.breakdowns)]
+    tables = [
+        (t, bar_chart_svg(t.chart(), chart_id=f"tt02-{i}")) for i, t in enumerate(report.tables)
+    ]
+    query = {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
+    if organization:
+        query["organization"] = str(organization.public_id)
     return render(
         request,
         "letters/statistics.html",
@@ -420,6 +445,10 @@ def statistics(request):
             "form": form,
             "stats": stats,
             "charts": charts,
+            "report": report,
+            "tables": tables,
+            "query": urlencode(query),
+            "organization": organization,
             "report_organizations": organizations_where(request.user, "letters.export_letter"),
         },
     )
@@ -430,12 +459,7 @@ def statistics(request):
 def statistics_report(request):
     if not has_permission_anywhere(request.user, "letters.export_letter"):
         raise Http404
-    form, start, end = _period(request)
-    organization = (
-        organizations_where(request.user, "letters.export_letter")
-        .filter(public_id=request.POST.get("organization"))
-        .first()
-    )
+    form, start, end, organization = _period(request)
     if not form.is_valid() or organization is None:
         messages.error(request, "Chọn kỳ báo cáo và cơ quan ban hành hợp lệ.")
         return redirect("letters:statistics")
@@ -443,8 +467,15 @@ def statistics_report(request):
     stats = letter_statistics(
         viewer=request.user, start=start, end=end, today=today, organization=organization
     )
+    report = period_report(
+        viewer=request.user, start=start, end=end, organization=organization, unit=""
+    )
     document = services.letter_report_issue(
-        actor=request.user, organization=organization, stats=stats, on=today
+        actor=request.user,
+        organization=organization,
+        stats=stats,
+        on=today,
+        summaries=period_report_summaries(report),
     )
     messages.success(
         request,

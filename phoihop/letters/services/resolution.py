@@ -2,6 +2,7 @@
 petitions. Luật Khiếu nại 2011 Đ27–Đ44, Luật Tố cáo 2018 Đ28–Đ36 (RULEBOOK §1–§2).
 """
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
@@ -716,7 +717,7 @@ def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
 
 
 @transaction.atomic
-def letter_report_issue(*, actor, organization, stats, on: date):
+def letter_report_issue(*, actor, organization, stats, on: date, summaries: Sequence[str] = ()):
     """Prepare the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>`` once issued) from
     statistics the actor was allowed to see, as a draft: no number is used until it is issued.
 
@@ -744,7 +745,9 @@ def letter_report_issue(*, actor, organization, stats, on: date):
         paragraphs=[
             f"Trong kỳ báo cáo ({period}), tổng số đơn tiếp nhận là {stats.total}; "
             f"đang xử lý, giải quyết {stats.open}; quá hạn {stats.overdue}.",
-            "Số liệu chi tiết theo cơ quan, loại đơn, trạng thái và lĩnh vực tại các bảng sau.",
+            *summaries,
+            "Số liệu chi tiết theo cơ quan, loại đơn, trạng thái và lĩnh vực tại các bảng sau; "
+            "biểu tổng hợp theo Thông tư số 02/2021/TT-TTCP kèm theo (XLSX).",
         ],
         tables=[
             {
