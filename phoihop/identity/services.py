@@ -5,9 +5,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
+from phoihop.core.errors import ApplicationError
 from phoihop.identity import crypto, redaction
 from phoihop.identity.models import Identity, IdentityScan
 from phoihop.identity.redaction import REDACTED  # noqa: F401  (re-exported)
@@ -82,6 +84,35 @@ def person_key(full_name: str, address: str) -> str:
     return crypto.blind_index(full_name, address) if full_name.strip() else ""
 
 
+def name_key(full_name: str) -> str:
+    """The blind index of a full name alone, whatever its accents, case and spacing."""
+    return crypto.blind_index(full_name)
+
+
+@transaction.atomic
+def identity_name_search(*, actor, full_name: str, purpose: str) -> QuerySet[Identity]:
+    """The identities *actor* is cleared to read whose full name is *full_name* ("has this
+    person written before?"). Nothing is decrypted; the name is compared by its blind index.
+
+    Raises:
+        ApplicationError: no name, or no purpose stated.
+
+    Records: ``identity.searched`` (purpose, how many found, the name's blind index — never
+    the name).
+    """
+    key = name_key(full_name)
+    if not key or not purpose.strip():
+        raise ApplicationError("Nhập họ tên người cần tìm và mục đích tra cứu.", code="name_search")
+    found = Identity.objects.restrict(actor, "read").filter(name_key=key)
+    audit_record(
+        actor=actor,
+        event="identity.searched",
+        target=None,
+        data={"purpose": purpose.strip()[:300], "found": found.count(), "name_key": key},
+    )
+    return found
+
+
 @transaction.atomic(savepoint=False)
 def identity_store(
     *,
@@ -102,6 +133,7 @@ def identity_store(
         sealed=crypto.seal_bytes(json.dumps(asdict(data), ensure_ascii=False).encode()),
         person_key=person_key(data.full_name, data.address),
         id_number_key=crypto.blind_index(data.id_number),
+        name_key=name_key(data.full_name),
     )
     identity.full_clean()
     identity.save()

@@ -317,6 +317,17 @@ class PeriodForm(forms.Form):
         return data
 
 
+class SenderSearchForm(forms.Form):
+    """ "Has this person written before?": a full name and why it is looked up (audited)."""
+
+    full_name = forms.CharField(label="Họ và tên người gửi", max_length=200)
+    purpose = forms.CharField(
+        label="Mục đích tra cứu",
+        max_length=300,
+        help_text="Ghi vào nhật ký, ví dụ: “Công dân đến trụ sở, kiểm tra đơn đã gửi trước đây”.",
+    )
+
+
 class ReportPeriodForm(PeriodForm):
     """A period and, optionally, the one body reported on (the unit of the tables)."""
 

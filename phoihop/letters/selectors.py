@@ -352,3 +352,25 @@ def letter_resolution_due_map(*, letters) -> dict[int, date]:
     for target_id, due_on in rows:
         due.setdefault(int(target_id), due_on)
     return due
+
+
+def sender_history(*, viewer, full_name: str, purpose: str) -> dict:
+    """ "Has this person written before?": the letters and reception visits *viewer* may see
+    whose sender (or citizen) bears *full_name*, among the identities *viewer* is cleared to
+    read. The vault is searched by blind index, never decrypted; the search is audited by
+    ``identity_name_search``.
+
+    Returns ``{"letters": [...], "visits": [...]}``, newest first (at most 100 each).
+    """
+    from phoihop.identity.services import identity_name_search
+    from phoihop.reception.selectors import visit_list
+
+    # A list, not a subquery: the vault may live in its own database (decision 0125).
+    ids = list(
+        identity_name_search(actor=viewer, full_name=full_name, purpose=purpose).values_list(
+            "pk", flat=True
+        )
+    )
+    letters = letter_list(viewer=viewer).filter(sender_id__in=ids)[:100]
+    visits = visit_list(viewer=viewer).filter(citizens__identity_id__in=ids).distinct()[:100]
+    return {"letters": list(letters), "visits": list(visits)}

@@ -6,6 +6,7 @@ app_name = "letters"
 urlpatterns = [
     path("", views.letter_list, name="list"),
     path("vao-so/", views.letter_register, name="register"),
+    path("tim-nguoi-gui/", views.sender_search, name="sender_search"),
     path("chuyen-den/", views.forwarding_inbox, name="forwarding_inbox"),
     path(
         "chuyen-den/<uuid:public_id>/xac-nhan/",

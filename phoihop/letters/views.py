@@ -76,8 +76,37 @@ def letter_list(request):
             "any_word": found.any_word,
             "query": data.get("q") or "",
             "can_register": has_permission_anywhere(request.user, "letters.add_letter"),
+            "can_search_senders": has_permission_anywhere(request.user, "identity.read_identity"),
         },
     )
+
+
+@login_required
+def sender_search(request):
+    """Letters and visits of a sender found by full name, for an officer cleared to read
+    identities; each search is audited (the name by its blind index only). Sent by POST so
+    that the name stays out of addresses and server logs."""
+    if not has_permission_anywhere(request.user, "identity.read_identity"):
+        raise Http404
+    form = forms.SenderSearchForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        found = {}
+
+        def call():
+            found.update(
+                selectors.sender_history(
+                    viewer=request.user,
+                    full_name=form.cleaned_data["full_name"],
+                    purpose=form.cleaned_data["purpose"],
+                )
+            )
+
+        if not attempt(request, call):
+            found = None
+    response = render(request, "letters/sender_search.html", {"form": form, "found": found})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

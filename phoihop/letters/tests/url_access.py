@@ -134,6 +134,13 @@ def _follow_up_sent(tree, user, kwargs, response):
     assert FollowUp.objects.filter(item_id=letter.pk, content="Đề nghị báo cáo tiến độ").exists()
 
 
+def _searched(tree, user, kwargs, response):
+    from phoihop.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(event="identity.searched", actor=user)
+    assert event.data["purpose"] == "Kiểm tra đơn đã gửi" and "Nguyễn" not in str(event.data)
+
+
 def _report_issued(tree, user, kwargs, response):
     """The report is a draft to preview: no number is used (decision 0142)."""
     from phoihop.documents.models import Document
@@ -160,6 +167,16 @@ TRIAGE = {"permission": VIEW, "role": "specialist", "method": "post", "ok_status
 PROTECTED = {
     "letters:list": UrlCheck(permission=VIEW),
     "letters:register": UrlCheck(permission="letters.add_letter"),
+    "letters:sender_search": [
+        UrlCheck(permission="identity.read_identity", label="form"),
+        UrlCheck(
+            permission="identity.read_identity",
+            method="post",
+            data={"full_name": "Nguyễn Văn A", "purpose": "Kiểm tra đơn đã gửi"},
+            effect=_searched,
+            label="search",
+        ),
+    ],
     "letters:forwarding_inbox": UrlCheck(permission=VIEW),
     "letters:forwarding_acknowledge": UrlCheck(
         permission="letters.add_letter",
