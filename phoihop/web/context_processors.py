@@ -1,13 +1,16 @@
+from django.conf import settings
 from django.urls import reverse
 
 from phoihop.core.registry import navigation
 
 
 def shell(request):
-    """The navigation the signed-in user may use, and the unread notification count."""
+    """The navigation the signed-in user may use, the unread notification count, and whether
+    the language toggle is offered (only once every page is translated: decision 0151)."""
+    toggle = getattr(settings, "PHOIHOP_LANGUAGE_TOGGLE", False)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "language_toggle": toggle}
     from phoihop.notifications.selectors import notification_unread_count
 
     items = sorted(navigation.values(), key=lambda item: item.order)
@@ -26,6 +29,7 @@ def shell(request):
         "nav_items": nav,
         "unread_count": notification_unread_count(viewer=user),
         "user_roles": _roles(user),
+        "language_toggle": toggle,
     }
 
 
