@@ -44,9 +44,7 @@ def test_date_filters_on_received_and_due(tree, leader):
     assert 'role="alert"' in bad and "ngày/tháng/năm" in bad
 
 
-def test_a_cleared_officer_finds_a_senders_letters_by_name_and_the_search_is_audited(
-    tree, leader
-):
+def test_a_cleared_officer_finds_a_senders_letters_by_name_and_the_search_is_audited(tree, leader):
     from phoihop.audit.models import AuditEvent
     from phoihop.letters.services import Sender
     from phoihop.testing import grant, make_user
@@ -91,7 +89,9 @@ def test_a_cleared_officer_finds_a_senders_letters_by_name_and_the_search_is_aud
     elsewhere = make_user("tiep.can.noi.khac")
     grant(elsewhere, "clerk", tree.other)
     grant(elsewhere, "identity_clearance", tree.other)
-    html = signed_in_client(elsewhere).post(
-        "/don/tim-nguoi-gui/", {"full_name": "Phạm Thị Hoa", "purpose": "Kiểm tra"}
-    ).content.decode()
+    html = (
+        signed_in_client(elsewhere)
+        .post("/don/tim-nguoi-gui/", {"full_name": "Phạm Thị Hoa", "purpose": "Kiểm tra"})
+        .content.decode()
+    )
     assert "Đơn đã gửi (0)" in html
