@@ -1,4 +1,8 @@
-"""Giving and taking back roles (grants) in the app, audited (decision 0152)."""
+"""Giving and taking back roles (grants) in the app, audited (decision 0152).
+
+Accounts and organizations sit above this module, so they are typed loosely here."""
+
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +12,7 @@ from phoihop.access.models import Grant, Role
 from phoihop.access.policy import require_in
 from phoihop.audit.services import audit_record
 from phoihop.core.errors import ApplicationError
+from phoihop.core.types import Account
 
 # Roles a body's administrator gives and takes back. The identity clearance opens the vault of
 # denouncers' identities: it is given by whoever holds the vault's own right on the body, never
@@ -15,7 +20,7 @@ from phoihop.core.errors import ApplicationError
 CLEARANCE = "identity_clearance"
 
 
-def _check(actor, user, role: Role, organization) -> None:
+def _check(actor: Account, user: Any, role: Role, organization: Any) -> None:
     require_in(actor, "access.change_grant", organization)
     if role.code == CLEARANCE:
         require_in(actor, "identity.read_identity", organization)
@@ -27,7 +32,9 @@ def _check(actor, user, role: Role, organization) -> None:
 
 
 @transaction.atomic
-def grant_add(*, actor, user, role: Role, organization, include_subtree: bool = True) -> Grant:
+def grant_add(
+    *, actor: Account, user: Any, role: Role, organization: Any, include_subtree: bool = True
+) -> Grant:
     """Give *user* *role* on *organization* (and its units).
 
     Raises:
@@ -57,7 +64,7 @@ def grant_add(*, actor, user, role: Role, organization, include_subtree: bool = 
 
 
 @transaction.atomic
-def grant_revoke(*, actor, grant: Grant) -> Grant:
+def grant_revoke(*, actor: Account, grant: Grant) -> Grant:
     """Take back a grant; the row stays, revoked, for the record.
 
     Raises:
