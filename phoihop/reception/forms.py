@@ -2,6 +2,7 @@
 
 from django import forms
 
+from phoihop.letters.forms import ReportPeriodForm
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.services import SCHEDULE_FIELDS
 from phoihop.web.fields import VnDateField
@@ -127,25 +128,6 @@ class VisitAnswerForm(forms.Form):
     )
 
 
-class RegisterPeriodForm(forms.Form):
-    """The period (and, optionally, the body) of the reception register to export."""
-
-    start = VnDateField(label="Từ ngày")
-    end = VnDateField(label="Đến ngày")
-    organization = forms.ModelChoiceField(
-        label="Cơ quan",
-        queryset=None,
-        required=False,
-        to_field_name="public_id",
-        empty_label="Mọi cơ quan được xem",
-    )
-
-    def __init__(self, *args, organizations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError("Ngày bắt đầu phải trước ngày kết thúc.")
-        return data
+# The period (and, optionally, the body) of the register to export: the same choice as the
+# letters' reports.
+RegisterPeriodForm = ReportPeriodForm
