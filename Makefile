@@ -45,7 +45,7 @@ lint: install
 
 screenshots: install
 	$(BIN)/python -m phoihop.web.browser docs/screenshots
-	PHOIHOP_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q -p no:xdist -m browser phoihop/reception
+	PHOIHOP_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q -p no:xdist -m browser phoihop/reception phoihop/letters
 
 clean:
 	rm -rf $(VENV) var

@@ -12,6 +12,7 @@ Timings vary with the machine: they are reported, never asserted.
 """
 
 import argparse
+import datetime
 import json
 import os
 import shutil
@@ -26,6 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PHOIHOP = [str(ROOT / ".venv" / "bin" / "phoihop")]
 TARGET_P95_MS = 150
 
+_TODAY = datetime.datetime.now(tz=datetime.UTC).date()
+_MONTH_AGO = _TODAY - datetime.timedelta(days=30)
+_WEEK_ON = _TODAY + datetime.timedelta(days=7)
+
 # (name, account, path) — the accounts are demo accounts (phoihop/demo/data/province.toml).
 SCENARIOS = [
     ("bare Django view", "ubnd.lanhdao", "/bench/bare/"),
@@ -33,6 +38,12 @@ SCENARIOS = [
     ("letter list, status+kind", "ubnd.lanhdao", "/don/?status=accepted&kind=complaint"),
     ("letter list, overdue", "ubnd.lanhdao", "/don/?overdue=on"),
     ("letter list, page 200", "ubnd.lanhdao", "/don/?page=200"),
+    (
+        "letter list, received in a month",
+        "ubnd.lanhdao",
+        f"/don/?received_from={_MONTH_AGO:%d/%m/%Y}&received_to={_TODAY:%d/%m/%Y}",
+    ),
+    ("letter list, due within a week", "ubnd.lanhdao", f"/don/?due_to={_WEEK_ON:%d/%m/%Y}"),
     ("search 'thu hoi dat'", "ubnd.lanhdao", "/don/?q=thu+hoi+dat"),
     ("search 'DT816'", "ubnd.lanhdao", "/don/?q=DT816"),
     ("supervisors' overdue list", "hdnd.giamsat", "/don/giam-sat/"),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("khoa-api/", include("phoihop.api.web_urls")),
     path("lich/", include("phoihop.deadlines.urls")),
     path("don/", include("phoihop.letters.urls")),
+    path("van-ban/", include("phoihop.documents.urls")),
     path("viec/", include("phoihop.casework.urls")),
     path("tiep-cong-dan/", include("phoihop.reception.urls")),
     path("giam-sat/", include("phoihop.supervision.urls")),

@@ -74,3 +74,20 @@ def has_permission_anywhere(user: Account, permission: str) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or bool(_permission_paths(user).get(permission))
+
+
+def organization_has_holder(organization: Model, permission: str) -> bool:
+    """True if an active account holds *permission* on *organization* (a grant on it, or on
+    an ancestor with its subtree): someone would see what is sent there."""
+    from phoihop.access.models import Role
+
+    roles = [r.pk for r in Role.objects.all() if permission in (r.permissions or [])]
+    path: str = organization.path  # type: ignore[attr-defined]
+    ancestors = [p for p in path.strip("/").split("/") if p]
+    ancestor_paths = ["/" + "/".join(ancestors[: i + 1]) + "/" for i in range(len(ancestors))]
+    return Grant.objects.filter(
+        Q(organization__path=path) | Q(organization__path__in=ancestor_paths, include_subtree=True),
+        role_id__in=roles,
+        revoked_at__isnull=True,
+        user__is_active=True,
+    ).exists()

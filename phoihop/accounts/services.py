@@ -128,3 +128,76 @@ def user_api_token_issue(*, user: User, actor) -> Token:
     token = Token.objects.create(user=user)
     audit_record(actor=actor, event="user.api_token_issued", target=user, data={})
     return token
+
+
+@transaction.atomic
+def user_totp_reset(*, user: User, actor) -> TOTPDevice:
+    """A new TOTP key for an account that lost its authenticator: the old key stops working
+    and every session ends. The key is shown once to the administrator, to hand over in person.
+
+    Raises:
+        PermissionDenied: actor may not manage this account (``accounts.disable_user`` on one
+            of its bodies).
+        ValidationError: one's own account.
+
+    Records: ``user.totp_reset`` (sessions ended; never the key).
+    """
+    require(actor, "disable", user)
+    if user.pk == actor.pk:
+        raise ValidationError("Không tự cấp lại mã xác thực cho chính mình.")
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    ended = _end_sessions(user)
+    audit_record(actor=actor, event="user.totp_reset", target=user, data={"sessions_ended": ended})
+    return device
+
+
+@transaction.atomic(durable=True)
+def user_enable(*, user: User, actor) -> User:
+    """Open a disabled account again.
+
+    Raises:
+        PermissionDenied: actor may not manage this account.
+
+    Records: ``user.enabled``.
+    """
+    require(actor, "disable", user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        event="user.enabled",
+        target=user,
+        data={"is_active": {"old": False, "new": True}},
+    )
+    return user
+
+
+@transaction.atomic
+def staff_account_create(
+    *, actor, username: str, full_name: str, email: str, organization, role
+) -> tuple[User, str, TOTPDevice]:
+    """A staff account for a body, with its first role, a generated password and a TOTP key,
+    both shown once to the administrator to hand over in person (neither is stored in clear
+    nor logged).
+
+    Raises:
+        PermissionDenied: actor holds no ``access.change_grant`` on *organization*.
+        ValidationError: the user name is taken or invalid.
+
+    Records: ``user.created``, ``grant.created``, ``user.totp_enrolled``.
+    """
+    from django.utils.crypto import get_random_string
+
+    from phoihop.access.policy import require_in
+    from phoihop.access.services import grant_add
+
+    require_in(actor, "access.change_grant", organization)
+    password = get_random_string(14, "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+    user = user_create(
+        actor=actor, username=username, full_name=full_name, email=email, password=password
+    )
+    grant_add(actor=actor, user=user, role=role, organization=organization)
+    device = user_totp_enroll(user=user, actor=actor)
+    return user, password, device

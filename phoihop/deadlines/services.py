@@ -361,3 +361,50 @@ def deadline_notify_due(*, today: date, actor) -> int:
             )
         sent += notification is not None
     return sent
+
+
+@transaction.atomic(savepoint=False)
+def deadline_complexity_set(
+    *, deadline: Deadline, is_complex: bool, is_especially_complex: bool, reason: str, actor
+) -> Deadline:
+    """Mark (or change) how complex the case of an open deadline is: the due date is computed
+    again with the rule's variant (e.g. Luật KN Đ28: 30 days, 45 for a complex case).
+
+    Raises:
+        PermissionDenied: actor may not change this deadline.
+        DeadlineStateError: the deadline is completed, or no reason is given.
+        VariantNotAvailableError: the rule has no such variant.
+
+    Records: ``deadline.complexity_set`` (is_complex, is_especially_complex, due_on old/new;
+    reason).
+    """
+    deadline = _locked_for_change(
+        deadline, actor, _OPEN, "Thời hạn đã hoàn thành, không thể thay đổi mức độ phức tạp."
+    )
+    if not reason.strip():
+        raise DeadlineStateError("Ghi lý do xác định vụ việc phức tạp.")
+    is_complex = is_complex or is_especially_complex
+    before = {
+        "is_complex": deadline.is_complex,
+        "is_especially_complex": deadline.is_especially_complex,
+        "due_on": deadline.due_on,
+    }
+    deadline.is_complex = is_complex
+    deadline.is_especially_complex = is_especially_complex
+    _apply_due(deadline)
+    deadline.full_clean()
+    deadline.save(
+        update_fields=["is_complex", "is_especially_complex", "due_on", "provisional", "updated_at"]
+    )
+    after = {
+        "is_complex": is_complex,
+        "is_especially_complex": is_especially_complex,
+        "due_on": deadline.due_on,
+    }
+    audit_record(
+        actor=actor,
+        event="deadline.complexity_set",
+        target=deadline,
+        data={**field_changes(before, after), "reason": reason},
+    )
+    return deadline

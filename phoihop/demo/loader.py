@@ -17,6 +17,7 @@ from phoihop.accounts.services import system_actor, user_create, user_totp_enrol
 from phoihop.agenda.services import engagement_create
 from phoihop.audit.services import audit_record
 from phoihop.deadlines import engine
+from phoihop.documents.services import signatory_set
 from phoihop.organizations import services as org
 from phoihop.organizations.models import AdminUnit, Constituency, Organization, Person
 
@@ -145,12 +146,32 @@ def _demo_province(spec: dict, today: date) -> tuple[dict, dict[str, Organizatio
             valid_from=province_spec["valid_from"],
         )
 
+    # Bodies citizens know by name, staffed by another unit (decision 0140).
+    for o in spec["organizations"]:
+        if "letters_office" in o:
+            org.organization_update(
+                actor=actor,
+                organization=organizations[o["code"]],
+                letters_office=organizations[o["letters_office"]],
+            )
+
+    for rule in spec.get("signatories", []):
+        signatory_set(
+            actor=actor,
+            organization=organizations[rule["organization"]],
+            form=rule["form"],
+            lines=rule["lines"],
+            name=rule["name"],
+        )
+
     names = _names(spec["names"])
     roles = {r.code: r for r in Role.objects.all()}
     accounts = spec["accounts"]
     users = []
     password_hash = make_password(accounts["password"])  # one slow hash for all demo accounts
     for body, role_spec in itertools.product(accounts["bodies"], accounts["roles"]):
+        if "roles" in body and role_spec["role"] not in body["roles"]:
+            continue
         full_name, gender = next(names)
         person = org.person_create(actor=actor, full_name=full_name, gender=gender)
         organization = organizations[body["organization"]]

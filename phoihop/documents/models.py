@@ -47,9 +47,16 @@ class NumberSeries(BaseModel):
 class Document(BaseModel):
     """A numbered administrative document (report, notice, decision, forwarding slip...).
 
-    Lifecycle: issued once (number taken from the register); the DOCX is rendered from the
-    stored fields whenever it is downloaded, so it always matches the register.
+    Lifecycle: draft (prepared by a case step; previewed and edited, no number) -> issued
+    (the number taken from the register, or the number and date of a copy signed on paper
+    entered by the clerk). The DOCX is rendered from the stored fields whenever it is
+    downloaded, so it always matches the register. The sender's name is never stored: a
+    document addressed to them carries a placeholder filled in when it is rendered.
     """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        ISSUED = "issued", _("Đã ban hành")
 
     class Type(models.TextChoices):
         # Abbreviations of NĐ 30/2020 Phụ lục III (RULEBOOK VB-09). A công văn has no type
@@ -71,9 +78,12 @@ class Document(BaseModel):
         verbose_name=_("cơ quan ban hành"),
     )
     doc_type = models.CharField(_("loại văn bản"), max_length=4, choices=Type)
+    status = models.CharField(_("tình trạng"), max_length=8, choices=Status, default=Status.ISSUED)
     year = models.PositiveSmallIntegerField(_("năm"))
-    number = models.PositiveIntegerField(_("số"))
-    symbol = models.CharField(_("số, ký hiệu"), max_length=60)
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    symbol = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    unit = models.CharField(_("đơn vị soạn thảo"), max_length=20, blank=True)
+    signed_on_paper = models.BooleanField(_("ký trên giấy"), default=False)
     title = models.CharField(_("trích yếu"), max_length=300)
     issued_on = models.DateField(_("ngày ban hành"))
     place = models.CharField(_("địa danh"), max_length=100)
@@ -111,7 +121,48 @@ class Document(BaseModel):
             models.CheckConstraint(
                 condition=Q(number__gte=1), name="%(app_label)s_%(class)s_number_positive"
             ),
+            models.CheckConstraint(
+                condition=Q(status="draft", number=None) | Q(status="issued", number__gte=1),
+                name="%(app_label)s_%(class)s_number_only_when_issued",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.symbol} — {self.title}"[:300]
+        return f"{self.symbol or 'Dự thảo'} — {self.title}"[:300]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class Signatory(BaseModel):
+    """Who signs a kind of document for a body, and under what authority (NĐ 30/2020 Đ13;
+    Luật KN Đ18, Luật TC Đ13): data per body, as its delegation decides (decision 0141).
+
+    ``form`` is a document form code (``complaint_decision``...) or ``*`` for the body's
+    default. ``lines`` are the block's lines above the signature ("TM. ỦY BAN NHÂN DÂN",
+    "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH").
+    """
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="signatories",
+        verbose_name=_("cơ quan"),
+    )
+    form = models.SlugField(_("loại văn bản"), max_length=40, default="*")
+    lines = models.JSONField(_("thẩm quyền, chức vụ"), default=list)
+    name = models.CharField(_("họ tên người ký"), max_length=200)
+
+    class Meta:
+        ordering = ["organization", "form"]
+        verbose_name = _("người ký")
+        verbose_name_plural = _("người ký")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "form"], name="%(app_label)s_%(class)s_one_per_form"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.form}: {self.name}"

@@ -12,4 +12,6 @@ class DocumentPolicy(OrganizationGrantPolicy):
     """
 
     model = Document
-    actions = ("view",)
+    # change: edit a draft and issue it (take its number), held by clerks, specialists and
+    # leaders of the issuing body.
+    actions = ("view", "change")

@@ -78,6 +78,18 @@ class StateDocument:
     signer_title: str = ""
     signer_name: str = ""
     headings: dict[int, str] = field(default_factory=dict)
+    # The issuing authority under the title of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+    authority_line: str = ""
+    # "Căn cứ ...;" lines, in italics, before the body (NĐ 30/2020 Phụ lục I, mục II.8).
+    bases: Sequence[str] = ()
+    # The Articles of a decision ("Điều 1. ..."), after ``articles_label`` ("QUYẾT ĐỊNH:").
+    articles: Sequence[str] = ()
+    articles_label: str = "QUYẾT ĐỊNH:"
+    # The signature block above the signature, e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+    # "PHÓ CHỦ TỊCH"); when empty, the authority prefix and the title are used.
+    signer_lines: Sequence[str] = ()
+    # A draft: no number yet ("Số:      /QĐ-UBND") and "DỰ THẢO" in the top margin.
+    draft: bool = False
 
     def __post_init__(self) -> None:
         if self.signer_authority not in AUTHORITIES:
@@ -151,6 +163,24 @@ def _page_number_header(section) -> None:
 LEFT_MM, RIGHT_MM = 70.0, 95.0
 
 
+def recipient_lines(recipients: Sequence[str]) -> list[str]:
+    """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop."""
+    lines = [f"- {r.strip().rstrip(';.')};" for r in recipients if r.strip()]
+    return [*lines, "- Lưu: VT, hồ sơ."]
+
+
+def signature_lines(spec: StateDocument) -> list[str]:
+    """The lines of the signature block above the signature (NĐ 30/2020 Đ13, VB-11)."""
+    if spec.signer_lines:
+        return list(spec.signer_lines)
+    title = spec.signer_title or spec.issuer
+    return [f"{spec.signer_authority} {title}".strip()]
+
+
+def symbol_line(spec: StateDocument) -> str:
+    return f"Số: {spec.symbol}"
+
+
 def render_docx(spec: StateDocument) -> bytes:
     """The document as DOCX bytes."""
     doc = DocxDocument()
@@ -164,6 +194,10 @@ def render_docx(spec: StateDocument) -> bytes:
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     _page_number_header(section)
+    if spec.draft:
+        first = section.first_page_header.paragraphs[0]
+        first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(first, "DỰ THẢO", size=12, bold=True)
 
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -187,15 +221,36 @@ def render_docx(spec: StateDocument) -> bytes:
     _para(right, date_line(spec.place, spec.issued_on), size=13.5, italic=True)
 
     _para(doc, "", after=6)
-    _para(doc, spec.type_name, size=14, bold=True, caps=True)
-    _para(doc, spec.title, size=14, bold=True, after=12)
+    if spec.type_name:
+        _para(doc, spec.type_name, size=14, bold=True, caps=True)
+        _para(doc, spec.title, size=14, bold=True, after=6)
+        _rule(doc, 30, 165)
+    else:
+        # A công văn: the summary under the number, on the left (NĐ 30/2020 Phụ lục I).
+        _para(doc, f"V/v {spec.title}", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, after=6)
+    if spec.authority_line:
+        _para(doc, "", after=0)
+        _para(doc, spec.authority_line, size=14, bold=True, caps=True, after=6)
 
+    def body(text: str, **kw):
+        paragraph = _para(doc, "", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        paragraph.paragraph_format.line_spacing = 1.15
+        _run(paragraph, text, size=14, **kw)
+        return paragraph
+
+    for basis in spec.bases:
+        body(basis, italic=True)
     for index, text in enumerate(spec.paragraphs):
         if index in spec.headings:
             _para(doc, spec.headings[index], align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
-        paragraph = _para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, size=14)
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-        paragraph.paragraph_format.line_spacing = 1.15
+        body(text)
+    if spec.articles:
+        _para(doc, spec.articles_label, size=14, bold=True, after=6)
+        for number, text in enumerate(spec.articles, start=1):
+            paragraph = body("")
+            _run(paragraph, f"Điều {number}. ", size=14, bold=True)
+            _run(paragraph, text, size=14)
     for table_spec in spec.tables:
         if table_spec.caption:
             _para(doc, table_spec.caption, align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
@@ -216,12 +271,12 @@ def render_docx(spec: StateDocument) -> bytes:
     left, right = signature.rows[0].cells
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(left.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
-    for recipient in [*spec.recipients, "Lưu: VT."]:
-        _para(left, f"- {recipient}", align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
+    for line in recipient_lines(spec.recipients):
+        _para(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if spec.signer_authority:
-        _run(right.paragraphs[0], f"{spec.signer_authority} ", size=13.5, bold=True)
-    _run(right.paragraphs[0], spec.signer_title or spec.issuer, size=13.5, bold=True, caps=True)
+    for index, line in enumerate(signature_lines(spec)):
+        paragraph = right.paragraphs[0] if index == 0 else _para(right)
+        _run(paragraph, line, size=13.5, bold=True, caps=True)
     for _ in range(3):
         _para(right)
     _para(right, spec.signer_name, size=13.5, bold=True)

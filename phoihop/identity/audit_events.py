@@ -9,3 +9,5 @@ register_event(
     "identity.orphans_removed", "Xóa danh tính trong kho không gắn với đơn, lượt tiếp nào"
 )
 register_event("identity.keys_rotated", "Mã hóa lại kho danh tính bằng khóa mới")
+register_event("identity.addressed", "Ghi họ tên người gửi trên văn bản gửi chính người gửi")
+register_event("identity.searched", "Tra cứu người gửi đơn theo họ tên (đã từng gửi đơn chưa)")

@@ -48,6 +48,10 @@ class Identity(BaseModel):
     id_number_key = models.CharField(
         _("chỉ mục số giấy tờ"), max_length=64, blank=True, db_index=True, editable=False
     )
+    # The full name alone ("has this person written before?", for cleared officers only).
+    name_key = models.CharField(
+        _("chỉ mục họ tên"), max_length=64, blank=True, db_index=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -6,11 +6,12 @@ from dataclasses import asdict, dataclass, fields
 from datetime import timedelta
 
 from django.db import router, transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
+from phoihop.core.errors import ApplicationError
 from phoihop.identity import crypto, redaction
 from phoihop.identity.models import Identity, IdentityScan
 from phoihop.identity.redaction import REDACTED  # noqa: F401  (re-exported)
@@ -85,6 +86,35 @@ def person_key(full_name: str, address: str) -> str:
     return crypto.blind_index(full_name, address) if full_name.strip() else ""
 
 
+def name_key(full_name: str) -> str:
+    """The blind index of a full name alone, whatever its accents, case and spacing."""
+    return crypto.blind_index(full_name)
+
+
+@transaction.atomic
+def identity_name_search(*, actor, full_name: str, purpose: str) -> QuerySet[Identity]:
+    """The identities *actor* is cleared to read whose full name is *full_name* ("has this
+    person written before?"). Nothing is decrypted; the name is compared by its blind index.
+
+    Raises:
+        ApplicationError: no name, or no purpose stated.
+
+    Records: ``identity.searched`` (purpose, how many found, the name's blind index — never
+    the name).
+    """
+    key = name_key(full_name)
+    if not key or not purpose.strip():
+        raise ApplicationError("Nhập họ tên người cần tìm và mục đích tra cứu.", code="name_search")
+    found = Identity.objects.restrict(actor, "read").filter(name_key=key)
+    audit_record(
+        actor=actor,
+        event="identity.searched",
+        target=None,
+        data={"purpose": purpose.strip()[:300], "found": found.count(), "name_key": key},
+    )
+    return found
+
+
 @transaction.atomic(savepoint=False)
 def identity_store(
     *,
@@ -105,6 +135,7 @@ def identity_store(
         sealed=crypto.seal_bytes(json.dumps(asdict(data), ensure_ascii=False).encode()),
         person_key=person_key(data.full_name, data.address),
         id_number_key=crypto.blind_index(data.id_number),
+        name_key=name_key(data.full_name),
     )
     identity.full_clean()
     identity.save()
@@ -330,3 +361,21 @@ def identity_orphans_remove(
             data={"count": len(orphans), "ids": orphans, "scans": scans},
         )
     return len(orphans)
+
+
+@transaction.atomic
+def identity_addressee(*, actor, identity: Identity, purpose: str) -> tuple[str, str]:
+    """The sender's name and address for a document addressed to them (a notice, an answer,
+    a decision on their complaint), read by the service that renders it (decision 0141).
+
+    The caller decides who may print the name: for a denunciation only an account with the
+    clearance (``can(actor, "read", identity)``); for other letters the officers handling it.
+    Nothing else of the identity leaves the vault.
+
+    Records: ``identity.addressed`` (purpose).
+    """
+    audit_record(
+        actor=actor, event="identity.addressed", target=identity, data={"purpose": purpose[:300]}
+    )
+    data = _open(identity)
+    return data.full_name, data.address

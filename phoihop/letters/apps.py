@@ -7,4 +7,11 @@ class LettersConfig(AppConfig):
     verbose_name = "Đơn khiếu nại, tố cáo, kiến nghị, phản ánh"
 
     def ready(self) -> None:  # registration only
-        from phoihop.letters import audit_events, dashboard, kinds, navigation, policies  # noqa: F401
+        from phoihop.letters import (  # noqa: F401
+            addressee,
+            audit_events,
+            dashboard,
+            kinds,
+            navigation,
+            policies,
+        )

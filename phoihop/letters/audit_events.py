@@ -51,3 +51,5 @@ register_sealed(
     ),
 )
 register_event("letter.identity_marked", "Đánh dấu thêm thông tin nhận diện trong nội dung đơn")
+register_event("letter.reclassified", "Phân loại lại đơn")
+register_event("letter.complexity_set", "Xác định mức độ phức tạp của vụ việc")

@@ -12,8 +12,8 @@ from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
+from phoihop.web.fields import VnDateField
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
 PART_KINDS = [(k, label) for k, label in KINDS if k != "mixed"]
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -28,7 +28,7 @@ class RegisterForm(forms.Form):
     channel = forms.ChoiceField(
         choices=[c for c in Letter.Channel.choices if c[0] != "forwarded"], label="Nguồn đơn"
     )
-    received_on = forms.DateField(label="Ngày nhận", widget=DATE, initial=_today)
+    received_on = VnDateField(label="Ngày nhận", initial=_today)
     content = forms.CharField(
         label="Nội dung đơn",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -78,10 +78,9 @@ class ClassifyForm(forms.Form):
     outside_competence = forms.BooleanField(
         label="Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)", required=False
     )
-    act_known_on = forms.DateField(
+    act_known_on = VnDateField(
         label="Ngày nhận được, biết được quyết định, hành vi bị khiếu nại (lần hai: quyết định "
         "lần đầu)",
-        widget=DATE,
         required=False,
         help_text="Để tính thời hiệu khiếu nại (90 ngày) hoặc thời hạn khiếu nại lần hai (30 "
         "ngày, vùng sâu vùng xa 45 ngày); quá hạn chỉ là gợi ý, cán bộ quyết định.",
@@ -135,7 +134,7 @@ class OutcomeForm(forms.Form):
         required=False,
         label="Cơ quan có thẩm quyền",
     )
-    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    on = VnDateField(label="Ngày", initial=_today)
     note = forms.CharField(
         label="Ghi chú, lý do", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -148,13 +147,68 @@ class OutcomeForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    on = forms.DateField(
+    on = VnDateField(
         label="Ngày thụ lý (khiếu nại, tố cáo) hoặc tiếp nhận, xem xét (kiến nghị, phản ánh)",
-        widget=DATE,
         initial=_today,
     )
     is_complex = forms.BooleanField(label="Vụ việc phức tạp", required=False)
     is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
+
+
+class ReclassifyForm(forms.Form):
+    """A new classification, with the reason, until the letter is accepted."""
+
+    kind = forms.ChoiceField(choices=PART_KINDS, label="Loại đơn đúng (theo nội dung)")
+    instance = forms.TypedChoiceField(
+        choices=[("", "—"), (1, "Lần đầu"), (2, "Lần hai")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Khiếu nại lần",
+    )
+    reason = forms.CharField(
+        label="Lý do phân loại lại",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: đọc kỹ nội dung, người viết yêu cầu xem xét lại quyết định, không "
+        "phải tố cáo hành vi.",
+    )
+
+
+COMPLEXITY_CHOICES = [
+    ("", "Không thay đổi"),
+    ("none", "Không phức tạp"),
+    ("complex", "Phức tạp"),
+    ("especially_complex", "Đặc biệt phức tạp"),
+]
+
+
+def step_choices(letter: Letter, *, suspended: bool) -> list[tuple[str, str]]:
+    """The steps valid for *letter*'s state and kind: those its item kind offers for the
+    status, less those the law does not give this kind or the clocks rule out."""
+    from phoihop.casework.registry import item_kinds
+
+    offered = set(item_kinds.for_model(Letter).actions_for(letter.status))
+    kind = letter.kind
+    ruled_out = set()
+    if kind != Letter.Kind.DENUNCIATION:
+        ruled_out.add("notify")
+    if kind not in (Letter.Kind.DENUNCIATION, Letter.Kind.COMPLAINT):
+        ruled_out.add("extend")
+    if kind == Letter.Kind.DENUNCIATION and letter.is_especially_complex:
+        pass  # two extensions; the service counts them
+    if suspended:
+        ruled_out |= {"suspend", "conclude", "extend"}
+    else:
+        ruled_out.add("resume")
+    if letter.status == Letter.Status.RESOLVED and (
+        kind != Letter.Kind.COMPLAINT or letter.published_on
+    ):
+        ruled_out.add("publish")
+    labels = dict(StepForm.ACTIONS)
+    if kind == Letter.Kind.COMPLAINT:
+        labels["extend"] = "Xác định vụ việc phức tạp (thời hạn dài hơn)"
+    return [(code, labels[code]) for code, _ in StepForm.ACTIONS if code in offered - ruled_out]
 
 
 class StepForm(forms.Form):
@@ -171,7 +225,7 @@ class StepForm(forms.Form):
         ("publish", "Công khai quyết định giải quyết khiếu nại"),
     ]
     action = forms.ChoiceField(choices=ACTIONS, label="Bước")
-    on = forms.DateField(label="Ngày", widget=DATE, initial=_today)
+    on = VnDateField(label="Ngày", initial=_today)
     note = forms.CharField(
         label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -206,14 +260,42 @@ class StepForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    complexity = forms.ChoiceField(
+        choices=COMPLEXITY_CHOICES,
+        required=False,
+        label="Mức độ phức tạp của vụ việc (khi gia hạn)",
+        help_text="Đánh dấu hoặc sửa khi gia hạn; ghi lý do ở ô “Nội dung, lý do”. Khiếu nại "
+        "phức tạp được tính thời hạn dài hơn; tố cáo phức tạp được gia hạn một lần, đặc biệt "
+        "phức tạp hai lần.",
+    )
+
+    def __init__(self, *args, letter: Letter | None = None, suspended: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+        if letter is not None:
+            self.fields["action"].choices = step_choices(letter, suspended=suspended)
+            if letter.kind != Letter.Kind.DENUNCIATION:
+                del self.fields["days"]
+            if letter.kind != Letter.Kind.COMPLAINT or letter.status != Letter.Status.RESOLVED:
+                del self.fields["method"]
+            if "extend" not in dict(self.fields["action"].choices):
+                del self.fields["complexity"]
 
     def clean(self):
         data = super().clean()
         action = data.get("action")
-        if action == "extend" and not data.get("days"):
+        kind = self.letter.kind if self.letter is not None else None
+        if action == "extend" and kind == Letter.Kind.COMPLAINT:
+            if not data.get("complexity"):
+                self.add_error("complexity", "Chọn mức độ phức tạp của vụ việc.")
+            if not (data.get("note") or "").strip():
+                self.add_error("note", "Ghi lý do xác định vụ việc phức tạp.")
+        elif action == "extend" and not data.get("days"):
             self.add_error("days", "Nhập số ngày gia hạn (1–30).")
         if action == "suspend" and not data.get("ground"):
             self.add_error("ground", "Chọn căn cứ tạm đình chỉ theo luật.")
+        if action == "extend" and data.get("complexity") and not (data.get("note") or "").strip():
+            self.add_error("note", "Ghi lý do gia hạn và xác định vụ việc phức tạp.")
         if (
             action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify", "dialogue")
             and not (data.get("note") or "").strip()
@@ -225,14 +307,41 @@ class StepForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Từ ngày", widget=DATE)
-    end = forms.DateField(label="Đến ngày", widget=DATE)
+    start = VnDateField(label="Từ ngày")
+    end = VnDateField(label="Đến ngày")
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError("Ngày bắt đầu phải trước ngày kết thúc.")
         return data
+
+
+class SenderSearchForm(forms.Form):
+    """ "Has this person written before?": a full name and why it is looked up (audited)."""
+
+    full_name = forms.CharField(label="Họ và tên người gửi", max_length=200)
+    purpose = forms.CharField(
+        label="Mục đích tra cứu",
+        max_length=300,
+        help_text="Ghi vào nhật ký, ví dụ: “Công dân đến trụ sở, kiểm tra đơn đã gửi trước đây”.",
+    )
+
+
+class ReportPeriodForm(PeriodForm):
+    """A period and, optionally, the one body reported on (the unit of the tables)."""
+
+    organization = forms.ModelChoiceField(
+        label="Đơn vị báo cáo",
+        queryset=None,
+        required=False,
+        to_field_name="public_id",
+        empty_label="Mọi cơ quan được xem",
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
 
 
 class FilterForm(forms.Form):
@@ -244,6 +353,17 @@ class FilterForm(forms.Form):
         choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
     )
     overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
+    received_from = VnDateField(label="Nhận từ ngày", required=False)
+    received_to = VnDateField(label="Nhận đến ngày", required=False)
+    due_from = VnDateField(label="Hạn từ ngày", required=False)
+    due_to = VnDateField(label="Hạn đến ngày", required=False)
+
+    def clean(self):
+        data = super().clean()
+        for start, end in (("received_from", "received_to"), ("due_from", "due_to")):
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.add_error(end, "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data
 
 
 class IdentityMarkForm(forms.Form):

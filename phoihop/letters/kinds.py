@@ -33,9 +33,12 @@ item_kinds.register_kind(
             **{k.value: str(k.label) for k in StepKind},
             "handover_refused": "Cơ quan nhận từ chối đơn chuyển đến",
         },
+        # The step codes of ``StepForm``; ``letters.forms.step_choices`` narrows them further
+        # by the letter's kind and clocks.
         actions={
             "received": (
                 "classify",
+                "reclassify",
                 "split",
                 "forward",
                 "guide",
@@ -44,14 +47,16 @@ item_kinds.register_kind(
                 "use_for_inspection",
                 "refuse",
                 "accept",
+                "withdraw",
             ),
             "accepted": (
-                "notify_parties",
+                "notify",
                 "verify",
                 "dialogue",
                 "extend",
                 "suspend",
                 "resume",
+                "withdraw_partial",
                 "withdraw",
                 "conclude",
             ),

@@ -10,16 +10,37 @@ from django.http import Http404
 from phoihop.audit.selectors import audit_timeline
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
+from phoihop.letters.competence import commune_in_directory, competence_from_content
 from phoihop.letters.models import Letter
 from phoihop.organizations.models import Organization
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Petition, consolidate
 from phoihop.text.normalize import search_key, syllables
-from phoihop.text.selectors import search
+from phoihop.text.selectors import search, search_results
 
 SEARCH_KIND = "letter"
 # The register searched by content lists the newest matches, newest first, up to this many.
 SEARCH_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class LetterSearch:
+    """The register's letters, and whether the content search fell back to letters having
+    only some of the words (no letter had them all)."""
+
+    letters: QuerySet[Letter]
+    any_word: bool = False
+
+
+def letter_search(*, viewer, query: str = "", **filters) -> LetterSearch:
+    """:func:`letter_list`, saying whether its content search used the fallback."""
+    if not query.strip():
+        return LetterSearch(letter_list(viewer=viewer, **filters))
+    results = search_results(query, kinds=[SEARCH_KIND], limit=SEARCH_LIMIT, newest=True)
+    ids = [int(hit.object_id) for hit in results.hits]
+    return LetterSearch(
+        letter_list(viewer=viewer, **filters).filter(pk__in=ids), any_word=results.any_term
+    )
 
 
 def letter_list(
@@ -30,13 +51,18 @@ def letter_list(
     organization=None,
     query: str = "",
     overdue_on: date | None = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
     action: str = "view",
 ) -> QuerySet[Letter]:
     """Letters *viewer* may see (or act on with *action*), newest first.
 
     ``query`` searches the content through the text engine's index (diacritics and
     abbreviations folded), never ``icontains``: the newest ``SEARCH_LIMIT`` letters having
-    every word.
+    every word. ``received_*`` and ``due_*`` bound the date of receipt and the nearest due
+    date (both ends included).
     """
     # The sender's pseudonym comes in a second query: the identity vault may live in its own
     # database (decision 0125), where no join reaches.
@@ -45,6 +71,14 @@ def letter_list(
         .select_related("organization")
         .prefetch_related("sender")
     )
+    if received_from:
+        qs = qs.filter(received_on__gte=received_from)
+    if received_to:
+        qs = qs.filter(received_on__lte=received_to)
+    if due_from:
+        qs = qs.filter(due_on__gte=due_from)
+    if due_to:
+        qs = qs.filter(due_on__lte=due_to)
     if status:
         qs = qs.filter(status=status)
     if kind:
@@ -104,7 +138,47 @@ def letter_public_status(*, public_id: UUID) -> dict | None:
         row = copy
     if row is not None:
         row["status_label"] = Letter.Status(row["status"]).label
+        row.update(_public_result(row))
     return row
+
+
+# The steps whose outcome the citizen is told, with what of it: the decision's or answer's
+# summary for a resolved letter, the kind of document otherwise (guidance, return, withdrawal).
+_PUBLIC_RESULT_STEPS = ("concluded", "guided", "returned", "withdrawn")
+
+
+def _public_result(row: dict) -> dict:
+    """The result of a closed letter for its sender: the summary of the decision or answer and
+    the document that carries it (type, number, date), once issued."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.casework.models import Step
+
+    result = {"result_summary": "", "result_document": None}
+    if row["status"] not in ("resolved", "guided", "returned", "withdrawn"):
+        return result
+    step = (
+        Step.objects.filter(
+            item_type=ContentType.objects.get_for_model(Letter),
+            item_id=row["pk"],
+            kind__in=_PUBLIC_RESULT_STEPS,
+        )
+        .select_related("document")
+        .order_by("-on", "-id")
+        .first()
+    )
+    if step is None:
+        return result
+    if step.kind == "concluded":
+        result["result_summary"] = step.note
+    document = step.document
+    if document is not None and not document.is_draft:
+        result["result_document"] = {
+            "type": document.get_doc_type_display(),
+            "symbol": document.symbol,
+            "issued_on": document.issued_on,
+        }
+    return result
 
 
 def letter_document_list(*, letter: Letter):
@@ -159,6 +233,7 @@ class CompetenceSuggestion:
     level: str
     agency: str
     organization: Organization | None
+    basis: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -184,6 +259,20 @@ def _suggested_kind(content: str) -> str:
 def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
     """A suggestion for triage; the official decides (the form is only pre-filled)."""
     suggestion = suggest(letter.content)
+    kind = _suggested_kind(letter.content)
+    considered = letter.kind if letter.kind != Letter.Kind.UNCLASSIFIED else kind
+    # The letter's own words first: the decision's issuer, the accused's post (decision 0146).
+    by_content = competence_from_content(letter.content, considered)
+    if by_content is not None:
+        level = "xã" if by_content.organization.admin_unit.level == "commune" else "tỉnh"
+        return CompetenceSuggestion(
+            kind=kind,
+            field=suggestion.field,
+            level=level,
+            agency=by_content.agency,
+            organization=by_content.organization,
+            basis=by_content.basis,
+        )
     agency_key = search_key(suggestion.agency)
     organization = next(
         (
@@ -194,12 +283,14 @@ def letter_competence_suggestion(*, letter: Letter) -> CompetenceSuggestion:
             if search_key(candidate.name) == agency_key
         ),
         None,
-    )
+    ) or commune_in_directory(suggestion.agency, letter.content)
     return CompetenceSuggestion(
-        kind=_suggested_kind(letter.content),
+        kind=kind,
         field=suggestion.field,
         level=suggestion.level,
-        agency=suggestion.agency,
+        agency=organization.name
+        if organization and "xã" in suggestion.agency
+        else suggestion.agency,
         organization=organization,
     )
 
@@ -224,7 +315,9 @@ def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
     """Letters that *viewer*'s supervising bodies supervise, read-only: those they forwarded
     (directly or at the start of a chain of forwardings) and those inside their supervision
     assignments."""
-    supervised = letter_list(viewer=viewer, action="supervise").select_related("supervised_by")
+    supervised = letter_list(viewer=viewer, action="supervise").select_related(
+        "supervised_by", "source_letter"
+    )
     is_open = ~Q(status__in=Letter.CLOSED)
     late = Q(due_on__lt=today)
     return SupervisedLetters(
@@ -232,3 +325,52 @@ def letter_supervised_list(*, viewer, today: date) -> SupervisedLetters:
         running=supervised.filter(is_open).exclude(late).order_by("received_on", "id"),
         closed=supervised.filter(status__in=Letter.CLOSED).order_by("-received_on", "-id"),
     )
+
+
+# The clocks of resolution (the due date the supervising body asks about), not intake.
+RESOLUTION_RULES = ("KN-04", "KN-05", "KN-08", "TC-08")
+
+
+def letter_resolution_due_map(*, letters) -> dict[int, date]:
+    """For a page of letters the caller fetched: the due date of each one's resolution
+    (the complaint or denunciation clock, extensions included), by letter id. One query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.deadlines.models import Deadline
+
+    ids = [str(letter.pk) for letter in letters]
+    rows = (
+        Deadline.objects.filter(
+            target_type=ContentType.objects.get_for_model(Letter),
+            target_id__in=ids,
+            rule_id__in=RESOLUTION_RULES,
+        )
+        .order_by("target_id", "-id")
+        .values_list("target_id", "due_on")
+    )
+    due: dict[int, date] = {}
+    for target_id, due_on in rows:
+        due.setdefault(int(target_id), due_on)
+    return due
+
+
+def sender_history(*, viewer, full_name: str, purpose: str) -> dict:
+    """ "Has this person written before?": the letters and reception visits *viewer* may see
+    whose sender (or citizen) bears *full_name*, among the identities *viewer* is cleared to
+    read. The vault is searched by blind index, never decrypted; the search is audited by
+    ``identity_name_search``.
+
+    Returns ``{"letters": [...], "visits": [...]}``, newest first (at most 100 each).
+    """
+    from phoihop.identity.services import identity_name_search
+    from phoihop.reception.selectors import visit_list
+
+    # A list, not a subquery: the vault may live in its own database (decision 0125).
+    ids = list(
+        identity_name_search(actor=viewer, full_name=full_name, purpose=purpose).values_list(
+            "pk", flat=True
+        )
+    )
+    letters = letter_list(viewer=viewer).filter(sender_id__in=ids)[:100]
+    visits = visit_list(viewer=viewer).filter(citizens__identity_id__in=ids).distinct()[:100]
+    return {"letters": list(letters), "visits": list(visits)}

@@ -22,6 +22,7 @@ class StepKind(models.TextChoices):
     NOTIFIED = "notified", _("Gửi thông báo, quyết định cho các bên")
     VERIFICATION = "verification", _("Xác minh")
     EXTENDED = "extended", _("Gia hạn")
+    COMPLEXITY = "complexity", _("Xác định mức độ phức tạp")
     SUSPENDED = "suspended", _("Tạm đình chỉ")
     RESUMED = "resumed", _("Tiếp tục giải quyết")
     WITHDRAWN_PART = "withdrawn_part", _("Rút một phần nội dung")

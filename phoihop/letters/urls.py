@@ -6,6 +6,7 @@ app_name = "letters"
 urlpatterns = [
     path("", views.letter_list, name="list"),
     path("vao-so/", views.letter_register, name="register"),
+    path("tim-nguoi-gui/", views.sender_search, name="sender_search"),
     path("chuyen-den/", views.forwarding_inbox, name="forwarding_inbox"),
     path(
         "chuyen-den/<uuid:public_id>/xac-nhan/",
@@ -17,6 +18,7 @@ urlpatterns = [
     path("thong-ke/bao-cao/", views.statistics_report, name="statistics_report"),
     path("<uuid:public_id>/", views.letter_detail, name="detail"),
     path("<uuid:public_id>/phan-loai/", views.letter_classify, name="classify"),
+    path("<uuid:public_id>/phan-loai-lai/", views.letter_reclassify, name="reclassify"),
     path("<uuid:public_id>/tach/", views.letter_split, name="split"),
     path("<uuid:public_id>/xu-ly/", views.letter_outcome, name="outcome"),
     path("<uuid:public_id>/thu-ly/", views.letter_accept, name="accept"),

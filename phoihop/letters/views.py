@@ -1,25 +1,30 @@
 """Thin views: parse with a form, read through selectors, write through services."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
-from phoihop.access.policy import can
+from phoihop.access.policy import allowed_in, can
+from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, submit
+from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
-from phoihop.documents.services import document_docx
+from phoihop.documents.services import download_disposition
+from phoihop.documents.views import docx_response
 from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
 from phoihop.letters.models import Letter
+from phoihop.letters.reports import period_report, period_report_summaries, period_report_xlsx
 from phoihop.letters.statistics import (
     bar_chart_svg,
     letter_list_xlsx,
@@ -40,17 +45,24 @@ def letter_list(request):
         raise Http404
     form = forms.FilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and form.errors:
+        messages.error(request, "Bộ lọc chưa hợp lệ: " + form_errors(form))
     today = timezone.localdate()
-    qs = selectors.letter_list(
+    found = selectors.letter_search(
         viewer=request.user,
         status=data.get("status") or None,
         kind=data.get("kind") or None,
         query=data.get("q") or "",
         overdue_on=today if data.get("overdue") else None,
+        received_from=data.get("received_from"),
+        received_to=data.get("received_to"),
+        due_from=data.get("due_from"),
+        due_to=data.get("due_to"),
     )
+    qs = found.letters
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_list_xlsx(qs[:5000]), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="danh-sach-don.xlsx"'
+        response["Content-Disposition"] = download_disposition("Danh sách đơn.xlsx")
         return response
     # No exact count: at volume it costs more than the page (docs/letters-benchmark.md).
     page = window_page(qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE)
@@ -61,9 +73,40 @@ def letter_list(request):
             "form": form,
             "page": page,
             "today": today,
+            "any_word": found.any_word,
+            "query": data.get("q") or "",
             "can_register": has_permission_anywhere(request.user, "letters.add_letter"),
+            "can_search_senders": has_permission_anywhere(request.user, "identity.read_identity"),
         },
     )
+
+
+@login_required
+def sender_search(request):
+    """Letters and visits of a sender found by full name, for an officer cleared to read
+    identities; each search is audited (the name by its blind index only). Sent by POST so
+    that the name stays out of addresses and server logs."""
+    if not has_permission_anywhere(request.user, "identity.read_identity"):
+        raise Http404
+    form = forms.SenderSearchForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        found = {}
+
+        def call():
+            found.update(
+                selectors.sender_history(
+                    viewer=request.user,
+                    full_name=form.cleaned_data["full_name"],
+                    purpose=form.cleaned_data["purpose"],
+                )
+            )
+
+        if not attempt(request, call):
+            found = None
+    response = render(request, "letters/sender_search.html", {"form": form, "found": found})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
@@ -120,23 +163,34 @@ def _detail_context(request, letter):
         else [],
         "can": actions,
         "can_read_identity": letter.sender_id is not None and can(user, "read", letter.sender),
+        "can_edit_documents": allowed_in(user, "documents.view_document", letter.organization),
         "today": timezone.localdate(),
         "competence": competence,
         "classify_form": forms.ClassifyForm(
+            auto_id="id_classify_%s",
             initial={
                 "has_signature": letter.has_signature,
                 "has_name_address": letter.has_name_address,
                 "kind": competence.kind if competence else None,
                 "field": competence.field if competence else "",
                 "level": competence.level if competence else "",
-            }
+            },
         ),
-        "split_form": forms.SplitForm(),
+        "split_form": forms.SplitForm(auto_id="id_split_%s"),
         "outcome_form": forms.OutcomeForm(
-            initial={"to_organization": competence.organization if competence else None}
+            auto_id="id_outcome_%s",
+            initial={"to_organization": competence.organization if competence else None},
         ),
-        "accept_form": forms.AcceptForm(),
-        "step_form": forms.StepForm(),
+        "accept_form": forms.AcceptForm(auto_id="id_accept_%s"),
+        "reclassify_form": forms.ReclassifyForm(
+            auto_id="id_reclassify_%s",
+            initial={"kind": letter.kind, "instance": letter.instance},
+        ),
+        "step_form": forms.StepForm(
+            auto_id="id_step_%s",
+            letter=letter,
+            suspended=_suspended(letter) if letter.status == Letter.Status.ACCEPTED else False,
+        ),
     }
 
 
@@ -212,29 +266,76 @@ def letter_accept(request, public_id):
     )
 
 
+def _suspended(letter) -> bool:
+    return clocks_open(letter).filter(status="suspended").exists()
+
+
+COMPLEXITY = {
+    "none": (False, False),
+    "complex": (True, False),
+    "especially_complex": (True, True),
+}
+
+
 @login_required
 @require_POST
 def letter_step(request, public_id):
-    def call(letter, d, f):
+    letter = selectors.letter_get(viewer=request.user, public_id=public_id)
+    form = forms.StepForm(request.POST, letter=letter, suspended=_suspended(letter))
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return redirect(letter)
+    d = form.cleaned_data
+
+    @transaction.atomic
+    def call():
         actor, on, note = request.user, d["on"], d["note"]
+        complexity = d.get("complexity")
+        if d["action"] == "extend" and complexity:
+            is_complex, especially = COMPLEXITY[complexity]
+            if (is_complex, especially) != (letter.is_complex, letter.is_especially_complex):
+                services.letter_complexity_set(
+                    actor=actor,
+                    letter=letter,
+                    is_complex=is_complex,
+                    is_especially_complex=especially,
+                    reason=note,
+                    on=on,
+                )
+                letter.refresh_from_db()
+            if letter.kind == Letter.Kind.COMPLAINT:
+                return  # the longer period of a complex complaint is its extension
         services.letter_take_step(
             actor=actor,
             letter=letter,
             action=d["action"],
             on=on,
             note=note,
-            days=d["days"],
-            method=d["method"],
-            coerced=d["coerced"],
-            signs_of_violation=d["signs_of_violation"],
-            withdrawing_count=d["withdrawing_count"],
-            ground=d["ground"],
-            verification_result=d["verification_result"],
-            legal_basis=d["legal_basis"],
-            conclusion=d["conclusion"],
+            days=d.get("days"),
+            method=d.get("method", ""),
+            coerced=d.get("coerced", False),
+            signs_of_violation=d.get("signs_of_violation", False),
+            withdrawing_count=d.get("withdrawing_count"),
+            ground=d.get("ground", ""),
+            verification_result=d.get("verification_result", ""),
+            legal_basis=d.get("legal_basis", ""),
+            conclusion=d.get("conclusion", ""),
         )
 
-    return _post(request, public_id, forms.StepForm, call)
+    if attempt(request, call):
+        messages.success(request, "Đã ghi nhận.")
+    return redirect(letter)
+
+
+@login_required
+@require_POST
+def letter_reclassify(request, public_id):
+    return _post(
+        request,
+        public_id,
+        forms.ReclassifyForm,
+        lambda letter, d, f: services.letter_reclassify(actor=request.user, letter=letter, **d),
+    )
 
 
 @login_required
@@ -268,10 +369,7 @@ def letter_document(request, public_id, document_id):
     document = selectors.letter_document_list(letter=letter).filter(public_id=document_id).first()
     if document is None:
         raise Http404
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    name = document.symbol.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return docx_response(document, request.user)
 
 
 @login_required
@@ -315,31 +413,60 @@ def supervision(request):
         request.GET.get("page"),
         per_page=LIST_PAGE_SIZE,
     )
-    return render(request, "letters/supervision.html", {"page": page, "today": today})
+    rows = list(page)
+    due = selectors.letter_resolution_due_map(letters=rows)
+    return render(
+        request,
+        "letters/supervision.html",
+        {"page": page, "rows": [(letter, due.get(letter.pk)) for letter in rows], "today": today},
+    )
 
 
-def _period(request) -> tuple[forms.PeriodForm, date, date]:
+def _period(request) -> tuple[forms.ReportPeriodForm, date, date, object]:
+    """The period and body chosen (this year to date and every visible body by default)."""
     today = timezone.localdate()
-    form = forms.PeriodForm(
+    form = forms.ReportPeriodForm(
         request.GET or request.POST or None,
         initial={"start": today.replace(month=1, day=1), "end": today},
+        organizations=organizations_where(request.user, "letters.export_letter"),
     )
     if form.is_bound and form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, today.replace(month=1, day=1), today
+        data = form.cleaned_data
+        return form, data["start"], data["end"], data.get("organization")
+    return form, today.replace(month=1, day=1), today, None
 
 
 @login_required
 def statistics(request):
     if not has_permission_anywhere(request.user, "letters.export_letter"):
         raise Http404
-    form, start, end = _period(request)
-    stats = letter_statistics(viewer=request.user, start=start, end=end, today=timezone.localdate())
+    form, start, end, organization = _period(request)
+    if form.is_bound and form.errors:
+        messages.error(request, "Kỳ báo cáo chưa hợp lệ: " + form_errors(form))
+    today = timezone.localdate()
+    stats = letter_statistics(
+        viewer=request.user, start=start, end=end, today=today, organization=organization
+    )
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(letter_statistics_xlsx(stats), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="thong-ke-don.xlsx"'
+        response["Content-Disposition"] = download_disposition("Thống kê đơn.xlsx")
+        return response
+    unit = organization.name if organization else "Các cơ quan trong phạm vi được xem"
+    report = period_report(
+        viewer=request.user, start=start, end=end, organization=organization, unit=unit
+    )
+    if request.GET.get("format") == "tt02":
+        response = HttpResponse(period_report_xlsx(report), content_type=XLSX)
+        name = f"Biểu tổng hợp {start:%d-%m-%Y} đến {end:%d-%m-%Y}.xlsx"
+        response["Content-Disposition"] = download_disposition(name)
         return response
     charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(stats.breakdowns)]
+    tables = [
+        (t, bar_chart_svg(t.chart(), chart_id=f"tt02-{i}")) for i, t in enumerate(report.tables)
+    ]
+    query = {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
+    if organization:
+        query["organization"] = str(organization.public_id)
     return render(
         request,
         "letters/statistics.html",
@@ -347,6 +474,10 @@ def statistics(request):
             "form": form,
             "stats": stats,
             "charts": charts,
+            "report": report,
+            "tables": tables,
+            "query": urlencode(query),
+            "organization": organization,
             "report_organizations": organizations_where(request.user, "letters.export_letter"),
         },
     )
@@ -357,12 +488,7 @@ def statistics(request):
 def statistics_report(request):
     if not has_permission_anywhere(request.user, "letters.export_letter"):
         raise Http404
-    form, start, end = _period(request)
-    organization = (
-        organizations_where(request.user, "letters.export_letter")
-        .filter(public_id=request.POST.get("organization"))
-        .first()
-    )
+    form, start, end, organization = _period(request)
     if not form.is_valid() or organization is None:
         messages.error(request, "Chọn kỳ báo cáo và cơ quan ban hành hợp lệ.")
         return redirect("letters:statistics")
@@ -370,11 +496,19 @@ def statistics_report(request):
     stats = letter_statistics(
         viewer=request.user, start=start, end=end, today=today, organization=organization
     )
+    report = period_report(
+        viewer=request.user, start=start, end=end, organization=organization, unit=""
+    )
     document = services.letter_report_issue(
-        actor=request.user, organization=organization, stats=stats, on=today
+        actor=request.user,
+        organization=organization,
+        stats=stats,
+        on=today,
+        summaries=period_report_summaries(report),
     )
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{document.symbol.replace("/", "-")}.docx"'
+    messages.success(
+        request,
+        "Đã lập dự thảo báo cáo; xem lại, sửa nếu cần, rồi cấp số khi ban hành. "
+        "Dự thảo chưa dùng số văn bản.",
     )
-    return response
+    return redirect("documents:detail", public_id=document.public_id)

@@ -152,6 +152,18 @@ class Organization(BaseModel):
     email = models.EmailField(_("thư điện tử"), blank=True)
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hết hiệu lực"), null=True, blank=True)
+    # A body citizens know by name may be staffed by another unit: letters addressed to the
+    # provincial council are handled by its standing committee, those to the Front by its
+    # standing board (decision 0140). Empty when the body receives its own letters.
+    letters_office = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đơn vị tiếp nhận đơn thay mặt"),
+        help_text=_("Đơn gửi đến cơ quan này được vào sổ của đơn vị này."),
+    )
 
     class Meta:
         ordering = ["path"]

@@ -77,3 +77,11 @@ def organizations_where(user, permission: str | None) -> QuerySet[Organization]:
     if permission is None:
         return Organization.objects.filter(valid_to__isnull=True)
     return Organization.objects.filter(organization_scope(user, permission, field=""))
+
+
+def letters_office(organization: Organization) -> Organization:
+    """The unit that registers letters addressed to *organization*: its ``letters_office``
+    when set (the council's standing committee for the council), else the body itself."""
+    if organization.letters_office_id:
+        return organization.letters_office
+    return organization

@@ -99,16 +99,20 @@ def organization_create(
 
 @transaction.atomic
 def organization_update(*, actor, organization: Organization, **changes) -> Organization:
-    """Change the names, abbreviation, e-mail or validity of an organization.
+    """Change the names, abbreviation, e-mail, validity or letters office of an organization.
 
-    Records: ``organization.changed`` with old and new values.
+    Records: ``organization.changed`` with old and new values (the letters office by code).
     """
     require(actor, "change", organization)
-    allowed = {"name", "short_name", "doc_abbreviation", "email", "valid_to"}
+    allowed = {"name", "short_name", "doc_abbreviation", "email", "valid_to", "letters_office"}
     if unknown := set(changes) - allowed:
         raise ApplicationError(f"Không được sửa các trường: {', '.join(sorted(unknown))}.")
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    before = {name: getattr(organization, name) for name in changes}
+
+    def loggable(value):
+        return value.code if isinstance(value, Organization) else value
+
+    before = {name: loggable(getattr(organization, name)) for name in changes}
     for name, value in changes.items():
         setattr(organization, name, value)
     organization.full_clean()
@@ -117,7 +121,7 @@ def organization_update(*, actor, organization: Organization, **changes) -> Orga
         actor=actor,
         event="organization.changed",
         target=organization,
-        data=field_changes(before, changes),
+        data=field_changes(before, {k: loggable(v) for k, v in changes.items()}),
     )
     return organization
 

@@ -44,6 +44,8 @@ class PublicStatus:
     due_on: date | None
     outcome_on: date | None
     published_on: date | None
+    result_summary: str = ""
+    result_document: dict | None = None
 
 
 def submission_status(*, submission: Submission) -> PublicStatus | None:
@@ -60,4 +62,6 @@ def submission_status(*, submission: Submission) -> PublicStatus | None:
         due_on=row["due_on"],
         outcome_on=row["outcome_on"],
         published_on=row["published_on"],
+        result_summary=row.get("result_summary", ""),
+        result_document=row.get("result_document"),
     )

@@ -2,8 +2,10 @@
 
 from django import forms
 
+from phoihop.letters.forms import ReportPeriodForm
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.services import SCHEDULE_FIELDS
+from phoihop.web.fields import VnDateField
 
 
 class ScheduleForm(forms.ModelForm):
@@ -12,6 +14,8 @@ class ScheduleForm(forms.ModelForm):
     class Meta:
         model = Schedule
         fields = ["organization", *SCHEDULE_FIELDS]
+        # Dates typed and shown as dd/mm/yyyy whatever the browser's locale.
+        field_classes = {"valid_from": VnDateField, "valid_to": VnDateField}
         widgets = {
             "weekday": forms.Select(
                 choices=[
@@ -38,8 +42,6 @@ class ScheduleForm(forms.ModelForm):
             ),
             "starts_at": forms.TimeInput(attrs={"type": "time"}),
             "ends_at": forms.TimeInput(attrs={"type": "time"}),
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_to": forms.DateInput(attrs={"type": "date"}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -66,8 +68,12 @@ class ScheduleForm(forms.ModelForm):
 class VisitForm(forms.Form):
     """The visit itself: where, when, who received it, how it ended."""
 
+    # One key per filled-in form: a second submission (a double click, a reload of the saved
+    # page) finds the visit already registered instead of registering it again.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     organization = forms.ModelChoiceField(label="Cơ quan tiếp", queryset=None)
-    visited_on = forms.DateField(label="Ngày tiếp", widget=forms.DateInput(attrs={"type": "date"}))
+    visited_on = VnDateField(label="Ngày tiếp")
     kind = forms.ChoiceField(label="Hình thức", choices=Visit.Kind.choices)
     headcount = forms.IntegerField(
         label="Số người đến",
@@ -106,17 +112,22 @@ class ItemForm(forms.Form):
     )
 
 
-CitizenFormSet = forms.formset_factory(CitizenForm, extra=3, max_num=50)
-ItemFormSet = forms.formset_factory(ItemForm, extra=2, max_num=20)
+# One empty row each; "Thêm công dân" / "Thêm nội dung" add rows as needed (no fixed number).
+CitizenFormSet = forms.formset_factory(CitizenForm, extra=1, max_num=50, validate_max=True)
+ItemFormSet = forms.formset_factory(ItemForm, extra=1, max_num=20, validate_max=True)
+ROW_PREFIXES = {"cong_dan": 50, "noi_dung": 20}
 
 
 class VisitAnswerForm(forms.Form):
-    answered_on = forms.DateField(
-        label="Ngày trả lời", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    answered_on = VnDateField(label="Ngày trả lời")
     answer = forms.CharField(
         label="Nội dung trả lời",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Thụ lý; cần thêm thời gian xác minh; không thụ lý (nêu lý do); hoặc đã chuyển "
         "cơ quan có thẩm quyền (Luật Tiếp công dân Đ28 k1).",
     )
+
+
+# The period (and, optionally, the body) of the register to export: the same choice as the
+# letters' reports.
+RegisterPeriodForm = ReportPeriodForm

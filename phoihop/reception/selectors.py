@@ -194,3 +194,45 @@ def visit_citizen_identity_get(*, viewer, visit: Visit, position: int) -> VisitC
     if identity is None or not identity_can_read(viewer=viewer, identity=identity):
         raise Http404
     return VisitCitizenEntry(citizen, identity, True)
+
+
+@dataclass(frozen=True)
+class VisitSlip:
+    """What the receipt and appointment slip says (Luật Tiếp công dân Đ28 k1; TT 04/2021)."""
+
+    name: str  # blank when the viewer may not print it
+    address: str
+    headcount: int
+    contents: list[str]
+    documents: list[str]
+    answer_due: date | None
+
+
+def visit_slip(*, viewer, visit: Visit) -> VisitSlip:
+    """The slip of a visit fetched through ``visit_get``. The name of the representative (else
+    the first citizen) is read from the vault for the officer who received the visit or one
+    cleared to read it, the read audited as a document addressed to the citizen."""
+    from phoihop.deadlines.selectors import deadline_item_list
+    from phoihop.identity.services import identity_addressee
+
+    citizens = list(visit.citizens.all())
+    lead = next((c for c in citizens if c.is_representative), citizens[0] if citizens else None)
+    name = address = ""
+    if lead is not None and lead.identity_id:
+        identity = Identity.objects.get(pk=lead.identity_id)
+        if viewer.pk == visit.received_by_id or identity_can_read(viewer=viewer, identity=identity):
+            name, address = identity_addressee(
+                actor=viewer,
+                identity=identity,
+                purpose=f"In phiếu biên nhận, phiếu hẹn lượt tiếp {visit.reference}",
+            )
+    items = list(visit.items.all())
+    running = [d for d in deadline_item_list(target=visit) if d.status == "running"]
+    return VisitSlip(
+        name=name,
+        address=address,
+        headcount=visit.headcount,
+        contents=[item.content for item in items],
+        documents=[title for item in items for title in item.document_titles],
+        answer_due=min((d.due_on for d in running), default=visit.due_on),
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("vao-so/", views.visit_create_view, name="visit_create"),
     path("luot/<uuid:public_id>/", views.visit_detail_view, name="visit_detail"),
     path("luot/<uuid:public_id>/tra-loi/", views.visit_answer_view, name="visit_answer"),
+    path("luot/<uuid:public_id>/phieu/", views.visit_slip_view, name="visit_slip"),
     path(
         "luot/<uuid:public_id>/cong-dan/<int:position>/danh-tinh/",
         views.visit_citizen_identity_view,

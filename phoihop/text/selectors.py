@@ -52,16 +52,33 @@ def search(
     ``max(limit, CANDIDATES)`` matches are ranked, so for a very common phrase an older
     document may be left out even if it would score higher.
     """
+    return search_results(query, kinds=kinds, limit=limit, newest=newest).hits
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Hits, and whether they have every term or (the fallback) only some of them."""
+
+    hits: list[SearchHit]
+    any_term: bool = False
+
+
+def search_results(
+    query: str, *, kinds: Sequence[str] | None = None, limit: int = 20, newest: bool = False
+) -> SearchResults:
+    """:func:`search`, saying whether the fallback to documents with any term was used, so
+    that a page can tell its reader (decision 0145)."""
     terms = query_terms(query)
     if not terms or limit <= 0:
-        return []
+        return SearchResults([])
     run = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
     hits = run(terms, kinds, limit, every=True, prefix=False, newest=newest)
     if len(hits) < limit:
         hits = run(terms, kinds, limit, every=True, prefix=True, newest=newest)
     if not hits and len(terms) > 1:
         hits = run(terms, kinds, limit, every=False, prefix=True, newest=False)
-    return hits
+        return SearchResults(hits, any_term=bool(hits))
+    return SearchResults(hits)
 
 
 def _kinds_clause(kinds: Sequence[str] | None, column: str) -> tuple[str, list[str]]:

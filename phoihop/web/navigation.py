@@ -19,3 +19,13 @@ navigation.register(
         visible=lambda user: has_permission_anywhere(user, "audit.view_auditevent"),
     ),
 )
+navigation.register(
+    "accounts.staff",
+    NavItem(
+        "accounts.staff",
+        _("Tài khoản"),
+        "web:staff_list",
+        order=90,
+        visible=lambda user: has_permission_anywhere(user, "access.change_grant"),
+    ),
+)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
+from phoihop.audit.registry import registered_events
 from phoihop.audit.selectors import audit_event_list
 from phoihop.notifications.models import Notification
 from phoihop.notifications.selectors import notification_list
@@ -39,7 +40,9 @@ def audit(request):
     if not has_permission_anywhere(request.user, "audit.view_auditevent"):
         raise Http404
     page = Paginator(audit_event_list(viewer=request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "web/audit.html", {"page": page})
+    labels = registered_events()
+    rows = [(e, labels.get(e.event, e.event)) for e in page.object_list]
+    return render(request, "web/audit.html", {"page": page, "rows": rows})
 
 
 @login_required

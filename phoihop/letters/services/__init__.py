@@ -5,6 +5,7 @@ Assignment, follow-up requests, links and the history are the casework layer's
 (``phoihop.casework.services``), the same for every kind of item.
 """
 
+from phoihop.letters.services.correction import letter_complexity_set, letter_reclassify
 from phoihop.letters.services.outcomes import (
     forwarding_acknowledge,
     letter_file_away,
@@ -44,6 +45,7 @@ __all__ = [
     "forwarding_acknowledge",
     "letter_accept",
     "letter_classify",
+    "letter_complexity_set",
     "letter_conclude",
     "letter_dialogue",
     "letter_extend",
@@ -54,6 +56,7 @@ __all__ = [
     "letter_mark_duplicate",
     "letter_notify_parties",
     "letter_publish",
+    "letter_reclassify",
     "letter_refuse",
     "letter_register",
     "letter_report_issue",

@@ -5,7 +5,9 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
-from phoihop.documents.services import document_issue
+from phoihop.documents import letter_forms
+from phoihop.documents.models import Document
+from phoihop.documents.services import document_issue, signer_for
 from phoihop.letters.models import Letter
 from phoihop.text.normalize import search_key
 
@@ -23,6 +25,66 @@ def content_key(content: str) -> str:
     return hashlib.sha256(search_key(content).encode()).hexdigest()
 
 
+def letter_facts(letter: Letter, *, forward_to: str = "") -> letter_forms.CaseFacts:
+    """What the documents of *letter* need to know (the content is the redacted one)."""
+    organization = letter.organization
+    return letter_forms.CaseFacts(
+        body=organization.name,
+        body_kind=organization.kind,
+        reference=letter.reference,
+        received_on=letter.received_on,
+        content=letter.content,
+        kind=letter.kind,
+        sender_known=bool(letter.sender_id and letter.has_name_address),
+        instance=letter.instance,
+        forward_to=forward_to,
+        accepted_on=letter.accepted_on,
+        field=letter.field,
+    )
+
+
+def _compose(
+    letter: Letter, doc_type: str, title: str, paragraphs: Sequence[str], recipients
+) -> letter_forms.Composition:
+    """The form of the document a step prepares, from its type and subject (the steps' own
+    words become the document's specific part)."""
+    lowered = title.lower()
+    text = " ".join(paragraphs)
+    if doc_type == Document.Type.FORWARDING_SLIP:
+        to = recipients[0] if recipients else ""
+        facts = letter_facts(letter, forward_to=to)
+        return letter_forms.forwarding_slip(facts, note=" ".join(paragraphs[2:]))
+    facts = letter_facts(letter)
+    if doc_type == Document.Type.GUIDANCE:
+        where = letter.competent_organization
+        return letter_forms.guidance(
+            facts, f" đến {where.name}" if where else "", note=" ".join(paragraphs[1:])
+        )
+    if "trả lại" in lowered:
+        return letter_forms.return_notice(facts, note=" ".join(paragraphs[1:]))
+    if "lưu đơn" in lowered:
+        return letter_forms.filing_note(facts, note=" ".join(paragraphs[1:]))
+    if "rút đơn" in lowered:
+        return letter_forms.step_decision(facts, letter_forms.WITHDRAWAL, title, text)
+    if "gia hạn" in lowered:
+        return letter_forms.step_decision(facts, letter_forms.EXTENSION, title, text)
+    if "tạm đình chỉ" in lowered:
+        return letter_forms.step_decision(
+            facts, letter_forms.SUSPENSION, title, f"Tạm đình chỉ việc giải quyết. Lý do: {text}"
+        )
+    if "không thụ lý" in lowered:
+        return letter_forms.refusal_notice(facts, [p.removeprefix("- ") for p in paragraphs[1:]])
+    if "thụ lý" in lowered or "tiếp nhận" in lowered:
+        return letter_forms.acceptance(facts, "")
+    if doc_type == Document.Type.CONCLUSION:
+        return letter_forms.denunciation_conclusion(facts, text)
+    if doc_type == Document.Type.OFFICIAL_LETTER:
+        return letter_forms.petition_answer(facts, text)
+    return letter_forms.Composition(
+        form="", doc_type=doc_type, title=title, paragraphs=paragraphs, recipients=recipients
+    )
+
+
 def issue(
     letter: Letter,
     *,
@@ -32,21 +94,37 @@ def issue(
     on: date,
     paragraphs: Sequence[str],
     recipients: Sequence[str] = (),
+    composition: letter_forms.Composition | None = None,
 ):
-    """A numbered document about *letter*. It names the sender only by pseudonym."""
+    """The document a step about *letter* prepares, in its legal form, as a draft: it is
+    previewed, edited and then issued, which takes its number (decision 0142). The sender is
+    named by placeholder only, filled in when the document is rendered for someone allowed
+    to see the name (decision 0141). A step with structured contents (a complaint decision,
+    a suspension) passes its *composition*; otherwise the form follows from the type and
+    subject."""
+    if composition is None:
+        composition = _compose(letter, doc_type, title, paragraphs, recipients)
+    organization = letter.organization
+    signer = signer_for(
+        organization=organization,
+        form=composition.form or "*",
+        default=composition.signer_lines
+        or letter_forms.default_signer_lines(organization.kind, composition.form),
+    )
     return document_issue(
         actor=actor,
-        organization=letter.organization,
-        doc_type=doc_type,
-        title=title,
+        organization=organization,
+        doc_type=composition.doc_type,
+        title=composition.title,
         issued_on=on,
-        paragraphs=[
-            f"Đơn số {letter.reference}, nhận ngày {letter.received_on:%d/%m/%Y}, "
-            f"người gửi: {letter.sender_label}.",
-            *paragraphs,
-        ],
-        recipients=recipients,
+        paragraphs=composition.paragraphs,
+        bases=composition.bases,
+        articles=composition.articles,
+        authority_line=composition.authority_line,
+        recipients=composition.recipients,
         target=letter,
-        signer_authority="TM." if letter.organization.parent_id is None else "",
-        signer_title=letter.organization.name,
+        signer_lines=signer.lines,
+        signer_name=signer.name,
+        form=composition.form,
+        draft=True,
     )

@@ -28,6 +28,7 @@ from phoihop.letters.services.common import INTAKE_RULES, issue
 from phoihop.letters.services.register import new_letter
 from phoihop.letters.steps import StepKind
 from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import letters_office
 
 
 def _close(letter: Letter, status: str, on: date, note: str, actor) -> None:
@@ -88,6 +89,8 @@ def letter_forward(
     """
     letter = item_locked(letter, actor, "triage")
     item_require_status(letter, "received", message="Chỉ chuyển được đơn đang chờ xử lý.")
+    # A body staffed by another unit receives through it (decision 0140).
+    to_organization = letters_office(to_organization)
     if to_organization.pk == letter.organization_id:
         raise ItemStateError("Không thể chuyển đơn cho chính cơ quan mình.")
     is_denunciation = letter.kind == Letter.Kind.DENUNCIATION

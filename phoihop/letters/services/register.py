@@ -30,6 +30,7 @@ from phoihop.letters.services import triage
 from phoihop.letters.services.common import content_key
 from phoihop.letters.steps import StepKind
 from phoihop.organizations.models import Organization
+from phoihop.organizations.selectors import letters_office
 from phoihop.text.services import search_index_upsert
 
 LETTER_SERIES = "don"
@@ -155,13 +156,19 @@ def letter_register(
     from the portal (``online``) has none — a web form cannot be signed (Luật KN Đ11 k5) — and
     a paper one is taken as signed until classification says otherwise.
 
+    A letter addressed to a body staffed by another unit (the council, the Front) goes to
+    that unit's register (``Organization.letters_office``); the history says to whom it was
+    addressed.
+
     Raises:
         PermissionDenied: actor may not register letters for *organization*.
         LetterInputError: empty content, unknown channel, a date in the future.
 
-    Records: ``letter.registered`` (channel, received_on, reference; never the identity),
-    ``identity.stored``, ``deadline.started`` (XL-07).
+    Records: ``letter.registered`` (channel, received_on, reference, addressed_to when
+    routed; never the identity), ``identity.stored``, ``deadline.started`` (XL-07).
     """
+    addressed_to = organization
+    organization = letters_office(organization)
     require_in(actor, "letters.add_letter", organization)
     if idempotency_key:
         existing = Letter.objects.filter(
@@ -220,12 +227,17 @@ def letter_register(
         link(letter, Link.Kind.RAISED_AT, visit, actor)
     letter.has_name_address = bool(data.full_name and data.address)
     letter.save(update_fields=["has_name_address", "updated_at"])
-    step_add(letter, StepKind.REGISTERED, received_on, actor, letter.get_channel_display())
+    routed = addressed_to.pk != organization.pk
+    note = letter.get_channel_display()
+    if routed:
+        note = f"{note}; gửi đến {addressed_to.name}"
+    step_add(letter, StepKind.REGISTERED, received_on, actor, note)
     audit_record(
         actor=actor,
         event="letter.registered",
         target=letter,
         data={
+            "addressed_to": addressed_to.code if routed else None,
             "reference": letter.reference,
             "channel": channel,
             "received_on": received_on,

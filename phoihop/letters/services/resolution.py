@@ -2,6 +2,7 @@
 petitions. Luật Khiếu nại 2011 Đ27–Đ44, Luật Tố cáo 2018 Đ28–Đ36 (RULEBOOK §1–§2).
 """
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from phoihop.casework.clocks import (
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.selectors import step_list
 from phoihop.casework.services import item_assign, item_locked, item_require_status, step_add
+from phoihop.documents import letter_forms
 from phoihop.documents.models import Document
 from phoihop.letters import eligibility
 from phoihop.letters.errors import (
@@ -29,7 +31,7 @@ from phoihop.letters.errors import (
     LetterStateError,
 )
 from phoihop.letters.models import Letter
-from phoihop.letters.services.common import INTAKE_RULES, RESOLUTION_RULES, issue
+from phoihop.letters.services.common import INTAKE_RULES, RESOLUTION_RULES, issue, letter_facts
 from phoihop.letters.steps import StepKind
 
 # Luật Tố cáo Đ30 k2–k3: an extension is at most 30 days; one for a complex case, two for an
@@ -319,18 +321,26 @@ def letter_suspend(*, actor, letter: Letter, on: date, reason: str, ground: str 
             code="ground",
         )
     clock_suspend(letter, _main_clock(letter), on=on, reason=reason, actor=actor)
+    what = "tố cáo" if letter.kind == Letter.Kind.DENUNCIATION else "khiếu nại"
+    title = f"Về việc tạm đình chỉ việc giải quyết {what}"
     document = issue(
         letter,
         actor=actor,
         doc_type=Document.Type.DECISION,
-        title="Về việc tạm đình chỉ việc giải quyết "
-        + ("tố cáo" if letter.kind == Letter.Kind.DENUNCIATION else "khiếu nại"),
+        title=title,
         on=on,
-        paragraphs=[
-            f"Căn cứ: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
-            *([f"Lý do cụ thể: {reason}"] if reason.strip() else []),
-            "Thời gian tạm đình chỉ không tính vào thời hạn giải quyết.",
-        ],
+        paragraphs=[],
+        composition=letter_forms.step_decision(
+            letter_facts(letter),
+            letter_forms.SUSPENSION,
+            title,
+            f"Tạm đình chỉ việc giải quyết {what} kể từ ngày {on:%d/%m/%Y}; thời gian tạm đình "
+            "chỉ không tính vào thời hạn giải quyết",
+            grounds=[
+                f"Xét thấy: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
+                *([f"Lý do cụ thể: {reason.strip()}."] if reason.strip() else []),
+            ],
+        ),
     )
     if letter.kind == Letter.Kind.DENUNCIATION:
         clock_start(letter, "TC-18", on, actor)
@@ -551,10 +561,11 @@ def letter_dialogue(*, actor, letter: Letter, on: date, minutes: str) -> Letter:
     return letter
 
 
-def _complaint_decision_paragraphs(
+def _complaint_decision_contents(
     letter: Letter, *, summary: str, verification_result: str, legal_basis: str, conclusion: str
-) -> list[str]:
-    """The contents of a complaint decision (Luật KN Đ31 first instance, Đ40 second)."""
+) -> letter_forms.DecisionContents:
+    """What a complaint decision states (Luật KN Đ31 first instance, Đ40 second); every part
+    is required, and the last dialogue's result is quoted."""
     missing = [
         label
         for label, value in (
@@ -574,27 +585,13 @@ def _complaint_decision_paragraphs(
             code="decision_contents",
         )
     dialogue = step_list(item=letter).filter(kind=StepKind.DIALOGUE).order_by("-on", "-id").first()
-    if letter.instance == 2:
-        rights = (
-            "Người khiếu nại có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của "
-            "Luật Tố tụng hành chính."
-        )
-    else:
-        rights = (
-            "Trong thời hạn 30 ngày (vùng sâu, vùng xa 45 ngày) kể từ ngày nhận được quyết "
-            "định này, người khiếu nại có quyền khiếu nại lần hai hoặc khởi kiện vụ án hành "
-            "chính tại Tòa án theo quy định của Luật Tố tụng hành chính."
-        )
-    return [
-        f"Người khiếu nại: {letter.sender_label}.",
-        f"Nội dung khiếu nại: {letter.summary}",
-        f"Kết quả xác minh nội dung khiếu nại: {verification_result.strip()}",
-        *([f"Kết quả đối thoại: {dialogue.note}"] if dialogue else []),
-        f"Căn cứ pháp luật: {legal_basis.strip()}",
-        f"Kết luận: {conclusion.strip()}",
-        f"Quyết định: {summary.strip()}",
-        rights,
-    ]
+    return letter_forms.DecisionContents(
+        verification=verification_result,
+        legal_basis=legal_basis,
+        conclusion=conclusion,
+        decision=summary,
+        dialogue=dialogue.note if dialogue else "",
+    )
 
 
 @transaction.atomic
@@ -627,7 +624,7 @@ def letter_conclude(
     _require_open_case(letter)
     if clocks_open(letter).filter(status="suspended").exists():
         raise ItemStateError("Việc giải quyết đang tạm đình chỉ; tiếp tục trước khi kết luận.")
-    paragraphs = [summary]
+    composition = None
     if letter.kind == Letter.Kind.COMPLAINT:
         if (
             letter.instance == 2
@@ -638,22 +635,28 @@ def letter_conclude(
                 "(Điều 38 Luật Khiếu nại).",
                 code="dialogue_required",
             )
-        paragraphs = _complaint_decision_paragraphs(
+        contents = _complaint_decision_contents(
             letter,
             summary=summary,
             verification_result=verification_result,
             legal_basis=legal_basis,
             conclusion=conclusion,
         )
-        doc_type = Document.Type.DECISION
-        title = f"Về việc giải quyết khiếu nại (lần {'hai' if letter.instance == 2 else 'đầu'})"
+        composition = letter_forms.complaint_decision(letter_facts(letter), contents, on)
+        doc_type, title = Document.Type.DECISION, composition.title
     elif letter.kind == Letter.Kind.DENUNCIATION:
         doc_type, title = Document.Type.CONCLUSION, "Kết luận nội dung tố cáo"
     else:
         doc_type, title = Document.Type.OFFICIAL_LETTER, "V/v trả lời kiến nghị, phản ánh"
     on_time = all(d.due_on >= on for d in clocks_open(letter, RESOLUTION_RULES))
     document = issue(
-        letter, actor=actor, doc_type=doc_type, title=title, on=on, paragraphs=paragraphs
+        letter,
+        actor=actor,
+        doc_type=doc_type,
+        title=title,
+        on=on,
+        paragraphs=[summary],
+        composition=composition,
     )
     clocks_stop(letter, None, on, actor)
     letter.status = Letter.Status.RESOLVED
@@ -714,9 +717,9 @@ def letter_publish(*, actor, letter: Letter, on: date, method: str) -> Letter:
 
 
 @transaction.atomic
-def letter_report_issue(*, actor, organization, stats, on: date):
-    """Issue the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>``) from statistics
-    the actor was allowed to see.
+def letter_report_issue(*, actor, organization, stats, on: date, summaries: Sequence[str] = ()):
+    """Prepare the periodic report on letters (Báo cáo, ``Số: nn/BC-<body>`` once issued) from
+    statistics the actor was allowed to see, as a draft: no number is used until it is issued.
 
     Raises:
         PermissionDenied: actor holds no ``letters.export_letter`` on *organization*.
@@ -724,9 +727,14 @@ def letter_report_issue(*, actor, organization, stats, on: date):
     Records: ``letter.report_issued``, ``document.issued``.
     """
     from phoihop.access.policy import require_in
-    from phoihop.documents.services import document_issue
+    from phoihop.documents.services import document_issue, signer_for
 
     require_in(actor, "letters.export_letter", organization)
+    signer = signer_for(
+        organization=organization,
+        form=letter_forms.REPORT,
+        default=letter_forms.default_signer_lines(organization.kind, letter_forms.REPORT),
+    )
     period = f"từ ngày {stats.start:%d/%m/%Y} đến ngày {stats.end:%d/%m/%Y}"
     document = document_issue(
         actor=actor,
@@ -737,7 +745,9 @@ def letter_report_issue(*, actor, organization, stats, on: date):
         paragraphs=[
             f"Trong kỳ báo cáo ({period}), tổng số đơn tiếp nhận là {stats.total}; "
             f"đang xử lý, giải quyết {stats.open}; quá hạn {stats.overdue}.",
-            "Số liệu chi tiết theo cơ quan, loại đơn, trạng thái và lĩnh vực tại các bảng sau.",
+            *summaries,
+            "Số liệu chi tiết theo cơ quan, loại đơn, trạng thái và lĩnh vực tại các bảng sau; "
+            "biểu tổng hợp theo Thông tư số 02/2021/TT-TTCP kèm theo (XLSX).",
         ],
         tables=[
             {
@@ -748,8 +758,10 @@ def letter_report_issue(*, actor, organization, stats, on: date):
             for b in stats.breakdowns
         ],
         recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Ban Thường trực UBMTTQ tỉnh"],
-        signer_authority="TM." if organization.parent_id is None else "",
-        signer_title=organization.name,
+        signer_lines=signer.lines,
+        signer_name=signer.name,
+        form=letter_forms.REPORT,
+        draft=True,
     )
     audit_record(
         actor=actor,

@@ -113,3 +113,31 @@ def test_supervision_list_pages_without_a_full_count(tree, leader, small_pages):
     assert len(first.context["page"]) == 3 and first.context["page"].has_next
     assert len(second.context["page"]) == 1 and not second.context["page"].has_next
     assert "Trang 2/2" in second.content.decode()
+
+
+def test_supervision_list_shows_kind_summary_both_numbers_and_the_resolution_due_date(tree, leader):
+    from phoihop.casework.clocks import clocks_open
+    from phoihop.letters.services import letter_accept, letter_classify
+
+    resolver = make_user("ubnd.giai.quyet")
+    grant(resolver, "leader", tree.other)
+    source = register(
+        tree.own, actor=leader, kind="denunciation", content="Tố cáo cán bộ địa chính xã Mộc."
+    )
+    forwarding = letter_forward(
+        actor=leader, letter=source, to_organization=tree.other, on=date(2026, 6, 9)
+    )
+    received = forwarding_acknowledge(actor=resolver, forwarding=forwarding, on=date(2026, 6, 10))
+    received = letter_classify(actor=resolver, letter=received, kind="denunciation")
+    received = letter_accept(actor=resolver, letter=received, on=date(2026, 6, 12))
+    resolution = clocks_open(received).get(rule_id="TC-08").due_on
+    html = signed_in_client(leader).get("/don/giam-sat/").content.decode()
+    row = html[html.index(received.reference) :]
+    row = row[: row.index("</tr>")]
+    assert source.reference in row  # the forwarding body's own number
+    assert "Tố cáo" in row and received.summary in row
+    assert resolution.strftime("%d/%m/%Y") in row
+    # Not the nearest clock of the case (here: notifying the parties of the acceptance).
+    received.refresh_from_db()
+    assert received.due_on != resolution, (received.due_on, resolution)
+    assert received.due_on.strftime("%d/%m/%Y") not in row

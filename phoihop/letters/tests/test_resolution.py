@@ -9,6 +9,7 @@ from phoihop.casework.models import FollowUp
 from phoihop.casework.selectors import step_list
 from phoihop.casework.services import follow_up_answer, follow_up_send
 from phoihop.deadlines.models import Deadline
+from phoihop.documents.services import document_number
 from phoihop.letters.errors import LetterExtensionError
 from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_supervised_list
@@ -101,10 +102,10 @@ def test_conclude_then_publish_complaint_within_kn13(tree, leader):
     assert _clock(letter, "KN-13").status == "completed"
     event = AuditEvent.objects.get(event="letter.published", target_id=str(letter.pk))
     assert event.data == {"method": "posting", "on_time": True}
-    symbols = list(
-        step_list(item=letter).exclude(document=None).values_list("document__symbol", flat=True)
-    )
-    assert symbols[-1].endswith("/QĐ-HDND")
+    decision = step_list(item=letter).exclude(document=None).last().document
+    assert decision.is_draft and decision.number is None  # the number is taken at issue
+    issued = document_number(actor=leader, document=decision, on=date(2026, 7, 2))
+    assert issued.symbol.endswith("/QĐ-HDND")
 
 
 def test_partial_withdrawal_keeps_case_total_closes_it(tree, leader):

@@ -63,6 +63,12 @@ def _documents(letter):
     return sorted(document_for_target_list(target=letter), key=lambda d: d.pk)
 
 
+def _text(document) -> str:
+    """What a document says: its bases, its text and its Articles."""
+    body = document.body
+    return " ".join([*body["bases"], *body["paragraphs"], *body["articles"]])
+
+
 def _denunciation(tree, leader, *, content=DENUNCIATION, sender=None, **flags):
     letter = register(tree.own, actor=leader, content=content, sender=sender)
     return letter_classify(actor=leader, letter=letter, kind="denunciation", **flags)
@@ -389,7 +395,7 @@ def test_first_decision_must_state_the_contents_of_article_31(tree, leader):
         legal_basis="Luật Đất đai 2024.",
         conclusion="Khiếu nại là sai.",
     )
-    text = " ".join(_documents(letter)[-1].body["paragraphs"])
+    text = _text(_documents(letter)[-1])
     for expected in (
         "Người khiếu nại:",
         "Nội dung khiếu nại:",
@@ -441,7 +447,7 @@ def test_second_instance_needs_the_first_decision_and_a_dialogue(tree, leader):
     second = letter_conclude(
         actor=leader, letter=second, on=date(2026, 7, 1), summary="Bác.", **contents
     )
-    text = " ".join(_documents(second)[-1].body["paragraphs"])
+    text = _text(_documents(second)[-1])
     assert "khởi kiện vụ án hành chính" in text
     assert "Điều 38" in " ".join(
         d.body["paragraphs"][-2] for d in _documents(second) if d.doc_type == "BB"

@@ -134,9 +134,26 @@ def _follow_up_sent(tree, user, kwargs, response):
     assert FollowUp.objects.filter(item_id=letter.pk, content="Đề nghị báo cáo tiến độ").exists()
 
 
+def _searched(tree, user, kwargs, response):
+    from phoihop.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(event="identity.searched", actor=user)
+    assert event.data["purpose"] == "Kiểm tra đơn đã gửi" and "Nguyễn" not in str(event.data)
+
+
 def _report_issued(tree, user, kwargs, response):
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert response["Content-Disposition"].endswith('.docx"')
+    """The report is a draft to preview: no number is used (decision 0142)."""
+    from phoihop.documents.models import Document
+
+    assert response.status_code == 302 and response["Location"].startswith("/van-ban/")
+    report = Document.objects.get(doc_type="BC", issued_by=user)
+    assert report.is_draft and report.number is None
+
+
+def _reclassified(tree, user, kwargs, response):
+    letter = _letter_of(kwargs)
+    assert letter.kind == "petition", letter.kind
+    assert _events(kwargs, "letter.reclassified").filter(actor=user).count() == 1
 
 
 def _split_done(tree, user, kwargs, response):
@@ -150,6 +167,16 @@ TRIAGE = {"permission": VIEW, "role": "specialist", "method": "post", "ok_status
 PROTECTED = {
     "letters:list": UrlCheck(permission=VIEW),
     "letters:register": UrlCheck(permission="letters.add_letter"),
+    "letters:sender_search": [
+        UrlCheck(permission="identity.read_identity", label="form"),
+        UrlCheck(
+            permission="identity.read_identity",
+            method="post",
+            data={"full_name": "Nguyễn Văn A", "purpose": "Kiểm tra đơn đã gửi"},
+            effect=_searched,
+            label="search",
+        ),
+    ],
     "letters:forwarding_inbox": UrlCheck(permission=VIEW),
     "letters:forwarding_acknowledge": UrlCheck(
         permission="letters.add_letter",
@@ -163,6 +190,7 @@ PROTECTED = {
     "letters:statistics_report": UrlCheck(
         permission="letters.export_letter",
         method="post",
+        ok_status=(302,),  # to the draft's page (decision 0142)
         data=lambda tree, user, kwargs: {
             "start": "2026-01-01",
             "end": "2026-12-31",
@@ -176,6 +204,12 @@ PROTECTED = {
         kwargs=_letter,
         data={"kind": "complaint", "instance": "1", "has_signature": "on"},
         effect=_recorded("letter.classified"),
+    ),
+    "letters:reclassify": UrlCheck(
+        **TRIAGE,
+        kwargs=_classified("complaint"),
+        data={"kind": "petition", "reason": "Người viết chỉ kiến nghị, không khiếu nại."},
+        effect=_reclassified,
     ),
     "letters:split": UrlCheck(
         **TRIAGE,

@@ -246,3 +246,31 @@ def test_the_token_is_not_shown_again_after_the_receipt_window(tree, settings):
     response = Client().post(reverse("public:letter_submit"), data)
     assert response.status_code == 200
     assert "Mã truy cập bí mật</dt>" not in response.content.decode()
+
+
+def test_status_shows_the_result_of_a_resolved_letter_and_the_logo_leads_to_the_portal(tree):
+    from phoihop.accounts.services import system_actor
+    from phoihop.casework.selectors import step_list
+    from phoihop.documents.services import document_number
+    from phoihop.letters.services import letter_accept, letter_classify, letter_conclude
+
+    client = Client()
+    location = client.post(reverse("public:letter_submit"), _form(tree))["Location"]
+    page = client.get(location).content.decode()
+    assert f'class="brand" href="{reverse("public:home")}"' in page
+    token = page.split('<dt>Mã truy cập bí mật</dt><dd><code class="big">')[1].split("<")[0]
+    submission = Submission.objects.get()
+    actor = system_actor()
+    letter = letter_classify(actor=actor, letter=_letter(submission), kind="petition")
+    letter = letter_accept(actor=actor, letter=letter, on=date.today())
+    letter_conclude(
+        actor=actor, letter=letter, on=date.today(), summary="Giấy chứng nhận đã được cấp."
+    )
+    lookup = {"tracking_code": submission.tracking_code, "token": token}
+    html = Client().post(reverse("public:letter_status"), lookup).content.decode()
+    assert "Kết quả giải quyết" in html and "Giấy chứng nhận đã được cấp." in html
+    assert "đang được hoàn thiện" in html  # not issued yet: no number to show
+    answer = step_list(item=letter).exclude(document=None).last().document
+    issued = document_number(actor=actor, document=answer)
+    html = Client().post(reverse("public:letter_status"), lookup).content.decode()
+    assert f"số {issued.symbol}" in html

@@ -32,13 +32,97 @@ def _visit_post(tree, **extra):
     return data
 
 
-def test_visit_create_registers_and_redirects(tree, clerk):
-    response = signed_in_client(clerk).post(reverse("reception:visit_create"), _visit_post(tree))
+def test_visit_create_registers_and_shows_the_typed_names_once(tree, clerk):
+    client = signed_in_client(clerk)
+    body = _visit_post(tree, idempotency_key="0b8c9f3e-1d2a-4c5b-9e7f-6a5b4c3d2e1f")
+    response = client.post(reverse("reception:visit_create"), body)
 
     visit = Visit.objects.get()
-    assert response.status_code == 302 and response["Location"] == visit.get_absolute_url()
+    page = response.content.decode()
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    # The officer who typed the name sees it beside the pseudonym, on this answer only.
+    assert "Phạm Văn Bình" in page and visit.citizens.get().pseudonym in page
+    assert visit.get_absolute_url() in page
+    assert reverse("reception:visit_slip", args=[visit.public_id]) in page
+    assert "Phạm Văn Bình" not in client.get(visit.get_absolute_url()).content.decode()
     assert visit.citizens.count() == 1
     assert visit.items.get().document_titles == ["Thông báo thu hồi đất", "Biên bản kiểm đếm"]
+    # The same form sent again (a double click, a reload) registers nothing more.
+    again = client.post(reverse("reception:visit_create"), body)
+    assert again.status_code == 200 and Visit.objects.count() == 1
+
+
+def test_rows_of_citizens_and_contents_are_added_without_a_fixed_number(tree, clerk):
+    client = signed_in_client(clerk)
+    body = _visit_post(tree, them="cong_dan")
+    page = client.post(reverse("reception:visit_create"), body).content.decode()
+    assert not Visit.objects.exists()
+    assert 'name="cong_dan-TOTAL_FORMS" value="3"' in page and "Công dân 3" in page
+    assert 'value="Phạm Văn Bình"' in page  # what was typed is kept
+    assert "Trường này là bắt buộc" not in page  # no errors before the form is sent
+    assert 'hx-select="#cong-dan"' in page
+    # A sixth content row, then the visit is registered with every row filled in.
+    body = _visit_post(tree, **{"noi_dung-TOTAL_FORMS": "6"})
+    for n in range(6):
+        body[f"noi_dung-{n}-content"] = f"Nội dung số {n + 1}"
+    for n in range(2, 4):
+        body[f"cong_dan-{n}-full_name"] = f"Công dân thứ {n + 1}"
+    body["cong_dan-TOTAL_FORMS"] = "4"
+    client.post(reverse("reception:visit_create"), body)
+    visit = Visit.objects.get()
+    assert visit.items.count() == 6 and visit.citizens.count() == 3
+
+
+def test_slip_names_the_citizen_for_the_receiving_officer_only(tree, clerk):
+    from phoihop.audit.models import AuditEvent
+
+    signed_in_client(clerk).post(reverse("reception:visit_create"), _visit_post(tree))
+    visit = Visit.objects.get()
+    url = reverse("reception:visit_slip", args=[visit.public_id])
+    page = signed_in_client(clerk).get(url).content.decode()
+    assert "GIẤY BIÊN NHẬN VÀ PHIẾU HẸN" in page and "Phạm Văn Bình" in page
+    assert "Hẹn trả lời: chậm nhất ngày 12/05/2026" in page  # XL-01, 10 working days
+    assert "Biên bản kiểm đếm" in page and visit.reference in page
+    assert AuditEvent.objects.filter(event="identity.addressed", actor=clerk).count() == 1
+    colleague = make_user("dong.nghiep")
+    grant(colleague, "clerk", tree.own)
+    page = signed_in_client(colleague).get(url).content.decode()
+    assert "Phạm Văn Bình" not in page and "……" in page
+
+
+def test_register_export_in_the_form_of_circular_04(tree, clerk):
+    import io
+
+    from openpyxl import load_workbook
+
+    signed_in_client(clerk).post(reverse("reception:visit_create"), _visit_post(tree))
+    query = {"start": "01/04/2026", "end": "30/04/2026", "format": "xlsx"}
+    response = signed_in_client(clerk).get(reverse("reception:visit_list"), query)
+    assert "S%E1%BB%95%20ti%E1%BA%BFp%20c%C3%B4ng%20d%C3%A2n" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "SỔ TIẾP CÔNG DÂN"
+    assert sheet["A2"].value == "Kỳ báo cáo: từ ngày 01/04/2026 đến ngày 30/04/2026"
+    assert [c.value for c in sheet[6]][:5] == [
+        "STT",
+        "Ngày tiếp",
+        "Họ tên - Địa chỉ",
+        "CCCD/Hộ chiếu",
+        "Nội dung vụ việc",
+    ]
+    assert sheet.freeze_panes == "B8"
+    row = [c.value for c in sheet[8]]
+    assert row[0] == 1 and row[1] == "23/04/2026"
+    assert row[2] == Visit.objects.get().citizens.get().pseudonym  # not cleared: pseudonym
+    assert "bồi thường" in row[4]
+    cleared = make_user("tiep.can")
+    grant(cleared, "clerk", tree.own)
+    grant(cleared, "identity_clearance", tree.own)
+    response = signed_in_client(cleared).get(reverse("reception:visit_list"), query)
+    row = [c.value for c in load_workbook(io.BytesIO(response.content)).active[8]]
+    assert row[2] == "Phạm Văn Bình - xã Hòa An"
+    bad = {**query, "end": "01/03/2026"}
+    page = signed_in_client(clerk).get(reverse("reception:visit_list"), bad).content.decode()
+    assert "Kỳ xuất sổ chưa hợp lệ" in page
 
 
 def test_visit_create_mass_visit_error_is_named_and_nothing_saved(tree, clerk):

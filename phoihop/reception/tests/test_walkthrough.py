@@ -109,6 +109,10 @@ def _step(walk: Walk, action: str, note: str = "", **extra) -> None:
         form.locator("textarea[name='note']").fill(note)
     if "days" in extra:
         form.get_by_label("Số ngày gia hạn").fill(str(extra["days"]))
+    if "complexity" in extra:
+        form.get_by_label("Mức độ phức tạp của vụ việc (khi gia hạn)").select_option(
+            extra["complexity"]
+        )
     if "method" in extra:
         form.get_by_label("Hình thức công khai").select_option(index=extra["method"])
     for label in ("Kết quả xác minh", "Căn cứ pháp luật", "Kết luận nội dung khiếu nại"):
@@ -177,17 +181,31 @@ def test_reception_to_statistics_walkthrough(site):
     page.locator("#id_cong_dan-0-full_name").fill("Trần Văn Lộc")
     page.locator("#id_cong_dan-0-address").fill("thôn 3, xã Hòa An")
     page.locator("#id_cong_dan-0-is_representative").check()
+    # Rows are added as needed (htmx swaps in the section; what was typed stays).
+    page.get_by_role("button", name="+ Thêm công dân").click()
     page.locator("#id_cong_dan-1-full_name").fill("Lê Thị Sen")
+    assert page.locator("#id_cong_dan-0-full_name").input_value() == "Trần Văn Lộc"
     page.locator("#id_noi_dung-0-content").fill(COMPLAINT)
     page.locator("#id_noi_dung-0-documents").fill("Quyết định số 85/QĐ-UBND\nSổ hộ khẩu (bản sao)")
+    page.get_by_role("button", name="+ Thêm nội dung").click()
     page.locator("#id_noi_dung-1-content").fill(DENUNCIATION)
+    assert page.locator("#id_noi_dung-0-content").input_value() == COMPLAINT
     clerk.shot("reception-visit-form")
-    page.get_by_role("button", name="Vào sổ").click()
+    page.get_by_role("button", name="Vào sổ", exact=True).click()
     page.wait_for_load_state()
     clerk.expect_text("Đã vào sổ lượt tiếp")
     clerk.expect_text("TCD-")
-    assert "Trần Văn Lộc" not in page.locator("main").inner_text()
+    # The officer who typed the names sees them on the page they just saved, and only there.
+    assert "Trần Văn Lộc" in page.locator("main").inner_text()
     clerk.shot("reception-visit-registered")
+    visit_url = page.get_by_role("link", name="Mở lượt tiếp").get_attribute("href")
+    page.get_by_role("link", name="In phiếu biên nhận, phiếu hẹn").click()
+    page.wait_for_load_state()
+    slip = page.locator("#slip").inner_text()
+    assert "GIẤY BIÊN NHẬN VÀ PHIẾU HẸN" in slip and "Trần Văn Lộc" in slip, slip[:300]
+    assert "Hẹn trả lời: chậm nhất ngày" in slip and "Sổ hộ khẩu (bản sao)" in slip
+    clerk.go(visit_url)
+    assert "Trần Văn Lộc" not in page.locator("main").inner_text()
     letter_links = page.locator("section[aria-labelledby='contents-h'] a[href^='/don/']")
     assert letter_links.count() == 2
     complaint_url, denunciation_url = (letter_links.nth(i).get_attribute("href") for i in range(2))

@@ -31,6 +31,7 @@ PROTECTED = {
     "reception:visit_list": UrlCheck(permission="reception.view_visit"),
     "reception:visit_create": UrlCheck(permission="reception.add_visit"),
     "reception:visit_detail": UrlCheck(permission="reception.view_visit", kwargs=_visit),
+    "reception:visit_slip": UrlCheck(permission="reception.view_visit", kwargs=_visit),
     # Reachable with view; the answer itself needs change (a specialist's).
     "reception:visit_answer": UrlCheck(
         permission="reception.view_visit",

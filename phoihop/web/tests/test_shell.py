@@ -17,6 +17,17 @@ def test_english_switch_translates_the_shell(staff_user):
     assert "Sign out" in page
 
 
+def test_english_toggle_is_hidden_until_the_domain_pages_are_translated(staff_user, settings):
+    client = signed_in_client(staff_user)
+    assert 'value="en"' not in client.get("/").content.decode()
+    settings.PHOIHOP_LANGUAGE_TOGGLE = True
+    assert 'value="en"' in client.get("/").content.decode()
+    settings.PHOIHOP_LANGUAGE_TOGGLE = False
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    # Whoever is in English already can always switch back.
+    assert 'value="vi"' in client.get("/").content.decode()
+
+
 def test_navigation_shows_only_what_the_user_may_use(tree):
     clerk = make_user("van.thu")
     grant(clerk, "clerk", tree.own)

@@ -8,6 +8,30 @@ def _own_notification(tree, user):
     return {"pk": SUBJECTS[Notification](tree.own, user).pk}
 
 
+def _staff_account(tree, user):
+    from phoihop.testing import grant, make_user
+
+    account = make_user(f"nhan.vien.{user.pk}")
+    grant(account, "clerk", tree.own)
+    return {"pk": account.pk}
+
+
+def _staff_grant(tree, user):
+    from phoihop.access.models import Grant
+
+    kwargs = _staff_account(tree, user)
+    return {**kwargs, "grant_id": Grant.objects.get(user_id=kwargs["pk"]).pk}
+
+
+def _grant_body(tree, user, kwargs):
+    from phoihop.access.models import Role
+
+    return {"organization": tree.own.pk, "role": Role.objects.get(code="specialist").pk}
+
+
+STAFF = "access.change_grant"
+POSTED = {"method": "post", "ok_status": (200, 302)}
+
 PUBLIC = {
     "accounts:login": "trang đăng nhập",
     "accounts:demo_codes": "mã trình diễn (rỗng khi không ở chế độ trình diễn)",
@@ -25,4 +49,15 @@ PROTECTED = {
     "web:notifications": UrlCheck(),
     "web:audit": UrlCheck(permission="audit.view_auditevent"),
     "web:notification_read": UrlCheck(kwargs=_own_notification, method="post", ok_status=(302,)),
+    "web:staff_list": UrlCheck(permission=STAFF),
+    "web:staff_create": UrlCheck(permission=STAFF),
+    "web:staff_detail": UrlCheck(permission=STAFF, kwargs=_staff_account),
+    "web:staff_grant": UrlCheck(
+        permission=STAFF, kwargs=_staff_account, data=_grant_body, **POSTED
+    ),
+    "web:staff_revoke": UrlCheck(permission=STAFF, kwargs=_staff_grant, **POSTED),
+    "web:staff_totp_reset": UrlCheck(permission=STAFF, kwargs=_staff_account, **POSTED),
+    "web:staff_active": UrlCheck(
+        permission=STAFF, kwargs=_staff_account, data={"active": "0"}, **POSTED
+    ),
 }

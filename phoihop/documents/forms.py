@@ -1,0 +1,66 @@
+"""Editing a draft and issuing it."""
+
+from django import forms
+from django.utils import timezone
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class LinesField(forms.CharField):
+    """One item per line (bases, paragraphs, Articles, recipients, signature lines)."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return _lines(super().to_python(value))
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label="Trích yếu", max_length=300)
+    bases = LinesField(
+        label="Căn cứ ban hành (mỗi căn cứ một dòng)",
+        required=False,
+        help_text="Ví dụ: Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011;",
+    )
+    paragraphs = LinesField(
+        label="Nội dung (mỗi đoạn một dòng)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="«người gửi» và «địa chỉ người gửi» được thay bằng họ tên, địa chỉ thật khi "
+        "tải văn bản về (chỉ với người được phép).",
+    )
+    articles = LinesField(label="Các Điều (mỗi Điều một dòng, không ghi “Điều 1.”)", required=False)
+    recipients = LinesField(
+        label="Nơi nhận (mỗi nơi một dòng)",
+        required=False,
+        help_text="Dòng “Lưu: VT, hồ sơ.” được thêm tự động.",
+    )
+    signer_lines = LinesField(
+        label="Thẩm quyền, chức vụ người ký (mỗi dòng một dòng của khối chữ ký)",
+        required=False,
+        help_text="Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
+    )
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=200, required=False)
+
+
+class IssueForm(forms.Form):
+    on = forms.DateField(
+        label="Ngày ban hành",
+        initial=timezone.localdate,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
+        ),
+        help_text="Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.",
+    )
+    paper_number = forms.IntegerField(
+        label="Số đã ghi trên bản ký giấy (để trống để lấy số tiếp theo của sổ)",
+        required=False,
+        min_value=1,
+    )

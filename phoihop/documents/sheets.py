@@ -1,0 +1,93 @@
+"""Tables in the form of a prescribed report or register, as XLSX: a title, the period, the
+reporting unit, the form's reference, a header row with the form's column numbers under it,
+sized columns and a frozen header, so that a table opens ready to print or to send on.
+
+Plain data in (:class:`FormSheet`), bytes out; cells are written formula-safe.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from phoihop.security.spreadsheets import write_text
+
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """One table: *header* names the columns, *rows* hold the values (numbers or text)."""
+
+    name: str  # the sheet's tab (at most 31 characters)
+    title: str
+    form: str  # "Theo mẫu … Thông tư 02/2021/TT-TTCP"
+    unit: str
+    start: date
+    end: date
+    header: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    widths: Sequence[int] = field(default_factory=tuple)
+    total: Sequence[object] | None = None
+
+
+def _sheet(book: Workbook, spec: FormSheet, *, first: bool) -> None:
+    sheet = book.active if first else book.create_sheet()
+    sheet.title = spec.name[:31]
+    columns = len(spec.header)
+    last = get_column_letter(columns)
+    lines = [
+        (spec.title.upper(), Font(bold=True, size=13)),
+        (f"Kỳ báo cáo: từ ngày {spec.start:%d/%m/%Y} đến ngày {spec.end:%d/%m/%Y}", Font(size=11)),
+        (f"Đơn vị báo cáo: {spec.unit}", Font(size=11)),
+        (spec.form, Font(italic=True, size=10)),
+    ]
+    for row, (text, font) in enumerate(lines, start=1):
+        cell = write_text(sheet.cell(row=row, column=1), text)
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center")
+        sheet.merge_cells(f"A{row}:{last}{row}")
+    header_row = len(lines) + 2
+    for column, name in enumerate(spec.header, start=1):
+        cell = write_text(sheet.cell(row=header_row, column=column), name)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = _BOX
+        number = sheet.cell(row=header_row + 1, column=column, value=f"({column})")
+        number.font = Font(italic=True, size=9)
+        number.alignment = Alignment(horizontal="center")
+        number.border = _BOX
+    body = [*spec.rows, *([spec.total] if spec.total is not None else [])]
+    for offset, values in enumerate(body, start=header_row + 2):
+        for column, value in enumerate(values, start=1):
+            cell = write_text(sheet.cell(row=offset, column=column), value)
+            cell.border = _BOX
+            cell.alignment = Alignment(wrap_text=isinstance(value, str), vertical="top")
+            if spec.total is not None and offset == header_row + 1 + len(body):
+                cell.font = Font(bold=True)
+    sheet.row_dimensions[header_row].height = 60
+    for column in range(1, columns + 1):
+        width = spec.widths[column - 1] if column <= len(spec.widths) else 12
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    # The header and the first column stay in view while scrolling.
+    sheet.freeze_panes = sheet.cell(row=header_row + 2, column=2)
+    sheet.print_title_rows = f"{header_row}:{header_row + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+
+
+def form_workbook(sheets: Sequence[FormSheet]) -> bytes:
+    """The tables as one workbook, a sheet each, in order."""
+    book = Workbook()
+    for index, spec in enumerate(sheets):
+        _sheet(book, spec, first=index == 0)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
