@@ -9,6 +9,7 @@ from phoihop.voters.models import (
     ConsolidatedPetition,
     ConsolidationRun,
     Decision,
+    Feedback,
     Meeting,
     Petition,
     Session,
@@ -79,33 +80,50 @@ def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]
     )
 
 
-def with_petitions(groups) -> list[ConsolidatedPetition]:
-    """One page of groups, each with its petitions (two queries)."""
+def with_petitions(groups, *, limit: int | None = None) -> list[ConsolidatedPetition]:
+    """One page of groups, each with its petitions (two queries); with *limit*, only each
+    group's first *limit* petitions are read, as ``group.shown`` (the page shows the rest on
+    the group's own page)."""
     from django.db.models import prefetch_related_objects
 
     groups = list(groups)
-    prefetch_related_objects(
-        groups,
-        Prefetch(
-            "petitions",
-            queryset=Petition.objects.select_related("commune", "meeting").order_by("id"),
-        ),
+    petitions = (
+        Petition.objects.select_related("commune", "meeting")
+        .only(
+            "text",
+            "kind",
+            "channel",
+            "consolidated_id",
+            "session_id",
+            "commune__name",
+            "meeting__reference",
+        )
+        .order_by("id")
     )
+    if limit:  # a sliced prefetch is kept as a list: ``group.shown``
+        prefetch_related_objects(
+            groups, Prefetch("petitions", queryset=petitions[:limit], to_attr="shown")
+        )
+    else:
+        prefetch_related_objects(groups, Prefetch("petitions", queryset=petitions))
     return groups
 
 
-def merge_targets(*, viewer, session: Session):
-    """(reference, title) of the groups an official may still merge, for one list per page."""
+def merge_targets(*, viewer, session: Session, limit: int = 200):
+    """(reference, title) of the groups officials have accepted and may still merge into, for
+    the page's suggestion list (any group's reference may still be typed)."""
     return (
         consolidated_list(viewer=viewer, session=session)
-        .filter(organization=session.organization, status__in=("proposed", "accepted"))
+        .filter(organization=session.organization, status="accepted")
         .order_by("reference")
-        .values_list("public_id", "reference", "title")
+        .values_list("public_id", "reference", "title")[:limit]
     )
 
 
 def unplaced_petitions(*, viewer, session: Session) -> QuerySet[Petition]:
-    return petition_list(viewer=viewer, session=session).filter(consolidated__isnull=True)
+    return petition_list(viewer=viewer, session=session).filter(
+        consolidated__isnull=True, kind="petition"
+    )
 
 
 def run_latest(*, session: Session) -> ConsolidationRun | None:
@@ -149,10 +167,21 @@ def session_statistics(*, session: Session) -> dict:
 
     level_labels = dict(ConsolidatedPetition._meta.get_field("level").choices)
     grade_labels = dict(ConsolidatedPetition.Grade.choices)
+    reaction_labels = dict(Feedback.Reaction.choices)
+    raised = dict(session.petitions.values_list("kind").annotate(n=Count("id")).order_by("kind"))
     return {
         "meetings": meetings.count(),
         "voters": voters,
-        "petitions": session.petitions.count(),
+        "petitions": sum(raised.values()),
+        "opinions": raised.get("opinion", 0),
+        "requests": raised.get("petition", 0),
+        "by_feedback": [
+            (reaction_labels.get(row["reaction"], row["reaction"]), row["n"])
+            for row in Feedback.objects.filter(consolidated__in=own)
+            .values("reaction")
+            .annotate(n=Count("id"))
+            .order_by("-n", "reaction")
+        ],
         "consolidated": own.count(),
         "by_field": by("field"),
         "by_level": [(level_labels.get(k, k), n) for k, n in by("level")],
@@ -248,3 +277,60 @@ def answers_by_commune(*, session: Session) -> list[tuple]:
         for commune in item.communes.all():
             by_commune.setdefault(commune, []).append(item)
     return sorted(by_commune.items(), key=lambda pair: pair[0].name)
+
+
+def opinions(*, viewer, session: Session) -> QuerySet[Petition]:
+    """The voters' opinions (ý kiến) of the session: recorded and reported, never routed."""
+    return petition_list(viewer=viewer, session=session).filter(kind="opinion").order_by("id")
+
+
+def answers_to_read_back(*, meeting: Meeting) -> list[tuple]:
+    """For a meeting: the answered petitions raised by the voters of its contact points (this
+    session's and earlier ones), each with the contact points concerned and the feedback
+    already recorded at this meeting — the list the contact point reports back on."""
+    points = {p.commune_id: p.commune for p in meeting.points.select_related("commune")}
+    items = list(
+        ConsolidatedPetition.objects.filter(
+            status="answered",
+            forwarded_by__isnull=True,
+            communes__in=list(points),
+            session__opens_on__lte=meeting.session.opens_on,
+        )
+        .distinct()
+        .select_related("session")
+        .prefetch_related("communes")
+        .order_by("-session__opens_on", "reference")[:100]
+    )
+    recorded = {
+        (f.consolidated_id, f.commune_id): f
+        for f in Feedback.objects.filter(meeting=meeting, consolidated__in=items)
+    }
+    rows = []
+    for item in items:
+        here = [c for c in item.communes.all() if c.pk in points]
+        rows.append((item, [(c, recorded.get((item.pk, c.pk))) for c in here]))
+    return rows
+
+
+def feedback_of(*, item: ConsolidatedPetition):
+    """What the contact points reported on the answer to *item* (or to its original)."""
+    return (
+        Feedback.objects.filter(consolidated=origin_of(item))
+        .select_related("meeting", "commune", "recorded_by")
+        .order_by("-meeting__held_on", "commune__name")
+    )
+
+
+def disputed_list(*, viewer) -> QuerySet[ConsolidatedPetition]:
+    """Answered petitions the viewer sees whose contact point reported the matter not dealt
+    with, or the voters disagreeing with the answer: for the supervising bodies."""
+    from phoihop.voters.models import Feedback
+
+    disputed = Feedback.objects.filter(
+        Q(outcome__in=Feedback.DISPUTED) | Q(reaction__in=Feedback.DISPUTED)
+    ).values("consolidated")
+    return (
+        consolidated_list(viewer=viewer)
+        .filter(status="answered", forwarded_by__isnull=True, pk__in=disputed)
+        .order_by("-answered_on", "reference")
+    )
