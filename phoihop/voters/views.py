@@ -720,7 +720,11 @@ def overdue(request):
     return render(
         request,
         "voters/overdue.html",
-        {"items": selectors.overdue_list(viewer=request.user, today=today), "today": today},
+        {
+            "items": selectors.overdue_list(viewer=request.user, today=today),
+            "disputed": list(selectors.disputed_list(viewer=request.user)[:200]),
+            "today": today,
+        },
     )
 
 
@@ -782,6 +786,7 @@ def statistics(request, public_id):
         ("Theo cấp thẩm quyền", "by_level"),
         ("Theo cơ quan có thẩm quyền", "by_agency"),
         ("Theo kết quả trả lời", "by_grade"),
+        ("Phản hồi của cử tri về trả lời", "by_feedback"),
     ):
         top = max((n for _, n in stats[key]), default=0) or 1
         charts.append((title, [(label, n, round(100 * n / top)) for label, n in stats[key]]))
