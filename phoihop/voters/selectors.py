@@ -323,14 +323,34 @@ def feedback_of(*, item: ConsolidatedPetition):
 
 def disputed_list(*, viewer) -> QuerySet[ConsolidatedPetition]:
     """Answered petitions the viewer sees whose contact point reported the matter not dealt
-    with, or the voters disagreeing with the answer: for the supervising bodies."""
-    from phoihop.voters.models import Feedback
+    with, or the voters disagreeing with the answer: for the supervising bodies. The copies
+    other bodies received (``continues`` links) are listed too, so that the body that answered
+    and the bodies it answered through see it."""
+    from django.contrib.contenttypes.models import ContentType
 
-    disputed = Feedback.objects.filter(
-        Q(outcome__in=Feedback.DISPUTED) | Q(reaction__in=Feedback.DISPUTED)
-    ).values("consolidated")
+    from phoihop.casework.models import Link
+
+    ids = set(
+        Feedback.objects.filter(
+            Q(outcome__in=Feedback.DISPUTED) | Q(reaction__in=Feedback.DISPUTED)
+        ).values_list("consolidated", flat=True)
+    )
+    ct = ContentType.objects.get_for_model(ConsolidatedPetition)
+    frontier = set(ids)
+    for _ in range(3):  # the delegation or standing committee → the answering body
+        frontier = (
+            set(
+                Link.objects.filter(
+                    from_type=ct, to_type=ct, to_id__in=frontier, kind=Link.Kind.CONTINUES
+                ).values_list("from_id", flat=True)
+            )
+            - ids
+        )
+        if not frontier:
+            break
+        ids |= frontier
     return (
         consolidated_list(viewer=viewer)
-        .filter(status="answered", forwarded_by__isnull=True, pk__in=disputed)
+        .filter(status="answered", pk__in=ids)
         .order_by("-answered_on", "reference")
     )

@@ -115,3 +115,27 @@ def test_minutes_file_with_a_bad_row_changes_nothing_and_says_which_row(bodies):
     text = page.content.decode()
     assert "Dòng 4: không có xã, phường «Tân Phước» trong các điểm tiếp xúc của hội nghị." in text
     assert Petition.objects.count() == 0
+
+
+def test_disputed_answer_reaches_the_bodies_it_passed_through(bodies):
+    from phoihop.voters import selectors
+    from phoihop.voters.models import ConsolidatedPetition
+
+    session = _answered_through_two_bodies(bodies)
+    original = ConsolidatedPetition.objects.get(session=session, forwarded_by__isnull=True)
+    meeting = make_meeting(bodies["delegation"], session=session, held_on=date(2027, 1, 20))
+    services.feedback_record(
+        actor=system_actor(),
+        meeting=meeting,
+        item=original,
+        commune=commune("T-01"),
+        outcome="not_done",
+        reaction="disagree",
+    )
+    standing = make_user("tt.hdnd")
+    grant(standing, "leader", bodies["standing"])
+    listed = list(selectors.disputed_list(viewer=standing))
+    # its own copy, and the People's Committee's copy it supervises by chain
+    assert {i.organization for i in listed} == {bodies["standing"], bodies["ubnd"]}
+    page = signed_in_client(standing).get(reverse("voters:overdue")).content.decode()
+    assert all(i.reference in page for i in listed)
