@@ -63,7 +63,8 @@ def consolidated_get(*, viewer, public_id) -> ConsolidatedPetition:
 def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]:
     """The session's groups (the consolidating body's own) for the review page: proposed
     first, then accepted, then the rest; bigger groups first. Paginate, then prefetch."""
-    from django.db.models import Case, IntegerField, Value, When
+    from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+    from django.db.models.functions import Coalesce
 
     order = Case(
         When(status="proposed", then=Value(0)),
@@ -71,11 +72,20 @@ def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]
         default=Value(2),
         output_field=IntegerField(),
     )
+    # The size as a subquery on the petitions' group index, not a join grouped by every
+    # column of the group; the page count then drops it (bench/voters.py, decision 0167).
+    size = (
+        Petition.objects.filter(consolidated=OuterRef("pk"))
+        .order_by()
+        .values("consolidated")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     return (
         consolidated_list(viewer=viewer, session=session)
         .filter(organization=session.organization)
         .exclude(status="withdrawn")
-        .annotate(rank=order, size=Count("petitions"))
+        .annotate(rank=order, size=Coalesce(Subquery(size), 0))
         .order_by("rank", "-size", "pk")
     )
 

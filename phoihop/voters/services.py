@@ -588,7 +588,6 @@ def consolidated_split(
         raise VotersError(
             "Không thể tách toàn bộ nhóm; hãy giữ lại ít nhất một kiến nghị.", code="all"
         )
-    _accept(item)
     moved = list(Petition.objects.filter(pk__in=ids).order_by("id"))
     field, level, agency = engine.suggest_for(
         " ".join(p.text for p in moved), moved[0].commune.name
@@ -609,8 +608,8 @@ def consolidated_split(
     )
     new.save()
     Petition.objects.filter(pk__in=ids).update(consolidated=new)
+    _accept(item)  # numbered before the new group, as the official reads them
     _accept(new)
-    _accept(item)
     link(new, Link.Kind.SPLIT_FROM, item, actor)
     _decide(
         actor,
