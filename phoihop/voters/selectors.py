@@ -303,10 +303,11 @@ def answers_to_read_back(*, meeting: Meeting) -> list[tuple]:
         ConsolidatedPetition.objects.filter(
             status="answered",
             forwarded_by__isnull=True,
-            communes__in=list(points),
+            pk__in=ConsolidatedPetition.communes.through.objects.filter(
+                adminunit_id__in=list(points)
+            ).values("consolidatedpetition_id"),
             session__opens_on__lte=meeting.session.opens_on,
         )
-        .distinct()
         .select_related("session")
         .prefetch_related("communes")
         .order_by("-session__opens_on", "reference")[:100]
