@@ -10,17 +10,17 @@ from django.utils.safestring import SafeString, mark_safe
 
 from phoihop.voters.engine import fold
 
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    f = fold(ch)
-    return f[0] if len(f) >= 1 else " "
+_FOLDED: dict[int, str] = {}  # code point -> its one-character fold (a table, not a cache)
 
 
 def _fold_aligned(text: str) -> str:
     """Fold character by character, so that positions in the folded text are positions in
     *text*."""
-    return "".join(_fold_char(ch) for ch in text)
+    for ch in set(text):
+        if ord(ch) not in _FOLDED:
+            f = fold(ch)
+            _FOLDED[ord(ch)] = f[0] if len(f) >= 1 else " "
+    return text.translate(_FOLDED)
 
 
 @lru_cache(maxsize=4096)

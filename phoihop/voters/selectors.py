@@ -97,17 +97,12 @@ def with_petitions(groups, *, limit: int | None = None) -> list[ConsolidatedPeti
     from django.db.models import prefetch_related_objects
 
     groups = list(groups)
+    from django.db.models import F
+
+    # One object per petition: the commune's name and the meeting's number ride along.
     petitions = (
-        Petition.objects.select_related("commune", "meeting")
-        .only(
-            "text",
-            "kind",
-            "channel",
-            "consolidated_id",
-            "session_id",
-            "commune__name",
-            "meeting__reference",
-        )
+        Petition.objects.only("text", "kind", "channel", "consolidated_id")
+        .annotate(commune_name=F("commune__name"), meeting_reference=F("meeting__reference"))
         .order_by("id")
     )
     if limit:  # a sliced prefetch is kept as a list: ``group.shown``

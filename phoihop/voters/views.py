@@ -407,8 +407,12 @@ def review(request, public_id):
         selectors.review_groups(viewer=request.user, session=session), REVIEW_GROUPS
     ).get_page(request.GET.get("page"))
     groups = selectors.with_petitions(page.object_list, limit=REVIEW_SHOWN)
+    can_consolidate = has_permission_anywhere(
+        request.user, "voters.consolidate_consolidatedpetition"
+    )
     for group in groups:
         group.more = max(0, group.size - len(group.shown))
+        group.editable = can_consolidate and group.status in ("proposed", "accepted")
         mark_group(group, group.shown)
     opinions = selectors.opinions(viewer=request.user, session=session)
     return render(
@@ -425,9 +429,7 @@ def review(request, public_id):
             "opinion_count": opinions.count(),
             "run": selectors.run_latest(session=session),
             "decisions": selectors.decision_list(session=session),
-            "can_consolidate": has_permission_anywhere(
-                request.user, "voters.consolidate_consolidatedpetition"
-            ),
+            "can_consolidate": can_consolidate,
         },
     )
 
