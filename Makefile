@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint migrate demo screenshots messages clean fuzz bench-load bench-crash
+.PHONY: install run test lint migrate demo screenshots messages clean fuzz bench-load bench-crash bench-voters
 
 install: $(STAMP)
 
@@ -83,3 +83,8 @@ bench-load: install
 
 bench-crash: install
 	$(BIN)/python -m bench.crash --citizens $${CITIZENS:-1000}
+
+# Voter petitions at session scale: 5,000 petitions from 300 meetings, the review page and the
+# officials' decisions on SQLite and PostgreSQL beside a bare view (docs/voters.md).
+bench-voters: install
+	$(BIN)/python -m bench.voters --petitions $${PETITIONS:-5000} --meetings $${MEETINGS:-300}

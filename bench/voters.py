@@ -36,18 +36,13 @@ def _p(samples: list[float]) -> dict:
     }
 
 
-def _measure_here(petitions: int, meetings: int, repeat: int) -> dict:
-    import django
-
-    django.setup()
+def _populate(petitions: int, meetings: int) -> tuple:
+    """The next session's meetings and petitions, then one consolidation run (timed)."""
     from datetime import timedelta
 
-    from django.test import Client, override_settings
     from django.utils import timezone
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from bench.corpus import generate
-    from phoihop.accounts.models import User
     from phoihop.accounts.services import system_actor
     from phoihop.organizations.models import AdminUnit
     from phoihop.voters import services
@@ -58,7 +53,6 @@ def _measure_here(petitions: int, meetings: int, repeat: int) -> dict:
     session = Session.objects.get(name__startswith="Kỳ họp thứ Hai")
     communes = list(AdminUnit.objects.filter(level="commune", valid_to__isnull=True))
     corpus = generate(petitions)
-    per_meeting = max(1, petitions // meetings)
     started = time.perf_counter()
     for m in range(meetings):
         points = [communes[m % len(communes)], communes[(m + 1) % len(communes)]]
@@ -71,7 +65,7 @@ def _measure_here(petitions: int, meetings: int, repeat: int) -> dict:
             held_on=timezone.localdate() + timedelta(days=10),
             points=[services.PointInput(c, f"Hội trường {c.name}") for c in points],
         )
-        chunk = corpus[m * per_meeting : (m + 1) * per_meeting]
+        chunk = corpus[m * len(corpus) // meetings : (m + 1) * len(corpus) // meetings]
         rows = [Row(n, p.text, points[n % 2].name) for n, p in enumerate(chunk, start=1)]
         services.petitions_record(actor=actor, rows=rows, session=session, meeting=meeting)
     results = {"petitions": session.petitions.count(), "write_s": time.perf_counter() - started}
@@ -81,6 +75,20 @@ def _measure_here(petitions: int, meetings: int, repeat: int) -> dict:
     services.consolidation_execute(run_id=run.pk)
     results["consolidation_s"] = time.perf_counter() - started
     results["groups"] = ConsolidatedPetition.objects.filter(session=session).count()
+    return session, results
+
+
+def _measure_here(petitions: int, meetings: int, repeat: int) -> dict:
+    import django
+
+    django.setup()
+    from django.test import Client, override_settings
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from phoihop.accounts.models import User
+    from phoihop.voters.models import ConsolidatedPetition
+
+    session, results = _populate(petitions, meetings)
 
     user = User.objects.get(username="dbqh.lanhdao")
     client = Client()
@@ -172,6 +180,7 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--pg-port", type=int, default=54361)
     parser.add_argument("--measure-here", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_here:
@@ -181,7 +190,7 @@ def main() -> None:
     for db in args.databases.split(","):
         with tempfile.TemporaryDirectory(prefix="phoihop-bench-voters.") as data:
             if db == "postgresql":
-                with Postgres(55432) as url:
+                with Postgres(args.pg_port) as url:
                     env = _environment(Path(data), url)
                     _run([*PHOIHOP, "migrate", "--noinput", "-v0"], env)
                     _run([*PHOIHOP, "demo", "load"], env, stdout=subprocess.DEVNULL)

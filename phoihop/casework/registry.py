@@ -20,6 +20,7 @@ LAYER_STEP_LABELS = {
     "follow_up_answered": "Trả lời đề nghị xem xét, giải quyết",
     "receipt": "Cơ quan nhận xác nhận đã nhận",
     "handover_refused": "Cơ quan nhận từ chối việc chuyển đến",
+    "continued": "Tiếp nối thành việc của lĩnh vực khác",
 }
 
 

@@ -214,3 +214,15 @@ def supervision_overview(*, viewer, today: date, limit: int = 50) -> list[Superv
         if overdue or long_running:
             sections.append(SupervisedKind(kind, overdue, long_running))
     return sections
+
+
+def item_by_reference(*, viewer, kind: str, reference: str) -> Model | None:
+    """The item of *kind* (``"<app_label>.<model_name>"``) with register number *reference*
+    among those *viewer* may see, or None: how one area takes up another area's item by the
+    number an officer reads off the paper, without importing that area."""
+    registered = item_kinds.get(kind)
+    reference = reference.strip()
+    if registered is None or not reference:
+        return None
+    manager: Any = registered.model._default_manager
+    return manager.restrict(viewer, "view").filter(reference=reference).order_by("id").first()

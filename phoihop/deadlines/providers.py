@@ -36,8 +36,13 @@ def database_calendar() -> engine.BusinessCalendar:
 
 
 def configured_rules() -> engine.RuleSet:
-    """The shipped rules with the day-type settings applied (decision 0021)."""
-    return default_rules().with_day_types(conf.setting("DAY_TYPE_OVERRIDES"))
+    """The shipped rules with the day-type settings (decision 0021) and the province's own
+    figures where the law leaves them to it (decision 0166) applied."""
+    return (
+        default_rules()
+        .with_day_types(conf.setting("DAY_TYPE_OVERRIDES"))
+        .with_province_counts(conf.setting("PROVINCE_RULES"))
+    )
 
 
 def install() -> None:

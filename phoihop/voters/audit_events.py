@@ -9,3 +9,4 @@ register_event("voters.consolidation.decided", "Quyết định tổng hợp ki�
 register_event("voters.consolidated.routed", "Chuyển kiến nghị cử tri đến cấp có thẩm quyền")
 register_event("voters.consolidated.answered", "Trả lời kiến nghị cử tri")
 register_event("voters.report.issued", "Ban hành báo cáo tổng hợp kiến nghị cử tri")
+register_event("voters.feedback.recorded", "Ghi phản hồi của điểm tiếp xúc về trả lời kiến nghị")

@@ -20,6 +20,9 @@ EARLIER = [
     ("Đề nghị tăng hỗ trợ nông dân đóng bảo hiểm xã hội tự nguyện", "Hòa An"),
 ]
 
+# A voter's opinion, recorded and reported, never routed (decision 0163).
+OPINION = "Cử tri phấn khởi vì đường giao thông nông thôn ở xã được bê tông hóa đúng tiến độ"
+
 
 def _first(group_text: str, session: Session) -> ConsolidatedPetition:
     return (
@@ -68,7 +71,10 @@ def demo_voters(today: date) -> dict:
     )
     services.petitions_record(
         actor=actor,
-        rows=[Row(i, t, c) for i, (t, c) in enumerate(EARLIER, start=1)],
+        rows=[
+            *(Row(i, t, c) for i, (t, c) in enumerate(EARLIER, start=1)),
+            Row(len(EARLIER) + 1, OPINION, "Hòa An", kind="opinion"),
+        ],
         session=earlier,
         meeting=meeting,
     )

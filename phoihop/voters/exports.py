@@ -57,6 +57,8 @@ def session_xlsx(*, session: Session) -> bytes:
         ("Số hội nghị", "meetings"),
         ("Số lượt cử tri", "voters"),
         ("Số ý kiến, kiến nghị", "petitions"),
+        ("Trong đó: kiến nghị", "requests"),
+        ("Trong đó: ý kiến", "opinions"),
         ("Số kiến nghị tổng hợp", "consolidated"),
     ):
         append_row(summary, [label, stats[key]])
@@ -65,6 +67,7 @@ def session_xlsx(*, session: Session) -> bytes:
         ("Theo cấp", "by_level"),
         ("Theo cơ quan", "by_agency"),
         ("Theo kết quả", "by_grade"),
+        ("Phản hồi của cử tri", "by_feedback"),
     ):
         summary.append([])
         append_row(summary, [title])

@@ -3,7 +3,15 @@
 from django import forms
 
 from phoihop.organizations.models import AdminUnit, Organization
-from phoihop.voters.models import ConsolidatedPetition, Level, Meeting, Petition, Session, Speaker
+from phoihop.voters.models import (
+    ConsolidatedPetition,
+    Feedback,
+    Level,
+    Meeting,
+    Petition,
+    Session,
+    Speaker,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WIDE = {"style": "width:100%;max-width:28rem;padding:.55rem .6rem"}
@@ -89,6 +97,14 @@ class PetitionForm(forms.Form):
     commune = forms.ModelChoiceField(AdminUnit.objects.none(), label="Xã, phường của cử tri")
     received_by = forms.CharField(max_length=300, required=False, label="Đại biểu tiếp nhận")
     voter = forms.CharField(max_length=200, required=False, label="Cử tri nêu")
+    kind = forms.ChoiceField(
+        choices=Petition.Kind.choices,
+        initial=Petition.Kind.PETITION,
+        required=False,
+        label="Ý kiến hay kiến nghị",
+        help_text="Kiến nghị: đề nghị cơ quan có thẩm quyền giải quyết (được tổng hợp, chuyển, "
+        "trả lời). Ý kiến: nhận xét, đánh giá, góp ý chính sách (được ghi nhận, báo cáo).",
+    )
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +122,8 @@ class ImportForm(forms.Form):
 
 class PasteForm(forms.Form):
     text = forms.CharField(
-        label="Danh sách (mỗi dòng một kiến nghị: nội dung | xã, phường | đại biểu tiếp nhận)",
+        label="Danh sách (mỗi dòng một kiến nghị: nội dung | xã, phường | đại biểu tiếp nhận; "
+        "dòng bắt đầu bằng «Ý kiến:» là ý kiến)",
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
@@ -116,6 +133,28 @@ class ChannelForm(PasteForm):
         choices=[c for c in Petition.Channel.choices if c[0] != "meeting"],
         label="Kênh",
     )
+
+
+class LetterPetitionForm(forms.Form):
+    reference = forms.CharField(max_length=60, label="Số đơn (số vào sổ, ví dụ 03/2026/Đ-UBND)")
+    commune = forms.ModelChoiceField(AdminUnit.objects.none(), label="Xã, phường của cử tri")
+    received_by = forms.CharField(max_length=300, required=False, label="Đại biểu nhận đơn")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes()
+
+
+class FeedbackForm(forms.Form):
+    item = forms.UUIDField(widget=forms.HiddenInput)
+    commune = forms.ModelChoiceField(AdminUnit.objects.none(), widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(choices=Feedback.Outcome.choices, label="Thực tế tại địa phương")
+    reaction = forms.ChoiceField(choices=Feedback.Reaction.choices, label="Ý kiến của cử tri")
+    note = forms.CharField(max_length=2000, required=False, label="Ghi chú")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes()
 
 
 class MinutesForm(forms.Form):

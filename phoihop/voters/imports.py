@@ -4,8 +4,10 @@ Every row is checked before anything is recorded: one bad row refuses the whole 
 message names the row and the reason, in Vietnamese.
 
 Columns (by header, case and diacritics ignored): ``Nội dung`` (required), ``Xã, phường``
-(required unless the meeting has a single contact point), ``Đại biểu tiếp nhận``, ``Cử tri``.
-A pasted list has one petition per line: ``nội dung | xã, phường | đại biểu tiếp nhận``.
+(required unless the meeting has a single contact point), ``Đại biểu tiếp nhận``, ``Cử tri``,
+``Loại`` (``ý kiến`` or ``kiến nghị``; empty: kiến nghị).
+A pasted list has one petition per line: ``nội dung | xã, phường | đại biểu tiếp nhận``; a
+line that starts with ``Ý kiến:`` is an opinion (decision 0163).
 """
 
 import io
@@ -24,6 +26,7 @@ class Row:
     commune: str = ""
     received_by: str = ""
     voter: str = ""
+    kind: str = "petition"
 
 
 _HEADERS = {
@@ -31,7 +34,22 @@ _HEADERS = {
     "commune": ("xa, phuong", "xa phuong", "xa", "dia ban", "xa/phuong"),
     "received_by": ("dai bieu tiep nhan", "dai bieu"),
     "voter": ("cu tri", "cu tri neu", "nguoi neu"),
+    "kind": ("loai", "y kien hay kien nghi", "phan loai"),
 }
+
+# How a "Loại" cell or a pasted line's prefix names the kind (folded).
+KINDS = {"": "petition", "kien nghi": "petition", "y kien": "opinion"}
+
+
+def kind_of(value: str, number: int) -> str:
+    """The kind a "Loại" cell names; anything else refuses the row."""
+    kind = KINDS.get(" ".join(fold(value).split()).rstrip(":"))
+    if kind is None:
+        raise ImportRowError(
+            f"Dòng {number}: cột «Loại» phải là «ý kiến» hoặc «kiến nghị», không phải «{value}».",
+            code="kind",
+        )
+    return kind
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -78,7 +96,16 @@ def _rows(table: list[list[str]], first_number: int) -> list[Row]:
         text = cell("text")
         if not text:
             raise ImportRowError(f"Dòng {number}: thiếu nội dung kiến nghị.", code="text")
-        rows.append(Row(number, text, cell("commune"), cell("received_by"), cell("voter")))
+        rows.append(
+            Row(
+                number,
+                text,
+                cell("commune"),
+                cell("received_by"),
+                cell("voter"),
+                kind_of(cell("kind"), number),
+            )
+        )
     if len(rows) > MAX_ROWS:
         raise ImportRowError(f"Tệp có quá {MAX_ROWS} kiến nghị; hãy chia nhỏ.", code="size")
     return rows
@@ -130,11 +157,19 @@ def read_pasted(text: str) -> list[Row]:
             continue
         parts = [p.strip() for p in line.split("|")]
         body = parts[0].lstrip("-•*0123456789.) ").strip()
+        kind = "petition"
+        head, colon, rest = body.partition(":")
+        if colon and KINDS.get(" ".join(fold(head).split())) is not None:
+            kind, body = KINDS[" ".join(fold(head).split())], rest.strip()
         if not body:
             raise ImportRowError(f"Dòng {number}: thiếu nội dung kiến nghị.", code="text")
         rows.append(
             Row(
-                number, body, parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""
+                number,
+                body,
+                parts[1] if len(parts) > 1 else "",
+                parts[2] if len(parts) > 2 else "",
+                kind=kind,
             )
         )
     if not rows:

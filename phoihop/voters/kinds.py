@@ -66,6 +66,8 @@ item_kinds.register_kind(
             "handover_refused": "Cơ quan nhận từ chối",
             "answer": "Trả lời kiến nghị",
             "repeat": "Phát hiện kiến nghị lặp lại",
+            "opinion": "Xếp một ý kiến ra khỏi nhóm kiến nghị",
+            "feedback": "Phản hồi của điểm tiếp xúc về trả lời",
             "follow_up": "Đề nghị xem xét, giải quyết",
             "follow_up_answered": "Trả lời đề nghị xem xét, giải quyết",
         },

@@ -296,6 +296,11 @@ class ConsolidatedPetition(TrackedItem):
 class Petition(BaseModel):
     """One petition as a voter raised it (at a meeting, or by letter, portal or hotline).
 
+    ``kind`` keeps a voter's *opinion* (ý kiến: a view, a comment on a policy or a draft, a
+    thanks) apart from a *petition* (kiến nghị: asks a competent body to act). Both are
+    recorded and reported ("ý kiến, kiến nghị của cử tri"); only petitions are consolidated,
+    routed, answered on a clock and supervised (decision 0163).
+
     ``fingerprint`` (meeting or channel, commune, folded text) keeps a petition once per
     session whatever the path: a double submit or a re-imported minutes file adds nothing.
     ``consolidated`` is the group it belongs to; ``pinned`` marks a placement an official
@@ -307,6 +312,10 @@ class Petition(BaseModel):
         LETTER = "letter", _("Đơn, thư")
         PORTAL = "portal", _("Cổng thông tin")
         HOTLINE = "hotline", _("Đường dây nóng")
+
+    class Kind(models.TextChoices):
+        PETITION = "petition", _("Kiến nghị")
+        OPINION = "opinion", _("Ý kiến")
 
     class Source(models.TextChoices):
         TYPED = "typed", _("Nhập tay")
@@ -333,6 +342,9 @@ class Petition(BaseModel):
     )
     channel = models.CharField(_("kênh"), max_length=16, choices=Channel, default="meeting")
     source = models.CharField(_("cách ghi nhận"), max_length=16, choices=Source, default="typed")
+    kind = models.CharField(
+        _("ý kiến hay kiến nghị"), max_length=16, choices=Kind, default="petition"
+    )
     text = models.TextField(_("nội dung kiến nghị"))
     commune = models.ForeignKey(
         "organizations.AdminUnit",
@@ -369,6 +381,75 @@ class Petition(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        if self.consolidated_id is not None:
+            return reverse(
+                "voters:consolidated_detail", kwargs={"public_id": self.consolidated.public_id}
+            )
+        return reverse("voters:session_detail", kwargs={"public_id": self.session.public_id})
+
+
+class Feedback(BaseModel):
+    """What a contact point reports back on an answered consolidated petition, at the meeting
+    where the answer was read to the voters: whether the matter was in fact dealt with there,
+    and how the voters took the answer (decision 0164). One row per meeting, petition and
+    commune: recording it again corrects it."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Đã thực hiện trên thực tế")
+        PARTLY = "partly", _("Mới thực hiện một phần")
+        NOT_DONE = "not_done", _("Chưa thấy thực hiện")
+        UNKNOWN = "unknown", _("Chưa rõ")
+
+    class Reaction(models.TextChoices):
+        AGREE = "agree", _("Cử tri đồng tình")
+        PARTLY = "partly", _("Cử tri đồng tình một phần")
+        DISAGREE = "disagree", _("Cử tri chưa đồng tình, đề nghị xem xét lại")
+
+    DISPUTED = ("not_done", "disagree")
+
+    consolidated = models.ForeignKey(
+        ConsolidatedPetition,
+        on_delete=models.PROTECT,
+        related_name="feedback",
+        verbose_name=_("kiến nghị tổng hợp"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="feedback",
+        verbose_name=_("hội nghị thông báo kết quả"),
+    )
+    commune = models.ForeignKey(
+        "organizations.AdminUnit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("điểm tiếp xúc (xã, phường)"),
+    )
+    outcome = models.CharField(_("thực tế tại địa phương"), max_length=16, choices=Outcome)
+    reaction = models.CharField(_("ý kiến của cử tri về trả lời"), max_length=16, choices=Reaction)
+    note = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("phản hồi của điểm tiếp xúc")
+        verbose_name_plural = _("phản hồi của điểm tiếp xúc")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consolidated", "meeting", "commune"], name="%(app_label)s_%(class)s_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reaction_display()} ({self.commune_id})"
+
+    @property
+    def disputed(self) -> bool:
+        return self.outcome in self.DISPUTED or self.reaction in self.DISPUTED
 
 
 class ConsolidationRun(BaseModel):
@@ -426,6 +507,7 @@ class Decision(BaseModel):
         MOVE = "move", _("Chuyển kiến nghị sang nhóm khác")
         RENAME = "rename", _("Sửa nội dung tổng hợp")
         CLASSIFY = "classify", _("Quyết định lĩnh vực, cấp, cơ quan")
+        OPINION = "opinion", _("Xếp là ý kiến, không phải kiến nghị")
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("kỳ họp")

@@ -9,6 +9,7 @@ from phoihop.voters.models import (
     ConsolidatedPetition,
     ConsolidationRun,
     Decision,
+    Feedback,
     Meeting,
     Petition,
     Session,
@@ -62,7 +63,8 @@ def consolidated_get(*, viewer, public_id) -> ConsolidatedPetition:
 def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]:
     """The session's groups (the consolidating body's own) for the review page: proposed
     first, then accepted, then the rest; bigger groups first. Paginate, then prefetch."""
-    from django.db.models import Case, IntegerField, Value, When
+    from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+    from django.db.models.functions import Coalesce
 
     order = Case(
         When(status="proposed", then=Value(0)),
@@ -70,42 +72,63 @@ def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]
         default=Value(2),
         output_field=IntegerField(),
     )
+    # The size as a subquery on the petitions' group index, not a join grouped by every
+    # column of the group; the page count then drops it (bench/voters.py, decision 0167).
+    size = (
+        Petition.objects.filter(consolidated=OuterRef("pk"))
+        .order_by()
+        .values("consolidated")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     return (
         consolidated_list(viewer=viewer, session=session)
         .filter(organization=session.organization)
         .exclude(status="withdrawn")
-        .annotate(rank=order, size=Count("petitions"))
+        .annotate(rank=order, size=Coalesce(Subquery(size), 0))
         .order_by("rank", "-size", "pk")
     )
 
 
-def with_petitions(groups) -> list[ConsolidatedPetition]:
-    """One page of groups, each with its petitions (two queries)."""
+def with_petitions(groups, *, limit: int | None = None) -> list[ConsolidatedPetition]:
+    """One page of groups, each with its petitions (two queries); with *limit*, only each
+    group's first *limit* petitions are read, as ``group.shown`` (the page shows the rest on
+    the group's own page)."""
     from django.db.models import prefetch_related_objects
 
     groups = list(groups)
-    prefetch_related_objects(
-        groups,
-        Prefetch(
-            "petitions",
-            queryset=Petition.objects.select_related("commune", "meeting").order_by("id"),
-        ),
+    from django.db.models import F
+
+    # One object per petition: the commune's name and the meeting's number ride along.
+    petitions = (
+        Petition.objects.only("text", "kind", "channel", "consolidated_id")
+        .annotate(commune_name=F("commune__name"), meeting_reference=F("meeting__reference"))
+        .order_by("id")
     )
+    if limit:  # a sliced prefetch is kept as a list: ``group.shown``
+        prefetch_related_objects(
+            groups, Prefetch("petitions", queryset=petitions[:limit], to_attr="shown")
+        )
+    else:
+        prefetch_related_objects(groups, Prefetch("petitions", queryset=petitions))
     return groups
 
 
-def merge_targets(*, viewer, session: Session):
-    """(reference, title) of the groups an official may still merge, for one list per page."""
+def merge_targets(*, viewer, session: Session, limit: int = 200):
+    """(reference, title) of the groups officials have accepted and may still merge into, for
+    the page's suggestion list (any group's reference may still be typed)."""
     return (
         consolidated_list(viewer=viewer, session=session)
-        .filter(organization=session.organization, status__in=("proposed", "accepted"))
+        .filter(organization=session.organization, status="accepted")
         .order_by("reference")
-        .values_list("public_id", "reference", "title")
+        .values_list("public_id", "reference", "title")[:limit]
     )
 
 
 def unplaced_petitions(*, viewer, session: Session) -> QuerySet[Petition]:
-    return petition_list(viewer=viewer, session=session).filter(consolidated__isnull=True)
+    return petition_list(viewer=viewer, session=session).filter(
+        consolidated__isnull=True, kind="petition"
+    )
 
 
 def run_latest(*, session: Session) -> ConsolidationRun | None:
@@ -149,10 +172,21 @@ def session_statistics(*, session: Session) -> dict:
 
     level_labels = dict(ConsolidatedPetition._meta.get_field("level").choices)
     grade_labels = dict(ConsolidatedPetition.Grade.choices)
+    reaction_labels = dict(Feedback.Reaction.choices)
+    raised = dict(session.petitions.values_list("kind").annotate(n=Count("id")).order_by("kind"))
     return {
         "meetings": meetings.count(),
         "voters": voters,
-        "petitions": session.petitions.count(),
+        "petitions": sum(raised.values()),
+        "opinions": raised.get("opinion", 0),
+        "requests": raised.get("petition", 0),
+        "by_feedback": [
+            (reaction_labels.get(row["reaction"], row["reaction"]), row["n"])
+            for row in Feedback.objects.filter(consolidated__in=own)
+            .values("reaction")
+            .annotate(n=Count("id"))
+            .order_by("-n", "reaction")
+        ],
         "consolidated": own.count(),
         "by_field": by("field"),
         "by_level": [(level_labels.get(k, k), n) for k, n in by("level")],
@@ -248,3 +282,81 @@ def answers_by_commune(*, session: Session) -> list[tuple]:
         for commune in item.communes.all():
             by_commune.setdefault(commune, []).append(item)
     return sorted(by_commune.items(), key=lambda pair: pair[0].name)
+
+
+def opinions(*, viewer, session: Session) -> QuerySet[Petition]:
+    """The voters' opinions (ý kiến) of the session: recorded and reported, never routed."""
+    return petition_list(viewer=viewer, session=session).filter(kind="opinion").order_by("id")
+
+
+def answers_to_read_back(*, meeting: Meeting) -> list[tuple]:
+    """For a meeting: the answered petitions raised by the voters of its contact points (this
+    session's and earlier ones), each with the contact points concerned and the feedback
+    already recorded at this meeting — the list the contact point reports back on."""
+    points = {p.commune_id: p.commune for p in meeting.points.select_related("commune")}
+    items = list(
+        ConsolidatedPetition.objects.filter(
+            status="answered",
+            forwarded_by__isnull=True,
+            pk__in=ConsolidatedPetition.communes.through.objects.filter(
+                adminunit_id__in=list(points)
+            ).values("consolidatedpetition_id"),
+            session__opens_on__lte=meeting.session.opens_on,
+        )
+        .select_related("session")
+        .prefetch_related("communes")
+        .order_by("-session__opens_on", "reference")[:100]
+    )
+    recorded = {
+        (f.consolidated_id, f.commune_id): f
+        for f in Feedback.objects.filter(meeting=meeting, consolidated__in=items)
+    }
+    rows = []
+    for item in items:
+        here = [c for c in item.communes.all() if c.pk in points]
+        rows.append((item, [(c, recorded.get((item.pk, c.pk))) for c in here]))
+    return rows
+
+
+def feedback_of(*, item: ConsolidatedPetition):
+    """What the contact points reported on the answer to *item* (or to its original)."""
+    return (
+        Feedback.objects.filter(consolidated=origin_of(item))
+        .select_related("meeting", "commune", "recorded_by")
+        .order_by("-meeting__held_on", "commune__name")
+    )
+
+
+def disputed_list(*, viewer) -> QuerySet[ConsolidatedPetition]:
+    """Answered petitions the viewer sees whose contact point reported the matter not dealt
+    with, or the voters disagreeing with the answer: for the supervising bodies. The copies
+    other bodies received (``continues`` links) are listed too, so that the body that answered
+    and the bodies it answered through see it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.casework.models import Link
+
+    ids = set(
+        Feedback.objects.filter(
+            Q(outcome__in=Feedback.DISPUTED) | Q(reaction__in=Feedback.DISPUTED)
+        ).values_list("consolidated", flat=True)
+    )
+    ct = ContentType.objects.get_for_model(ConsolidatedPetition)
+    frontier = set(ids)
+    for _ in range(3):  # the delegation or standing committee → the answering body
+        frontier = (
+            set(
+                Link.objects.filter(
+                    from_type=ct, to_type=ct, to_id__in=frontier, kind=Link.Kind.CONTINUES
+                ).values_list("from_id", flat=True)
+            )
+            - ids
+        )
+        if not frontier:
+            break
+        ids |= frontier
+    return (
+        consolidated_list(viewer=viewer)
+        .filter(status="answered", pk__in=ids)
+        .order_by("-answered_on", "reference")
+    )

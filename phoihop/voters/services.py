@@ -41,6 +41,7 @@ from phoihop.voters.models import (
     ConsolidationRun,
     ContactPoint,
     Decision,
+    Feedback,
     Level,
     Meeting,
     Petition,
@@ -339,6 +340,7 @@ def petitions_record(
             meeting=meeting,
             channel=channel,
             source=source,
+            kind=row.kind,
             text=row.text.strip(),
             commune=commune,
             received_by=row.received_by,
@@ -412,7 +414,9 @@ def consolidation_execute(*, run_id: int) -> ConsolidationRun:
             ).delete()
             stale.delete()
         free = list(
-            Petition.objects.filter(session=session, consolidated__isnull=True, pinned=False)
+            Petition.objects.filter(
+                session=session, consolidated__isnull=True, pinned=False, kind="petition"
+            )
             .select_related("commune")
             .order_by("id")
         )
@@ -584,7 +588,6 @@ def consolidated_split(
         raise VotersError(
             "Không thể tách toàn bộ nhóm; hãy giữ lại ít nhất một kiến nghị.", code="all"
         )
-    _accept(item)
     moved = list(Petition.objects.filter(pk__in=ids).order_by("id"))
     field, level, agency = engine.suggest_for(
         " ".join(p.text for p in moved), moved[0].commune.name
@@ -605,8 +608,8 @@ def consolidated_split(
     )
     new.save()
     Petition.objects.filter(pk__in=ids).update(consolidated=new)
+    _accept(item)  # numbered before the new group, as the official reads them
     _accept(new)
-    _accept(item)
     link(new, Link.Kind.SPLIT_FROM, item, actor)
     _decide(
         actor,
@@ -697,6 +700,176 @@ def consolidated_classify(
         actor, Decision.Kind.CLASSIFY, item, data={"field": field, "level": level, "agency": agency}
     )
     return item
+
+
+@transaction.atomic
+def petition_mark(*, actor, petition: Petition, kind: str) -> Petition:
+    """An official decides that a row is a voter's opinion (ý kiến), not a petition (kiến
+    nghị), or the reverse (decision 0163). An opinion leaves its group (a group left empty is
+    withdrawn) and is never consolidated, routed or put on a clock; it stays in the counts and
+    the Front's report. Records ``voters.consolidation.decided``.
+
+    Raises: PermissionDenied; VotersError (unknown kind); ItemStateError (its group was routed).
+    """
+    if kind not in Petition.Kind.values:
+        raise VotersError("Chỉ chọn «ý kiến» hoặc «kiến nghị».", code="kind")
+    require_in(actor, "voters.consolidate_consolidatedpetition", petition.session.organization)
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    if petition.kind == kind:
+        return petition
+    group = petition.consolidated
+    if group is not None:
+        group = _editable(group, actor)
+    Petition.objects.filter(pk=petition.pk).update(
+        kind=kind, consolidated=None, pinned=kind == Petition.Kind.OPINION
+    )
+    petition.refresh_from_db()
+    if group is not None:
+        if group.petitions.exists():
+            _accept(group)
+        else:
+            group.status, group.closed_at = ConsolidatedPetition.Status.WITHDRAWN, timezone.now()
+            group.save()
+        _decide(
+            actor,
+            Decision.Kind.OPINION,
+            group,
+            petitions=[petition],
+            data={"kind": kind},
+            note=f"Xếp là {petition.get_kind_display().lower()}: {petition.text[:80]}",
+        )
+    else:
+        audit_record(
+            actor=actor,
+            event="voters.consolidation.decided",
+            target=petition.session,
+            data={"kind": Decision.Kind.OPINION, "petitions": [petition.pk], "to": kind},
+        )
+    return petition
+
+
+# --- other channels: an item of another area raised as a voter petition ---------------------
+
+CHANNEL_OF_ITEM = {"online": Petition.Channel.PORTAL, "hotline": Petition.Channel.HOTLINE}
+
+
+@transaction.atomic
+def petition_from_item(
+    *, actor, session: Session, item, commune: AdminUnit, received_by: str = ""
+) -> Petition:
+    """A tracked item of another area (a letter triaged as "kiến nghị, phản ánh" that voters
+    sent to their deputies) becomes a voter petition of *session* (decision 0165).
+
+    One record: the petition keeps the item's de-identified content for the engine and a
+    casework link (``continues``) to the item, read both ways; nothing of the item is copied
+    and the item keeps its own workflow. The channel follows the item's (portal, hotline;
+    otherwise letter). Taking the same item again returns the same petition.
+
+    Raises: PermissionDenied (cannot see the item, or add petitions for the session's body);
+    VotersError (not a petition, no content). Records ``voters.petitions.recorded``.
+    """
+    require(actor, "view", item)
+    organization = session.organization
+    require_in(actor, "voters.add_petition", organization)
+    ct = ContentType.objects.get_for_model(Petition)
+    already = Link.objects.filter(
+        from_type=ct,
+        to_type=ContentType.objects.get_for_model(item),
+        to_id=item.pk,
+        kind=Link.Kind.CONTINUES,
+    ).first()
+    if already is not None:
+        return Petition.objects.get(pk=already.from_id)
+    if getattr(item, "kind", "petition") != "petition":
+        raise VotersError(
+            "Chỉ đơn đã phân loại là «Kiến nghị, phản ánh» mới ghi được thành kiến nghị cử tri.",
+            code="kind",
+        )
+    text = str(getattr(item, "content", "") or getattr(item, "summary", "")).strip()
+    if not text:
+        raise VotersError("Đơn không có nội dung để ghi thành kiến nghị.", code="text")
+    channel = CHANNEL_OF_ITEM.get(getattr(item, "channel", ""), Petition.Channel.LETTER)
+    origin = f"i{ContentType.objects.get_for_model(item).pk}:{item.pk}"
+    folded = " ".join(engine.fold(text).split())
+    fingerprint = hashlib.sha256(f"{origin}|{commune.pk}|{folded}".encode()).hexdigest()
+    petition = Petition.objects.create(
+        session=session,
+        organization=organization,
+        channel=channel,
+        source=Petition.Source.TYPED,
+        text=text[:4000],
+        commune=commune,
+        received_by=received_by,
+        fingerprint=fingerprint,
+        recorded_by=actor,
+    )
+    link(petition, Link.Kind.CONTINUES, item, actor, f"Kiến nghị cử tri — {session.name}")
+    step_add(item, "continued", timezone.localdate(), actor, f"Kiến nghị cử tri — {session.name}")
+    audit_record(
+        actor=actor,
+        event="voters.petitions.recorded",
+        target=session,
+        related=item,
+        organization=organization,
+        data={"created": 1, "skipped": 0, "source": "item", "channel": channel},
+    )
+    return petition
+
+
+# --- back to voters: what the contact point reports -----------------------------------------
+
+
+@transaction.atomic
+def feedback_record(
+    *,
+    actor,
+    meeting: Meeting,
+    item: ConsolidatedPetition,
+    commune: AdminUnit,
+    outcome: str,
+    reaction: str,
+    note: str = "",
+) -> Feedback:
+    """The contact point's account, at *meeting*, of an answered petition raised in its
+    commune: whether the matter was in fact dealt with, and the voters' reaction to the answer
+    read back (decision 0164). Recording it again for the same meeting, petition and commune
+    corrects the row. A disputed answer (not done, or the voters disagree) is listed for the
+    supervising bodies. Records ``voters.feedback.recorded`` and a step on the petition.
+
+    Raises: PermissionDenied (cannot record for the meeting); VotersError (not answered; the
+    commune is not a contact point of the meeting or was not where it was raised).
+    """
+    meeting = item_locked(meeting, actor, "record")
+    if outcome not in Feedback.Outcome.values or reaction not in Feedback.Reaction.values:
+        raise VotersError("Cần chọn thực tế tại địa phương và ý kiến của cử tri.", code="choice")
+    if item.status != ConsolidatedPetition.Status.ANSWERED:
+        raise VotersError("Chỉ ghi phản hồi về kiến nghị đã được trả lời.", code="status")
+    if not meeting.points.filter(commune=commune).exists():
+        raise VotersError("Xã, phường không phải điểm tiếp xúc của hội nghị.", code="commune")
+    if not item.communes.filter(pk=commune.pk).exists():
+        raise VotersError("Kiến nghị không do cử tri xã, phường này nêu.", code="commune")
+    row, created = Feedback.objects.update_or_create(
+        consolidated=item,
+        meeting=meeting,
+        commune=commune,
+        defaults={
+            "outcome": outcome,
+            "reaction": reaction,
+            "note": note.strip()[:2000],
+            "recorded_by": actor,
+        },
+    )
+    label = f"{commune.name}: {row.get_outcome_display()}; {row.get_reaction_display()}"
+    step_add(item, "feedback", meeting.held_on, actor, label)
+    audit_record(
+        actor=actor,
+        event="voters.feedback.recorded",
+        target=item,
+        related=meeting,
+        organization=meeting.organization,
+        data={"outcome": outcome, "reaction": reaction, "commune": commune.pk, "new": created},
+    )
+    return row
 
 
 # --- routing and answers -----------------------------------------------------------------
@@ -922,7 +1095,8 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
         f"Thực hiện Nghị quyết liên tịch số 72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN, trước và sau "
         f"{session.name}, đại biểu đã tổ chức {stats['meetings']} hội nghị tiếp xúc cử tri với "
         f"{stats['voters']} lượt cử tri tham dự; cử tri nêu {stats['petitions']} ý kiến, "
-        f"kiến nghị, được tổng hợp thành {stats['consolidated']} kiến nghị.",
+        f"kiến nghị ({stats['requests']} kiến nghị, {stats['opinions']} ý kiến); các kiến nghị "
+        f"được tổng hợp thành {stats['consolidated']} kiến nghị.",
     ]
     if kind == "results":
         graded = ", ".join(f"{label}: {n}" for label, n in stats["by_grade"])
@@ -963,6 +1137,22 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
                 "rows": body,
             }
         )
+    if kind == "front":
+        opinions = list(
+            session.petitions.filter(kind=Petition.Kind.OPINION)
+            .select_related("commune")
+            .order_by("id")[:200]
+        )
+        if opinions:
+            tables.append(
+                {
+                    "caption": "Ý kiến của cử tri (ghi nhận, không chuyển giải quyết)",
+                    "header": ["STT", "Nội dung ý kiến", "Xã, phường"],
+                    "rows": [
+                        [str(n), p.text, p.commune.name] for n, p in enumerate(opinions, start=1)
+                    ],
+                }
+            )
     return paragraphs, tables
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.models import Handover
+from phoihop.casework.selectors import item_by_reference
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.deadlines.selectors import deadline_item_list
@@ -22,10 +23,13 @@ from phoihop.documents.services import document_docx
 from phoihop.organizations.selectors import organizations_where
 from phoihop.voters import exports, forms, selectors, services
 from phoihop.voters.engine import fold
+from phoihop.voters.evidence import mark_group
 from phoihop.voters.imports import Row, read_pasted, read_upload
 from phoihop.voters.models import ConsolidatedPetition, Petition, Speaker
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REVIEW_GROUPS = 25  # groups per page of the review
+REVIEW_SHOWN = 12  # petitions of a group shown on the review page
 MAX_MINUTES_BYTES = 5 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,6 +92,7 @@ def session_detail(request, public_id):
             "channel_form": forms.ChannelForm()
             if has_permission_anywhere(user, "voters.add_petition")
             else None,
+            "letter_form": forms.LetterPetitionForm(),
             "report_form": forms.ReportForm(
                 organizations=organizations_where(user, "voters.report_consolidatedpetition"),
                 initial={"issued_on": timezone.localdate()},
@@ -124,6 +129,42 @@ def session_channel_petitions(request, public_id):
             _recorded(request, result["r"])
     else:
         messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+    return redirect(session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def session_letter_petition(request, public_id):
+    """A letter of the register, classified "kiến nghị, phản ánh", becomes a voter petition of
+    the session (decision 0165): found by its register number among the letters the officer
+    may see, through the casework layer."""
+    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    _require_anywhere(request.user, "voters.add_petition")
+    form = forms.LetterPetitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return redirect(session.get_absolute_url())
+    data = form.cleaned_data
+    letter = item_by_reference(
+        viewer=request.user, kind="letters.letter", reference=data["reference"]
+    )
+    if letter is None:
+        messages.error(
+            request, f"Không tìm thấy đơn số «{data['reference']}» trong sổ bạn được xem."
+        )
+        return redirect(session.get_absolute_url())
+
+    def call():
+        services.petition_from_item(
+            actor=request.user,
+            session=session,
+            item=letter,
+            commune=data["commune"],
+            received_by=data["received_by"],
+        )
+
+    if attempt(request, call):
+        messages.success(request, f"Đã ghi đơn {letter.reference} thành kiến nghị của cử tri.")
     return redirect(session.get_absolute_url())
 
 
@@ -183,6 +224,11 @@ def meeting_detail(request, public_id):
             "import_form": forms.ImportForm() if may_record else None,
             "paste_form": forms.PasteForm() if may_record else None,
             "minutes_form": forms.MinutesForm() if may_record and meeting.is_open else None,
+            "read_back": selectors.answers_to_read_back(meeting=meeting),
+            "feedback_choices": (
+                forms.FeedbackForm.base_fields["outcome"].choices,
+                forms.FeedbackForm.base_fields["reaction"].choices,
+            ),
             **item_panel_context(request, meeting),
         },
     )
@@ -209,7 +255,14 @@ def meeting_petition_add(request, public_id):
     form = forms.PetitionForm(request.POST, choices=choices)
     if form.is_valid():
         data = form.cleaned_data
-        row = Row(1, data["text"], data["commune"].name, data["received_by"], data["voter"])
+        row = Row(
+            1,
+            data["text"],
+            data["commune"].name,
+            data["received_by"],
+            data["voter"],
+            data["kind"] or Petition.Kind.PETITION,
+        )
         result = {}
 
         def call():
@@ -277,6 +330,34 @@ def meeting_petition_paste(request, public_id):
     return redirect(meeting.get_absolute_url())
 
 
+@login_required
+@require_POST
+def meeting_feedback(request, public_id):
+    """The contact point's account of an answered petition, at this meeting (decision 0164)."""
+    meeting = selectors.meeting_get(viewer=request.user, public_id=public_id)
+    form = forms.FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+        return redirect(meeting.get_absolute_url() + "#phan-hoi")
+    data = form.cleaned_data
+    item = get_object_or_404(ConsolidatedPetition, public_id=data["item"])
+
+    def call():
+        services.feedback_record(
+            actor=request.user,
+            meeting=meeting,
+            item=item,
+            commune=data["commune"],
+            outcome=data["outcome"],
+            reaction=data["reaction"],
+            note=data["note"],
+        )
+
+    if attempt(request, call):
+        messages.success(request, f"Đã ghi phản hồi về {item.reference} ({data['commune'].name}).")
+    return redirect(meeting.get_absolute_url() + "#phan-hoi")
+
+
 def _speakers(text: str, communes) -> list[services.SpeakerInput]:
     speakers = []
     for line in text.splitlines():
@@ -317,27 +398,38 @@ def meeting_minutes(request, public_id):
 
 @login_required
 def review(request, public_id):
+    """The officials' review of the engine's groups, one page of groups at a time; a group
+    shows its first petitions here (all of them on its own page). Timed in bench/voters.py."""
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
     unplaced = selectors.unplaced_petitions(viewer=request.user, session=session)
-    page = Paginator(selectors.review_groups(viewer=request.user, session=session), 40).get_page(
-        request.GET.get("page")
+    page = Paginator(
+        selectors.review_groups(viewer=request.user, session=session), REVIEW_GROUPS
+    ).get_page(request.GET.get("page"))
+    groups = selectors.with_petitions(page.object_list, limit=REVIEW_SHOWN)
+    can_consolidate = has_permission_anywhere(
+        request.user, "voters.consolidate_consolidatedpetition"
     )
+    for group in groups:
+        group.more = max(0, group.size - len(group.shown))
+        group.editable = can_consolidate and group.status in ("proposed", "accepted")
+        mark_group(group, group.shown)
+    opinions = selectors.opinions(viewer=request.user, session=session)
     return render(
         request,
         "voters/review.html",
         {
             "session": session,
             "page": page,
-            "groups": selectors.with_petitions(page.object_list),
+            "groups": groups,
             "targets": selectors.merge_targets(viewer=request.user, session=session),
             "unplaced": unplaced[:100],
             "unplaced_count": unplaced.count(),
+            "opinions": opinions[:100],
+            "opinion_count": opinions.count(),
             "run": selectors.run_latest(session=session),
             "decisions": selectors.decision_list(session=session),
-            "can_consolidate": has_permission_anywhere(
-                request.user, "voters.consolidate_consolidatedpetition"
-            ),
+            "can_consolidate": can_consolidate,
         },
     )
 
@@ -476,6 +568,40 @@ def petition_move(request, public_id):
     return redirect("voters:review", public_id=petition.session.public_id)
 
 
+@login_required
+@require_POST
+def group_opinions(request, public_id):
+    """The chosen rows of a group are voters' opinions, not petitions (decision 0163)."""
+    item = _group(request, public_id)
+    petitions = list(item.petitions.filter(pk__in=request.POST.getlist("petitions")))
+    if not petitions:
+        messages.error(request, "Chọn các dòng là ý kiến của cử tri.")
+        return _back(request, item)
+
+    def call():
+        for petition in petitions:
+            services.petition_mark(actor=request.user, petition=petition, kind="opinion")
+
+    if attempt(request, call):
+        messages.success(request, f"Đã xếp {len(petitions)} dòng là ý kiến của cử tri.")
+    return _back(request, item)
+
+
+@login_required
+@require_POST
+def petition_mark(request, public_id):
+    petition = get_object_or_404(
+        Petition.objects.restrict(request.user, "view"), public_id=public_id
+    )
+    kind = request.POST.get("kind", "")
+    if attempt(
+        request, lambda: services.petition_mark(actor=request.user, petition=petition, kind=kind)
+    ):
+        label = "kiến nghị" if kind == Petition.Kind.PETITION else "ý kiến"
+        messages.success(request, f"Đã xếp là {label}.")
+    return redirect("voters:review", public_id=petition.session.public_id)
+
+
 # --- consolidated petitions ------------------------------------------------------------------
 
 
@@ -492,6 +618,8 @@ def consolidated_detail(request, public_id):
             "petitions": selectors.voters_petitions(item=item),
             "deadlines": deadline_item_list(target=item),
             "repeats": selectors.repeats_of(viewer=user, item=item),
+            "feedback": selectors.feedback_of(item=item),
+            "editable": editable,
             "rename_form": forms.RenameForm(initial={"title": item.title}) if editable else None,
             "classify_form": forms.ClassifyForm(
                 initial={"field": item.field, "level": item.level, "agency": item.agency}
@@ -594,7 +722,11 @@ def overdue(request):
     return render(
         request,
         "voters/overdue.html",
-        {"items": selectors.overdue_list(viewer=request.user, today=today), "today": today},
+        {
+            "items": selectors.overdue_list(viewer=request.user, today=today),
+            "disputed": list(selectors.disputed_list(viewer=request.user)[:200]),
+            "today": today,
+        },
     )
 
 
@@ -656,6 +788,7 @@ def statistics(request, public_id):
         ("Theo cấp thẩm quyền", "by_level"),
         ("Theo cơ quan có thẩm quyền", "by_agency"),
         ("Theo kết quả trả lời", "by_grade"),
+        ("Phản hồi của cử tri về trả lời", "by_feedback"),
     ):
         top = max((n for _, n in stats[key]), default=0) or 1
         charts.append((title, [(label, n, round(100 * n / top)) for label, n in stats[key]]))

@@ -49,6 +49,7 @@ def load_rules(path: Path = DATA_DIR / "rules.toml") -> RuleSet:
                     roll=Roll(row.get("roll", Roll.FORWARD)),
                     open_reading=bool(row.get("open_reading", False)),
                     citizen_period=bool(row.get("citizen_period", False)),
+                    province_sets=bool(row.get("province_sets", False)),
                     note=row.get("note", ""),
                 )
             )

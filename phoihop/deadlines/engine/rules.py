@@ -68,6 +68,9 @@ class Rule:
     # A period the citizen keeps (limitation, window for a second complaint), not the
     # administration: its end rolls past the citizen's days off too (decision 0121).
     citizen_period: bool = False
+    # The law leaves the number to the province: a deployment sets it, with the province's
+    # own citation, in ``PROVINCE_RULES`` (decision 0166).
+    province_sets: bool = False
 
     def count(self, variant: str) -> int:
         try:
@@ -79,6 +82,20 @@ class Rule:
     def with_day_type(self, day_type: DayType) -> "Rule":
         """The same rule read in other days; only for rules whose reading is open (G-05)."""
         return replace(self, day_type=day_type)
+
+    def with_province_counts(self, counts: dict[str, int], citation: str) -> "Rule":
+        """The same rule with the province's own figure and the text that sets it."""
+        if not self.province_sets:
+            raise ValueError(f"{self.id}: luật quy định số ngày, tỉnh không đặt lại được")
+        if not citation.strip() or "normal" not in counts:
+            raise ValueError(f"{self.id}: cần số ngày (normal) và căn cứ của tỉnh")
+        return replace(
+            self,
+            counts={str(Variant(k)): int(v) for k, v in counts.items()},
+            citation=citation.strip(),
+            confidence="H",
+            note=f"Số ngày do tỉnh quy định. Căn cứ của luật: {self.citation}",
+        )
 
 
 class RuleSet:
@@ -113,4 +130,20 @@ class RuleSet:
         unknown = set(overrides) - set(self._rules)
         if unknown:
             raise UnknownRuleError(sorted(unknown)[0])
+        return RuleSet(rules, self.version)
+
+    def with_province_counts(self, overrides: dict[str, dict]) -> "RuleSet":
+        """Apply the province's figures where the law leaves them to it, e.g.
+        ``{"KNCT-05": {"normal": 30, "citation": "QĐ .../QĐ-UBND Đ..."}}`` (decision 0166);
+        a rule the law fixes is refused."""
+        unknown = set(overrides) - set(self._rules)
+        if unknown:
+            raise UnknownRuleError(sorted(unknown)[0])
+        rules = []
+        for rule in self._rules.values():
+            if rule.id in overrides:
+                row = dict(overrides[rule.id])
+                citation = str(row.pop("citation", ""))
+                rule = rule.with_province_counts({k: int(v) for k, v in row.items()}, citation)
+            rules.append(rule)
         return RuleSet(rules, self.version)

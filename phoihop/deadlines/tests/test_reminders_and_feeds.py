@@ -148,6 +148,28 @@ def test_day_type_setting_switches_an_open_reading(settings):
     assert engine.working_days_between(date(2026, 6, 8), result.due) == 10
 
 
+@pytest.mark.django_db
+def test_province_sets_the_local_answer_period_with_its_citation(settings):
+    shipped = engine.compute_due("KNCT-05", date(2026, 6, 8))
+    assert shipped.due == date(2026, 8, 7) and shipped.rule.confidence == "L"
+
+    citation = "QĐ 21/2020/QĐ-UBND tỉnh Kon Tum, Quy chế kèm theo"
+    settings.PHOIHOP_DEADLINES = {
+        "PROVINCE_RULES": {"KNCT-05": {"normal": 30, "citation": citation}}
+    }
+    result = engine.compute_due("KNCT-05", date(2026, 6, 8))
+
+    assert result.due == date(2026, 7, 8)
+    assert (result.rule.citation, result.rule.confidence) == (citation, "H")
+
+
+@pytest.mark.django_db
+def test_a_statutory_period_cannot_be_set_by_the_province(settings):
+    settings.PHOIHOP_DEADLINES = {"PROVINCE_RULES": {"TX-10": {"normal": 30, "citation": "QĐ"}}}
+    with pytest.raises(ValueError, match="luật quy định"):
+        engine.compute_due("TX-10", date(2026, 6, 8))
+
+
 def _parse(response):
     assert response["Content-Type"].startswith("text/calendar")
     return Calendar.from_ical(

@@ -72,6 +72,11 @@ class PetitionRowInput(serializers.Serializer):
     commune = serializers.CharField(max_length=200)
     received_by = serializers.CharField(max_length=300, required=False, default="")
     voter = serializers.CharField(max_length=200, required=False, default="")
+    kind = serializers.ChoiceField(
+        choices=[("petition", "Kiến nghị"), ("opinion", "Ý kiến")],
+        required=False,
+        default="petition",
+    )
 
 
 class PetitionsInput(serializers.Serializer):

@@ -72,7 +72,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         meeting = self.get_object()
         data = _valid(s.PetitionsInput, request)
         rows = [
-            Row(n, r["text"], r["commune"], r["received_by"], r["voter"])
+            Row(n, r["text"], r["commune"], r["received_by"], r["voter"], r["kind"])
             for n, r in enumerate(data["petitions"], start=1)
         ]
         try:

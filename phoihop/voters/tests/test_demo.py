@@ -23,3 +23,5 @@ def test_demo_has_two_sessions_an_overdue_answer_and_published_answers(db):
         overdue.due_on == today - timedelta(days=90) + timedelta(days=60) or overdue.due_on < today
     )
     assert Meeting.objects.filter(status="planned", held_on__gt=today).count() == 1
+    opinion = earlier.petitions.get(kind="opinion")
+    assert opinion.consolidated is None  # recorded and counted, never consolidated

@@ -86,3 +86,56 @@ def test_dashboard_and_shared_calendar(bodies):
     )
     assert [e.url for e in entries] == [meeting.get_absolute_url()]
     assert "xã Hòa An" in entries[0].location
+
+
+def test_minutes_file_with_a_bad_row_changes_nothing_and_says_which_row(bodies):
+    """Done-when: an import with a malformed row changes nothing and says which row and why,
+    in Vietnamese — through the meeting's import form."""
+    from openpyxl import Workbook
+
+    from phoihop.voters.models import Petition
+
+    secretary = make_user("tk.doan")
+    grant(secretary, "specialist", bodies["delegation"])
+    meeting = make_meeting(bodies["delegation"], actor=secretary)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["BIÊN BẢN HỘI NGHỊ TIẾP XÚC CỬ TRI"])
+    sheet.append(["STT", "Nội dung", "Xã, phường"])
+    sheet.append([1, "Đề nghị sửa chữa đường ĐT.816", "Hòa An"])
+    sheet.append([2, "Đề nghị nạo vét kênh Bàu Sen", "Tân Phước"])
+    sheet.append([3, "Đề nghị lắp đèn đường thôn 3", "Phú Lâm"])
+    content = io.BytesIO()
+    book.save(content)
+    upload = io.BytesIO(content.getvalue())
+    upload.name = "bien-ban.xlsx"
+    client = signed_in_client(secretary)
+    url = reverse("voters:meeting_petition_import", args=[meeting.public_id])
+    page = client.post(url, {"file": upload}, follow=True)
+    text = page.content.decode()
+    assert "Dòng 4: không có xã, phường «Tân Phước» trong các điểm tiếp xúc của hội nghị." in text
+    assert Petition.objects.count() == 0
+
+
+def test_disputed_answer_reaches_the_bodies_it_passed_through(bodies):
+    from phoihop.voters import selectors
+    from phoihop.voters.models import ConsolidatedPetition
+
+    session = _answered_through_two_bodies(bodies)
+    original = ConsolidatedPetition.objects.get(session=session, forwarded_by__isnull=True)
+    meeting = make_meeting(bodies["delegation"], session=session, held_on=date(2027, 1, 20))
+    services.feedback_record(
+        actor=system_actor(),
+        meeting=meeting,
+        item=original,
+        commune=commune("T-01"),
+        outcome="not_done",
+        reaction="disagree",
+    )
+    standing = make_user("tt.hdnd")
+    grant(standing, "leader", bodies["standing"])
+    listed = list(selectors.disputed_list(viewer=standing))
+    # its own copy, and the People's Committee's copy it supervises by chain
+    assert {i.organization for i in listed} == {bodies["standing"], bodies["ubnd"]}
+    page = signed_in_client(standing).get(reverse("voters:overdue")).content.decode()
+    assert all(i.reference in page for i in listed)

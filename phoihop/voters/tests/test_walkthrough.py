@@ -2,7 +2,8 @@
 meeting with two contact points, eight petitions typed with the keyboard and ten imported
 from the minutes, the engine's groups with their evidence, a split and a merge, one petition
 routed to each level, the Front's report, two graded answers, the supervisor's follow-up on
-an overdue answer, the public page, and a petition repeated from the previous session.
+an overdue answer, the public page, a petition repeated from the previous session, and the
+contact point's feedback on an answer read back, listed for the supervisors when disputed.
 
 Runs its own server (temporary SQLite database, demo province) and saves a screenshot of each
 step. Skipped when Chromium or Playwright is not installed.
@@ -296,6 +297,24 @@ def test_voter_contact_walkthrough(site, tmp_path):
     dbqh.expect("Kiến nghị lặp lại từ kỳ họp trước")
     dbqh.expect("Đã trả lời: Đang giải quyết, có lộ trình")
     dbqh.shot("repeat-flagged", phone=True)
+
+    # 12. At the meeting the answers are read back; the contact point of Hòa An reports the road
+    #     not repaired and the voters disagreeing. The standing committee sees it disputed.
+    dbqh.go(meeting_url)
+    road_answer = page.locator("#phan-hoi article").filter(
+        has_text="bố trí vốn sửa chữa đường ĐT.816 trong năm 2027"
+    )
+    form = road_answer.locator("form").filter(has_text="xã Hòa An").first
+    form.locator("select[name=outcome]").select_option("not_done")
+    form.locator("select[name=reaction]").select_option("disagree")
+    form.locator("input[name=note]").fill("Đoạn qua thôn 2 vẫn sạt lở, chưa thấy thi công.")
+    dbqh.click("Ghi phản hồi", form)
+    dbqh.expect("Đã ghi phản hồi")
+    dbqh.shot("contact-point-feedback", phone=True)
+    hdnd.go("/cu-tri/qua-han/")
+    disputed = hdnd.page.locator("table").nth(1)
+    assert "ĐT.816" in disputed.inner_text(), "the disputed answer is not listed"
+    hdnd.shot("disputed-answers", phone=True)
 
 
 def _review_url(walk: Walk) -> str:

@@ -186,6 +186,77 @@ def _moved(tree, user, kwargs, response):
     _event(user, "voters.consolidation.decided")
 
 
+def _opinion_data(tree, user, kwargs):
+    return {"petitions": [_item(kwargs).petitions.order_by("id").last().pk], "next": "review"}
+
+
+def _opinion_made(tree, user, kwargs, response):
+    from phoihop.voters.models import Decision
+
+    item = _item(kwargs)
+    assert item.petitions.count() == 1 and item.status == "accepted"
+    assert Decision.objects.filter(kind="opinion", actor=user, consolidated=item).exists()
+    _event(user, "voters.consolidation.decided")
+
+
+def _marked_opinion(tree, user, kwargs, response):
+    from phoihop.voters.models import Petition
+
+    assert Petition.objects.get(public_id=kwargs["public_id"]).kind == "opinion"
+    _event(user, "voters.consolidation.decided")
+
+
+def _letter_data(tree, user, kwargs):
+    from phoihop.letters.tests.factories import register
+    from phoihop.voters.tests.factories import commune
+
+    letter = register(
+        tree.own,
+        content="Đề nghị sửa chữa cầu Bến Đá trên đường liên xã Hòa An, mùa mưa đi lại nguy hiểm.",
+        kind="petition",
+        channel="online",
+    )
+    return {"reference": letter.reference, "commune": commune().pk, "received_by": "ĐB Lê Thu Hà"}
+
+
+def _letter_taken(tree, user, kwargs, response):
+    from django.contrib.contenttypes.models import ContentType
+
+    from phoihop.casework.models import Link
+    from phoihop.voters.models import Petition
+
+    petition = Petition.objects.get(recorded_by=user)
+    assert petition.channel == "portal" and "cầu Bến Đá" in petition.text
+    assert Link.objects.filter(
+        from_type=ContentType.objects.get_for_model(Petition), from_id=petition.pk, kind="continues"
+    ).exists()
+    _event(user, "voters.petitions.recorded")
+
+
+def _feedback_data(tree, user, kwargs):
+    from phoihop.voters.tests.factories import commune, make_consolidated
+
+    item = make_consolidated(
+        tree.own, status="answered", grade="explained", answer="Đã giải trình."
+    )
+    item.communes.set([commune()])
+    return {
+        "item": str(item.public_id),
+        "commune": commune().pk,
+        "outcome": "not_done",
+        "reaction": "disagree",
+        "note": "Đường vẫn chưa được sửa.",
+    }
+
+
+def _feedback_recorded(tree, user, kwargs, response):
+    from phoihop.voters.models import Feedback
+
+    row = Feedback.objects.get(meeting__public_id=kwargs["public_id"])
+    assert row.disputed and row.recorded_by == user
+    _event(user, "voters.feedback.recorded")
+
+
 def _routed_effect(tree, user, kwargs, response):
     from phoihop.casework.models import Handover
 
@@ -262,6 +333,14 @@ PROTECTED = {
         data={"channel": "hotline", "text": "Đề nghị lắp đèn đường thôn 3 | Hòa An"},
         effect=_petitions_recorded(1),
     ),
+    "voters:session_letter_petition": UrlCheck(
+        permission="voters.add_petition",
+        kwargs=_session,
+        method=_P,
+        ok_status=(302,),
+        data=_letter_data,
+        effect=_letter_taken,
+    ),
     "voters:review": UrlCheck(permission=_VIEW, kwargs=_session),
     # Reachable with view of the session; running the engine takes a specialist.
     "voters:review_run": UrlCheck(
@@ -329,7 +408,24 @@ PROTECTED = {
         },
         effect=_meeting_held,
     ),
+    "voters:meeting_feedback": UrlCheck(
+        permission="voters.view_meeting",
+        kwargs=_meeting,
+        method=_P,
+        ok_status=(302,),
+        data=_feedback_data,
+        effect=_feedback_recorded,
+    ),
     "voters:consolidated_detail": UrlCheck(permission=_VIEW, kwargs=_group),
+    "voters:group_opinions": UrlCheck(
+        permission=_VIEW,
+        role="specialist",
+        kwargs=_proposed,
+        method=_P,
+        ok_status=(302,),
+        data=_opinion_data,
+        effect=_opinion_made,
+    ),
     "voters:group_accept": UrlCheck(
         permission=_VIEW,
         role="specialist",
@@ -401,6 +497,15 @@ PROTECTED = {
         ok_status=(302,),
         data=_move_data,
         effect=_moved,
+    ),
+    "voters:petition_mark": UrlCheck(
+        permission="voters.view_petition",
+        role="specialist",
+        kwargs=_petition,
+        method=_P,
+        ok_status=(302,),
+        data={"kind": "opinion"},
+        effect=_marked_opinion,
     ),
     "voters:inbox": UrlCheck(permission="voters.receive_consolidatedpetition"),
     "voters:inbox_acknowledge": UrlCheck(
