@@ -41,7 +41,10 @@ class ProgrammeForm(forms.Form):
 class PlanForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
     kind = forms.ChoiceField(
-        label="Hình thức giám sát", choices=Plan.Kind.choices, initial=Plan.Kind.THEMATIC
+        label="Hình thức giám sát",
+        choices=Plan.Kind.choices,
+        initial=Plan.Kind.THEMATIC,
+        required=False,
     )
     title = forms.CharField(label="Tên kế hoạch", max_length=300)
     scope = forms.CharField(

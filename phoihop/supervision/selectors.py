@@ -54,6 +54,17 @@ def plan_visits(*, plan: Plan) -> QuerySet[Visit]:
     return plan.visits.select_related("organization")
 
 
+def visit_list(*, viewer) -> QuerySet[Visit]:
+    """Visits of the plans the viewer sees (a visit has no access of its own)."""
+    return Visit.objects.filter(plan__in=Plan.objects.restrict(viewer, "view")).select_related(
+        "organization", "plan"
+    )
+
+
+def visit_get(*, viewer, public_id: UUID) -> Visit:
+    return _one(visit_list(viewer=viewer), public_id)
+
+
 def plan_reports(*, viewer, plan: Plan) -> QuerySet[BodyReport]:
     return (
         BodyReport.objects.restrict(viewer, "view").filter(plan=plan).select_related("organization")
@@ -204,6 +215,10 @@ def sitting_questions(*, viewer, sitting: Sitting) -> QuerySet[Question]:
         .filter(sitting=sitting)
         .select_related("organization")
     )
+
+
+def question_list(*, viewer) -> QuerySet[Question]:
+    return Question.objects.restrict(viewer, "view").select_related("organization", "sitting")
 
 
 def question_get(*, viewer, public_id: UUID) -> Question:

@@ -870,3 +870,56 @@ def pledge_assess(*, actor, pledge: Pledge, on: date, done: bool, note: str = ""
         actor=actor, event="supervision.pledge.stepped", target=pledge, data={"assessed": done}
     )
     return pledge
+
+
+# ---------------------------------------------------------------- one step by its code
+
+
+RECOMMENDATION_STEPS = ("reply", "accept", "progress", "report_done", "verify", "close")
+PLEDGE_STEPS = ("progress", "done", "assess_done", "assess_not_done")
+
+
+def recommendation_step(*, actor, rec: Recommendation, step: str, on: date, **data):
+    """One step of the findings lifecycle by its code (the pages' and the API's forms):
+    reply, accept, progress, report_done (evidence) by the responsible body; verify (result,
+    new_due_by) and close by the supervising body."""
+    note = data.get("note", "")
+    common = {"actor": actor, "rec": rec, "on": on}
+    match step:
+        case "reply":
+            return recommendation_reply(
+                **common,
+                replied_by=data.get("replied_by", ""),
+                reply=note,
+                taken_up=data.get("taken_up", ""),
+            )
+        case "accept":
+            return recommendation_accept(**common, note=note)
+        case "progress":
+            return recommendation_progress(**common, note=note)
+        case "report_done":
+            return recommendation_report_done(
+                **common, note=note, evidence=data.get("evidence", "")
+            )
+        case "verify":
+            return recommendation_verify(
+                **common,
+                result=data.get("result", ""),
+                note=note,
+                new_due_by=data.get("new_due_by"),
+            )
+        case "close":
+            return recommendation_close(**common, note=note)
+    raise SupervisionInputError("Bước xử lý không hợp lệ.", code="step")
+
+
+def pledge_step(*, actor, pledge: Pledge, step: str, on: date, note: str = "") -> Pledge:
+    """One step on a pledge by its code: progress or done (the official's body), assessed done
+    or not done (the council)."""
+    if step in ("progress", "done"):
+        return pledge_report(actor=actor, pledge=pledge, on=on, note=note, done=step == "done")
+    if step in ("assess_done", "assess_not_done"):
+        return pledge_assess(
+            actor=actor, pledge=pledge, on=on, done=step == "assess_done", note=note
+        )
+    raise SupervisionInputError("Bước xử lý không hợp lệ.", code="step")

@@ -20,7 +20,7 @@ from phoihop.documents.services import document_docx
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.supervision import forms, selectors, services
-from phoihop.supervision.models import Recommendation
+from phoihop.supervision.models import Plan, Recommendation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -207,7 +207,7 @@ def plan_list_view(request):
                         ends_on=d["ends_on"],
                         bodies=list(d["bodies"]),
                         previous=previous,
-                        kind=d["kind"],
+                        kind=d["kind"] or Plan.Kind.THEMATIC,
                         idempotency_key=d["idempotency_key"],
                     )
                 ),
@@ -441,29 +441,7 @@ def recommendation_step_view(request, public_id):
     form = forms.RecommendationStepForm(request.POST)
 
     def step(d):
-        common = {"actor": request.user, "rec": rec, "on": d["on"]}
-        match d["step"]:
-            case "reply":
-                return services.recommendation_reply(
-                    **common,
-                    replied_by=d["replied_by"],
-                    reply=d["note"],
-                    taken_up=d["taken_up"],
-                )
-            case "accept":
-                return services.recommendation_accept(**common, note=d["note"])
-            case "progress":
-                return services.recommendation_progress(**common, note=d["note"])
-            case "report_done":
-                return services.recommendation_report_done(
-                    **common, note=d["note"], evidence=d["evidence"]
-                )
-            case "verify":
-                return services.recommendation_verify(
-                    **common, result=d["result"], note=d["note"], new_due_by=d["new_due_by"]
-                )
-            case _:
-                return services.recommendation_close(**common, note=d["note"])
+        return services.recommendation_step(actor=request.user, rec=rec, **d)
 
     submit(request, form, step, "Đã cập nhật kiến nghị.")
     return redirect(rec)
@@ -649,21 +627,7 @@ def pledge_step_view(request, public_id):
     form = forms.PledgeStepForm(request.POST)
 
     def step(d):
-        if d["step"] in ("progress", "done"):
-            return services.pledge_report(
-                actor=request.user,
-                pledge=pledge,
-                on=d["on"],
-                note=d["note"],
-                done=d["step"] == "done",
-            )
-        return services.pledge_assess(
-            actor=request.user,
-            pledge=pledge,
-            on=d["on"],
-            done=d["step"] == "assess_done",
-            note=d["note"],
-        )
+        return services.pledge_step(actor=request.user, pledge=pledge, **d)
 
     submit(request, form, step, "Đã cập nhật lời hứa.")
     return redirect(pledge)
