@@ -25,6 +25,7 @@ from phoihop.supervision.models import Plan, Recommendation
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_PAGE_SIZE = 30
+LIST_COUNT_CAP = 300  # "hơn 300": the dashboard has the exact totals
 
 
 def _require_anywhere(user, *permissions: str) -> None:
@@ -70,7 +71,9 @@ def recommendation_list_view(request):
     if request.GET.get("format") == "xlsx":
         return _xlsx(qs[:50000])
     # A page at a time, the total counted up to a cap (as the letter register does).
-    page = window_page(qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE)
+    page = window_page(
+        qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE, count_cap=LIST_COUNT_CAP
+    )
     return render(
         request,
         "supervision/recommendation_list.html",
