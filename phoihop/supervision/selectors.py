@@ -4,13 +4,16 @@ viewer may not see does not exist for them (404)."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from hashlib import sha256
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from phoihop.casework.models import Link
+from phoihop.core.querysets import scope_for
 from phoihop.organizations.models import Organization
 from phoihop.supervision.models import (
     BodyReport,
@@ -145,15 +148,34 @@ class Dashboard:
 AGE_EDGES = ((0, 3), (3, 6), (6, 12))  # months since issue (30 days each); then "over 12"
 
 
+BOARD_VERSION_KEY = "supervision:board:version"
+BOARD_CACHE_SECONDS = 300
+
+
 def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboard:
     """Recommendations the viewer sees, counted by status, responsible body and topic, with the
     overdue and the open ones by time since issue.
 
-    One grouped scan (body id, topic, status; overdue and age counted in the same pass),
-    answered from the covering index ``supervision_rec_board`` in the group's order, so the
-    database neither reads the rows nor sorts; the bodies' names are read afterwards for the
-    few groups. Folded here (a few hundred groups at most)."""
-    qs = Recommendation.objects.restrict(viewer, "view")
+    Kept in the cache under the viewer's scope (the filter ``restrict`` applies, so two
+    accounts with the same grants share it) and the day, until a service changes a
+    recommendation (``services.board_changed``), at most ``BOARD_CACHE_SECONDS`` (a clock
+    moved by another module). See decision 0202."""
+    scope = scope_for(Recommendation, viewer, "view")
+    key = "supervision:board:" + sha256(f"{scope}|{today}|{limit}".encode()).hexdigest()
+    found = cache.get_many([BOARD_VERSION_KEY, key])
+    version = found.get(BOARD_VERSION_KEY, "")
+    if key in found and found[key][0] == version:
+        return found[key][1]
+    board = _dashboard(Recommendation.objects.filter(scope), today=today, limit=limit)
+    cache.set(key, (version, board), BOARD_CACHE_SECONDS)
+    return board
+
+
+def _dashboard(qs: QuerySet, *, today: date, limit: int) -> Dashboard:
+    """The counts of *qs*: one grouped scan (body id, topic, status; overdue and age counted
+    in the same pass), answered from the covering index ``supervision_rec_board`` in the
+    group's order, so the database neither reads the rows nor sorts; the bodies' names are
+    read afterwards for the few groups. Folded here (a few hundred groups at most)."""
     since = [today - timedelta(days=30 * b) for _, b in AGE_EDGES]  # 3, 6, 12 months ago
     groups = (
         qs.values_list("organization_id", "topic", "status")

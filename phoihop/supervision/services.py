@@ -6,10 +6,12 @@ before a visit, a recommendation, a pledge) run on rule GS-09; written answers t
 KH-17. A clock on another body's item is moved as the system account (``casework.clocks``).
 """
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +25,7 @@ from phoihop.casework.services.links import link
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
 from phoihop.organizations.models import Organization
+from phoihop.supervision import selectors
 from phoihop.supervision.errors import SupervisionInputError, SupervisionStateError
 from phoihop.supervision.models import (
     BodyReport,
@@ -495,6 +498,7 @@ def plan_conclude(
         step_add(item, "issued", issued_on, actor, notice.symbol)
         if rec.earlier is not None:
             link(item, "repeats", rec.earlier, actor, note="Kiến nghị lại sau tái giám sát")
+    board_changed()
     plan.status, plan.conclusions = Plan.Status.REPORTED, conclusions
     plan.report_document, plan.notice_document = report, notice
     plan.save(
@@ -536,7 +540,19 @@ def plan_publish(*, actor, plan: Plan, published: bool = True) -> Plan:
 # ---------------------------------------------------------------- recommendations
 
 
+def board_changed() -> None:
+    """The recommendations' dashboards are stale (``selectors.recommendation_dashboard``): a
+    new version now, and again at commit, so a board read meanwhile is not kept."""
+
+    def bump() -> None:
+        cache.set(selectors.BOARD_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def _rec_audit(actor, rec: Recommendation, step: str, **data) -> None:
+    board_changed()
     audit_record(
         actor=actor,
         event="supervision.recommendation.stepped",

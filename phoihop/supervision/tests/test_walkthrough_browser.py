@@ -288,7 +288,7 @@ def test_the_fronts_recommendation_answered_in_writing():
         front.wait_for_load_state()
         facts = _text(front)
         assert "MTTQ: giám sát qua nghiên cứu, xem xét văn bản" in facts
-        assert "Văn bản kiến nghị" in facts and "chưa trả lời" in facts
+        assert "Văn bản kiến nghị" in facts and "chưa trả lời quá hạn trả lời" in facts
         _shot(front, "12-front-plan")
         front.locator("tr", has_text="Công khai phương án tái định cư").locator("a").first.click()
         front.wait_for_load_state()
