@@ -65,6 +65,7 @@ def demo_load(*, today: date | None = None) -> dict:
     if demo_is_loaded():
         return {}
     from phoihop.supervision.demo import demo_front_supervision
+
     spec = tomllib.loads(DATA.read_text(encoding="utf-8"))
     today = today or timezone.localdate()
     counts, organizations = _demo_province(spec, today)
