@@ -40,21 +40,38 @@ def _organization_model() -> type[Model]:
     return Grant._meta.get_field("organization").related_model
 
 
+def _organization_ids(user: Account) -> dict[str, list[int]]:
+    """For every permission *user* holds, the ids of the organizations where they hold it: one
+    query for all of them (the organizations under any of the user's grants), matched to each
+    permission's grants here (cached for the request)."""
+    cache: dict[str, list[int]] | None = getattr(user, _IDS_CACHE_ATTR, None)
+    if cache is not None:
+        return cache
+    by_permission = _permission_paths(user)
+    grants = {grant for held in by_permission.values() for grant in held}
+    q = Q(pk__in=[])
+    for path, subtree in grants:
+        q |= Q(path__startswith=path) if subtree else Q(path=path)
+    rows = list(_organization_model()._default_manager.filter(q).values_list("pk", "path"))
+    cache = {
+        permission: sorted(
+            pk
+            for pk, org_path in rows
+            if any(
+                org_path.startswith(path) if subtree else org_path == path for path, subtree in held
+            )
+        )
+        for permission, held in by_permission.items()
+    }
+    setattr(user, _IDS_CACHE_ATTR, cache)
+    return cache
+
+
 def granted_organization_ids(user: Account, permission: str) -> list[int]:
     """Ids of the organizations where *user* holds *permission* (cached for the request)."""
-    Organization = _organization_model()
-    cache = getattr(user, _IDS_CACHE_ATTR, None)
-    if cache is None:
-        cache = {}
-        setattr(user, _IDS_CACHE_ATTR, cache)
-    if permission not in cache:
-        q = Q(pk__in=[])
-        for path, subtree in _permission_paths(user).get(permission, []):
-            q |= Q(path__startswith=path) if subtree else Q(path=path)
-        cache[permission] = sorted(
-            Organization._default_manager.filter(q).values_list("pk", flat=True)
-        )
-    return cache[permission]
+    if not _permission_paths(user):
+        return []
+    return _organization_ids(user).get(permission, [])
 
 
 def organization_scope(user: Account, permission: str, field: str = "organization") -> Q:
@@ -68,6 +85,11 @@ def organization_scope(user: Account, permission: str, field: str = "organizatio
     # body with few letters against the register's order index (docs/letters-benchmark.md).
     ids = granted_organization_ids(user, permission)
     return Q(**{f"{field}__in" if field else "pk__in": ids})
+
+
+def held_permissions(user: Account) -> list[str]:
+    """The permissions *user* holds somewhere (cached for the request)."""
+    return sorted(_permission_paths(user))
 
 
 def has_permission_anywhere(user: Account, permission: str) -> bool:

@@ -29,6 +29,8 @@ router.register(
     supervision_api.RecommendationViewSet,
     basename="supervision-recommendation",
 )
+for prefix, viewset, basename in supervision_api.ROUTES:
+    router.register(prefix, viewset, basename=basename)
 router.register("voter-meetings", voters_api.MeetingViewSet, basename="voter-meeting")
 router.register(
     "voter-meetings-upcoming", voters_api.PublicMeetingViewSet, basename="voter-meeting-upcoming"

@@ -3,7 +3,7 @@ its supervision assignments. Item policies OR this into their ``view`` scope."""
 
 from django.db.models import Q
 
-from phoihop.access.grants import granted_organization_ids, organization_scope
+from phoihop.access.grants import granted_organization_ids, held_permissions, organization_scope
 from phoihop.casework.models import SupervisionAssignment
 from phoihop.casework.registry import ItemKind, item_kinds
 
@@ -12,19 +12,27 @@ _CACHE_ATTR = "_phoihop_supervision_assignments"
 
 
 def _assignments(user, permission: str) -> list[SupervisionAssignment]:
-    """The live assignments of the bodies where *user* holds *permission* (cached per request)."""
+    """The live assignments of the bodies where *user* holds *permission*: the assignments of
+    every body the user holds any grant in are read once (cached per request), then picked
+    per permission."""
     cache = getattr(user, _CACHE_ATTR, None)
     if cache is None:
-        cache = {}
-        setattr(user, _CACHE_ATTR, cache)
-    if permission not in cache:
-        supervisors = granted_organization_ids(user, permission)
-        cache[permission] = list(
+        bodies = {pk for ids in _every_grant_ids(user) for pk in ids}
+        live = list(
             SupervisionAssignment.objects.filter(
-                supervisor_id__in=supervisors, revoked_at__isnull=True
+                supervisor_id__in=sorted(bodies), revoked_at__isnull=True
             ).select_related("organization")
         )
+        cache = {"": live}
+        setattr(user, _CACHE_ATTR, cache)
+    if permission not in cache:
+        supervisors = set(granted_organization_ids(user, permission))
+        cache[permission] = [a for a in cache[""] if a.supervisor_id in supervisors]
     return cache[permission]
+
+
+def _every_grant_ids(user) -> list[list[int]]:
+    return [granted_organization_ids(user, p) for p in held_permissions(user)]
 
 
 def assignment_q(assignment: SupervisionAssignment, kind: ItemKind) -> Q:

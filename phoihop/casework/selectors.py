@@ -184,6 +184,17 @@ def handover_get(*, viewer, public_id: UUID, action: str = "view"):
 LONG_RUNNING_DAYS = 90
 
 
+# The fields of an item the supervisors' page shows (its link, number, body, date, status).
+OVERVIEW_FIELDS = (
+    "public_id",
+    "reference",
+    "status",
+    "due_on",
+    "organization__name",
+    "organization__short_name",
+)
+
+
 @dataclass(frozen=True)
 class SupervisedKind:
     """One kind of item on a supervising body's page: overdue first, then long-running."""
@@ -203,7 +214,11 @@ def supervision_overview(*, viewer, today: date, limit: int = 50) -> list[Superv
         if not kind.supervise_permission:
             continue
         model = kind.model
-        supervised = supervised_list(viewer=viewer, model=model).exclude(status__in=model.CLOSED)
+        supervised = (
+            supervised_list(viewer=viewer, model=model)
+            .exclude(status__in=model.CLOSED)
+            .only(*OVERVIEW_FIELDS, kind.date_field)  # what the page shows: rows stay light
+        )
         overdue = list(supervised.filter(due_on__lt=today).order_by("due_on", "id")[:limit])
         started_before = today - timedelta(days=LONG_RUNNING_DAYS)
         long_running = list(

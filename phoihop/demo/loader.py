@@ -65,11 +65,14 @@ def demo_load(*, today: date | None = None) -> dict:
     """
     if demo_is_loaded():
         return {}
+    from phoihop.supervision.demo import demo_front_supervision
+
     spec = tomllib.loads(DATA.read_text(encoding="utf-8"))
     today = today or timezone.localdate()
     counts, organizations = _demo_province(spec, today)
     _demo_schedules(system_actor(), organizations, spec.get("schedules", []), today)
     counts["recommendations"] = _demo_supervision(system_actor(), organizations, today)
+    counts |= {"front_recs": demo_front_supervision(system_actor(), organizations, today)}
     counts.update(_demo_voters(today))
     from phoihop.elections.demo import demo_by_election
 

@@ -249,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "VisitKindEnum": "phoihop.reception.models.Visit.Kind",
         "VisitOutcomeEnum": "phoihop.reception.models.Visit.Outcome",
+        "SupervisionProgrammeKindEnum": "phoihop.supervision.models.Programme.Kind",
+        "SupervisionPlanKindEnum": "phoihop.supervision.models.Plan.Kind",
+        "QuestionAnswerModeEnum": "phoihop.supervision.models.Question.Mode",
     },
 }
 

@@ -3,7 +3,14 @@
 from django import forms
 
 from phoihop.organizations.models import Organization
-from phoihop.supervision.models import Programme, Question, Recommendation, Sitting, TeamMember
+from phoihop.supervision.models import (
+    Plan,
+    Programme,
+    Question,
+    Recommendation,
+    Sitting,
+    TeamMember,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -33,6 +40,12 @@ class ProgrammeForm(forms.Form):
 
 class PlanForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
+    kind = forms.ChoiceField(
+        label="Hình thức giám sát",
+        choices=Plan.Kind.choices,
+        initial=Plan.Kind.THEMATIC,
+        required=False,
+    )
     title = forms.CharField(label="Tên kế hoạch", max_length=300)
     scope = forms.CharField(
         label="Phạm vi, nội dung giám sát", widget=forms.Textarea(attrs={"rows": 3})
@@ -123,6 +136,7 @@ RecommendationFormSet = forms.formset_factory(RecommendationRowForm, extra=3, ma
 
 class RecommendationStepForm(forms.Form):
     STEPS = [
+        ("reply", "Trả lời kiến nghị của Ủy ban MTTQ"),
         ("accept", "Tiếp thu kiến nghị"),
         ("progress", "Báo cáo tiến độ"),
         ("report_done", "Báo cáo đã hoàn thành"),
@@ -139,6 +153,12 @@ class RecommendationStepForm(forms.Form):
         label="Kết quả", choices=[("", "—"), *Recommendation.Result.choices], required=False
     )
     new_due_by = forms.DateField(label="Hạn mới (nếu chưa hoàn thành)", widget=DATE, required=False)
+    replied_by = forms.CharField(
+        label="Người trả lời (họ tên, chức vụ)", max_length=200, required=False
+    )
+    taken_up = forms.ChoiceField(
+        label="Tiếp thu", choices=[("", "—"), *Recommendation.TakenUp.choices], required=False
+    )
 
 
 class SittingForm(forms.Form):

@@ -70,10 +70,11 @@ item_kinds.register_kind(
             "reopened": "Yêu cầu tiếp tục khắc phục",
             "closed": "Kết thúc theo dõi",
             "carried": "Chuyển sang tái giám sát",
+            "replied": "Trả lời kiến nghị của Ủy ban MTTQ",
         },
         actions={
-            "open": ("accept", "progress", "assign"),
-            "accepted": ("progress", "report_done", "assign"),
+            "open": ("reply", "accept", "progress", "assign"),
+            "accepted": ("reply", "progress", "report_done", "assign"),
             "remedying": ("progress", "report_done", "assign"),
             "reported_done": ("verify",),
             "verified": ("close",),

@@ -92,9 +92,26 @@ class Plan(TrackedItem):
         REPORTED = "reported", _("Đã có báo cáo kết quả")
         CLOSED = "closed", _("Kết thúc")
 
+    class Kind(models.TextChoices):
+        """Thematic supervision of the council's bodies and the delegation; the Front's social
+        supervision in the forms of the Law on the Front (decision 0201)."""
+
+        THEMATIC = "thematic", _("Giám sát chuyên đề")
+        FRONT_DOCUMENTS = "front_documents", _("MTTQ: giám sát qua nghiên cứu, xem xét văn bản")
+        FRONT_TEAM = "front_team", _("MTTQ: tổ chức đoàn giám sát")
+        FRONT_COMMUNITY = (
+            "front_community",
+            _("MTTQ: giám sát qua Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng"),
+        )
+        FRONT_JOINT = "front_joint", _("MTTQ: tham gia giám sát cùng cơ quan có thẩm quyền")
+
     CLOSED = ("closed",)
+    FRONT_KINDS = ("front_documents", "front_team", "front_community", "front_joint")
 
     status = models.CharField(_("trạng thái"), max_length=24, choices=Status, default="preparing")
+    kind = models.CharField(
+        _("hình thức giám sát"), max_length=24, choices=Kind, default=Kind.THEMATIC
+    )
     topic = models.ForeignKey(
         Topic,
         on_delete=models.PROTECT,
@@ -144,6 +161,11 @@ class Plan(TrackedItem):
 
     def __str__(self) -> str:
         return f"Kế hoạch giám sát {self.reference}"
+
+    @property
+    def is_front(self) -> bool:
+        """The Front's social supervision: its recommendations wait for a written reply."""
+        return self.kind in self.FRONT_KINDS
 
     def get_absolute_url(self) -> str:
         return reverse("supervision:plan_detail", kwargs={"public_id": self.public_id})
@@ -296,6 +318,13 @@ class Recommendation(TrackedItem):
         PARTLY = "partly", _("Thực hiện một phần")
         NOT_DONE = "not_done", _("Chưa thực hiện")
 
+    class TakenUp(models.TextChoices):
+        """What the authority took up of a Front recommendation, in its reply."""
+
+        FULL = "full", _("Tiếp thu")
+        PARTLY = "partly", _("Tiếp thu một phần")
+        EXPLAINED = "explained", _("Không tiếp thu, có giải trình")
+
     CLOSED = ("closed",)
     OPEN_STATUSES = ("open", "accepted", "remedying", "reported_done", "verified")
 
@@ -321,6 +350,11 @@ class Recommendation(TrackedItem):
         related_name="carried",
         verbose_name=_("kiến nghị của lần giám sát trước"),
     )
+    # The written reply of the authority to a Front recommendation (decision 0201).
+    replied_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    replied_by = models.CharField(_("người trả lời (họ tên, chức vụ)"), max_length=200, blank=True)
+    reply = models.TextField(_("nội dung trả lời"), blank=True)
+    taken_up = models.CharField(_("tiếp thu"), max_length=16, choices=TakenUp, blank=True)
 
     class Meta(TrackedItem.Meta):
         ordering = ["due_by", "id"]
@@ -334,6 +368,19 @@ class Recommendation(TrackedItem):
             models.Index(fields=["assigned_to", "status"], name="supervision_rec_assignee"),
             models.Index(fields=["supervised_by", "status"], name="supervision_rec_supervisor"),
             models.Index(fields=["organization", "status"], name="supervision_rec_body"),
+            # The dashboard's one grouped scan reads only this index, in the group's order.
+            models.Index(
+                fields=["organization", "topic", "status", "supervised_by", "due_on", "issued_on"],
+                name="supervision_rec_board",
+            ),
+            # Lists in due order (overdue first), read a page at a time.
+            models.Index(fields=["due_by", "id"], name="supervision_rec_due"),
+            # The casework supervisors' overview: a supervising body's overdue and
+            # long-running items, in order.
+            models.Index(fields=["supervised_by", "due_on", "id"], name="supervision_rec_sup_due"),
+            models.Index(
+                fields=["supervised_by", "issued_on", "id"], name="supervision_rec_sup_issued"
+            ),
         ]
 
     def __str__(self) -> str:

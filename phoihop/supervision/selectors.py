@@ -4,13 +4,17 @@ viewer may not see does not exist for them (404)."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from hashlib import sha256
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from phoihop.casework.models import Link
+from phoihop.core.querysets import scope_for
+from phoihop.organizations.models import Organization
 from phoihop.supervision.models import (
     BodyReport,
     Plan,
@@ -51,6 +55,17 @@ def plan_get(*, viewer, public_id: UUID) -> Plan:
 
 def plan_visits(*, plan: Plan) -> QuerySet[Visit]:
     return plan.visits.select_related("organization")
+
+
+def visit_list(*, viewer) -> QuerySet[Visit]:
+    """Visits of the plans the viewer sees (a visit has no access of its own)."""
+    return Visit.objects.filter(plan__in=Plan.objects.restrict(viewer, "view")).select_related(
+        "organization", "plan"
+    )
+
+
+def visit_get(*, viewer, public_id: UUID) -> Visit:
+    return _one(visit_list(viewer=viewer), public_id)
 
 
 def plan_reports(*, viewer, plan: Plan) -> QuerySet[BodyReport]:
@@ -130,54 +145,81 @@ class Dashboard:
     by_age: list[tuple[str, int]]  # open recommendations by time since issue
 
 
+AGE_EDGES = ((0, 3), (3, 6), (6, 12))  # months since issue (30 days each); then "over 12"
+
+
+BOARD_VERSION_KEY = "supervision:board:version"
+BOARD_CACHE_SECONDS = 300
+
+
 def recommendation_dashboard(*, viewer, today: date, limit: int = 20) -> Dashboard:
     """Recommendations the viewer sees, counted by status, responsible body and topic, with the
-    overdue: one grouped scan in the database, folded here (a few hundred groups at most)."""
-    qs = Recommendation.objects.restrict(viewer, "view")
-    overdue_q = ~Q(status__in=Recommendation.CLOSED) & Q(due_on__lt=today)
+    overdue and the open ones by time since issue.
+
+    Kept in the cache under the viewer's scope (the filter ``restrict`` applies, so two
+    accounts with the same grants share it) and the day, until a service changes a
+    recommendation (``services.board_changed``), at most ``BOARD_CACHE_SECONDS`` (a clock
+    moved by another module). See decision 0202."""
+    scope = scope_for(Recommendation, viewer, "view")
+    key = "supervision:board:" + sha256(f"{scope}|{today}|{limit}".encode()).hexdigest()
+    found = cache.get_many([BOARD_VERSION_KEY, key])
+    version = found.get(BOARD_VERSION_KEY, "")
+    if key in found and found[key][0] == version:
+        return found[key][1]
+    board = _dashboard(Recommendation.objects.filter(scope), today=today, limit=limit)
+    cache.set(key, (version, board), BOARD_CACHE_SECONDS)
+    return board
+
+
+def _dashboard(qs: QuerySet, *, today: date, limit: int) -> Dashboard:
+    """The counts of *qs*: one grouped scan (body id, topic, status; overdue and age counted
+    in the same pass), answered from the covering index ``supervision_rec_board`` in the
+    group's order, so the database neither reads the rows nor sorts; the bodies' names are
+    read afterwards for the few groups. Folded here (a few hundred groups at most)."""
+    since = [today - timedelta(days=30 * b) for _, b in AGE_EDGES]  # 3, 6, 12 months ago
     groups = (
-        qs.values_list("organization__name", "topic", "status")
-        .annotate(n=Count("id"), late=Count("id", filter=overdue_q))
+        qs.values_list("organization_id", "topic", "status")
+        .annotate(
+            n=Count("id"),
+            late=Count("id", filter=Q(due_on__lt=today)),
+            **{f"newer{i}": Count("id", filter=Q(issued_on__gt=d)) for i, d in enumerate(since)},
+        )
         .order_by()
     )
     statuses: Counter = Counter()
-    bodies: dict[str, list[int]] = {}
+    bodies: dict[int, list[int]] = {}
     topics: dict[str, list[int]] = {}
-    for body, topic, status, n, late in groups:
+    ages = [0, 0, 0, 0]
+    for body, topic, status, n, late, *newer in groups:
         statuses[status] += n
         is_open = status not in Recommendation.CLOSED
+        late = late if is_open else 0
         for table, key in ((bodies, body), (topics, topic or "—")):
-            row = table.setdefault(key, [0, 0, 0])
+            row = table.setdefault(key, [0, 0, 0])  # type: ignore[arg-type]
             row[0] += n
             row[1] += n if is_open else 0
             row[2] += late
+        if is_open:  # newer[i]: issued after the i-th edge; the buckets are the differences
+            for i, count in enumerate([*newer, n]):
+                ages[i] += count - (newer[i - 1] if i else 0)
+    names = dict(Organization.objects.filter(pk__in=bodies).values_list("pk", "name"))
 
-    def ranked(table: dict[str, list[int]]) -> list[tuple[str, int, int, int]]:
-        rows = sorted(table.items(), key=lambda kv: (-kv[1][2], -kv[1][1], kv[0]))
-        return [(name, *counts) for name, counts in rows[:limit]]  # type: ignore[misc]
-
-    open_q = ~Q(status__in=Recommendation.CLOSED)
-    edges = [(f"{a}–{b} tháng", a, b) for a, b in ((0, 3), (3, 6), (6, 12))]
-    names = [label for label, _, _ in edges] + ["trên 12 tháng"]
-    buckets = {
-        f"age{i}": Count(
-            "id",
-            filter=open_q
-            & Q(issued_on__lte=today - timedelta(days=30 * a))
-            & Q(issued_on__gt=today - timedelta(days=30 * b)),
+    def ranked(table: dict, name=lambda key: key) -> list[tuple[str, int, int, int]]:
+        rows = sorted(
+            ((name(key), *counts) for key, counts in table.items()),
+            key=lambda row: (-row[3], -row[2], row[0]),
         )
-        for i, (_, a, b) in enumerate(edges)
-    }
-    buckets["age3"] = Count("id", filter=open_q & Q(issued_on__lte=today - timedelta(days=360)))
-    ages = qs.aggregate(**buckets)
+        return rows[:limit]
+
     labels = dict(Recommendation.Status.choices)
+    age_labels = [f"{a}–{b} tháng" for a, b in AGE_EDGES] + ["trên 12 tháng"]
     return Dashboard(
         by_status=[(code, str(labels[code]), statuses.get(code, 0)) for code in labels],
-        by_body=ranked(bodies),
+        by_body=ranked(bodies, lambda pk: names.get(pk, "—")),
         by_topic=ranked(topics),
         total=sum(statuses.values()),
         overdue=sum(row[2] for row in bodies.values()),
-        by_age=[(name, ages[f"age{i}"]) for i, name in enumerate(names)],
+        by_age=list(zip(age_labels, ages, strict=True)),
     )
 
 
@@ -195,6 +237,10 @@ def sitting_questions(*, viewer, sitting: Sitting) -> QuerySet[Question]:
         .filter(sitting=sitting)
         .select_related("organization")
     )
+
+
+def question_list(*, viewer) -> QuerySet[Question]:
+    return Question.objects.restrict(viewer, "view").select_related("organization", "sitting")
 
 
 def question_get(*, viewer, public_id: UUID) -> Question:

@@ -6,10 +6,12 @@ before a visit, a recommendation, a pledge) run on rule GS-09; written answers t
 KH-17. A clock on another body's item is moved as the system account (``casework.clocks``).
 """
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -17,12 +19,13 @@ from django.utils import timezone
 from phoihop.access.policy import can, require, require_in
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
-from phoihop.casework.clocks import clock_start, clocks_stop
+from phoihop.casework.clocks import clock_main, clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
 from phoihop.organizations.models import Organization
+from phoihop.supervision import selectors
 from phoihop.supervision.errors import SupervisionInputError, SupervisionStateError
 from phoihop.supervision.models import (
     BodyReport,
@@ -40,6 +43,8 @@ from phoihop.supervision.models import (
 
 AGREED_RULE = "GS-09"
 WRITTEN_ANSWER_RULE = "KH-17"
+FRONT_REPLY_RULE = "GS-10"
+FRONT_BODIES = (Organization.Kind.FRONT, Organization.Kind.FRONT_STANDING)
 
 
 def _reference(prefix: str, organization: Organization, on: date, series: str) -> str:
@@ -146,20 +151,31 @@ def plan_create(
     period_to: date | None = None,
     members: Sequence[MemberInput] = (),
     previous: Plan | None = None,
+    kind: str = Plan.Kind.THEMATIC,
     idempotency_key: str = "",
 ) -> Plan:
-    """A thematic supervision plan of *organization* over *bodies*, with its team.
+    """A supervision plan of *organization* over *bodies*, with its team: thematic, or the
+    Front's social supervision in one of its forms (*kind*; the Front's plans only).
 
     With *previous* it is a re-supervision (tái giám sát): the earlier plan's open
     recommendations are linked to the new plan and listed on its page with their status.
 
     Raises:
         PermissionDenied: actor may not add plans in *organization* (or see *previous*).
-        SupervisionInputError: no supervised body, or the dates are reversed.
+        SupervisionInputError: no supervised body, the dates are reversed, or the kind does
+            not fit the body (the Front's forms are the Front's, and the Front plans in them).
 
     Records: ``supervision.plan.created``.
     """
     require_in(actor, "supervision.add_plan", organization)
+    if kind not in Plan.Kind.values or (kind in Plan.FRONT_KINDS) != (
+        organization.kind in FRONT_BODIES
+    ):
+        raise SupervisionInputError(
+            "Hình thức giám sát không phù hợp với chủ thể giám sát: giám sát, phản biện xã hội "
+            "là của Ủy ban MTTQ.",
+            code="kind",
+        )
     if not bodies:
         raise SupervisionInputError("Kế hoạch phải có ít nhất một cơ quan chịu sự giám sát.")
     if ends_on < starts_on:
@@ -179,6 +195,7 @@ def plan_create(
             period_from=period_from,
             period_to=period_to,
             previous=previous,
+            kind=kind,
             idempotency_key=idempotency_key,
         )
         plan.full_clean()
@@ -431,18 +448,30 @@ def plan_conclude(
         signer_title=signer_title,
         signer_name=signer_name,
     )
+    if plan.is_front:  # the Front recommends in a letter and waits for the written reply
+        doc_type, title = Document.Type.OFFICIAL_LETTER, f"Kiến nghị sau giám sát {plan.title}"
+        opening = (
+            f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
+            "kiến nghị như sau:"
+        )
+        ask = (
+            "Đề nghị các cơ quan xem xét, giải quyết, trả lời bằng văn bản và thực hiện các "
+            "kiến nghị dưới đây:"
+        )
+    else:
+        doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {plan.title}"
+        opening = (
+            f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
+            "thông báo kết luận giám sát như sau:"
+        )
+        ask = "Đề nghị các cơ quan thực hiện các kiến nghị dưới đây và báo cáo kết quả đúng hạn:"
     notice = document_issue(
         actor=actor,
         organization=plan.organization,
-        doc_type=Document.Type.NOTICE,
-        title=f"Kết luận giám sát {plan.title}",
+        doc_type=doc_type,
+        title=title,
         issued_on=issued_on,
-        paragraphs=[
-            f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
-            "thông báo kết luận giám sát như sau:",
-            conclusions,
-            "Đề nghị các cơ quan thực hiện các kiến nghị dưới đây và báo cáo kết quả đúng hạn:",
-        ],
+        paragraphs=[opening, conclusions, ask],
         tables=[table],
         recipients=recipients,
         target=plan,
@@ -464,9 +493,12 @@ def plan_conclude(
         item.full_clean()
         item.save()
         _agreed_clock(item, rec.due_by, str(item))
+        if plan.is_front:
+            clock_start(item, FRONT_REPLY_RULE, issued_on, system_actor(), title=f"Trả lời {item}")
         step_add(item, "issued", issued_on, actor, notice.symbol)
         if rec.earlier is not None:
             link(item, "repeats", rec.earlier, actor, note="Kiến nghị lại sau tái giám sát")
+    board_changed()
     plan.status, plan.conclusions = Plan.Status.REPORTED, conclusions
     plan.report_document, plan.notice_document = report, notice
     plan.save(
@@ -508,7 +540,19 @@ def plan_publish(*, actor, plan: Plan, published: bool = True) -> Plan:
 # ---------------------------------------------------------------- recommendations
 
 
+def board_changed() -> None:
+    """The recommendations' dashboards are stale (``selectors.recommendation_dashboard``): a
+    new version now, and again at commit, so a board read meanwhile is not kept."""
+
+    def bump() -> None:
+        cache.set(selectors.BOARD_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def _rec_audit(actor, rec: Recommendation, step: str, **data) -> None:
+    board_changed()
     audit_record(
         actor=actor,
         event="supervision.recommendation.stepped",
@@ -526,6 +570,46 @@ def recommendation_accept(*, actor, rec: Recommendation, on: date, note: str = "
     rec.save(update_fields=["status", "updated_at"])
     step_add(rec, "accepted", on, actor, note)
     _rec_audit(actor, rec, "accepted")
+    return rec
+
+
+@transaction.atomic
+def recommendation_reply(
+    *, actor, rec: Recommendation, on: date, replied_by: str, reply: str, taken_up: str
+):
+    """The authority's written reply to a Front recommendation: who answered, what it says and
+    what was taken up. Stops the GS-10 reply clock (the date to carry it out keeps running);
+    taken up in full or in part → accepted.
+
+    Raises:
+        SupervisionStateError: not a Front recommendation, or already answered.
+        SupervisionInputError: the reply, who answered or what was taken up is missing.
+
+    Records: ``supervision.recommendation.stepped`` (replied).
+    """
+    rec = item_locked(rec, actor, "report")
+    if not rec.plan.is_front:
+        raise SupervisionStateError("Chỉ kiến nghị sau giám sát của Ủy ban MTTQ chờ trả lời.")
+    if rec.replied_on is not None:
+        raise SupervisionStateError("Kiến nghị đã được trả lời.")
+    item_require_status(rec, "open", "accepted", "remedying", message="Kiến nghị đã kết thúc.")
+    if not reply.strip() or not replied_by.strip():
+        raise SupervisionInputError("Nhập nội dung trả lời và người trả lời.", code="reply")
+    if taken_up not in Recommendation.TakenUp.values:
+        raise SupervisionInputError("Chọn mức độ tiếp thu kiến nghị.", code="taken_up")
+    if on < rec.issued_on:
+        raise SupervisionInputError("Ngày trả lời trước ngày ban hành kiến nghị.", code="on")
+    rec.replied_on, rec.replied_by, rec.reply, rec.taken_up = on, replied_by, reply, taken_up
+    if taken_up != Recommendation.TakenUp.EXPLAINED and rec.status == "open":
+        rec.status = Recommendation.Status.ACCEPTED
+    rec.save(
+        update_fields=["replied_on", "replied_by", "reply", "taken_up", "status", "updated_at"]
+    )
+    clock = clock_main(rec, [FRONT_REPLY_RULE])
+    clocks_stop(rec, [FRONT_REPLY_RULE], on, system_actor())
+    step_add(rec, "replied", on, actor, f"{rec.get_taken_up_display()} — {replied_by}: {reply}")
+    late = clock is not None and on > clock.due_on
+    _rec_audit(actor, rec, "replied", taken_up=taken_up, late=late)
     return rec
 
 
@@ -802,3 +886,56 @@ def pledge_assess(*, actor, pledge: Pledge, on: date, done: bool, note: str = ""
         actor=actor, event="supervision.pledge.stepped", target=pledge, data={"assessed": done}
     )
     return pledge
+
+
+# ---------------------------------------------------------------- one step by its code
+
+
+RECOMMENDATION_STEPS = ("reply", "accept", "progress", "report_done", "verify", "close")
+PLEDGE_STEPS = ("progress", "done", "assess_done", "assess_not_done")
+
+
+def recommendation_step(*, actor, rec: Recommendation, step: str, on: date, **data):
+    """One step of the findings lifecycle by its code (the pages' and the API's forms):
+    reply, accept, progress, report_done (evidence) by the responsible body; verify (result,
+    new_due_by) and close by the supervising body."""
+    note = data.get("note", "")
+    common = {"actor": actor, "rec": rec, "on": on}
+    match step:
+        case "reply":
+            return recommendation_reply(
+                **common,
+                replied_by=data.get("replied_by", ""),
+                reply=note,
+                taken_up=data.get("taken_up", ""),
+            )
+        case "accept":
+            return recommendation_accept(**common, note=note)
+        case "progress":
+            return recommendation_progress(**common, note=note)
+        case "report_done":
+            return recommendation_report_done(
+                **common, note=note, evidence=data.get("evidence", "")
+            )
+        case "verify":
+            return recommendation_verify(
+                **common,
+                result=data.get("result", ""),
+                note=note,
+                new_due_by=data.get("new_due_by"),
+            )
+        case "close":
+            return recommendation_close(**common, note=note)
+    raise SupervisionInputError("Bước xử lý không hợp lệ.", code="step")
+
+
+def pledge_step(*, actor, pledge: Pledge, step: str, on: date, note: str = "") -> Pledge:
+    """One step on a pledge by its code: progress or done (the official's body), assessed done
+    or not done (the council)."""
+    if step in ("progress", "done"):
+        return pledge_report(actor=actor, pledge=pledge, on=on, note=note, done=step == "done")
+    if step in ("assess_done", "assess_not_done"):
+        return pledge_assess(
+            actor=actor, pledge=pledge, on=on, done=step == "assess_done", note=note
+        )
+    raise SupervisionInputError("Bước xử lý không hợp lệ.", code="step")

@@ -15,14 +15,17 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.pagination import window_page
 from phoihop.documents.services import document_docx
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.supervision import forms, selectors, services
-from phoihop.supervision.models import Recommendation
+from phoihop.supervision.models import Plan, Recommendation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LIST_PAGE_SIZE = 30
+LIST_COUNT_CAP = 300  # "hơn 300": the dashboard has the exact totals
 
 
 def _require_anywhere(user, *permissions: str) -> None:
@@ -67,11 +70,15 @@ def recommendation_list_view(request):
     ).order_by("due_by", "id")
     if request.GET.get("format") == "xlsx":
         return _xlsx(qs[:50000])
+    # A page at a time, the total counted up to a cap (as the letter register does).
+    page = window_page(
+        qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE, count_cap=LIST_COUNT_CAP
+    )
     return render(
         request,
         "supervision/recommendation_list.html",
         {
-            "recommendations": qs[:200],
+            "page": page,
             "statuses": Recommendation.Status.choices,
             "status": status,
             "topic": topic,
@@ -179,6 +186,7 @@ def plan_list_view(request):
                 organizations=bodies,
                 initial={
                     "organization": previous.organization,
+                    "kind": previous.kind,
                     "title": f"Tái giám sát: {previous.title}",
                     "scope": f"Việc thực hiện kiến nghị sau giám sát {previous.reference}",
                     "bodies": _bodies(previous),
@@ -202,6 +210,7 @@ def plan_list_view(request):
                         ends_on=d["ends_on"],
                         bodies=list(d["bodies"]),
                         previous=previous,
+                        kind=d["kind"] or Plan.Kind.THEMATIC,
                         idempotency_key=d["idempotency_key"],
                     )
                 ),
@@ -391,11 +400,15 @@ def report_detail_view(request, public_id):
     )
 
 
+RESPONSIBLE_STEPS = ("reply", "accept", "progress", "report_done")
+
+
 @login_required
 def recommendation_detail_view(request, public_id):
     rec = selectors.recommendation_get(viewer=request.user, public_id=public_id)
+    awaiting_reply = rec.plan.is_front and rec.replied_on is None
     kind_actions = {
-        "open": ("accept", "progress"),
+        "open": ("reply", "accept", "progress") if awaiting_reply else ("accept", "progress"),
         "accepted": ("progress", "report_done"),
         "remedying": ("progress", "report_done"),
         "reported_done": ("verify",),
@@ -403,11 +416,11 @@ def recommendation_detail_view(request, public_id):
     }.get(rec.status, ())
     responsible = can(request.user, "report", rec)
     supervising = can(request.user, "supervise", rec)
+    reply_clock = clocks_open(rec, [services.FRONT_REPLY_RULE]).first() if awaiting_reply else None
     offered = [
         (code, label)
         for code, label in forms.RecommendationStepForm.STEPS
-        if code in kind_actions
-        and (responsible if code in ("accept", "progress", "report_done") else supervising)
+        if code in kind_actions and (responsible if code in RESPONSIBLE_STEPS else supervising)
     ]
     return render(
         request,
@@ -417,6 +430,8 @@ def recommendation_detail_view(request, public_id):
             "offered": offered,
             "step_form": forms.RecommendationStepForm(initial={"on": timezone.localdate()}),
             "overdue": rec.is_open and rec.due_on and rec.due_on < timezone.localdate(),
+            "reply_clock": reply_clock,
+            "reply_late": reply_clock is not None and reply_clock.due_on < timezone.localdate(),
             **item_panel_context(request, rec),
         },
     )
@@ -429,22 +444,7 @@ def recommendation_step_view(request, public_id):
     form = forms.RecommendationStepForm(request.POST)
 
     def step(d):
-        common = {"actor": request.user, "rec": rec, "on": d["on"]}
-        match d["step"]:
-            case "accept":
-                return services.recommendation_accept(**common, note=d["note"])
-            case "progress":
-                return services.recommendation_progress(**common, note=d["note"])
-            case "report_done":
-                return services.recommendation_report_done(
-                    **common, note=d["note"], evidence=d["evidence"]
-                )
-            case "verify":
-                return services.recommendation_verify(
-                    **common, result=d["result"], note=d["note"], new_due_by=d["new_due_by"]
-                )
-            case _:
-                return services.recommendation_close(**common, note=d["note"])
+        return services.recommendation_step(actor=request.user, rec=rec, **d)
 
     submit(request, form, step, "Đã cập nhật kiến nghị.")
     return redirect(rec)
@@ -630,21 +630,7 @@ def pledge_step_view(request, public_id):
     form = forms.PledgeStepForm(request.POST)
 
     def step(d):
-        if d["step"] in ("progress", "done"):
-            return services.pledge_report(
-                actor=request.user,
-                pledge=pledge,
-                on=d["on"],
-                note=d["note"],
-                done=d["step"] == "done",
-            )
-        return services.pledge_assess(
-            actor=request.user,
-            pledge=pledge,
-            on=d["on"],
-            done=d["step"] == "assess_done",
-            note=d["note"],
-        )
+        return services.pledge_step(actor=request.user, pledge=pledge, **d)
 
     submit(request, form, step, "Đã cập nhật lời hứa.")
     return redirect(pledge)

@@ -2,7 +2,8 @@
 
 ``demo_server()`` starts phoihop on a fresh SQLite database in a temporary folder, with the demo
 province loaded, and yields its base URL; ``sign_in(page, base, username)`` signs a demo account in
-through the real form, TOTP step included. Used by browser tests and ``make screenshots``.
+through the real form, TOTP step included; ``demo_job(base, code)`` runs a background job
+against it. Used by browser tests and ``make screenshots``.
 """
 
 import contextlib
@@ -63,6 +64,16 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 120
     raise TimeoutError(f"phoihop server did not answer {url} within {seconds} s")
 
 
+# The environment of each running demo server, by base URL (for ``demo_job``).
+_SERVER_ENV: dict[str, dict] = {}
+
+
+def demo_job(base: str, code: str) -> None:
+    """Run *code* (Python, Django set up) against the demo server at *base*: a background job
+    the walkthrough cannot wait for, such as the morning's deadline reminders."""
+    _phoihop(["shell", "-c", code], _SERVER_ENV[base])
+
+
 @contextlib.contextmanager
 def demo_server() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="phoihop-browser-") as data_dir:
@@ -91,10 +102,12 @@ def demo_server() -> Iterator[str]:
             stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
+        _SERVER_ENV[base] = env
         try:
             _wait_until_serving(f"{base}/dang-nhap/", server)
             yield base
         finally:
+            _SERVER_ENV.pop(base, None)
             for process in (server, worker):
                 process.terminate()
                 process.wait(timeout=10)

@@ -345,3 +345,21 @@ def test_published_conclusions_are_public(tree, leader, client):
     services.plan_publish(actor=leader, plan=rec.plan)
     page = client.get("/giam-sat/cong-khai/").content.decode()
     assert "Xử lý dứt điểm 12 công trình vi phạm" in page and "Mới ban hành" in page
+
+
+def test_the_dashboard_is_kept_until_a_recommendation_changes(tree, leader, ubnd_specialist):
+    from phoihop.supervision.models import Recommendation as Rec
+
+    rec = f.make_recommendation(tree, actor=leader)
+    today = date(2026, 8, 1)
+    first = selectors.recommendation_dashboard(viewer=leader, today=today)
+    assert ("open", "Mới ban hành", 1) in first.by_status
+    # A row changed behind the services' back is not seen while the board is kept …
+    Rec.objects.filter(pk=rec.pk).update(topic="Đất đai")
+    assert selectors.recommendation_dashboard(viewer=leader, today=today) == first
+    # … a step through the services renews it; another day is counted afresh.
+    services.recommendation_accept(actor=ubnd_specialist, rec=rec, on=date(2026, 6, 20))
+    board = selectors.recommendation_dashboard(viewer=leader, today=today)
+    assert ("accepted", "Đã tiếp thu", 1) in board.by_status
+    assert [row[0] for row in board.by_topic] == ["Đất đai"]
+    assert selectors.recommendation_dashboard(viewer=leader, today=date(2027, 1, 1)).overdue == 1

@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from phoihop.web.browser import DESKTOP, browser, chromium_available, demo_server, sign_in
+from phoihop.web.browser import (
+    DESKTOP,
+    PHONE,
+    browser,
+    chromium_available,
+    demo_job,
+    demo_server,
+    sign_in,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -105,12 +113,32 @@ def test_joint_supervision_to_resupervision_and_a_pledge_to_done():
         assert "quá hạn" in reports.inner_text()
         _shot(hdnd, "02-plan-team-report-overdue")
 
-        # The department sees it overdue on its dashboard, then sends it late.
+        # The department sees it overdue on its dashboard; the officer who takes it gets the
+        # morning's reminder; then it is sent late.
         ubnd.goto(f"{base}/")
         assert "Báo cáo phục vụ KHGS-2026-0002" in _text(ubnd)
         _shot(ubnd, "03-department-dashboard-overdue")
         ubnd.goto(plan_url)
         ubnd.locator("main table a", has_text="BCGS-").first.click()
+        ubnd.wait_for_load_state()
+        report_url = ubnd.url
+        assign = ubnd.locator("form[action*='/giao/']").first
+        officer = assign.locator("option", has_text="(ubnd.chuyenvien)").get_attribute("value")
+        assign.locator("#assign-assignee").select_option(officer)
+        assign.get_by_role("button", name="Giao việc").click()
+        ubnd.wait_for_load_state()
+        demo_job(
+            base,
+            "from django.utils import timezone; "
+            "from phoihop.accounts.services import system_actor; "
+            "from phoihop.deadlines.services import deadline_notify_due; "
+            "deadline_notify_due(today=timezone.localdate(), actor=system_actor())",
+        )
+        ubnd.goto(f"{base}/thong-bao/")
+        reminders = _text(ubnd)
+        assert "Đã quá hạn ngày" in reminders and "Báo cáo phục vụ giám sát BCGS-" in reminders
+        _shot(ubnd, "03b-report-reminder")
+        ubnd.goto(report_url)
         ubnd.get_by_label("Ngày nhận báo cáo").fill(_d(-15))
         ubnd.get_by_label("Tóm tắt").fill("Báo cáo số 102/BC-SXD")
         ubnd.get_by_role("button", name="Ghi nhận báo cáo").click()
@@ -244,3 +272,40 @@ def test_joint_supervision_to_resupervision_and_a_pledge_to_done():
         hdnd.goto(f"{base}/giam-sat/loi-hua/")
         _shot(hdnd, "11-pledges-report")
         assert "quá hạn" in _text(hdnd)  # the demo's overdue pledge
+
+
+def test_the_fronts_recommendation_answered_in_writing():
+    """The Front's supervision by document review (demo): its letter of recommendations, one
+    past its reply date; the department replies and the Front sees what was taken up."""
+    with demo_server() as base, browser() as chromium:
+        front = chromium.new_context(viewport=DESKTOP, locale="vi-VN").new_page()
+        sign_in(front, base, "mttq.lanhdao")
+        ubnd = chromium.new_context(viewport=PHONE, locale="vi-VN").new_page()
+        sign_in(ubnd, base, "ubnd.chuyenvien")
+
+        front.goto(f"{base}/giam-sat/ke-hoach/")
+        front.locator("main a", has_text="KHGS-").first.click()
+        front.wait_for_load_state()
+        facts = _text(front)
+        assert "MTTQ: giám sát qua nghiên cứu, xem xét văn bản" in facts
+        assert "Văn bản kiến nghị" in facts and "chưa trả lời quá hạn trả lời" in facts
+        _shot(front, "12-front-plan")
+        front.locator("tr", has_text="Công khai phương án tái định cư").locator("a").first.click()
+        front.wait_for_load_state()
+        rec_url = front.url
+        assert "quá hạn trả lời" in _text(front) and "GS-10" in _text(front)
+
+        ubnd.goto(rec_url)
+        section = ubnd.locator("section", has_text="Trả lời kiến nghị của Ủy ban MTTQ").last
+        section.locator("textarea").fill("Sở đã niêm yết phương án tại trụ sở UBND xã Suối Đá.")
+        section.get_by_label("Người trả lời (họ tên, chức vụ)").fill("Giám đốc Sở Xây dựng")
+        section.get_by_label("Tiếp thu").select_option("full")
+        section.get_by_role("button", name="Trả lời kiến nghị của Ủy ban MTTQ").click()
+        ubnd.wait_for_load_state()
+        assert "Đã tiếp thu" in ubnd.locator("h1").inner_text()
+        _shot(ubnd, "13-front-reply-phone")
+
+        front.goto(rec_url)
+        answered = _text(front)
+        assert "Giám đốc Sở Xây dựng (Tiếp thu)" in answered and "quá hạn trả lời" not in answered
+        _shot(front, "14-front-reply-received")

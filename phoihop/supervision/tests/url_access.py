@@ -464,3 +464,170 @@ PROTECTED.update(
 PUBLIC = {
     "supervision:public_conclusions": "kết luận giám sát mà chủ thể giám sát đã công khai",
 }
+
+
+def _api_plan_created(tree, user, kwargs, response):
+    plan = _model("Plan").objects.get(title="Giám sát qua API")
+    assert response.json()["reference"] == plan.reference and plan.bodies.count() == 1
+    _event(user, "supervision.plan.created", plan)
+
+
+def _api_visited(tree, user, kwargs, response):
+    plan = _model("Plan").objects.get(public_id=kwargs["public_id"])
+    assert plan.visits.get().findings == "Còn vi phạm" and plan.status == "visiting"
+
+
+def _visit(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.supervision.services import visit_record
+
+    plan = _plan_obj(tree)
+    visit = visit_record(
+        actor=system_actor(),
+        plan=plan,
+        organization=tree.own_unit,
+        held_on=date(2026, 4, 10),
+        findings="Còn vi phạm",
+    )
+    return {"public_id": visit.public_id}
+
+
+def _programme(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.supervision.services import programme_create
+
+    programme = programme_create(
+        actor=system_actor(),
+        organization=tree.own,
+        kind="standing",
+        year=2026,
+        title="Chương trình giám sát của Thường trực",
+    )
+    return {"public_id": programme.public_id}
+
+
+def _api_pledge_done(tree, user, kwargs, response):
+    pledge = _model("Pledge").objects.get(public_id=kwargs["public_id"])
+    assert pledge.status == "reported_done" and response.json()["status"] == "reported_done"
+    _event(user, "supervision.pledge.stepped", pledge)
+
+
+def _supervised_pledge(tree, user):
+    """A pledge the own body supervises (its sitting), of another body's official."""
+    from phoihop.supervision.tests.factories import make_pledge
+
+    question = _question_obj(tree, sitting_body=tree.own, body=tree.other)
+    return {"public_id": make_pledge(tree, question=question).public_id}
+
+
+API_SITTING = {"api": True, "permission": "supervision.view_sitting"}
+API_PLAN = {"api": True, "permission": "supervision.view_plan"}
+
+PROTECTED.update(
+    {
+        "api:supervision-programme-list": UrlCheck(
+            api=True, permission="supervision.view_programme"
+        ),
+        "api:supervision-programme-detail": UrlCheck(
+            api=True, permission="supervision.view_programme", kwargs=_programme
+        ),
+        "api:supervision-plan-list": [
+            UrlCheck(**API_PLAN),
+            UrlCheck(
+                **API_PLAN,
+                role="specialist",
+                label="create",
+                method="post",
+                ok_status=(201,),
+                data=lambda tree, user, kwargs: {
+                    "organization": tree.own.code,
+                    "title": "Giám sát qua API",
+                    "scope": "Quản lý đất đai",
+                    "bodies": [tree.other.code],
+                    "starts_on": "2026-09-01",
+                    "ends_on": "2026-09-30",
+                },
+                effect=_api_plan_created,
+            ),
+        ],
+        "api:supervision-plan-detail": UrlCheck(**API_PLAN, kwargs=_plan),
+        "api:supervision-plan-visits": [
+            UrlCheck(**API_PLAN, kwargs=_plan),
+            UrlCheck(
+                **API_PLAN,
+                role="specialist",
+                label="record",
+                kwargs=_plan,
+                method="post",
+                ok_status=(201,),
+                data=lambda tree, user, kwargs: {
+                    "organization": tree.own_unit.code,
+                    "held_on": "2026-04-10",
+                    "findings": "Còn vi phạm",
+                },
+                effect=_api_visited,
+            ),
+        ],
+        "api:supervision-visit-list": UrlCheck(**API_PLAN),
+        "api:supervision-visit-detail": UrlCheck(**API_PLAN, kwargs=_visit),
+        "api:supervision-question-list": UrlCheck(**API_SITTING),
+        "api:supervision-question-detail": UrlCheck(**API_SITTING, kwargs=_question),
+        "api:supervision-question-history": UrlCheck(**API_SITTING, kwargs=_question),
+        "api:supervision-question-answer": UrlCheck(
+            **API_SITTING,
+            role="specialist",
+            kwargs=_question,
+            method="post",
+            data={
+                "mode": "written",
+                "answer": "Trả lời bằng văn bản",
+                "on": "2026-07-20",
+                "pledges": [{"content": "Rút thời gian cấp phép", "due_by": "2026-10-31"}],
+            },
+            effect=_answered,
+        ),
+        "api:supervision-question-assign": UrlCheck(
+            **API_SITTING,
+            role="leader",
+            kwargs=_question,
+            method="post",
+            data=lambda tree, user, kwargs: {"assignee": user.username, "note": "Trả lời"},
+        ),
+        "api:supervision-question-follow-up": UrlCheck(
+            api=True,
+            permission="supervision.supervise_question",
+            role="leader",
+            kwargs=_supervised_question,
+            method="post",
+            ok_status=(201,),
+            data={"content": "Đề nghị trả lời chất vấn đúng hạn"},
+        ),
+        "api:supervision-pledge-list": UrlCheck(**API_SITTING),
+        "api:supervision-pledge-detail": UrlCheck(**API_SITTING, kwargs=_pledge),
+        "api:supervision-pledge-history": UrlCheck(**API_SITTING, kwargs=_pledge),
+        "api:supervision-pledge-step": UrlCheck(
+            **API_SITTING,
+            role="specialist",
+            kwargs=_pledge,
+            method="post",
+            data={"step": "done", "on": "2026-10-01", "note": "Đã rút xuống 10 ngày"},
+            effect=_api_pledge_done,
+        ),
+        "api:supervision-pledge-assign": UrlCheck(
+            **API_SITTING,
+            role="leader",
+            kwargs=_pledge,
+            method="post",
+            data=lambda tree, user, kwargs: {"assignee": user.username, "note": "Báo cáo"},
+        ),
+        "api:supervision-pledge-follow-up": UrlCheck(
+            api=True,
+            permission="supervision.supervise_pledge",
+            role="leader",
+            kwargs=_supervised_pledge,
+            method="post",
+            ok_status=(201,),
+            data={"content": "Đề nghị báo cáo việc thực hiện lời hứa"},
+        ),
+    }
+)
