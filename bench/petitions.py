@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import random
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from bench.corpus import _strip_marks, realistic
+from bench.corpus import _strip_marks, realistic, typos
 from bench.metrics import PairScores, accuracy, pairwise
 from bench.train import DEFAULT_DATA, load, train
 from phoihop.text.consolidate import Models, Params, Petition, consolidate
@@ -170,31 +169,6 @@ def baseline_row(name: str, records: Sequence[dict], threshold: float) -> Row:
 
 def stripped(records: Sequence[dict]) -> list[dict]:
     return [{**r, "text": _strip_marks(r["text"])} for r in records]
-
-
-def typos(records: Sequence[dict], share: float = 0.1, seed: int = 7) -> list[dict]:
-    """One random edit (delete, double, swap or replace a letter) in *share* of the words."""
-    rng = random.Random(seed)
-    out = []
-    for record in records:
-        words = record["text"].split()
-        for k, word in enumerate(words):
-            if len(word) > 2 and rng.random() < share:
-                words[k] = _edit(word, rng)
-        out.append({**record, "text": " ".join(words)})
-    return out
-
-
-def _edit(word: str, rng: random.Random) -> str:
-    i = rng.randrange(1, len(word))
-    kind = rng.randrange(4)
-    if kind == 0:
-        return word[:i] + word[i + 1 :]
-    if kind == 1:
-        return word[:i] + word[i - 1] + word[i:]
-    if kind == 2 and i + 1 < len(word):
-        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    return word[:i] + rng.choice("aeioundhtcmg") + word[i + 1 :]
 
 
 def cross_province(provinces: dict[str, list[dict]]) -> list[Row]:
