@@ -36,6 +36,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -314,8 +315,10 @@ def _fix_words(name: str, fix: dict[str, str]) -> str:
     return " ".join(fix.get(word, word) for word in name.split())
 
 
-def _deletions(token: str) -> set[str]:
-    return {token} | {token[:k] + token[k + 1 :] for k in range(len(token))}
+@lru_cache(maxsize=262144)
+def _deletions(token: str) -> frozenset[str]:
+    """*token* and each one-letter deletion of it (cached: syllables repeat across texts)."""
+    return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
 def _word_terms(
@@ -356,8 +359,7 @@ def _deletion_keys(tokens: Sequence[str]) -> dict[str, float]:
     for token in set(tokens):
         if token in STOPWORDS or len(token) < 3 or token.isdigit():
             continue
-        variants = {token} | {token[:k] + token[k + 1 :] for k in range(len(token))}
-        for variant in variants:
+        for variant in _deletions(token):
             counts[variant] += 1.0
     return counts
 
