@@ -46,7 +46,7 @@ from phoihop.text.learn import DATA, PAIR_FEATURES, LabelModel, PairModel
 from phoihop.text.lexicons import FIELDS
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 COVERAGE_POWERS = (0.25, 0.5, 0.75, 1.0)
 
 
