@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 SYLLABLES = (  # noqa: SIM905
@@ -314,3 +315,28 @@ def realistic(records: list[dict], n: int, seed: int = 20261) -> list[LabelledPe
             )
     rng.shuffle(out)
     return out
+
+
+def typos(records: Sequence[dict], share: float = 0.1, seed: int = 7) -> list[dict]:
+    """One random edit (delete, double, swap or replace a letter) in *share* of the words."""
+    rng = random.Random(seed)
+    out = []
+    for record in records:
+        words = record["text"].split()
+        for k, word in enumerate(words):
+            if len(word) > 2 and rng.random() < share:
+                words[k] = _edit(word, rng)
+        out.append({**record, "text": " ".join(words)})
+    return out
+
+
+def _edit(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word))
+    kind = rng.randrange(4)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + word[i - 1] + word[i:]
+    if kind == 2 and i + 1 < len(word):
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + rng.choice("aeioundhtcmg") + word[i + 1 :]

@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -219,22 +222,20 @@ def analyse(
     field_p, level_p = label_probabilities(
         [[fix.get(t, t) for t in f.main_tokens] for f in features], (models.field, models.level)
     )
-    word_counts, _ = _term_counts([_word_terms(f, params, fix) for f in features])
+    word_counts, _ = _term_counts(_word_terms(f, params, fix) for f in features)
     word, word_df = _weigh(word_counts)
     chars, _ = _weigh(
-        _term_counts([_char_grams([fix.get(t, t) for t in f.main_tokens]) for f in features])[0]
+        _term_counts(_char_grams([fix.get(t, t) for t in f.main_tokens]) for f in features)[0]
     )
-    fuzzy_counts, _ = _term_counts([_deletion_keys(f.tokens) for f in features])
+    fuzzy_counts, _ = _term_counts(_deletion_keys(f.tokens) for f in features)
     fuzzy, fuzzy_df = _weigh(fuzzy_counts)
-    accent_rows = [_accented_words(text) for text, _ in keys]
+    accent_rows = [_accented_words(text, fix) for text, _ in keys]
     accent, _ = _weigh(_term_counts(accent_rows)[0])
     names, _ = _weigh(
         _term_counts(
-            [
-                {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
-                | {"r:" + r: 1.0 for r in f.roads}
-                for f in features
-            ]
+            {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
+            | {"r:" + r: 1.0 for r in f.roads}
+            for f in features
         )[0]
     )
     folded_communes = [fold(c) for _, c in keys]
@@ -262,28 +263,47 @@ def analyse(
     )
 
 
+# The shape of a folded Vietnamese syllable: onset, vowels, coda; a trailing "x" marks a
+# sense resolved from diacritics ("chox" for chợ). A token of another shape is a typo or a
+# foreign word.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
+    r"(?:ieu|yeu|oai|oay|oeo|uay|uoi|uou|uya|uye|uyu"
+    r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uy|ya|ye|[aeiouy])"
+    r"(?:ch|ng|nh|[cmnpt])?x?"
+)
+
+
+def is_syllable(token: str) -> bool:
+    """Whether *token* has the shape of a folded Vietnamese syllable."""
+    return _SYLLABLE.fullmatch(token) is not None
+
+
 def _typo_corrections(token_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     """Rare syllables one edit away from a syllable far more frequent in the same corpus,
     mapped to it: "hogn" → "hong" when "hong" is common and "hogn" is not.
 
-    Found through deletion keys (a syllable and each one-letter deletion of it), so the cost
-    is linear in the vocabulary.
+    A rare token that cannot be a Vietnamese syllable ("tiien", "nghei") is corrected to
+    the most frequent well-formed one edit away that occurs at least twice, even when that
+    one is itself not common. Found through deletion keys (a syllable and each one-letter
+    deletion of it), so the cost is linear in the vocabulary.
     """
     df: Counter[str] = Counter(t for tokens in token_lists for t in set(tokens))
     by_key: dict[str, list[str]] = defaultdict(list)
     for token, count in df.items():
-        if count >= 3 and len(token) >= 3 and not token.isdigit():
+        if count >= 2 and len(token) >= 2 and not token.isdigit() and is_syllable(token):
             for key in _deletions(token):
                 by_key[key].append(token)
     fix: dict[str, str] = {}
     for token, count in df.items():
         if len(token) < 3 or token.isdigit() or count > 2:
             continue
+        needed = count + 1 if not is_syllable(token) else max(3, 5 * count)
         options = {
             other
             for key in _deletions(token)
             for other in by_key.get(key, ())
-            if other != token and df[other] >= 5 * count and _one_edit(token, other)
+            if other != token and df[other] >= needed and _one_edit(token, other)
         }
         if options:
             fix[token] = max(options, key=lambda other: (df[other], other))
@@ -294,8 +314,10 @@ def _fix_words(name: str, fix: dict[str, str]) -> str:
     return " ".join(fix.get(word, word) for word in name.split())
 
 
-def _deletions(token: str) -> set[str]:
-    return {token} | {token[:k] + token[k + 1 :] for k in range(len(token))}
+@lru_cache(maxsize=262144)
+def _deletions(token: str) -> frozenset[str]:
+    """*token* and each one-letter deletion of it (cached: syllables repeat across texts)."""
+    return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
 def _word_terms(
@@ -336,21 +358,28 @@ def _deletion_keys(tokens: Sequence[str]) -> dict[str, float]:
     for token in set(tokens):
         if token in STOPWORDS or len(token) < 3 or token.isdigit():
             continue
-        variants = {token} | {token[:k] + token[k + 1 :] for k in range(len(token))}
-        for variant in variants:
+        for variant in _deletions(token):
             counts[variant] += 1.0
     return counts
 
 
-def _accented_words(text: str) -> dict[str, float]:
-    """Lower-case accented content words of a text typed with diacritics (else nothing)."""
+def _accented_words(text: str, fix: dict[str, str] | None = None) -> dict[str, float]:
+    """Lower-case accented content words of a text typed with diacritics (else nothing).
+
+    A word whose folded form is a typo (*fix*) or no Vietnamese syllable is left out: its
+    accents cannot be trusted, and the folded comparisons already read it corrected.
+    """
     text = nfc(text)
     if text.isascii():
         return {}
+    fix = fix or {}
     counts: dict[str, float] = defaultdict(float)
     for word in text.lower().split():
         word = word.strip(".,;:!?()[]\"“”'–-")
-        if len(word) > 1 and fold(word) not in STOPWORDS:
+        folded = fold(word)
+        if len(word) > 1 and folded not in STOPWORDS and folded not in fix:
+            if folded.isalpha() and not is_syllable(folded):
+                continue
             counts[word] += 1.0
     return counts
 
@@ -362,18 +391,27 @@ def _tfidf(rows: list[dict[str, float]]) -> tuple[sparse.csr_matrix, np.ndarray,
     return matrix, df, terms
 
 
-def _term_counts(rows: Sequence[dict[str, float]]) -> tuple[sparse.csr_matrix, list[str]]:
-    """One row per dict with its sublinear term frequencies; the terms of the columns."""
+def _term_counts(rows: Iterable[dict[str, float]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """One row per dict with its sublinear term frequencies; the terms of the columns.
+
+    *rows* may be a generator: each dict is dropped once read.
+    """
     vocabulary: dict[str, int] = {}
-    indptr, indices, values = [0], [], []
+    # Typed arrays, not lists: at 100,000 texts the 4-gram rows alone hold about 20 million
+    # entries, which as Python ints and floats would take over a gigabyte.
+    indptr, indices, values = array("q", [0]), array("q"), array("f")
     for row in rows:
         for term, count in row.items():
             indices.append(vocabulary.setdefault(term, len(vocabulary)))
             values.append(1.0 + math.log(count) if count >= 1 else count)
         indptr.append(len(indices))
-    shape = (len(rows), max(1, len(vocabulary)))
+    shape = (len(indptr) - 1, max(1, len(vocabulary)))
     matrix = sparse.csr_matrix(
-        (np.array(values, dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr)),
+        (
+            np.frombuffer(values, dtype=np.float32),
+            np.frombuffer(indices, dtype=np.int64),
+            np.frombuffer(indptr, dtype=np.int64),
+        ),
         shape=shape,
     )
     return matrix, list(vocabulary)
@@ -853,9 +891,10 @@ def consolidate(
     terms_df = Counter(t for f in analysis.features for t in set(f.terms))
     groups: list[Group] = []
     group_of = [0] * len(petitions)
+    member_features = [analysis.features[k] for k in of_petition]
     for number, label in enumerate(sorted(by_label, key=lambda lab: by_label[lab][0]), start=1):
         group = Group(key=f"G{number:05d}", members=by_label[label])
-        _shared_evidence(group, [analysis.features[k] for k in of_petition], terms_df)
+        _shared_evidence(group, member_features, terms_df)
         group.suggestion = Suggestion.vote([suggestions[m] for m in group.members])
         for member in group.members:
             group_of[member] = len(groups)
@@ -889,9 +928,17 @@ def _member_evidence(
 ) -> list[Evidence]:
     """For each petition, the member of its group it is tied to best, and what they share."""
     analysis, of_petition = scored.analysis, scored.of_petition
+    # Only pairs inside one group can be evidence: select them with arrays first.
+    group_of_text = np.full(len(analysis.keys), -1, dtype=np.int64)
+    for number, group in enumerate(groups):
+        group_of_text[of_petition[group.members]] = number
+    inside_pairs = group_of_text[scored.rows] == group_of_text[scored.cols]
     best: dict[int, dict[int, float]] = defaultdict(dict)  # text -> other text -> score
     for a, b, s in zip(
-        scored.rows.tolist(), scored.cols.tolist(), scored.scores.tolist(), strict=True
+        scored.rows[inside_pairs].tolist(),
+        scored.cols[inside_pairs].tolist(),
+        scored.scores[inside_pairs].tolist(),
+        strict=True,
     ):
         best[a][b] = s
         best[b][a] = s

@@ -14,6 +14,7 @@ refreshed by ``python -m bench.train``. Nothing is downloaded.
 from __future__ import annotations
 
 import json
+import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,9 +141,14 @@ def hashed(terms: Sequence[str]) -> dict[int, float]:
     """Feature-hash folded terms (stable across runs: CRC32), sublinear counts."""
     counts: dict[int, float] = {}
     for term in terms:
-        key = zlib.crc32(term.encode()) & ((1 << HASH_BITS) - 1)
+        key = _hash(term)
         counts[key] = counts.get(key, 0.0) + 1.0
-    return {k: 1.0 + np.log(v) for k, v in counts.items()}
+    return {k: 1.0 + math.log(v) for k, v in counts.items()}
+
+
+@lru_cache(maxsize=262144)
+def _hash(term: str) -> int:
+    return zlib.crc32(term.encode()) & ((1 << HASH_BITS) - 1)
 
 
 @dataclass(frozen=True)

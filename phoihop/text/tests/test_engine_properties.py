@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from phoihop.text.classify import suggest
-from phoihop.text.consolidate import Params, Petition, consolidate
+from phoihop.text.consolidate import Params, Petition, _typo_corrections, consolidate, is_syllable
 from phoihop.text.features import content_tokens, extract_entities
 from phoihop.text.normalize import mark_senses
 
@@ -226,3 +226,30 @@ def test_suggest_reads_northern_hamlets_as_commune_matters():
 
 def test_params_threshold_defaults_to_the_models_calibrated_threshold():
     assert Params().threshold is None
+
+
+@pytest.mark.parametrize(
+    ("token", "shaped"),
+    [
+        ("nghiem", True),
+        ("khuya", True),
+        ("nguoi", True),
+        ("chox", True),  # a sense token: chợ
+        ("tiien", False),  # a doubled letter
+        ("tein", False),  # two letters swapped
+        ("nghei", False),
+    ],
+)
+def test_is_syllable_knows_the_shape_of_a_folded_syllable(token, shaped):
+    assert is_syllable(token) is shaped
+
+
+def test_typo_corrections_fix_a_malformed_word_even_against_a_rare_one():
+    # given: "kiểm" twice in a corpus and the malformed "kiiểm" once; "tin" rare but well formed
+    texts = [["kiem", "tra"], ["kiem", "lam"], ["kiiem", "tra"], ["tin", "nhan"], ["tien"]]
+
+    fix = _typo_corrections(texts)
+
+    # then: the malformed word is read as the word meant; a rare well-formed one is left alone
+    assert fix["kiiem"] == "kiem"
+    assert "tin" not in fix
