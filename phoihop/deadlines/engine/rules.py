@@ -1,9 +1,14 @@
 """Deadline rules: what the law counts, in which days, from which event (RULEBOOK ids)."""
 
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
-from phoihop.deadlines.engine.errors import UnknownRuleError, VariantNotAvailableError
+from phoihop.deadlines.engine.errors import (
+    ProvincialRuleMissingError,
+    UnknownRuleError,
+    VariantNotAvailableError,
+)
 
 
 class DayType(StrEnum):
@@ -68,6 +73,9 @@ class Rule:
     # A period the citizen keeps (limitation, window for a second complaint), not the
     # administration: its end rolls past the citizen's days off too (decision 0121).
     citizen_period: bool = False
+    # The law leaves the number to each province's working rules (RULEBOOK KH-04, KH-05): the
+    # rule has no count of its own; a provincial rule set gives it (``ProvincialRules``).
+    provincial: bool = False
 
     def count(self, variant: str) -> int:
         try:
@@ -81,12 +89,45 @@ class Rule:
         return replace(self, day_type=day_type)
 
 
+@dataclass(frozen=True)
+class ProvincialRules:
+    """The counts one province's working rules (quy chế làm việc) give to provincial rules,
+    for the period they are in force (a term, until the next quy chế: RULEBOOK GK-12).
+
+    Each count becomes a rule of its own, ``<base id>@<key>`` (``KH-05@HL26``), so a running
+    clock keeps the number it was started with when the province changes its rules."""
+
+    key: str
+    province: str  # the administrative unit's code
+    valid_from: date
+    valid_to: date | None
+    source: str
+    confidence: str
+    counts: dict[str, int]
+
+    def covers(self, province: str, on: date) -> bool:
+        return (
+            self.province == province
+            and self.valid_from <= on
+            and (self.valid_to is None or on <= self.valid_to)
+        )
+
+
+PROVINCIAL_SEPARATOR = "@"
+
+
 class RuleSet:
     """The rules in force, by id."""
 
-    def __init__(self, rules: list[Rule], version: int = 0) -> None:
+    def __init__(
+        self,
+        rules: list[Rule],
+        version: int = 0,
+        provincial: tuple[ProvincialRules, ...] = (),
+    ) -> None:
         self.version = version
         self._rules = {r.id: r for r in rules}
+        self.provincial = provincial
 
     def get(self, rule_id: str) -> Rule:
         try:
@@ -113,4 +154,42 @@ class RuleSet:
         unknown = set(overrides) - set(self._rules)
         if unknown:
             raise UnknownRuleError(sorted(unknown)[0])
-        return RuleSet(rules, self.version)
+        return RuleSet(rules, self.version, self.provincial)
+
+    def with_provincial(
+        self, sets: "tuple[ProvincialRules, ...] | list[ProvincialRules]"
+    ) -> "RuleSet":
+        """Add each province's counts of the provincial rules as rules ``<id>@<key>``.
+
+        Raises ``UnknownRuleError`` for a count of a rule that is unknown or not provincial."""
+        rules = list(self._rules.values())
+        for provincial in sets:
+            for base_id, count in provincial.counts.items():
+                base = self._rules.get(base_id)
+                if base is None or not base.provincial:
+                    raise UnknownRuleError(base_id)
+                rules.append(
+                    replace(
+                        base,
+                        id=f"{base_id}{PROVINCIAL_SEPARATOR}{provincial.key}",
+                        counts={Variant.NORMAL.value: int(count)},
+                        citation=f"{base.citation}; {provincial.source}",
+                        confidence=provincial.confidence,
+                        provincial=False,
+                    )
+                )
+        return RuleSet(rules, self.version, (*self.provincial, *sets))
+
+    def for_province(self, rule_id: str, province: str, on: date) -> str:
+        """The id of *rule_id* as the working rules of *province* in force on *on* count it
+        (*rule_id* itself when it is not provincial).
+
+        Raises ``ProvincialRuleMissingError`` when no working rules of the province give it:
+        there is no national default to fall back on (RULEBOOK KH-05)."""
+        rule = self.get(rule_id)
+        if not rule.provincial:
+            return rule_id
+        for provincial in self.provincial:
+            if provincial.covers(province, on) and rule_id in provincial.counts:
+                return f"{rule_id}{PROVINCIAL_SEPARATOR}{provincial.key}"
+        raise ProvincialRuleMissingError(rule_id, province, on)
