@@ -4,6 +4,7 @@ PHOIHOP_DEADLINES = {
     "CULTURE_DAY_HOLIDAY": False,   # 24/11 as a day off (RULEBOOK NG-06)
     "DAY_TYPE_OVERRIDES": {},       # e.g. {"KN-03": "working"} (G-05)
     "NOTIFY_BEFORE_WORKING_DAYS": 3,  # reminder this many working days before the due date
+    "PROVINCIAL_RULES_DIRS": [],    # more provinces' working rules (*.toml), as data/provincial/
 }
 """
 
@@ -13,6 +14,7 @@ DEFAULTS = {
     "CULTURE_DAY_HOLIDAY": False,
     "DAY_TYPE_OVERRIDES": {},
     "NOTIFY_BEFORE_WORKING_DAYS": 3,
+    "PROVINCIAL_RULES_DIRS": [],
 }
 
 

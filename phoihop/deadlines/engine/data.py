@@ -84,8 +84,8 @@ def load_provincial(path: Path) -> ProvincialRules:
         raise CalendarDataError(f"Quy chế làm việc {path.name} sai định dạng: {exc}") from exc
 
 
-def provincial_files(data_dir: Path = DATA_DIR) -> list[Path]:
-    return sorted((data_dir / "provincial").glob("*.toml"))
+def provincial_files(data_dir: Path = DATA_DIR, folder: str = "provincial") -> list[Path]:
+    return sorted((data_dir / folder).glob("*.toml"))
 
 
 def load_statutory_model(path: Path = DATA_DIR / "statutory.toml") -> StatutoryModel:

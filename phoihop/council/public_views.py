@@ -1,0 +1,44 @@
+"""Public pages: the session calendar with its agenda and public papers, adopted resolutions
+and decisions between sessions (searchable, with their implementation status)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from phoihop.council import forms, selectors
+
+
+def resolutions(request):
+    form = forms.PublicSearchForm(request.GET or None)
+    d = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.public_resolutions(
+        query=d.get("q") or "", kind=d.get("kind") or "", year=d.get("year")
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("trang"))
+    status = selectors.implementation_of(page.object_list, timezone.localdate())
+    return render(
+        request,
+        "council/public_resolutions.html",
+        {"form": form, "page": page, "rows": [(r, status[r.pk]) for r in page.object_list]},
+    )
+
+
+def resolution(request, public_id):
+    item = selectors.public_resolution(public_id=public_id)
+    status = selectors.implementation_of([item], timezone.localdate())[item.pk]
+    return render(
+        request,
+        "council/public_resolution.html",
+        {"resolution": item, "status": status, "tasks": item.tasks.select_related("organization")},
+    )
+
+
+def sessions(request):
+    rows = []
+    for session in selectors.public_sessions()[:20]:
+        agenda = session.agenda.exclude(status="withdrawn").order_by("position", "id")
+        papers = [
+            p for item in agenda.prefetch_related("papers") for p in item.papers.all() if p.public
+        ]
+        rows.append((session, agenda, papers))
+    return render(request, "council/public_sessions.html", {"rows": rows})
