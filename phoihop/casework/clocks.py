@@ -58,7 +58,8 @@ def clock_main(item: TrackedItem, rules: Sequence[str], *, running_only: bool = 
 def clocks_stop(item: TrackedItem, rules: Sequence[str] | None, on: date, actor) -> None:
     """Complete the open clocks of *rules* (every open clock when None) on *on*."""
     for deadline in clocks_open(item, rules):
-        deadline_complete(deadline=deadline, on=max(on, deadline.start_on), actor=actor)
+        done_on = on if deadline.counts_back else max(on, deadline.start_on)
+        deadline_complete(deadline=deadline, on=done_on, actor=actor)
     due_sync(item)
 
 

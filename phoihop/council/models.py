@@ -410,6 +410,14 @@ class Resolution(TrackedItem):
     def __str__(self) -> str:
         return f"Nghị quyết {self.symbol}"
 
+    @property
+    def issuer_name(self) -> str:
+        """The council issues its resolutions even when its standing committee keeps them."""
+        org = self.organization
+        if self.kind == self.Kind.COUNCIL and org.kind == "council_standing" and org.parent_id:
+            return org.parent.name
+        return org.name
+
     def get_absolute_url(self) -> str:
         return reverse("council:resolution_detail", kwargs={"public_id": self.public_id})
 

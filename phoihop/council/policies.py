@@ -16,6 +16,7 @@ from phoihop.casework.policies import TrackedItemPolicy
 from phoihop.casework.scopes import NONE
 from phoihop.council.models import (
     AgendaItem,
+    Ballot,
     Briefing,
     Resolution,
     Session,
@@ -84,7 +85,8 @@ class SubmissionPolicy(TrackedItemPolicy):
         scope = super().scope(user, action)
         person = getattr(user, "person_id", None)
         if action == "view" and person and not user.is_superuser:
-            scope |= Q(consultation__ballots__deputy__person_id=person)
+            ballots = Ballot.objects.filter(deputy__person_id=person)
+            scope |= Q(consultation__in=ballots.values("consultation_id"))
         return scope
 
 

@@ -515,3 +515,30 @@ def test_briefing_composition_attendance_and_conclusions_become_tasks(tree, lead
         and task.due_on == date(2027, 3, 15)
     )
     assert "Trả lời 15 kiến nghị" in str(briefing.notice_document.body)
+
+
+def test_a_dossier_in_before_its_limit_is_on_time_in_the_clock_history(tree, leader):
+    from phoihop.deadlines.models import Deadline
+
+    item = f.make_item(tree, actor=leader)
+    f.file_dossier(item, on=date(2026, 11, 20), examine=False)
+    clock = Deadline.objects.get(rule_id="KH-05@T25")
+    assert clock.status == "completed" and clock.completed_on == date(2026, 11, 20)
+    assert AuditEvent.objects.filter(event="deadline.completed", data__on_time=True).exists()
+
+
+def test_a_consulted_deputy_sees_the_submission_once_and_others_do_not(tree, leader):
+    deputies = f.make_deputies(tree.own, 3)
+    submission = f.make_submission(tree, actor=leader)
+    services.consultation_open(
+        actor=leader,
+        submission=submission,
+        opened_on=date(2027, 1, 12),
+        closes_on=date(2027, 1, 15),
+        question="?",
+    )
+    deputy = make_user("dai.bieu.1", person=deputies[0].person)
+    stranger = make_user("nguoi.ngoai")
+    assert list(selectors.submission_list(viewer=deputy)) == [submission]
+    assert selectors.submission_list(viewer=leader).count() == 1
+    assert not selectors.submission_list(viewer=stranger).exists()
