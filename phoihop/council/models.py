@@ -181,6 +181,12 @@ class AgendaItem(TrackedItem):
             self.submitted_on and self.documents_by and self.submitted_on > self.documents_by
         )
 
+    @property
+    def threshold_label(self) -> str:
+        from phoihop.council.rules import threshold
+
+        return threshold(self.threshold).label
+
     def get_absolute_url(self) -> str:
         return reverse("council:agenda_detail", kwargs={"public_id": self.public_id})
 

@@ -542,3 +542,8 @@ def test_a_consulted_deputy_sees_the_submission_once_and_others_do_not(tree, lea
     assert list(selectors.submission_list(viewer=deputy)) == [submission]
     assert selectors.submission_list(viewer=leader).count() == 1
     assert not selectors.submission_list(viewer=stranger).exists()
+
+
+def test_an_agenda_item_shows_the_threshold_it_will_be_counted_by(tree, leader):
+    item = f.make_item(tree, actor=leader)
+    assert item.threshold_label.startswith("Thông qua nghị quyết: quá nửa tổng số")
