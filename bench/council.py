@@ -55,6 +55,8 @@ SUBJECTS = [
 
 
 def _generate_here(count: int, seed: int) -> dict:
+    """Runs in a child process with the database's settings: bulk-writes the volume, and the
+    search index rows as ``resolution_publish`` writes them (the FTS triggers follow)."""
     import django
 
     django.setup()
@@ -62,21 +64,22 @@ def _generate_here(count: int, seed: int) -> dict:
 
     from phoihop.council.models import Resolution
     from phoihop.organizations.models import Organization
+    from phoihop.text.models import SearchDocument
     from phoihop.text.normalize import search_key
 
     rng = random.Random(seed)
     council = Organization.objects.get(code="tt-hdnd")
     today = date.today()  # noqa: DTZ011 — the bench's own clock
     started = time.monotonic()
-    keys = {s: search_key(s) for s in SUBJECTS}
+    # Published in date order, as they would have been.
+    adopted_days = sorted((rng.randint(10, 3650) for _ in range(count)), reverse=True)
     with transaction.atomic():
         batch = []
-        for i in range(count):
+        for i, days in enumerate(adopted_days):
             kind = "standing" if i % 5 == 0 else "council"
             subject = rng.choice(SUBJECTS)
-            adopted = today - timedelta(days=rng.randint(10, 3650))
+            adopted = today - timedelta(days=days)
             symbol = f"{i + 1:02d}/{adopted.year}/NQ-{'TT' if kind == 'standing' else ''}HĐND"
-            title = f"Nghị quyết quy định {subject} (lần {i})"
             batch.append(
                 Resolution(
                     organization=council,
@@ -86,16 +89,25 @@ def _generate_here(count: int, seed: int) -> dict:
                     year=adopted.year,
                     number=i + 1,
                     symbol=symbol,
-                    title=title,
+                    title=f"Nghị quyết quy định {subject} (lần {i})",
                     adopted_on=adopted,
                     published_on=adopted + timedelta(days=3),
-                    search_text=f"{search_key(symbol)} nghi quyet quy dinh {keys[subject]} lan {i}",
                 )
             )
-            if len(batch) == 5000:
-                Resolution.objects.bulk_create(batch)
+            if len(batch) == 5000 or i == count - 1:
+                made = Resolution.objects.bulk_create(batch)
+                if made[0].pk is None:  # SQLite before 3.35 returns no ids
+                    made = list(Resolution.objects.order_by("-id")[: len(made)])[::-1]
+                SearchDocument.objects.bulk_create(
+                    SearchDocument(
+                        kind=Resolution.SEARCH_KIND,
+                        object_id=str(r.pk),
+                        title=f"{r.symbol} {r.title}",
+                        search_title=search_key(f"{r.symbol} {r.title}"),
+                    )
+                    for r in made
+                )
                 batch = []
-        Resolution.objects.bulk_create(batch)
     return {"seconds": time.monotonic() - started, "resolutions": count}
 
 

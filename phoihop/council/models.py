@@ -365,6 +365,7 @@ class Resolution(TrackedItem):
         PUBLISHED = "published", _("Đã công bố")
 
     CLOSED = ("published",)
+    SEARCH_KIND = "council.resolution"  # in the text engine's index once published
 
     status = models.CharField(_("trạng thái"), max_length=24, choices=Status, default="adopted")
     kind = models.CharField(_("loại"), max_length=16, choices=Kind)
@@ -394,7 +395,6 @@ class Resolution(TrackedItem):
     gazette_sent_on = models.DateField(_("ngày gửi đăng công báo"), null=True, blank=True)
     sent_higher_on = models.DateField(_("ngày gửi UBTVQH, Chính phủ"), null=True, blank=True)
     published_on = models.DateField(_("ngày công bố"), null=True, blank=True)
-    search_text = models.TextField(_("chuỗi tìm kiếm"), blank=True, editable=False)
 
     class Meta(TrackedItem.Meta):
         ordering = ["-adopted_on", "-number"]
@@ -411,6 +411,7 @@ class Resolution(TrackedItem):
         indexes = [
             models.Index(fields=["assigned_to", "status"], name="council_resolution_assignee"),
             models.Index(fields=["status", "published_on"], name="council_resolution_public"),
+            models.Index(fields=["status", "kind", "published_on"], name="council_resolution_kind"),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,6 @@
 """Public pages: the session calendar with its agenda and public papers, adopted resolutions
 and decisions between sessions (searchable, with their implementation status)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -14,12 +13,20 @@ def resolutions(request):
     qs = selectors.public_resolutions(
         query=d.get("q") or "", kind=d.get("kind") or "", year=d.get("year")
     )
-    page = Paginator(qs, 25).get_page(request.GET.get("trang"))
-    status = selectors.implementation_of(page.object_list, timezone.localdate())
+    rows, page, has_next = selectors.page_of(qs, request.GET.get("trang"))
+    status = selectors.implementation_of(rows, timezone.localdate())
+    query = request.GET.copy()
+    query.pop("trang", None)
     return render(
         request,
         "council/public_resolutions.html",
-        {"form": form, "page": page, "rows": [(r, status[r.pk]) for r in page.object_list]},
+        {
+            "form": form,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+            "rows": [(r, status[r.pk]) for r in rows],
+        },
     )
 
 

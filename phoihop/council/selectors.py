@@ -19,7 +19,7 @@ from phoihop.council.models import (
     Submission,
     Task,
 )
-from phoihop.text.normalize import query_terms
+from phoihop.text.selectors import CANDIDATES, search
 
 
 def _one(qs: QuerySet, public_id: UUID):
@@ -182,8 +182,10 @@ def implementation_report(*, viewer, session: Session) -> QuerySet[Task]:
 
 
 def public_resolutions(*, query: str = "", kind: str = "", year: int | None = None):
-    """Published resolutions and decisions between sessions, newest first; *query* matches
-    every term in the folded symbol, title and summary ("nghi quyet dat dai" finds "đất đai")."""
+    """Published resolutions and decisions between sessions, newest first. *query* goes to the
+    text engine's index (diacritic-insensitive, every term; "dat trong lua" finds "đất trồng
+    lúa"), which the resolution joins when it is published; the newest matches are kept
+    (``text.selectors.CANDIDATES``)."""
     qs = Resolution.objects.filter(status=Resolution.Status.PUBLISHED).select_related(
         "organization"
     )
@@ -191,9 +193,17 @@ def public_resolutions(*, query: str = "", kind: str = "", year: int | None = No
         qs = qs.filter(kind=kind)
     if year:
         qs = qs.filter(year=year)
-    for term in query_terms(query)[:8]:
-        qs = qs.filter(search_text__contains=term)
+    if query.strip():
+        hits = search(query, kinds=[Resolution.SEARCH_KIND], limit=CANDIDATES, newest=True)
+        qs = qs.filter(pk__in=[int(hit.object_id) for hit in hits])
     return qs.order_by("-published_on", "-id")
+
+
+def page_of(qs, number: str | None, size: int = 25) -> tuple[list, int, bool]:
+    """One page of *qs* without counting it all: (rows, page number, has next page)."""
+    page = int(number) if number and number.isdigit() and 0 < int(number) < 10_000 else 1
+    rows = list(qs[(page - 1) * size : page * size + 1])
+    return rows[:size], page, len(rows) > size
 
 
 def public_resolution(*, public_id: UUID) -> Resolution:

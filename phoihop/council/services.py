@@ -44,7 +44,7 @@ from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
 from phoihop.organizations.models import Deputy, Organization
 from phoihop.security.uploads import CheckedUpload
-from phoihop.text.normalize import search_key
+from phoihop.text.services import search_index_upsert
 
 SET_DATE_RULE = "GIAO-01"
 PUBLICATION_RULE = "KH-14"
@@ -665,7 +665,6 @@ def _resolution_adopt(
         summary=summary,
         normative=normative,
         adopted_on=adopted_on,
-        search_text=search_key(f"{symbol} {title} {summary}"),
     )
     resolution.full_clean()
     resolution.save()
@@ -738,6 +737,12 @@ def resolution_publish(
         ]
     )
     clocks_stop(resolution, None, on, system_actor())
+    search_index_upsert(
+        kind=Resolution.SEARCH_KIND,
+        object_id=resolution.pk,
+        title=f"{resolution.symbol} {resolution.title}",
+        body=resolution.summary,
+    )
     step_add(resolution, "published", on, actor, "Gửi muộn" if late else "")
     audit_record(
         actor=actor, event="council.resolution.published", target=resolution, data={"late": late}

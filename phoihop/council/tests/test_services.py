@@ -547,3 +547,15 @@ def test_a_consulted_deputy_sees_the_submission_once_and_others_do_not(tree, lea
 def test_an_agenda_item_shows_the_threshold_it_will_be_counted_by(tree, leader):
     item = f.make_item(tree, actor=leader)
     assert item.threshold_label.startswith("Thông qua nghị quyết: quá nửa tổng số")
+
+
+def test_the_public_api_lists_only_published_resolutions(tree, leader, client):
+    resolution = f.make_resolution(tree, actor=leader)
+    assert client.get("/api/council-resolutions").json()["results"] == []
+    services.resolution_sign(
+        actor=leader, resolution=resolution, on=date(2026, 12, 9), signer_name="A"
+    )
+    services.resolution_publish(actor=leader, resolution=resolution, on=date(2026, 12, 10))
+    rows = client.get("/api/council-resolutions?q=dat+trong+lua").json()["results"]
+    assert [r["symbol"] for r in rows] == [resolution.symbol]
+    assert client.get("/api/council-resolutions?q=hoc+phi").json()["results"] == []

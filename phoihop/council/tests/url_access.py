@@ -548,7 +548,75 @@ PROTECTED = {
     "council:briefing_notice": UrlCheck(permission="council.view_briefing", kwargs=_concluded),
 }
 
+
+def _api_reported(tree, user, kwargs, response):
+    task = _get("Task", kwargs)
+    assert task.status == "reported_done" and response.json()["status"] == "reported_done"
+
+
+def _api_assigned(tree, user, kwargs, response):
+    assert _get("Task", kwargs).assigned_to == user
+
+
+def _supervised_task(tree, user):
+    """A task of another body, set by the own body's resolution."""
+    from phoihop.accounts.services import system_actor
+    from phoihop.council.services import TaskInput, resolution_tasks_set
+
+    (task,) = resolution_tasks_set(
+        actor=system_actor(),
+        resolution=_resolution_obj(tree),
+        on=date(2026, 12, 10),
+        tasks=[TaskInput(tree.other, "Ban hành hướng dẫn", date(2027, 1, 31))],
+    )
+    return {"public_id": task.public_id}
+
+
+def _api_followed_up(tree, user, kwargs, response):
+    from phoihop.casework.models import FollowUp
+
+    task = _get("Task", kwargs)
+    assert FollowUp.objects.filter(item_id=task.pk, from_organization=tree.own).exists()
+
+
+API_TASK = {"api": True, "permission": "council.view_task"}
+PROTECTED.update(
+    {
+        "api:council-task-list": UrlCheck(**API_TASK),
+        "api:council-task-detail": UrlCheck(**API_TASK, kwargs=_task),
+        "api:council-task-history": UrlCheck(**API_TASK, kwargs=_task),
+        "api:council-task-report": UrlCheck(
+            **API_TASK,
+            role="specialist",
+            kwargs=_task,
+            method="post",
+            data={"on": "2027-01-20", "note": "Đã ban hành", "done": True},
+            effect=_api_reported,
+        ),
+        "api:council-task-assign": UrlCheck(
+            **API_TASK,
+            role="leader",
+            kwargs=_task,
+            method="post",
+            data=lambda tree, user, kwargs: {"assignee": user.username, "note": "Xử lý"},
+            effect=_api_assigned,
+        ),
+        "api:council-task-follow-up": UrlCheck(
+            api=True,
+            permission="council.supervise_task",
+            role="leader",
+            kwargs=_supervised_task,
+            method="post",
+            ok_status=(201,),
+            data={"content": "Đề nghị báo cáo tiến độ thực hiện nghị quyết"},
+            effect=_api_followed_up,
+        ),
+    }
+)
+
 PUBLIC = {
+    "api:council-resolution-list": "nghị quyết, quyết định đã công bố (API), như trang công khai",
+    "api:council-resolution-detail": "một nghị quyết đã công bố (API), như trang công khai",
     "council_public:resolutions": "nghị quyết, quyết định đã công bố (KH-14), công khai",
     "council_public:resolution": "một nghị quyết đã công bố và tình hình thực hiện, công khai",
     "council_public:sessions": "lịch, chương trình kỳ họp đã triệu tập (KH-07: kỳ họp công khai)",
