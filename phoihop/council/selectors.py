@@ -114,6 +114,29 @@ def briefing_get(*, viewer, public_id: UUID) -> Briefing:
     return _one(briefing_list(viewer=viewer).select_related("notice_document"), public_id)
 
 
+def deputies_absent_for_a_year(*, viewer, today: date):
+    """Deputies marked absent without reason at every session of the last twelve months (at
+    least two): the standing committee must propose their dismissal (KH-19, Luật 72/2025 Đ33
+    k2). Only the sessions the viewer sees count."""
+    from datetime import timedelta
+
+    from phoihop.council.models import Attendance
+    from phoihop.organizations.models import Deputy
+
+    since = today - timedelta(days=365)
+    sessions = session_list(viewer=viewer).filter(opens_on__gt=since, opens_on__lte=today)
+    marks = Attendance.objects.filter(session__in=sessions.values("pk"))
+    rows = (
+        marks.values("deputy_id")
+        .annotate(
+            sessions=Count("id"),
+            excused=Count("id", filter=~Q(status="absent")),
+        )
+        .filter(sessions__gte=2, excused=0)
+    )
+    return Deputy.objects.filter(pk__in=[r["deputy_id"] for r in rows]).select_related("person")
+
+
 def decisions_for_session(*, viewer, session: Session) -> QuerySet[Resolution]:
     """The standing committee's decisions since the previous session closed, to be reported at
     *session* (GK-01: every such decision is reported at the nearest session)."""

@@ -59,6 +59,7 @@ def home_view(request):
                 status__in=("decided", "rejected", "returned")
             )[:10],
             "briefings": selectors.briefing_list(viewer=request.user)[:5],
+            "absent": selectors.deputies_absent_for_a_year(viewer=request.user, today=today),
             "today": today,
         },
     )
@@ -247,26 +248,31 @@ def agenda_detail_view(request, public_id):
     )
 
 
-@login_required
-@require_POST
-def agenda_paper_view(request, public_id):
-    item = selectors.agenda_get(viewer=request.user, public_id=public_id)
+def _add_paper(request, **owner) -> None:
+    """A paper for an agenda item's dossier or a submission (the form is the same)."""
     form = forms.PaperForm(request.POST, request.FILES)
     submit(
         request,
         form,
         lambda d: services.paper_add(
             actor=request.user,
-            agenda_item=item,
             kind=d["kind"],
             title=d["title"],
             symbol=d["symbol"],
             received_on=d["received_on"],
             upload=d["file"],
             public=d["public"],
+            **owner,
         ),
         "Đã nhận tài liệu.",
     )
+
+
+@login_required
+@require_POST
+def agenda_paper_view(request, public_id):
+    item = selectors.agenda_get(viewer=request.user, public_id=public_id)
+    _add_paper(request, agenda_item=item)
     return redirect(item)
 
 
@@ -506,22 +512,7 @@ def submission_detail_view(request, public_id):
 @require_POST
 def submission_paper_view(request, public_id):
     submission = selectors.submission_get(viewer=request.user, public_id=public_id)
-    form = forms.PaperForm(request.POST, request.FILES)
-    submit(
-        request,
-        form,
-        lambda d: services.paper_add(
-            actor=request.user,
-            submission=submission,
-            kind=d["kind"],
-            title=d["title"],
-            symbol=d["symbol"],
-            received_on=d["received_on"],
-            upload=d["file"],
-            public=d["public"],
-        ),
-        "Đã nhận tài liệu.",
-    )
+    _add_paper(request, submission=submission)
     return redirect(submission)
 
 

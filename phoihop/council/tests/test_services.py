@@ -559,3 +559,23 @@ def test_the_public_api_lists_only_published_resolutions(tree, leader, client):
     rows = client.get("/api/council-resolutions?q=dat+trong+lua").json()["results"]
     assert [r["symbol"] for r in rows] == [resolution.symbol]
     assert client.get("/api/council-resolutions?q=hoc+phi").json()["results"] == []
+
+
+def test_a_deputy_absent_without_reason_for_a_year_is_listed_kh19(tree, leader):
+    f.make_deputies(tree.own, 3)
+    deputies = list(services.deputies_in_office(tree.own, date(2026, 5, 1)))
+    for number, opens in ((1, date(2026, 5, 5)), (2, date(2026, 12, 8))):
+        session = f.make_session(tree, actor=leader, number=number, opens_on=opens)
+        services.session_convene(actor=leader, session=session, on=opens)
+        services.attendance_record(
+            actor=leader,
+            session=session,
+            on=opens,
+            rows=[
+                services.AttendanceInput(deputies[0], "absent"),
+                services.AttendanceInput(deputies[1], "excused" if number == 1 else "absent", "Ốm"),
+                services.AttendanceInput(deputies[2], "present"),
+            ],
+        )
+    absent = selectors.deputies_absent_for_a_year(viewer=leader, today=date(2026, 12, 10))
+    assert list(absent) == [deputies[0]]
