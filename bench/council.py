@@ -130,7 +130,7 @@ def _child(flag: str, env, *extra: str) -> dict:
         env=env,
         check=True,
         cwd=base.ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,  # the child's errors go straight to the terminal
         text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -579,3 +579,19 @@ def test_a_deputy_absent_without_reason_for_a_year_is_listed_kh19(tree, leader):
         )
     absent = selectors.deputies_absent_for_a_year(viewer=leader, today=date(2026, 12, 10))
     assert list(absent) == [deputies[0]]
+
+
+def test_public_pages_show_what_is_published_and_page_without_counting(tree, leader, client):
+    resolution = f.make_resolution(tree, actor=leader)
+    services.resolution_sign(
+        actor=leader, resolution=resolution, on=date(2026, 12, 9), signer_name="A"
+    )
+    services.resolution_publish(actor=leader, resolution=resolution, on=date(2026, 12, 10))
+    page = client.get("/cong-khai/nghi-quyet/?q=h%E1%BB%97+tr%E1%BB%A3+l%C3%BAa")
+    assert page.status_code == 200 and resolution.symbol in page.content.decode()
+    assert "Trang sau" not in page.content.decode()
+    assert client.get("/cong-khai/nghi-quyet/?trang=abc").status_code == 200
+    detail = client.get(f"/cong-khai/nghi-quyet/{resolution.public_id}/").content.decode()
+    assert "Chưa giao nhiệm vụ" in detail
+    sessions = client.get("/cong-khai/nghi-quyet/ky-hop/").content.decode()
+    assert resolution.session.title in sessions
