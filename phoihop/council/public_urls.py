@@ -7,4 +7,5 @@ urlpatterns = [
     path("", public_views.resolutions, name="resolutions"),
     path("<uuid:public_id>/", public_views.resolution, name="resolution"),
     path("ky-hop/", public_views.sessions, name="sessions"),
+    path("ky-hop.ics", public_views.sessions_ics, name="sessions_ics"),
 ]

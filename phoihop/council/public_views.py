@@ -1,6 +1,7 @@
 """Public pages: the session calendar with its agenda and public papers, adopted resolutions
 and decisions between sessions (searchable, with their implementation status)."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -49,3 +50,29 @@ def sessions(request):
         ]
         rows.append((session, agenda, papers))
     return render(request, "council/public_sessions.html", {"rows": rows})
+
+
+def sessions_ics(request):
+    """The sessions convened or held, as an iCalendar feed (all-day events, opening to close)."""
+    from datetime import timedelta
+
+    from icalendar import Event
+
+    from phoihop.deadlines.ics import calendar_new
+
+    cal = calendar_new("Kỳ họp HĐND tỉnh")
+    stamp = timezone.now()
+    for session in selectors.public_sessions()[:50]:
+        event = Event()
+        event.add("uid", f"ky-hop-{session.public_id}@phoihop")
+        event.add("dtstamp", stamp)
+        event.add("summary", session.title)
+        event.add("dtstart", session.opens_on)
+        event.add("dtend", session.closes_on + timedelta(days=1))
+        event.add("location", session.location)
+        agenda = session.agenda.exclude(status="withdrawn").order_by("position", "id")
+        event.add("description", "; ".join(f"{a.position}. {a.title}" for a in agenda))
+        cal.add_component(event)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="ky-hop-hdnd.ics"'
+    return response

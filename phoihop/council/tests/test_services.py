@@ -595,3 +595,6 @@ def test_public_pages_show_what_is_published_and_page_without_counting(tree, lea
     assert "Chưa giao nhiệm vụ" in detail
     sessions = client.get("/cong-khai/nghi-quyet/ky-hop/").content.decode()
     assert resolution.session.title in sessions
+    feed = client.get("/cong-khai/nghi-quyet/ky-hop.ics")
+    assert feed["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VEVENT" in feed.content and b"DTSTART;VALUE=DATE:20261208" in feed.content

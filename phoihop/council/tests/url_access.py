@@ -619,5 +619,6 @@ PUBLIC = {
     "api:council-resolution-detail": "một nghị quyết đã công bố (API), như trang công khai",
     "council_public:resolutions": "nghị quyết, quyết định đã công bố (KH-14), công khai",
     "council_public:resolution": "một nghị quyết đã công bố và tình hình thực hiện, công khai",
+    "council_public:sessions_ics": "lịch kỳ họp đã triệu tập (iCalendar), như trang công khai",
     "council_public:sessions": "lịch, chương trình kỳ họp đã triệu tập (KH-07: kỳ họp công khai)",
 }
