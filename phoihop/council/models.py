@@ -410,8 +410,11 @@ class Resolution(TrackedItem):
         ]
         indexes = [
             models.Index(fields=["assigned_to", "status"], name="council_resolution_assignee"),
-            models.Index(fields=["status", "published_on"], name="council_resolution_public"),
-            models.Index(fields=["status", "kind", "published_on"], name="council_resolution_kind"),
+            # The public list, newest first (published_on, id), whole or by kind.
+            models.Index(fields=["status", "published_on", "id"], name="council_resolution_public"),
+            models.Index(
+                fields=["status", "kind", "published_on", "id"], name="council_resolution_kind"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,10 +11,14 @@ from phoihop.council import forms, selectors
 def resolutions(request):
     form = forms.PublicSearchForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
+    page = selectors.page_number(request.GET.get("trang"))
     qs = selectors.public_resolutions(
-        query=d.get("q") or "", kind=d.get("kind") or "", year=d.get("year")
+        query=d.get("q") or "",
+        kind=d.get("kind") or "",
+        year=d.get("year"),
+        enough=page * selectors.PAGE_SIZE + 1,
     )
-    rows, page, has_next = selectors.page_of(qs, request.GET.get("trang"))
+    rows, has_next = selectors.page_of(qs, page)
     status = selectors.implementation_of(rows, timezone.localdate())
     query = request.GET.copy()
     query.pop("trang", None)

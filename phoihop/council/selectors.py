@@ -204,11 +204,13 @@ def implementation_report(*, viewer, session: Session) -> QuerySet[Task]:
 # ---------------------------------------------------------------- public
 
 
-def public_resolutions(*, query: str = "", kind: str = "", year: int | None = None):
+def public_resolutions(
+    *, query: str = "", kind: str = "", year: int | None = None, enough: int = CANDIDATES
+):
     """Published resolutions and decisions between sessions, newest first. *query* goes to the
     text engine's index (diacritic-insensitive, every term; "dat trong lua" finds "đất trồng
-    lúa"), which the resolution joins when it is published; the newest matches are kept
-    (``text.selectors.CANDIDATES``)."""
+    lúa"), which the resolution joins when it is published; the newest *enough* matches are
+    kept (``text.selectors.CANDIDATES`` when a kind or year narrows them further)."""
     qs = Resolution.objects.filter(status=Resolution.Status.PUBLISHED).select_related(
         "organization"
     )
@@ -217,16 +219,23 @@ def public_resolutions(*, query: str = "", kind: str = "", year: int | None = No
     if year:
         qs = qs.filter(year=year)
     if query.strip():
-        hits = search(query, kinds=[Resolution.SEARCH_KIND], limit=CANDIDATES, newest=True)
+        limit = CANDIDATES if kind or year else min(enough, CANDIDATES)
+        hits = search(query, kinds=[Resolution.SEARCH_KIND], limit=limit, newest=True)
         qs = qs.filter(pk__in=[int(hit.object_id) for hit in hits])
     return qs.order_by("-published_on", "-id")
 
 
-def page_of(qs, number: str | None, size: int = 25) -> tuple[list, int, bool]:
-    """One page of *qs* without counting it all: (rows, page number, has next page)."""
-    page = int(number) if number and number.isdigit() and 0 < int(number) < 10_000 else 1
+PAGE_SIZE = 25
+
+
+def page_number(number: str | None) -> int:
+    return int(number) if number and number.isdigit() and 0 < int(number) < 10_000 else 1
+
+
+def page_of(qs, page: int, size: int = PAGE_SIZE) -> tuple[list, bool]:
+    """One page of *qs* without counting it all: (rows, has next page)."""
     rows = list(qs[(page - 1) * size : page * size + 1])
-    return rows[:size], page, len(rows) > size
+    return rows[:size], len(rows) > size
 
 
 def public_resolution(*, public_id: UUID) -> Resolution:
