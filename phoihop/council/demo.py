@@ -8,15 +8,12 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from phoihop.accounts.models import User
-from phoihop.accounts.services import system_actor
 from phoihop.council import services as cs
-from phoihop.organizations import services as org
-from phoihop.organizations.models import Constituency, Organization
+from phoihop.organizations.models import Organization
 
 
 @transaction.atomic
 def demo_council(today: date) -> dict:
-    actor = system_actor()
     o = {x.code: x for x in Organization.objects.filter(valid_to__isnull=True)}
     council, standing, ubnd = o["hdnd"], o["tt-hdnd"], o["ubnd"]
     leader = User.objects.get(username="hdnd.lanhdao")
@@ -25,17 +22,12 @@ def demo_council(today: date) -> dict:
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
-    # The demo deputy account is a deputy of the council (to answer ballots online).
+    # The demo deputy account signs in as one of the council's elected deputies (to answer
+    # ballots online).
     deputy_user = User.objects.get(username="hdnd.daibieu")
-    constituency = Constituency.objects.filter(term__assembly="provincial_council").first()
-    org.deputy_register(
-        actor=actor,
-        person=deputy_user.person,
-        term=constituency.term,
-        constituency=constituency,
-        organization=council,
-        starts_on=constituency.term.starts_on,
-    )
+    elected = cs.deputies_in_office(council, today).first()
+    User.objects.filter(pk=deputy_user.pk).update(person=elected.person)
+    deputy_user.refresh_from_db()
 
     # A finished session: convened on time, voted, resolutions published, tasks tracked.
     opened = ago(60)
