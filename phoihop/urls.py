@@ -18,6 +18,8 @@ urlpatterns = [
     path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("bau-cu/", include("phoihop.elections.urls")),
+    path("hdnd/", include("phoihop.council.urls")),
+    path("cong-khai/nghi-quyet/", include("phoihop.council.public_urls")),
     path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),

@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from phoihop.api import views
 from phoihop.casework.api import views as casework_api
+from phoihop.council.api import views as council_api
 from phoihop.elections.api import views as elections_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
@@ -38,6 +39,10 @@ router.register(
 router.register("voter-petitions", voters_api.ConsolidatedViewSet, basename="voter-petition")
 router.register("voter-answers", voters_api.PublicAnswerViewSet, basename="voter-answer")
 router.register("elections", elections_api.ElectionViewSet, basename="election")
+router.register("council-tasks", council_api.TaskViewSet, basename="council-task")
+router.register(
+    "council-resolutions", council_api.PublicResolutionViewSet, basename="council-resolution"
+)
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

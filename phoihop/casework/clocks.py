@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from phoihop.casework.models import TrackedItem
+from phoihop.deadlines import engine
 from phoihop.deadlines.selectors import deadline_open_for_target
 from phoihop.deadlines.services import (
     deadline_complete,
@@ -21,6 +22,7 @@ from phoihop.deadlines.services import (
     deadline_start,
     deadline_suspend,
 )
+from phoihop.organizations.selectors import province_code
 
 
 def clocks_open(item: TrackedItem, rules: Sequence[str] | None = None):
@@ -32,7 +34,13 @@ def clock_start(
     item: TrackedItem, rule_id: str, start_on: date, actor, *, title: str = "", **variant
 ):
     """Start the legal clock *rule_id* on *item*; the engine computes the due date. The clock
-    belongs to the item's body and to its assignee (who gets the reminders)."""
+    belongs to the item's body and to its assignee (who gets the reminders). A rule whose
+    number the law leaves to the province is counted as the item's province counts it on
+    *start_on* (``RuleSet.for_province``; raises ``ProvincialRuleMissingError`` when the
+    province has not set it)."""
+    rule_id = engine.current_rules().for_province(
+        rule_id, province_code(item.organization), start_on
+    )
     deadline = deadline_start(
         target=item,
         organization=item.organization,
@@ -58,7 +66,8 @@ def clock_main(item: TrackedItem, rules: Sequence[str], *, running_only: bool = 
 def clocks_stop(item: TrackedItem, rules: Sequence[str] | None, on: date, actor) -> None:
     """Complete the open clocks of *rules* (every open clock when None) on *on*."""
     for deadline in clocks_open(item, rules):
-        deadline_complete(deadline=deadline, on=max(on, deadline.start_on), actor=actor)
+        done_on = on if deadline.counts_back else max(on, deadline.start_on)
+        deadline_complete(deadline=deadline, on=done_on, actor=actor)
     due_sync(item)
 
 

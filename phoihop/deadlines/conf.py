@@ -3,9 +3,8 @@
 PHOIHOP_DEADLINES = {
     "CULTURE_DAY_HOLIDAY": False,   # 24/11 as a day off (RULEBOOK NG-06)
     "DAY_TYPE_OVERRIDES": {},       # e.g. {"KN-03": "working"} (G-05)
-    # Figures the law leaves to the province (rules with province_sets = true), decision 0166:
-    "PROVINCE_RULES": {},           # e.g. {"KNCT-05": {"normal": 30, "citation": "QĐ ..."}}
     "NOTIFY_BEFORE_WORKING_DAYS": 3,  # reminder this many working days before the due date
+    "PROVINCIAL_RULES_DIRS": [],    # more provinces' working rules (*.toml), as data/provincial/
 }
 """
 
@@ -14,8 +13,8 @@ from django.conf import settings
 DEFAULTS = {
     "CULTURE_DAY_HOLIDAY": False,
     "DAY_TYPE_OVERRIDES": {},
-    "PROVINCE_RULES": {},
     "NOTIFY_BEFORE_WORKING_DAYS": 3,
+    "PROVINCIAL_RULES_DIRS": [],
 }
 
 

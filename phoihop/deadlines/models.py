@@ -142,6 +142,11 @@ class Deadline(BaseModel):
             ),
         ]
 
+    @property
+    def counts_back(self) -> bool:
+        """A limit before its event (due earlier than the event it is counted from)."""
+        return self.due_on < self.start_on
+
     def __str__(self) -> str:
         return f"{self.rule_id} — {self.title}"
 

@@ -1,10 +1,19 @@
 """Feed the engine with the calendar administrators keep and the rules as configured."""
 
+from functools import cache
+from pathlib import Path
+
 from django.db import DatabaseError
 
 from phoihop.deadlines import conf, engine
 from phoihop.deadlines.engine.calendar import CalendarDay, DayKind, YearSchedule, YearStatus
-from phoihop.deadlines.engine.data import default_model, default_rules, file_calendar
+from phoihop.deadlines.engine.data import (
+    default_model,
+    default_rules,
+    file_calendar,
+    load_provincial,
+    provincial_files,
+)
 
 
 def database_calendar() -> engine.BusinessCalendar:
@@ -35,14 +44,19 @@ def database_calendar() -> engine.BusinessCalendar:
     return engine.BusinessCalendar.build(default_model(), official, conf.calendar_toggles())
 
 
-def configured_rules() -> engine.RuleSet:
-    """The shipped rules with the day-type settings (decision 0021) and the province's own
-    figures where the law leaves them to it (decision 0166) applied."""
-    return (
-        default_rules()
-        .with_day_types(conf.setting("DAY_TYPE_OVERRIDES"))
-        .with_province_counts(conf.setting("PROVINCE_RULES"))
+@cache
+def _provincial_from(dirs: tuple[str, ...]) -> tuple[engine.ProvincialRules, ...]:
+    return tuple(
+        load_provincial(path) for d in dirs for path in provincial_files(Path(d), folder="")
     )
+
+
+def configured_rules() -> engine.RuleSet:
+    """The shipped rules with the day-type settings applied (decision 0021) and the working
+    rules of the provinces a deployment adds (``PROVINCIAL_RULES_DIRS``)."""
+    rules = default_rules().with_day_types(conf.setting("DAY_TYPE_OVERRIDES"))
+    extra = _provincial_from(tuple(str(d) for d in conf.setting("PROVINCIAL_RULES_DIRS")))
+    return rules.with_provincial(extra) if extra else rules
 
 
 def install() -> None:

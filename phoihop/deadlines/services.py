@@ -248,12 +248,14 @@ def deadline_complete(*, deadline: Deadline, on: date, actor) -> Deadline:
     Raises:
         PermissionDenied: actor may not change this deadline.
         DeadlineStateError: already completed.
-        DeadlineDateError: *on* is before the start.
+        DeadlineDateError: *on* is before the start of a forward clock.
 
     Records: ``deadline.completed`` (completed_on, on_time).
     """
     deadline = _locked_for_change(deadline, actor, _OPEN, "Thời hạn đã hoàn thành.")
-    if on < deadline.start_on:
+    # A limit counted back from an event ("chậm nhất N ngày trước ngày khai mạc") is met before
+    # the event it is counted from: only a forward clock refuses a day before its start.
+    if on < deadline.start_on and not deadline.counts_back:
         raise DeadlineDateError("Ngày hoàn thành không được trước ngày bắt đầu tính.")
     deadline.status = Deadline.Status.COMPLETED
     deadline.suspended_on = None

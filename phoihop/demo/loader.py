@@ -77,6 +77,9 @@ def demo_load(*, today: date | None = None) -> dict:
     from phoihop.elections.demo import demo_by_election
 
     counts |= demo_by_election(today)
+    from phoihop.council.demo import demo_council
+
+    counts |= demo_council(today)
     return counts
 
 

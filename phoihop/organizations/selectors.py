@@ -85,3 +85,11 @@ def letters_office(organization: Organization) -> Organization:
     if organization.letters_office_id:
         return organization.letters_office
     return organization
+
+
+def province_code(organization: Organization) -> str:
+    """The code of the province *organization* sits in (the top of its unit's lineage)."""
+    unit = organization.admin_unit
+    while unit.parent_id and unit.level != "province":
+        unit = unit.parent
+    return unit.code

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "phoihop.supervision",
     "phoihop.voters",
     "phoihop.elections",
+    "phoihop.council",
     "phoihop.public",
     "phoihop.volume",
     "phoihop.web",

@@ -1,7 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail and cache, tasks run immediately."""
 
 from phoihop.settings.base import *  # noqa: F403
-from phoihop.settings.base import DATABASE_URL, sqlite_database
+from phoihop.settings.base import BASE_DIR, DATABASE_URL, sqlite_database
 
 SECRET_KEY = "test-only"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -29,3 +29,5 @@ PHOIHOP_AUDIT_RETIRED_KEYS_FILE = ""
 PHOIHOP_AUDIT_CHECKPOINT_FILE = ""
 PHOIHOP_AUDIT_WITNESS_EMAILS: list[str] = []
 PHOIHOP_AUDIT_WITNESS_DIR = ""
+# The test province's working rules (session lead times the law leaves to each council).
+PHOIHOP_DEADLINES = {"PROVINCIAL_RULES_DIRS": [BASE_DIR / "testing" / "data" / "provincial"]}

@@ -8,7 +8,9 @@ Public API (other modules call only these)::
     add_working_days(day, n), working_days_between(start, end)
     add_calendar_days(day, n, roll=Roll.FORWARD), days_until(due, today)
     elapsed_days(day_type, start, end)
+    report_period(kind, year, index, roll=Roll.FORWARD)  # NĐ 09/2019 windows and due dates
     current_calendar(), current_rules()
+    current_rules().for_province(rule_id, province_code, on)  # a provincial rule's id
 
 See docs/deadlines.md.
 """
@@ -35,11 +37,20 @@ from phoihop.deadlines.engine.counting import (
 from phoihop.deadlines.engine.errors import (
     CalendarUnavailableError,
     DeadlineEngineError,
+    ProvincialRuleMissingError,
     UnknownRuleError,
     VariantNotAvailableError,
 )
 from phoihop.deadlines.engine.providers import current_calendar, current_rules
-from phoihop.deadlines.engine.rules import DayType, Direction, Roll, Rule, RuleSet
+from phoihop.deadlines.engine.reports import ReportPeriod, report_period
+from phoihop.deadlines.engine.rules import (
+    DayType,
+    Direction,
+    ProvincialRules,
+    Roll,
+    Rule,
+    RuleSet,
+)
 
 __all__ = [
     "BusinessCalendar",
@@ -50,6 +61,9 @@ __all__ = [
     "DeadlineEngineError",
     "Direction",
     "DueResult",
+    "ProvincialRuleMissingError",
+    "ProvincialRules",
+    "ReportPeriod",
     "Roll",
     "Rule",
     "RuleSet",
@@ -67,5 +81,6 @@ __all__ = [
     "is_working_day",
     "next_working_day",
     "previous_working_day",
+    "report_period",
     "working_days_between",
 ]

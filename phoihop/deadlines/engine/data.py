@@ -16,7 +16,15 @@ from phoihop.deadlines.engine.calendar import (
     YearStatus,
 )
 from phoihop.deadlines.engine.errors import CalendarDataError
-from phoihop.deadlines.engine.rules import DayType, Direction, Roll, Rule, RuleSet, Variant
+from phoihop.deadlines.engine.rules import (
+    DayType,
+    Direction,
+    ProvincialRules,
+    Roll,
+    Rule,
+    RuleSet,
+    Variant,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -49,13 +57,35 @@ def load_rules(path: Path = DATA_DIR / "rules.toml") -> RuleSet:
                     roll=Roll(row.get("roll", Roll.FORWARD)),
                     open_reading=bool(row.get("open_reading", False)),
                     citizen_period=bool(row.get("citizen_period", False)),
-                    province_sets=bool(row.get("province_sets", False)),
+                    provincial=bool(row.get("provincial", False)),
                     note=row.get("note", ""),
                 )
             )
         except (KeyError, ValueError) as exc:
             raise CalendarDataError(f"Quy tắc {rule_id} sai định dạng: {exc}") from exc
     return RuleSet(rules, version=int(data.get("version", 0)))
+
+
+def load_provincial(path: Path) -> ProvincialRules:
+    """One province's working rules: the counts they give to the provincial rules."""
+    data = _read(path)
+    try:
+        valid_to = data.get("valid_to")
+        return ProvincialRules(
+            key=str(data["key"]),
+            province=str(data["province"]),
+            valid_from=data["valid_from"],
+            valid_to=valid_to,
+            source=data["source"],
+            confidence=data.get("confidence", "L"),
+            counts={str(k): int(v) for k, v in data["counts"].items()},
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise CalendarDataError(f"Quy chế làm việc {path.name} sai định dạng: {exc}") from exc
+
+
+def provincial_files(data_dir: Path = DATA_DIR, folder: str = "provincial") -> list[Path]:
+    return sorted((data_dir / folder).glob("*.toml"))
 
 
 def load_statutory_model(path: Path = DATA_DIR / "statutory.toml") -> StatutoryModel:
@@ -120,8 +150,9 @@ def official_year_files(data_dir: Path = DATA_DIR) -> list[Path]:
 
 @cache
 def default_rules() -> RuleSet:
-    """The rules of ``data/rules.toml`` as shipped."""
-    return load_rules()
+    """The rules of ``data/rules.toml`` as shipped, with the provinces' working rules of
+    ``data/provincial/``."""
+    return load_rules().with_provincial([load_provincial(p) for p in provincial_files()])
 
 
 @cache

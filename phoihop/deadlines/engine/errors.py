@@ -24,3 +24,15 @@ class CalendarUnavailableError(DeadlineEngineError, ValueError):
 
 class CalendarDataError(DeadlineEngineError, ValueError):
     """A calendar or rule data file is malformed."""
+
+
+class ProvincialRuleMissingError(DeadlineEngineError, LookupError):
+    """The law leaves the count to the province and no working rules of it give one."""
+
+    def __init__(self, rule_id: str, province: str, on) -> None:
+        super().__init__(
+            f"Quy chế làm việc của tỉnh ({province}) có hiệu lực ngày {on:%d/%m/%Y} chưa được "
+            f"nạp số ngày cho quy tắc {rule_id}; luật không có số mặc định."
+        )
+        self.rule_id = rule_id
+        self.province = province

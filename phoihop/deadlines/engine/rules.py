@@ -1,9 +1,14 @@
 """Deadline rules: what the law counts, in which days, from which event (RULEBOOK ids)."""
 
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
-from phoihop.deadlines.engine.errors import UnknownRuleError, VariantNotAvailableError
+from phoihop.deadlines.engine.errors import (
+    ProvincialRuleMissingError,
+    UnknownRuleError,
+    VariantNotAvailableError,
+)
 
 
 class DayType(StrEnum):
@@ -68,9 +73,11 @@ class Rule:
     # A period the citizen keeps (limitation, window for a second complaint), not the
     # administration: its end rolls past the citizen's days off too (decision 0121).
     citizen_period: bool = False
-    # The law leaves the number to the province: a deployment sets it, with the province's
-    # own citation, in ``PROVINCE_RULES`` (decision 0166).
-    province_sets: bool = False
+    # The law leaves the number to each province (its council's working rules, RULEBOOK KH-04,
+    # KH-05; its People's Committee's regulation, KNCT-05): a provincial rule set gives it
+    # (``ProvincialRules``). Most such rules have no count of their own; one that carries a
+    # count uses it until the province's text is loaded (decision 0166).
+    provincial: bool = False
 
     def count(self, variant: str) -> int:
         try:
@@ -83,27 +90,46 @@ class Rule:
         """The same rule read in other days; only for rules whose reading is open (G-05)."""
         return replace(self, day_type=day_type)
 
-    def with_province_counts(self, counts: dict[str, int], citation: str) -> "Rule":
-        """The same rule with the province's own figure and the text that sets it."""
-        if not self.province_sets:
-            raise ValueError(f"{self.id}: luật quy định số ngày, tỉnh không đặt lại được")
-        if not citation.strip() or "normal" not in counts:
-            raise ValueError(f"{self.id}: cần số ngày (normal) và căn cứ của tỉnh")
-        return replace(
-            self,
-            counts={str(Variant(k)): int(v) for k, v in counts.items()},
-            citation=citation.strip(),
-            confidence="H",
-            note=f"Số ngày do tỉnh quy định. Căn cứ của luật: {self.citation}",
+
+@dataclass(frozen=True)
+class ProvincialRules:
+    """The counts one province's working rules (quy chế làm việc) give to provincial rules,
+    for the period they are in force (a term, until the next quy chế: RULEBOOK GK-12).
+
+    Each count becomes a rule of its own, ``<base id>@<key>`` (``KH-05@HL26``), so a running
+    clock keeps the number it was started with when the province changes its rules."""
+
+    key: str
+    province: str  # the administrative unit's code
+    valid_from: date
+    valid_to: date | None
+    source: str
+    confidence: str
+    counts: dict[str, int]
+
+    def covers(self, province: str, on: date) -> bool:
+        return (
+            self.province == province
+            and self.valid_from <= on
+            and (self.valid_to is None or on <= self.valid_to)
         )
+
+
+PROVINCIAL_SEPARATOR = "@"
 
 
 class RuleSet:
     """The rules in force, by id."""
 
-    def __init__(self, rules: list[Rule], version: int = 0) -> None:
+    def __init__(
+        self,
+        rules: list[Rule],
+        version: int = 0,
+        provincial: tuple[ProvincialRules, ...] = (),
+    ) -> None:
         self.version = version
         self._rules = {r.id: r for r in rules}
+        self.provincial = provincial
 
     def get(self, rule_id: str) -> Rule:
         try:
@@ -130,20 +156,44 @@ class RuleSet:
         unknown = set(overrides) - set(self._rules)
         if unknown:
             raise UnknownRuleError(sorted(unknown)[0])
-        return RuleSet(rules, self.version)
+        return RuleSet(rules, self.version, self.provincial)
 
-    def with_province_counts(self, overrides: dict[str, dict]) -> "RuleSet":
-        """Apply the province's figures where the law leaves them to it, e.g.
-        ``{"KNCT-05": {"normal": 30, "citation": "QĐ .../QĐ-UBND Đ..."}}`` (decision 0166);
-        a rule the law fixes is refused."""
-        unknown = set(overrides) - set(self._rules)
-        if unknown:
-            raise UnknownRuleError(sorted(unknown)[0])
-        rules = []
-        for rule in self._rules.values():
-            if rule.id in overrides:
-                row = dict(overrides[rule.id])
-                citation = str(row.pop("citation", ""))
-                rule = rule.with_province_counts({k: int(v) for k, v in row.items()}, citation)
-            rules.append(rule)
-        return RuleSet(rules, self.version)
+    def with_provincial(
+        self, sets: "tuple[ProvincialRules, ...] | list[ProvincialRules]"
+    ) -> "RuleSet":
+        """Add each province's counts of the provincial rules as rules ``<id>@<key>``.
+
+        Raises ``UnknownRuleError`` for a count of a rule that is unknown or not provincial."""
+        rules = list(self._rules.values())
+        for provincial in sets:
+            for base_id, count in provincial.counts.items():
+                base = self._rules.get(base_id)
+                if base is None or not base.provincial:
+                    raise UnknownRuleError(base_id)
+                rules.append(
+                    replace(
+                        base,
+                        id=f"{base_id}{PROVINCIAL_SEPARATOR}{provincial.key}",
+                        counts={Variant.NORMAL.value: int(count)},
+                        citation=f"{base.citation}; {provincial.source}",
+                        confidence=provincial.confidence,
+                        provincial=False,
+                    )
+                )
+        return RuleSet(rules, self.version, (*self.provincial, *sets))
+
+    def for_province(self, rule_id: str, province: str, on: date) -> str:
+        """The id of *rule_id* as the working rules of *province* in force on *on* count it
+        (*rule_id* itself when it is not provincial).
+
+        Raises ``ProvincialRuleMissingError`` when no rules of the province give it and the rule
+        has no interim count of its own (RULEBOOK KH-05: no national default)."""
+        rule = self.get(rule_id)
+        if not rule.provincial:
+            return rule_id
+        for provincial in self.provincial:
+            if provincial.covers(province, on) and rule_id in provincial.counts:
+                return f"{rule_id}{PROVINCIAL_SEPARATOR}{provincial.key}"
+        if rule.counts:
+            return rule_id
+        raise ProvincialRuleMissingError(rule_id, province, on)

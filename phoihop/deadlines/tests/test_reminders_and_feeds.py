@@ -148,26 +148,41 @@ def test_day_type_setting_switches_an_open_reading(settings):
     assert engine.working_days_between(date(2026, 6, 8), result.due) == 10
 
 
+_KON_TUM = "QĐ 21/2020/QĐ-UBND tỉnh Kon Tum, Quy chế kèm theo"
+
+
+def _province_file(folder, counts: str) -> None:
+    (folder / "T-kn.toml").write_text(
+        f'key = "TKN"\nprovince = "T"\nvalid_from = 2025-07-01\nsource = "{_KON_TUM}"\n'
+        f'confidence = "H"\n\n[counts]\n{counts}\n',
+        encoding="utf-8",
+    )
+
+
 @pytest.mark.django_db
-def test_province_sets_the_local_answer_period_with_its_citation(settings):
+def test_province_sets_the_local_answer_period_with_its_citation(settings, tmp_path):
     shipped = engine.compute_due("KNCT-05", date(2026, 6, 8))
     assert shipped.due == date(2026, 8, 7) and shipped.rule.confidence == "L"
+    # Until the province's text is loaded, its clocks use the interim count (decision 0166).
+    assert engine.current_rules().for_province("KNCT-05", "T", date(2026, 6, 8)) == "KNCT-05"
 
-    citation = "QĐ 21/2020/QĐ-UBND tỉnh Kon Tum, Quy chế kèm theo"
-    settings.PHOIHOP_DEADLINES = {
-        "PROVINCE_RULES": {"KNCT-05": {"normal": 30, "citation": citation}}
-    }
-    result = engine.compute_due("KNCT-05", date(2026, 6, 8))
+    _province_file(tmp_path, '"KNCT-05" = 30')
+    settings.PHOIHOP_DEADLINES = {"PROVINCIAL_RULES_DIRS": [tmp_path]}
+    rule_id = engine.current_rules().for_province("KNCT-05", "T", date(2026, 6, 8))
+    result = engine.compute_due(rule_id, date(2026, 6, 8))
 
-    assert result.due == date(2026, 7, 8)
-    assert (result.rule.citation, result.rule.confidence) == (citation, "H")
+    assert rule_id == "KNCT-05@TKN" and result.due == date(2026, 7, 8)
+    assert _KON_TUM in result.rule.citation and result.rule.confidence == "H"
+    # Another province keeps the interim count.
+    assert engine.current_rules().for_province("KNCT-05", "X", date(2026, 6, 8)) == "KNCT-05"
 
 
 @pytest.mark.django_db
-def test_a_statutory_period_cannot_be_set_by_the_province(settings):
-    settings.PHOIHOP_DEADLINES = {"PROVINCE_RULES": {"TX-10": {"normal": 30, "citation": "QĐ"}}}
-    with pytest.raises(ValueError, match="luật quy định"):
-        engine.compute_due("TX-10", date(2026, 6, 8))
+def test_a_statutory_period_cannot_be_set_by_the_province(settings, tmp_path):
+    _province_file(tmp_path, '"TX-10" = 30')
+    settings.PHOIHOP_DEADLINES = {"PROVINCIAL_RULES_DIRS": [tmp_path]}
+    with pytest.raises(engine.UnknownRuleError):
+        engine.current_rules()
 
 
 def _parse(response):

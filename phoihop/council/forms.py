@@ -1,0 +1,233 @@
+"""Forms of the council pages (input parsing only; the services decide)."""
+
+from django import forms
+
+from phoihop.council.models import (
+    AgendaItem,
+    Ballot,
+    Briefing,
+    Paper,
+    Session,
+    Submission,
+    Vote,
+)
+from phoihop.organizations.models import Organization
+from phoihop.security.uploads import check_upload
+
+DATE = forms.DateInput(attrs={"type": "date"})
+TEXT = forms.Textarea(attrs={"rows": 3})
+MAX_PAPER_BYTES = 20 * 1024 * 1024
+
+
+def _current():
+    return Organization.objects.filter(valid_to__isnull=True).order_by("path")
+
+
+class _WithBodies(forms.Form):
+    """A form whose ``organization`` choices are the bodies where the user may act."""
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "organization" in self.fields:
+            self.fields["organization"].queryset = (
+                organizations if organizations is not None else _current()
+            )
+
+
+class SessionForm(_WithBodies):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Hội đồng nhân dân")
+    number = forms.IntegerField(label="Kỳ họp thứ", min_value=1, max_value=99)
+    kind = forms.ChoiceField(label="Loại kỳ họp", choices=Session.Kind.choices)
+    requested_by = forms.ChoiceField(label="Đề nghị của", choices=Session.RequestedBy.choices)
+    requesting_deputies = forms.IntegerField(
+        label="Số đại biểu yêu cầu (nếu đại biểu yêu cầu)", min_value=0, required=False
+    )
+    title = forms.CharField(label="Tên kỳ họp", max_length=300)
+    opens_on = forms.DateField(label="Ngày khai mạc", widget=DATE)
+    closes_on = forms.DateField(label="Ngày bế mạc dự kiến", widget=DATE)
+    location = forms.CharField(label="Địa điểm", max_length=200, required=False)
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class AgendaForm(forms.Form):
+    organization = forms.ModelChoiceField(_current(), label="Cơ quan trình")
+    title = forms.CharField(label="Nội dung", max_length=300)
+    kind = forms.ChoiceField(label="Loại nội dung", choices=AgendaItem.Kind.choices)
+    examined_by = forms.ModelChoiceField(
+        Organization.objects.none(), label="Ban thẩm tra", required=False
+    )
+    owner_name = forms.CharField(label="Người chịu trách nhiệm", max_length=200, required=False)
+    normative = forms.BooleanField(label="Nghị quyết quy phạm pháp luật", required=False)
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _current()
+        self.fields["examined_by"].queryset = _current().filter(
+            kind=Organization.Kind.COUNCIL_COMMITTEE
+        )
+
+
+class ConveneForm(forms.Form):
+    on = forms.DateField(label="Ngày quyết định triệu tập", widget=DATE)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+class CloseForm(forms.Form):
+    on = forms.DateField(label="Ngày bế mạc", widget=DATE)
+    summary = forms.CharField(label="Diễn biến, kết quả kỳ họp", widget=TEXT)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+class PaperForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại tài liệu", choices=Paper.Kind.choices)
+    title = forms.CharField(label="Tên tài liệu", max_length=300)
+    symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
+    received_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    file = forms.FileField(label="Tệp (PDF hoặc ảnh)", required=False)
+    public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        return check_upload(upload, max_bytes=MAX_PAPER_BYTES) if upload else None
+
+
+class VoteForm(forms.Form):
+    held_on = forms.DateField(label="Ngày biểu quyết", widget=DATE)
+    method = forms.ChoiceField(label="Hình thức", choices=Vote.Method.choices)
+    yes = forms.IntegerField(label="Tán thành", min_value=0)
+    no = forms.IntegerField(label="Không tán thành", min_value=0)
+    abstain = forms.IntegerField(label="Không biểu quyết", min_value=0)
+    title = forms.CharField(label="Trích yếu nghị quyết (nếu khác)", max_length=300, required=False)
+    summary = forms.CharField(label="Nội dung chính", widget=TEXT, required=False)
+
+
+class SignForm(forms.Form):
+    on = forms.DateField(label="Ngày ký chứng thực", widget=DATE)
+    signer_name = forms.CharField(label="Người ký chứng thực", max_length=200)
+
+
+class PublishForm(forms.Form):
+    on = forms.DateField(label="Ngày gửi đăng công báo, công bố", widget=DATE)
+    sent_higher = forms.BooleanField(
+        label="Đồng thời gửi Ủy ban Thường vụ Quốc hội, Chính phủ", required=False, initial=True
+    )
+
+
+class TaskForm(forms.Form):
+    organization = forms.ModelChoiceField(_current(), label="Cơ quan thực hiện")
+    title = forms.CharField(label="Nhiệm vụ", max_length=300)
+    due_by = forms.DateField(label="Hạn hoàn thành", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _current()
+        for field in self.fields.values():
+            field.required = False
+
+
+TaskFormSet = forms.formset_factory(TaskForm, extra=3)
+
+
+def task_rows(formset) -> list:
+    """The filled rows of a task formset as service inputs."""
+    from phoihop.council.services import TaskInput
+
+    return [
+        TaskInput(row["organization"], row["title"], row["due_by"])
+        for row in formset.cleaned_data
+        if row and row.get("organization") and row.get("title") and row.get("due_by")
+    ]
+
+
+class TaskStepForm(forms.Form):
+    STEPS = [
+        ("progress", "Báo cáo tiến độ"),
+        ("done", "Báo cáo hoàn thành"),
+        ("accept", "Xác nhận hoàn thành"),
+        ("reopen", "Yêu cầu tiếp tục thực hiện"),
+    ]
+    step = forms.ChoiceField(label="Bước", choices=STEPS)
+    on = forms.DateField(label="Ngày", widget=DATE)
+    note = forms.CharField(label="Nội dung", widget=TEXT, required=False)
+    new_due_by = forms.DateField(
+        label="Hạn mới (khi yêu cầu tiếp tục)", widget=DATE, required=False
+    )
+
+
+class SubmissionForm(_WithBodies):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan trình")
+    council = forms.ModelChoiceField(_current(), label="Trình Thường trực HĐND")
+    matter = forms.ChoiceField(label="Loại vấn đề", choices=Submission.Matter.choices)
+    title = forms.CharField(label="Trích yếu tờ trình", max_length=300)
+    summary = forms.CharField(label="Nội dung chính", widget=TEXT, required=False)
+    received_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = _current().filter(
+            kind__in=(Organization.Kind.COUNCIL_STANDING, Organization.Kind.COUNCIL)
+        )
+
+
+class DecideForm(forms.Form):
+    OUTCOMES = [
+        ("approve", "Thông qua (ban hành nghị quyết của Thường trực)"),
+        ("reject", "Không thông qua"),
+        ("return", "Trả lại, đề nghị bổ sung hồ sơ"),
+    ]
+    outcome = forms.ChoiceField(label="Quyết định", choices=OUTCOMES)
+    on = forms.DateField(label="Ngày", widget=DATE)
+    title = forms.CharField(label="Trích yếu nghị quyết (nếu khác)", max_length=300, required=False)
+    note = forms.CharField(label="Nội dung, lý do", widget=TEXT, required=False)
+
+
+class ConsultationForm(forms.Form):
+    opened_on = forms.DateField(label="Ngày gửi phiếu", widget=DATE)
+    closes_on = forms.DateField(label="Hạn trả lời", widget=DATE)
+    question = forms.CharField(label="Nội dung xin ý kiến", widget=TEXT)
+
+
+class BallotForm(forms.Form):
+    ballot = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    answer = forms.ChoiceField(label="Ý kiến", choices=Ballot.Answer.choices)
+    on = forms.DateField(label="Ngày trả lời", widget=DATE)
+    comment = forms.CharField(label="Ý kiến thêm", max_length=500, required=False)
+
+
+class CountForm(forms.Form):
+    on = forms.DateField(label="Ngày kiểm phiếu", widget=DATE)
+    title = forms.CharField(label="Trích yếu nghị quyết (nếu đạt)", max_length=300, required=False)
+
+
+class BriefingForm(_WithBodies):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan chủ trì")
+    kind = forms.ChoiceField(label="Loại", choices=Briefing.Kind.choices)
+    title = forms.CharField(label="Tên cuộc họp", max_length=300)
+    held_on = forms.DateField(label="Ngày họp", widget=DATE)
+    location = forms.CharField(label="Địa điểm", max_length=200, required=False)
+    agenda = forms.CharField(label="Nội dung", widget=TEXT, required=False)
+
+
+class BriefingConcludeForm(forms.Form):
+    issued_on = forms.DateField(label="Ngày thông báo kết luận", widget=DATE)
+    conclusions = forms.CharField(label="Kết luận", widget=TEXT)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+class PublicSearchForm(forms.Form):
+    q = forms.CharField(label="Tìm nghị quyết", max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label="Loại",
+        required=False,
+        choices=[
+            ("", "Tất cả"),
+            ("council", "Nghị quyết của HĐND"),
+            ("standing", "Quyết định giữa hai kỳ họp"),
+        ],
+    )
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
