@@ -37,14 +37,18 @@ def content_security_policy_set(app_configs, **kwargs):
     ]
 
 
-@register(Tags.caches, Tags.security, deploy=True)
-def cache_answers(app_configs, **kwargs):
+@register(Tags.caches, Tags.security, Tags.database, deploy=True)
+def cache_answers(app_configs, databases=None, **kwargs):
     """The shared cache must be there: without it (the cache table never created, Redis down)
-    the portal's rate limit and sign-in throttling fail on every request."""
+    the portal's rate limit and sign-in throttling fail on every request.
+
+    It connects, so like Django's database checks it runs only when asked:
+    ``phoihop check --deploy --database default``.
+    """
     from django.core.cache import caches
 
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if backend not in SHARED_BACKENDS:
+    if not databases or backend not in SHARED_BACKENDS:
         return []  # security.W001 says it already
     probe = "phoihop:check:cache"
     try:

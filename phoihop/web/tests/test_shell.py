@@ -63,6 +63,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "DATABASE_URL": "postgres://app@db.internal:5432/phoihop",
         "IDENTITY_DATABASE_URL": "postgres://vault@vault.internal:5432/vault",
         "PHOIHOP_AUDIT_KEY": "production-like-audit-key-for-the-check-only-0123",
+        "PHOIHOP_REDIS_URL": "redis://redis.internal:6379/0",
         "PHOIHOP_AUDIT_WITNESS_DIR": str(tmp_path / "witness"),
     }
     result = subprocess.run(
