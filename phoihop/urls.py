@@ -17,6 +17,8 @@ urlpatterns = [
     path("cong-dan/cu-tri/", include("phoihop.voters.public_urls")),
     path("cong-dan/", include("phoihop.public.urls")),
     path("bau-cu/", include("phoihop.elections.urls")),
+    path("gop-y-du-thao/", include("phoihop.lawmaking.urls")),
+    path("cong-dan/gop-y/", include("phoihop.lawmaking.public_urls")),
     path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),
     path("", include("phoihop.accounts.urls")),
     path("", include("phoihop.web.urls")),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "phoihop.supervision",
     "phoihop.voters",
     "phoihop.elections",
+    "phoihop.lawmaking",
     "phoihop.public",
     "phoihop.volume",
     "phoihop.web",
