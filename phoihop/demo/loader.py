@@ -73,6 +73,9 @@ def demo_load(*, today: date | None = None) -> dict:
     from phoihop.elections.demo import demo_by_election
 
     counts |= demo_by_election(today)
+    from phoihop.lawmaking.demo import demo_lawmaking
+
+    counts |= demo_lawmaking(today)
     return counts
 
 

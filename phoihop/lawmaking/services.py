@@ -1100,10 +1100,12 @@ def _deliver(channel: str, contact: str, code: str) -> None:
 
 
 @transaction.atomic
-def verification_start(*, channel: str, contact: str) -> tuple[ContactVerification, str]:
-    """Send a 6-digit one-time code to the citizen's e-mail or phone. Only keyed hashes of
-    the contact and the code are kept. Returns the verification and the code (the caller
-    shows the code only in the demo)."""
+def verification_start(
+    *, channel: str, contact: str, deliver: bool = True
+) -> tuple[ContactVerification, str]:
+    """Send a 6-digit one-time code to the citizen's e-mail or phone (unless *deliver* is
+    false: the demo loader). Only keyed hashes of the contact and the code are kept. Returns
+    the verification and the code (the caller shows the code only in the demo)."""
     if channel not in ContactVerification.Channel.values:
         raise VerificationError("Chọn thư điện tử hoặc số điện thoại.", code="channel")
     normalized = contact_normalize(channel, contact)
@@ -1114,7 +1116,8 @@ def verification_start(*, channel: str, contact: str) -> tuple[ContactVerificati
         code_hash=_keyed(f"code:{code}"),
         expires_at=timezone.now() + timedelta(seconds=setting("CODE_SECONDS")),
     )
-    transaction.on_commit(lambda: _deliver(channel, normalized, code))
+    if deliver:
+        transaction.on_commit(lambda: _deliver(channel, normalized, code))
     return verification, code
 
 

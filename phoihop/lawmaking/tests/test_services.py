@@ -3,7 +3,6 @@ clocks (LP-01…08, GS-08), comments from every channel, merged campaigns, takin
 consolidated report (LP-05)."""
 
 import io
-import random
 from datetime import date, timedelta
 
 import pytest
@@ -18,6 +17,7 @@ from phoihop.casework.models import Step
 from phoihop.deadlines.models import Deadline
 from phoihop.documents.services import document_docx
 from phoihop.lawmaking import selectors, services
+from phoihop.lawmaking.demo import campaign_texts
 from phoihop.lawmaking.errors import LawmakingInputError, LawmakingStateError, VerificationError
 from phoihop.lawmaking.models import Comment, Consultation, MergeRun, Opinion, Provision
 from phoihop.lawmaking.services import CommentInput
@@ -64,7 +64,7 @@ def test_import_of_a_docx(tree, leader):
 
 
 @pytest.mark.parametrize(
-    "kwargs, code",
+    ("kwargs", "code"),
     [
         ({"text": samples.NOT_A_DRAFT}, "no_articles"),
         ({"docx": b"PK\x03\x04 not a zip"}, "docx"),
@@ -146,7 +146,7 @@ def test_who_consults_on_what(tree, leader):
     provincial = f.make_draft(
         tree.own, kind="provincial_resolution", text=samples.PROVINCIAL_RESOLUTION
     )
-    common = dict(actor=leader, organization=tree.own, title="X", opens_on=date(2026, 6, 1))
+    common = {"actor": leader, "organization": tree.own, "title": "X", "opens_on": date(2026, 6, 1)}
     with pytest.raises(LawmakingInputError, match="LP-01"):
         services.consultation_open(
             draft=provincial, kind="delegation", closes_on=date(2026, 7, 1), **common
@@ -169,9 +169,13 @@ def test_front_critique_ends_before_the_draft_is_submitted(tree, leader):
     draft = f.make_draft(tree.own, kind="provincial_resolution", text=samples.PROVINCIAL_RESOLUTION)
     draft.submitted_on = date(2026, 7, 10)
     draft.save()
-    common = dict(
-        actor=leader, draft=draft, organization=tree.own, kind="critique", title="Phản biện"
-    )
+    common = {
+        "actor": leader,
+        "draft": draft,
+        "organization": tree.own,
+        "kind": "critique",
+        "title": "Phản biện",
+    }
     with pytest.raises(LawmakingInputError, match="LP-04"):
         services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 7, 10), **common)
     c = services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 7, 9), **common)
@@ -181,7 +185,13 @@ def test_front_critique_ends_before_the_draft_is_submitted(tree, leader):
 def test_the_provinces_minimum_window_applies_when_set(tree, leader, settings):
     settings.PHOIHOP_LAWMAKING = {"MIN_COMMENT_DAYS": {"provincial_resolution": 30}}
     draft = f.make_draft(tree.own, kind="provincial_resolution", text=samples.PROVINCIAL_RESOLUTION)
-    common = dict(actor=leader, draft=draft, organization=tree.own, kind="council", title="X")
+    common = {
+        "actor": leader,
+        "draft": draft,
+        "organization": tree.own,
+        "kind": "council",
+        "title": "X",
+    }
     with pytest.raises(LawmakingInputError, match="ít nhất 30 ngày"):
         services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 6, 30), **common)
     services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 7, 1), **common)
@@ -191,7 +201,7 @@ def test_the_provinces_minimum_window_applies_when_set(tree, leader, settings):
 
 
 @pytest.mark.parametrize(
-    "sent, due",
+    ("sent", "due"),
     [
         (date(2026, 6, 1), date(2026, 6, 16)),
         (date(2027, 1, 29), date(2027, 2, 15)),  # RULEBOOK fixture: +15 = Sat 13/02 → Mon 15/02
@@ -308,27 +318,6 @@ def test_outsiders_cannot_enter_comments(tree, leader):
 # ---------------------------------------------------------------- merging
 
 
-def _campaign(n: int, seed: int = 7) -> list[str]:
-    """Near-identical comments as a campaign sends them: the same letter with greetings,
-    signatures, case, punctuation and a word or two changed."""
-    rng = random.Random(seed)
-    body = (
-        "đề nghị bỏ quy định thu phí sử dụng đường bộ đối với xe mô tô, xe gắn máy tại Điều 5 "
-        "vì gây khó khăn cho người dân lao động và người có thu nhập thấp"
-    )
-    openings = ["", "Kính gửi Đoàn ĐBQH tỉnh, ", "Tôi ", "Chúng tôi ", "Kính gửi Quốc hội. Tôi "]
-    closings = ["", ".", ". Trân trọng.", ". Xin cảm ơn!", " ạ."]
-    extras = ["", " hiện nay", " ở nông thôn", " nghèo"]
-    out = []
-    for i in range(n):
-        text = body.replace("người dân lao động", "người dân lao động" + rng.choice(extras))
-        text = rng.choice(openings) + text + rng.choice(closings)
-        if rng.random() < 0.3:
-            text = text.upper() if rng.random() < 0.1 else text.capitalize()
-        out.append(text)
-    return out
-
-
 def test_a_campaign_of_3000_near_identical_comments_is_one_opinion_with_its_count(
     tree, leader, django_capture_on_commit_callbacks
 ):
@@ -342,7 +331,7 @@ def test_a_campaign_of_3000_near_identical_comments_is_one_opinion_with_its_coun
         ),
     ]
     services.comments_enter(actor=leader, consultation=c, on=date(2026, 6, 3), comments=distinct)
-    campaign = [CommentInput(t, "disagree", article) for t in _campaign(3000)]
+    campaign = [CommentInput(t, "disagree", article) for t in campaign_texts(3000)]
     with django_capture_on_commit_callbacks(execute=True):
         count = services.comments_import(
             actor=leader,
@@ -373,7 +362,7 @@ def test_an_official_can_split_a_wording_out_and_it_stays_apart(
         services.comments_import(
             actor=leader,
             consultation=c,
-            comments=[CommentInput(t, "disagree", article) for t in _campaign(50)],
+            comments=[CommentInput(t, "disagree", article) for t in campaign_texts(50)],
             campaign="Đợt 1",
             on=date(2026, 6, 5),
         )
@@ -510,7 +499,6 @@ def _open_today(tree):
 def test_citizen_verifies_by_a_one_time_code_then_comments(tree):
     c = _open_today(tree)
     verification, code = services.verification_start(channel="email", contact=" Dan@Example.VN ")
-    assert mail.outbox == [] or True
     assert verification.contact_hash and code not in verification.code_hash
     with pytest.raises(VerificationError):
         services.public_comment_submit(
