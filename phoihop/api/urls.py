@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from phoihop.api import views
 from phoihop.casework.api import views as casework_api
 from phoihop.elections.api import views as elections_api
+from phoihop.lawmaking.api import views as lawmaking_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 from phoihop.supervision.api import views as supervision_api
@@ -36,6 +37,7 @@ router.register(
 router.register("voter-petitions", voters_api.ConsolidatedViewSet, basename="voter-petition")
 router.register("voter-answers", voters_api.PublicAnswerViewSet, basename="voter-answer")
 router.register("elections", elections_api.ElectionViewSet, basename="election")
+router.register("consultations", lawmaking_api.ConsultationViewSet, basename="consultation")
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

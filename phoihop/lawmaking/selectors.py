@@ -115,6 +115,18 @@ def provision_get(version: DraftVersion, eid: str) -> Provision:
     return _one(version.provisions.select_related("previous__version"), eid=eid)
 
 
+def provision_full_text(provision: Provision) -> str:
+    """The provision's heading and text with its clauses and points, as a reader compares
+    two versions of it."""
+    rows = list(provision.version.provisions.filter(position__gt=provision.position))
+    lines = [provision.heading, provision.text]
+    for row in rows:
+        if row.depth <= provision.depth:
+            break
+        lines.append(f"{row.number}{')' if row.level == 'point' else '.'} {row.text}")
+    return "\n".join(line for line in lines if line)
+
+
 def provision_opinions(draft: Draft, lineage) -> QuerySet[Opinion]:
     """Opinions on a provision across the draft's consultations and versions, largest first."""
     return (

@@ -213,9 +213,9 @@ def provision_detail(request, public_id, number, eid):
     cites = selectors.citations(version)
     diff = None
     if provision.previous and provision.change == "changed":
-        old = provision.previous
         diff = versions.word_diff(
-            f"{old.heading}\n{old.text}".strip(), f"{provision.heading}\n{provision.text}".strip()
+            selectors.provision_full_text(provision.previous),
+            selectors.provision_full_text(provision),
         )
     opinions = Paginator(selectors.provision_opinions(draft, provision.lineage), 20).get_page(
         request.GET.get("page")
@@ -291,7 +291,7 @@ def consultation_detail(request, public_id):
             "comment_form": forms.CommentForm(version=item.version, citations=cites)
             if may_work
             else None,
-            "import_form": forms.ImportForm(version=item.version, citations=cites)
+            "import_form": forms.ImportForm(prefix="nhap", version=item.version, citations=cites)
             if may_work
             else None,
             "report_form": forms.ReportForm(initial={"issued_on": timezone.localdate()})
@@ -385,6 +385,7 @@ def comments_import(request, public_id):
     form = forms.ImportForm(
         request.POST,
         request.FILES,
+        prefix="nhap",
         version=item.version,
         citations=selectors.citations(item.version),
     )
@@ -462,7 +463,9 @@ def request_detail(request, public_id):
     rows = int(request.GET.get("so_y_kien", "3") or 3)
     rows = max(1, min(rows, 20))
     answer_forms = [
-        forms.CommentForm(prefix=f"y{i}", version=item.version, citations=cites)
+        forms.CommentForm(
+            prefix=f"y{i}", version=item.version, citations=cites, use_required_attribute=False
+        )
         for i in range(rows)
     ]
     return render(

@@ -212,9 +212,9 @@ def _import_body(tree, user, kwargs):
             return super().read(*args)
 
     return {
-        "campaign": "Thư điện tử",
-        "position": "disagree",
-        "file": Rewinding(
+        "nhap-campaign": "Thư điện tử",
+        "nhap-position": "disagree",
+        "nhap-file": Rewinding(
             "y-kien.txt", "Bỏ thu phí xe máy\nbỏ thu phí xe máy.\n".encode(), "text/plain"
         ),
     }
@@ -367,6 +367,39 @@ PROTECTED = {
         permission=CONS, kwargs=_merged_opinion, data=_split_body, effect=_split, **POST
     ),
 }
+
+
+def _api_comment_effect(tree, user, kwargs, response):
+    c = _model("Consultation").objects.get(public_id=kwargs["public_id"])
+    assert c.comments.get().provision.eid == "dieu-1"
+    assert response.json()["provision"] == "Điều 1" and response.json()["count"] == 1
+
+
+API = {"api": True, "permission": CONS}
+PROTECTED.update(
+    {
+        "api:consultation-list": UrlCheck(**API),
+        "api:consultation-detail": UrlCheck(**API, kwargs=_consultation),
+        "api:consultation-opinions": UrlCheck(
+            **API, kwargs=lambda tree, user: {"public_id": _with_comments(tree).public_id}
+        ),
+        "api:consultation-comments": UrlCheck(
+            **API,
+            kwargs=_consultation,
+            method="post",
+            ok_status=(201,),
+            data={
+                "provision": "dieu-1",
+                "position": "agree",
+                "text": "Tán thành",
+                "commenter_kind": "agency",
+                "organisation": "Sở Tư pháp",
+                "received_on": "2026-06-03",
+            },
+            effect=_api_comment_effect,
+        ),
+    }
+)
 
 PUBLIC = {
     "lawmaking_public:home": "dự thảo đang lấy ý kiến Nhân dân",
