@@ -22,7 +22,7 @@ from io import BytesIO
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Min
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -872,8 +872,26 @@ def _merge_bucket(consultation: Consultation, lineage, position: str) -> int:
         Comment.objects.filter(opinion__in=absorbed).update(opinion=target)
         Opinion.objects.filter(pk__in=[o.pk for o in absorbed]).delete()
         _recount([target.pk])
+        _represent(target)
         merged += len(absorbed)
     return merged
+
+
+def _represent(opinion: Opinion) -> None:
+    """The opinion's representative wording: its most frequent one (the earliest on a tie)."""
+    top = (
+        Comment.objects.filter(opinion=opinion)
+        .values("text_key")
+        .annotate(n=Count("id"), first=Min("id"))
+        .order_by("-n", "first")
+        .first()
+    )
+    if top is None:
+        return
+    comment = Comment.objects.get(pk=top["first"])
+    if (opinion.text, opinion.proposed_wording) != (comment.text, comment.proposed_wording):
+        opinion.text, opinion.proposed_wording = comment.text, comment.proposed_wording
+        opinion.save(update_fields=["text", "proposed_wording", "updated_at"])
 
 
 @transaction.atomic
@@ -901,11 +919,8 @@ def opinion_split(*, actor, opinion: Opinion, text_key: str) -> Opinion:
         pinned=True,
     )
     comments.update(opinion=new)
-    if opinion.text == first.text:
-        other = Comment.objects.filter(opinion=opinion).order_by("id").first()
-        opinion.text = other.text if other else opinion.text
-        opinion.save(update_fields=["text", "updated_at"])
     _recount([opinion.pk, new.pk])
+    _represent(opinion)
     new.refresh_from_db()
     audit_record(
         actor=actor, event="lawmaking.opinion.split", target=consultation, data={"opinion": new.pk}

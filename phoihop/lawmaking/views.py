@@ -178,10 +178,8 @@ def version_detail(request, public_id, number):
         p = row.provision
         old = previous.get(p.previous_id)
         diff = None
-        if old is not None and p.change == "changed":
-            diff = versions.word_diff(
-                f"{old.heading}\n{old.text}".strip(), f"{p.heading}\n{p.text}".strip()
-            )
+        if old is not None and p.change == "changed" and (old.text or p.text):
+            diff = versions.word_diff(old.text, p.text)
         changes.append((row, old, diff))
     removed = []
     if previous:

@@ -120,7 +120,7 @@ def test_draft_law_consultation_from_import_to_report_and_version_two(tmp_path):
         page.locator("summary", has_text="Gửi công văn đề nghị góp ý").click()
         page.get_by_label("Cơ quan, tổ chức, chuyên gia được lấy ý kiến").fill("Sở Tài chính")
         page.get_by_label("Chức vụ người ký").first.fill("TRƯỞNG ĐOÀN")
-        page.get_by_label("Người ký").first.fill("Hoàng Minh Đức")
+        page.get_by_label("Người ký", exact=True).first.fill("Hoàng Minh Đức")
         page.get_by_role("button", name="Cấp số và gửi").click()
         assert "Hạn trả lời" in _main(page)
         with page.expect_download() as info:
@@ -179,7 +179,7 @@ def test_draft_law_consultation_from_import_to_report_and_version_two(tmp_path):
         )
         row.get_by_role("button", name="Ghi").click()
         page.get_by_label("Chức vụ người ký").fill("TRƯỞNG ĐOÀN")
-        page.get_by_label("Người ký").fill("Hoàng Minh Đức")
+        page.get_by_label("Người ký", exact=True).fill("Hoàng Minh Đức")
         page.get_by_role("button", name="Ban hành báo cáo tổng hợp").click()
         assert "Đã có báo cáo tổng hợp" in page.locator("h1").inner_text()
         with page.expect_download() as info:
