@@ -9,6 +9,7 @@ class LawmakingConfig(AppConfig):
     def ready(self) -> None:  # registration only
         from phoihop.lawmaking import (  # noqa: F401
             audit_events,
+            dashboard,
             kinds,
             navigation,
             policies,

@@ -265,6 +265,7 @@ def consultation_detail(request, public_id):
     may_work = collecting and can(user, "work", item)
     may_change = item.status == "open" and can(user, "change", item)
     may_report = collecting and can(user, "report", item)
+    totals = selectors.kind_totals(item)
     return render(
         request,
         "lawmaking/consultation_detail.html",
@@ -272,8 +273,7 @@ def consultation_detail(request, public_id):
             "c": item,
             "rows": selectors.heat_map(item.draft, item.version),
             "kind_totals": [
-                (label, selectors.kind_totals(item).get(value, 0))
-                for value, label in CommenterKind.choices
+                (label, totals.get(value, 0)) for value, label in CommenterKind.choices
             ],
             "opinion_count": item.opinions.count(),
             "requests": item.agency_requests.select_related("document"),

@@ -169,3 +169,11 @@ def test_draft_import_page_reports_what_it_could_not_read(tree, leader):
         follow=True,
     )
     assert "Không nhận ra điều nào" in response.content.decode()
+
+
+def test_dashboard_lists_the_period_and_the_overdue_request(tree, leader):
+    c = f.make_consultation(tree.own)
+    f.make_request(c, addressee="Sở Xây dựng")
+    page = signed_in_client(leader).get(reverse("web:home")).content.decode()
+    assert f"Kết thúc lấy ý kiến {c.reference}" in page
+    assert "Chờ Sở Xây dựng góp ý" in page
