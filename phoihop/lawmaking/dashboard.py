@@ -10,39 +10,42 @@ from phoihop.lawmaking.models import AgencyRequest, Consultation
 LIMIT = 20
 
 
-def consultations_due(viewer, today: date):
-    own = organization_scope(viewer, "lawmaking.view_consultation")
-    open_items = (
-        Consultation.objects.filter(own, status="open", due_on__isnull=False)
-        .select_related("organization", "draft")
-        .order_by("due_on", "id")[:LIMIT]
-    )
-    for item in open_items:
-        yield DueItem(
-            title=f"Kết thúc lấy ý kiến {item.reference}: {item.draft.title[:80]}",
-            due_on=item.due_on,
-            overdue=item.due_on < today,
-            url=item.get_absolute_url(),
-            kind="Lấy ý kiến dự thảo",
-            owner=item.organization.short_name,
-            days_left=engine.days_until(item.due_on, today),
-        )
-    own = organization_scope(viewer, "lawmaking.view_agencyrequest")
-    waiting = (
-        AgencyRequest.objects.filter(own, status="sent", due_on__isnull=False)
+def _due(viewer, model, status: str, kind: str, title, today: date):
+    own = organization_scope(viewer, f"lawmaking.view_{model._meta.model_name}")
+    items = (
+        model.objects.filter(own, status=status, due_on__isnull=False)
         .select_related("organization")
         .order_by("due_on", "id")[:LIMIT]
     )
-    for item in waiting:
+    for item in items:
         yield DueItem(
-            title=f"Chờ {item.addressee} góp ý ({item.reference})",
+            title=title(item),
             due_on=item.due_on,
             overdue=item.due_on < today,
             url=item.get_absolute_url(),
-            kind="Đề nghị góp ý (GS-08)",
+            kind=kind,
             owner=item.organization.short_name,
             days_left=engine.days_until(item.due_on, today),
         )
+
+
+def consultations_due(viewer, today: date):
+    yield from _due(
+        viewer,
+        Consultation,
+        "open",
+        "Lấy ý kiến dự thảo",
+        lambda c: f"Kết thúc lấy ý kiến {c.reference}: {c.title[:80]}",
+        today,
+    )
+    yield from _due(
+        viewer,
+        AgencyRequest,
+        "sent",
+        "Đề nghị góp ý (GS-08)",
+        lambda r: f"Chờ {r.addressee} góp ý ({r.reference})",
+        today,
+    )
 
 
 due_items.register("lawmaking.consultations_due", consultations_due)
