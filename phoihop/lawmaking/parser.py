@@ -212,8 +212,10 @@ def paragraphs_from_docx(data: bytes) -> list[Paragraph]:
     for paragraph in document.paragraphs:
         level = None
         ppr = paragraph._p.pPr
-        if ppr is not None and ppr.numPr is not None and ppr.numPr.ilvl is not None:
-            level = int(ppr.numPr.ilvl.val)
+        numbering = ppr.numPr if ppr is not None else None
+        ilvl = getattr(numbering, "ilvl", None)
+        if ilvl is not None:
+            level = int(ilvl.val)
         elif paragraph.style is not None and paragraph.style.name.lower().startswith("list number"):
             suffix = paragraph.style.name.strip()[-1]
             level = int(suffix) - 1 if suffix.isdigit() else 0
@@ -316,8 +318,11 @@ class _Parser:
                 )
             )
             return
-        previous = [n for n in self.siblings(node.level) if number_value(n.level, n.number)]
-        expected = number_value(previous[-1].level, previous[-1].number) + 1 if previous else 1
+        numbered = [
+            (n, v) for n in self.siblings(node.level) if (v := number_value(n.level, n.number))
+        ]
+        previous = [n for n, _ in numbered]
+        expected = numbered[-1][1] + 1 if numbered else 1
         if node.level == "article" and re.search(r"\d[a-zđ]$", node.number):
             return  # an inserted article (Điều 12a) follows Điều 12
         if value == expected:
