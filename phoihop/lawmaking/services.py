@@ -831,7 +831,6 @@ def merge_execute(*, run_id: int) -> MergeRun:
         for done, (lineage, position) in enumerate(buckets, 1):
             merged += _merge_bucket(run.consultation, lineage, position)
             _progress(run, progress=done, merged=merged)
-        _progress(run, status=MergeRun.Status.DONE, finished_at=timezone.now())
         with transaction.atomic():
             step_add(
                 run.consultation,
@@ -840,6 +839,7 @@ def merge_execute(*, run_id: int) -> MergeRun:
                 run.started_by,
                 f"Gộp {merged} ý kiến trùng lặp",
             )
+        _progress(run, status=MergeRun.Status.DONE, finished_at=timezone.now())
     except Exception as exc:  # the run records its failure; the task layer logs the trace
         _progress(
             run, status=MergeRun.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
