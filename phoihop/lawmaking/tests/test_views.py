@@ -177,3 +177,49 @@ def test_dashboard_lists_the_period_and_the_overdue_request(tree, leader):
     page = signed_in_client(leader).get(reverse("web:home")).content.decode()
     assert f"Kết thúc lấy ý kiến {c.reference}" in page
     assert "Chờ Sở Xây dựng góp ý" in page
+
+
+def _import_form(c, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from phoihop.lawmaking import forms, selectors
+
+    return forms.ImportForm(
+        {"nhap-campaign": "Đợt 1", "nhap-position": "wording"},
+        {"nhap-file": SimpleUploadedFile("y-kien.csv", text.encode(), "text/csv")},
+        prefix="nhap",
+        version=c.version,
+        citations=selectors.citations(c.version),
+    )
+
+
+def test_campaign_csv_names_provisions_and_positions(tree):
+    c = f.make_consultation(tree.own)
+    form = _import_form(
+        c,
+        "Điều khoản,Họ tên,Nội dung,Ý kiến\n"
+        "Khoản 1 Điều 5,Nguyễn Văn A,Bỏ thu phí xe máy,Không tán thành\n"
+        ",Trần Thị B,Nên đổi tên luật,\n",
+    )
+    assert form.is_valid(), form.errors
+    rows = form.cleaned_data["rows"]
+    assert [
+        (r.provision.eid if r.provision else None, r.position, r.commenter_name) for r in rows
+    ] == [
+        ("dieu-5-khoan-1", "disagree", "Nguyễn Văn A"),
+        (None, "wording", "Trần Thị B"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Điều khoản,Nội dung\nĐiều 99,x\n", "Dòng 2: không thấy «Điều 99» trong dự thảo."),
+        ("Nội dung,Ý kiến\nx,có lẽ\n", "Dòng 2: ý kiến «có lẽ» không hợp lệ."),
+        ("\n\n", "Tệp không có ý kiến nào."),
+    ],
+)
+def test_campaign_file_errors_name_the_line(tree, text, message):
+    c = f.make_consultation(tree.own)
+    form = _import_form(c, text)
+    assert not form.is_valid() and message in str(form.errors)
