@@ -423,7 +423,11 @@ class Comment(BaseModel):
         ordering = ["id"]
         verbose_name = _("góp ý")
         verbose_name_plural = _("góp ý")
-        indexes = [models.Index(fields=["consultation", "lineage"], name="lawmaking_cm_prov")]
+        indexes = [
+            models.Index(fields=["consultation", "lineage"], name="lawmaking_cm_prov"),
+            models.Index(fields=["opinion", "text_key"], name="lawmaking_cm_wording"),
+            models.Index(fields=["consultation", "commenter_kind"], name="lawmaking_cm_kind"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["consultation", "idempotency_key"],

@@ -94,7 +94,7 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
     consultation of the draft (on this version or an earlier one: by lineage), and a shade
     0–5 relative to the most commented provision."""
     counts = dict(
-        Opinion.objects.filter(consultation__draft=draft)
+        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft))
         .exclude(lineage=None)
         .values("lineage")
         .annotate(n=Sum("count"))
@@ -130,24 +130,36 @@ def provision_full_text(provision: Provision) -> str:
 def provision_opinions(draft: Draft, lineage) -> QuerySet[Opinion]:
     """Opinions on a provision across the draft's consultations and versions, largest first."""
     return (
-        Opinion.objects.filter(consultation__draft=draft, lineage=lineage)
+        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft), lineage=lineage)
         .select_related("consultation", "provision__version")
         .order_by("-count", "id")
     )
 
 
+def _consultation_ids(draft: Draft) -> list[int]:
+    return list(draft.consultations.values_list("id", flat=True))
+
+
 def opinion_variants(opinion: Opinion, limit: int = 20) -> list[dict]:
     """The distinct wordings merged into an opinion, most frequent first, with their counts."""
-    return list(
+    if opinion.count <= 1:
+        return []
+    top = list(
         Comment.objects.filter(opinion=opinion)
         .values("text_key")
-        .annotate(n=Count("id"), text=Min("text"))
+        .annotate(n=Count("id"), first=Min("id"))
         .order_by("-n", "text_key")[:limit]
     )
+    texts = dict(
+        Comment.objects.filter(pk__in=[row["first"] for row in top]).values_list("id", "text")
+    )
+    return [{**row, "text": texts[row["first"]]} for row in top]
 
 
 def opinion_sources(opinion: Opinion, limit: int = 10) -> list[Comment]:
     """Named comments of an opinion (agencies, experts, deputies, conference speakers)."""
+    if not set(opinion.kinds) - {CommenterKind.CITIZEN}:
+        return []
     return list(
         Comment.objects.filter(opinion=opinion)
         .exclude(commenter_kind=CommenterKind.CITIZEN)
