@@ -25,6 +25,7 @@ from phoihop.lawmaking import forms, selectors, services, versions
 from phoihop.lawmaking.models import CommenterKind, Conference, Opinion
 from phoihop.organizations.selectors import organizations_where
 
+RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -245,7 +246,7 @@ def provision_detail(request, public_id, number, eid):
                 }
                 for o in opinions
             ],
-            "respond_form": forms.RespondForm(),
+            "response_choices": RESPONSES,
         },
     )
 
@@ -607,7 +608,7 @@ def report(request, public_id):
             "report_form": forms.ReportForm(initial={"issued_on": timezone.localdate()})
             if may_report
             else None,
-            "respond_form": forms.RespondForm(),
+            "response_choices": RESPONSES,
         },
     )
 
