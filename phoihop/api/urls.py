@@ -6,6 +6,7 @@ from phoihop.api import views
 from phoihop.casework.api import views as casework_api
 from phoihop.council.api import views as council_api
 from phoihop.elections.api import views as elections_api
+from phoihop.lawmaking.api import views as lawmaking_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
 from phoihop.supervision.api import views as supervision_api
@@ -43,6 +44,7 @@ router.register("council-tasks", council_api.TaskViewSet, basename="council-task
 router.register(
     "council-resolutions", council_api.PublicResolutionViewSet, basename="council-resolution"
 )
+router.register("consultations", lawmaking_api.ConsultationViewSet, basename="consultation")
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

@@ -80,6 +80,9 @@ def demo_load(*, today: date | None = None) -> dict:
     from phoihop.council.demo import demo_council
 
     counts |= demo_council(today)
+    from phoihop.lawmaking.demo import demo_lawmaking
+
+    counts |= demo_lawmaking(today)
     return counts
 
 

@@ -1,0 +1,676 @@
+"""Staff pages of law-making participation: drafts and their versions, provisions with their
+comments, consultations with their channels (official requests, conferences, comments entered
+or imported), merging, taking up and the consolidated report. Thin: forms parse, services
+decide, selectors read."""
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from phoihop.access.grants import has_permission_anywhere
+from phoihop.access.policy import can
+from phoihop.casework.clocks import clocks_open
+from phoihop.casework.views import item_panel_context
+from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.documents.services import document_docx
+from phoihop.lawmaking import forms, selectors, services, versions
+from phoihop.lawmaking.models import CommenterKind, Conference, Opinion
+from phoihop.organizations.selectors import organizations_where
+
+RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _require_anywhere(user, permission: str) -> None:
+    if not has_permission_anywhere(user, permission):
+        raise Http404
+
+
+def _docx_response(document) -> HttpResponse:
+    response = HttpResponse(document_docx(document), content_type=DOCX)
+    name = document.symbol.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+# ------------------------------------------------------------------ drafts
+
+
+@login_required
+def home(request):
+    _require_anywhere(request.user, "lawmaking.view_draft")
+    bodies = organizations_where(request.user, "lawmaking.add_draft")
+    form = forms.DraftImportForm(request.POST or None, request.FILES or None, organizations=bodies)
+    if request.method == "POST":
+        if not bodies.exists():
+            raise Http404
+        created = {}
+
+        def create(d):
+            created["draft"] = services.draft_import(
+                actor=request.user,
+                organization=d["organization"],
+                kind=d["kind"],
+                title=d["title"],
+                text=d["text"] or "",
+                docx=d["docx"],
+                source_name=getattr(request.FILES.get("docx"), "name", ""),
+                drafting_agency=d["drafting_agency"],
+                submitted_on=d["submitted_on"],
+            )
+
+        if submit(request, form, create, "Đã nhập dự thảo."):
+            return redirect(created["draft"])
+    return render(
+        request,
+        "lawmaking/home.html",
+        {
+            "drafts": selectors.draft_list(viewer=request.user)[:100],
+            "consultations": selectors.consultation_list(viewer=request.user)[:100],
+            "form": form if bodies.exists() else None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _outline_context(draft, version, viewer) -> dict:
+    rows = selectors.heat_map(draft, version)
+    return {"rows": rows, "version": version, "issues": version.issues}
+
+
+@login_required
+def draft_detail(request, public_id):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    version = selectors.version_get(draft)
+    bodies = organizations_where(request.user, "lawmaking.add_consultation")
+    return render(
+        request,
+        "lawmaking/draft_detail.html",
+        {
+            "draft": draft,
+            "versions": draft.versions.all(),
+            "consultations": draft.consultations.select_related("organization"),
+            **_outline_context(draft, version, request.user),
+            "version_form": forms.VersionImportForm()
+            if can(request.user, "change", draft)
+            else None,
+            "consultation_form": forms.ConsultationForm(
+                organizations=bodies,
+                initial={"organization": draft.organization, "opens_on": timezone.localdate()},
+            )
+            if bodies.exists()
+            else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def version_import(request, public_id):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    form = forms.VersionImportForm(request.POST, request.FILES)
+    made = {}
+
+    def create(d):
+        made["version"] = services.draft_version_import(
+            actor=request.user,
+            draft=draft,
+            text=d["text"] or "",
+            docx=d["docx"],
+            source_name=getattr(request.FILES.get("docx"), "name", ""),
+        )
+
+    if submit(request, form, create, "Đã nhập phiên bản mới; các quy định đã được đối chiếu."):
+        return redirect(
+            "lawmaking:version_detail", public_id=draft.public_id, number=made["version"].number
+        )
+    return redirect(draft)
+
+
+@login_required
+@require_POST
+def consultation_open(request, public_id):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    bodies = organizations_where(request.user, "lawmaking.add_consultation")
+    if not bodies.exists():
+        raise Http404
+    form = forms.ConsultationForm(request.POST, organizations=bodies)
+    made = {}
+
+    def create(d):
+        made["item"] = services.consultation_open(
+            actor=request.user,
+            draft=draft,
+            organization=d["organization"],
+            kind=d["kind"],
+            title=d["title"],
+            opens_on=d["opens_on"],
+            closes_on=d["closes_on"],
+            is_public=d["is_public"],
+            requested_by=d["requested_by"],
+            idempotency_key=d["idempotency_key"] or "",
+        )
+
+    if submit(request, form, create, "Đã mở đợt lấy ý kiến."):
+        return redirect(made["item"])
+    return redirect(draft)
+
+
+@login_required
+@require_GET
+def version_detail(request, public_id, number):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    version = selectors.version_get(draft, number)
+    rows = selectors.heat_map(draft, version)
+    previous = {
+        p.pk: p
+        for p in (draft.versions.get(number=number - 1).provisions.all() if number > 1 else [])
+    }
+    changes = []
+    for row in rows:
+        p = row.provision
+        old = previous.get(p.previous_id)
+        diff = None
+        if old is not None and p.change == "changed" and (old.text or p.text):
+            diff = versions.word_diff(old.text, p.text)
+        changes.append((row, old, diff))
+    removed = []
+    if previous:
+        kept = {p.previous_id for p in version.provisions.exclude(previous=None)}
+        removed = [p for pk, p in previous.items() if pk not in kept]
+    counts = {
+        c: sum(1 for r in rows if r.provision.change == c) for c in ("same", "changed", "new")
+    }
+    return render(
+        request,
+        "lawmaking/version_detail.html",
+        {
+            "draft": draft,
+            "version": version,
+            "changes": changes,
+            "removed": removed,
+            "counts": counts,
+            "has_previous": bool(previous),
+        },
+    )
+
+
+@login_required
+@require_GET
+def provision_detail(request, public_id, number, eid):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    version = selectors.version_get(draft, number)
+    provision = selectors.provision_get(version, eid)
+    cites = selectors.citations(version)
+    diff = None
+    if provision.previous and provision.change == "changed":
+        diff = versions.word_diff(
+            selectors.provision_full_text(provision.previous),
+            selectors.provision_full_text(provision),
+        )
+    opinions = Paginator(selectors.provision_opinions(draft, provision.lineage), 20).get_page(
+        request.GET.get("page")
+    )
+    may_report = {
+        c.pk: can(request.user, "report", c) and not c.published_at
+        for c in draft.consultations.all()
+    }
+    kind_labels = dict(CommenterKind.choices)
+    return render(
+        request,
+        "lawmaking/provision_detail.html",
+        {
+            "draft": draft,
+            "version": version,
+            "provision": provision,
+            "citation": cites.get(provision.pk, provision.label),
+            "children": version.provisions.filter(parent=provision),
+            "diff": diff,
+            "opinions": opinions,
+            "entries": [
+                {
+                    "o": o,
+                    "variants": selectors.opinion_variants(o, 5),
+                    "sources": selectors.opinion_sources(o, 5),
+                    "may_report": may_report.get(o.consultation_id, False),
+                    "kinds": [(kind_labels.get(k, k), n) for k, n in o.kinds.items()],
+                }
+                for o in opinions
+            ],
+            "response_choices": RESPONSES,
+        },
+    )
+
+
+# ------------------------------------------------------------------ consultations
+
+
+def _consultation(request, public_id):
+    return selectors.consultation_get(viewer=request.user, public_id=public_id)
+
+
+@login_required
+def consultation_detail(request, public_id):
+    item = _consultation(request, public_id)
+    user = request.user
+    cites = selectors.citations(item.version)
+    collecting = item.status in ("open", "closed")
+    may_work = collecting and can(user, "work", item)
+    may_change = item.status == "open" and can(user, "change", item)
+    may_report = collecting and can(user, "report", item)
+    totals = selectors.kind_totals(item)
+    return render(
+        request,
+        "lawmaking/consultation_detail.html",
+        {
+            "c": item,
+            "rows": selectors.heat_map(item.draft, item.version),
+            "kind_totals": [
+                (label, totals.get(value, 0)) for value, label in CommenterKind.choices
+            ],
+            "opinion_count": item.opinions.count(),
+            "requests": item.agency_requests.select_related("document"),
+            "conferences": item.conferences.annotate(n=Count("comments")),
+            "clocks": clocks_open(item),
+            "merge": item.merges.first(),
+            "request_form": forms.RequestForm(initial={"requested_on": timezone.localdate()})
+            if may_change
+            else None,
+            "conference_form": forms.ConferenceForm(initial={"held_on": timezone.localdate()})
+            if may_work
+            else None,
+            "comment_form": forms.CommentForm(version=item.version, citations=cites)
+            if may_work
+            else None,
+            "import_form": forms.ImportForm(prefix="nhap", version=item.version, citations=cites)
+            if may_work
+            else None,
+            "report_form": forms.ReportForm(initial={"issued_on": timezone.localdate()})
+            if may_report
+            else None,
+            "may_work": may_work,
+            "may_change": may_change,
+            "may_publish": item.status == "reported"
+            and not item.published_at
+            and can(user, "report", item),
+            **item_panel_context(request, item),
+        },
+    )
+
+
+@login_required
+@require_POST
+def consultation_close(request, public_id):
+    item = _consultation(request, public_id)
+    if attempt(
+        request,
+        lambda: services.consultation_close(
+            actor=request.user, consultation=item, on=timezone.localdate()
+        ),
+    ):
+        messages.success(request, "Đã kết thúc thời gian lấy ý kiến.")
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def request_send(request, public_id):
+    item = _consultation(request, public_id)
+    form = forms.RequestForm(request.POST)
+    made = {}
+
+    def send(d):
+        made["request"] = services.request_send(actor=request.user, consultation=item, **d)
+
+    if submit(request, form, send, "Đã cấp số và gửi công văn đề nghị góp ý."):
+        return redirect(made["request"])
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def conference_record(request, public_id):
+    item = _consultation(request, public_id)
+    form = forms.ConferenceForm(request.POST)
+    made = {}
+
+    def record(d):
+        made["conference"] = services.conference_record(actor=request.user, consultation=item, **d)
+
+    if submit(request, form, record, "Đã ghi hội nghị; nhập ý kiến của từng đại biểu dự."):
+        return redirect("lawmaking:conference_detail", public_id=made["conference"].public_id)
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def comment_enter(request, public_id):
+    item = _consultation(request, public_id)
+    conference = None
+    if request.POST.get("conference"):
+        conference = item.conferences.filter(public_id=request.POST["conference"]).first()
+        if conference is None:
+            raise Http404
+    form = forms.CommentForm(request.POST, version=item.version)
+    submit(
+        request,
+        form,
+        lambda d: services.comments_enter(
+            actor=request.user,
+            consultation=item,
+            comments=[form.as_input()],
+            on=timezone.localdate(),
+            conference=conference,
+        ),
+        "Đã ghi ý kiến.",
+    )
+    if conference is not None:
+        return redirect("lawmaking:conference_detail", public_id=conference.public_id)
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def comments_import(request, public_id):
+    item = _consultation(request, public_id)
+    form = forms.ImportForm(
+        request.POST,
+        request.FILES,
+        prefix="nhap",
+        version=item.version,
+        citations=selectors.citations(item.version),
+    )
+    submit(
+        request,
+        form,
+        lambda d: services.comments_import(
+            actor=request.user,
+            consultation=item,
+            comments=d["rows"],
+            campaign=d["campaign"],
+            on=timezone.localdate(),
+        ),
+        "Đã nhập ý kiến; đang gộp các ý kiến trùng lặp.",
+    )
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def merge_start(request, public_id):
+    item = _consultation(request, public_id)
+    attempt(request, lambda: services.merge_start(actor=request.user, consultation=item))
+    return redirect(item)
+
+
+@login_required
+@require_GET
+def merge_progress(request, public_id, run):
+    item = _consultation(request, public_id)
+    merge = selectors.merge_run_get(item, run)
+    return render(request, "lawmaking/_merge.html", {"c": item, "merge": merge})
+
+
+@login_required
+def conference_detail(request, public_id):
+    conference = (
+        Conference.objects.select_related("consultation").filter(public_id=public_id).first()
+    )
+    if conference is None:
+        raise Http404
+    item = selectors.consultation_get(
+        viewer=request.user, public_id=conference.consultation.public_id
+    )
+    cites = selectors.citations(item.version)
+    may_work = item.status in ("open", "closed") and can(request.user, "work", item)
+    return render(
+        request,
+        "lawmaking/conference_detail.html",
+        {
+            "c": item,
+            "conference": conference,
+            "comments": [
+                (cm, cites.get(cm.provision_id, "Dự thảo nói chung"))
+                for cm in conference.comments.order_by("id")
+            ],
+            "form": forms.CommentForm(
+                version=item.version, citations=cites, initial={"commenter_kind": "conference"}
+            )
+            if may_work
+            else None,
+        },
+    )
+
+
+# ------------------------------------------------------------------ official requests
+
+
+@login_required
+def request_detail(request, public_id):
+    req = selectors.request_get(viewer=request.user, public_id=public_id)
+    item = req.consultation
+    cites = selectors.citations(item.version)
+    may_answer = req.status == "sent" and can(request.user, "change", req)
+    rows = int(request.GET.get("so_y_kien", "3") or 3)
+    rows = max(1, min(rows, 20))
+    answer_forms = [
+        forms.CommentForm(
+            prefix=f"y{i}", version=item.version, citations=cites, use_required_attribute=False
+        )
+        for i in range(rows)
+    ]
+    return render(
+        request,
+        "lawmaking/request_detail.html",
+        {
+            "r": req,
+            "c": item,
+            "comments": [
+                (cm, cites.get(cm.provision_id, "Dự thảo nói chung"))
+                for cm in req.comments.order_by("id")
+            ],
+            "answer_forms": answer_forms if may_answer else None,
+            "today": timezone.localdate(),
+            **item_panel_context(request, req),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_answer(request, public_id):
+    req = selectors.request_get(viewer=request.user, public_id=public_id)
+    version = req.consultation.version
+    inputs = []
+    for i in range(20):
+        prefix = f"y{i}"
+        if not (request.POST.get(f"{prefix}-text") or "").strip():
+            continue
+        data = request.POST.copy()
+        data.setdefault(f"{prefix}-commenter_kind", "agency")
+        form = forms.CommentForm(data, prefix=prefix, version=version)
+        if not form.is_valid():
+            messages.error(request, f"Ý kiến {i + 1}: " + form_errors(form))
+            return redirect(req)
+        inputs.append(form.as_input())
+    try:
+        answered_on = forms.forms.DateField().clean(request.POST.get("answered_on"))
+    except forms.forms.ValidationError:
+        messages.error(request, "Cần ngày trả lời hợp lệ.")
+        return redirect(req)
+    if attempt(
+        request,
+        lambda: services.request_answer(
+            actor=request.user, request=req, answered_on=answered_on, comments=inputs
+        ),
+    ):
+        messages.success(request, "Đã ghi nhận văn bản góp ý.")
+    return redirect(req)
+
+
+@login_required
+@require_GET
+def request_document(request, public_id):
+    req = selectors.request_get(viewer=request.user, public_id=public_id)
+    if req.document is None:
+        raise Http404
+    return _docx_response(req.document)
+
+
+# ------------------------------------------------------------------ opinions and the report
+
+
+def _opinion(request, public_id) -> Opinion:
+    opinion = Opinion.objects.select_related("consultation").filter(public_id=public_id).first()
+    if opinion is None:
+        raise Http404
+    selectors.consultation_get(viewer=request.user, public_id=opinion.consultation.public_id)
+    return opinion
+
+
+def _back(request, fallback):
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def opinion_respond(request, public_id):
+    opinion = _opinion(request, public_id)
+    form = forms.RespondForm(request.POST)
+    submit(
+        request,
+        form,
+        lambda d: services.opinion_respond(
+            actor=request.user,
+            opinion=opinion,
+            response=d["response"],
+            text=d["text"],
+            on=timezone.localdate(),
+        ),
+        "Đã ghi tiếp thu, giải trình.",
+    )
+    return _back(request, opinion.consultation)
+
+
+@login_required
+@require_POST
+def opinion_split(request, public_id):
+    opinion = _opinion(request, public_id)
+    attempt(
+        request,
+        lambda: services.opinion_split(
+            actor=request.user, opinion=opinion, text_key=request.POST.get("text_key", "")
+        ),
+    )
+    return _back(request, opinion.consultation)
+
+
+@login_required
+def report(request, public_id):
+    item = _consultation(request, public_id)
+    if request.method == "POST":
+        form = forms.ReportForm(request.POST)
+        submit(
+            request,
+            form,
+            lambda d: services.report_issue(actor=request.user, consultation=item, **d),
+            "Đã ban hành báo cáo tổng hợp ý kiến.",
+        )
+        return redirect(item)
+    rows = selectors.report_rows(item)
+    may_report = item.status in ("open", "closed") and can(request.user, "report", item)
+    may_respond = can(request.user, "report", item) and not item.published_at
+    if request.GET.get("format") == "xlsx":
+        return _report_xlsx(item, rows)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "lawmaking/report.html",
+        {
+            "c": item,
+            "page": page,
+            "total": sum(r.count for r in rows),
+            "may_respond": may_respond,
+            "report_form": forms.ReportForm(initial={"issued_on": timezone.localdate()})
+            if may_report
+            else None,
+            "response_choices": RESPONSES,
+        },
+    )
+
+
+def _report_xlsx(item, rows) -> HttpResponse:
+    from openpyxl import Workbook
+
+    from phoihop.security.spreadsheets import append_row
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tong hop y kien"
+    kinds = CommenterKind.choices
+    append_row(
+        sheet,
+        [
+            "TT",
+            "Quy định",
+            "Ý kiến",
+            "Số ý kiến",
+            *[str(label) for _, label in kinds],
+            "Nội dung đại diện",
+            "Đề xuất sửa",
+            "Tiếp thu, giải trình",
+            "Nội dung tiếp thu, giải trình",
+        ],
+    )
+    for i, r in enumerate(rows, 1):
+        append_row(
+            sheet,
+            [
+                i,
+                r.citation,
+                r.position_label,
+                r.count,
+                *[r.kinds.get(k, 0) for k, _ in kinds],
+                r.text,
+                r.proposed_wording,
+                r.response_label,
+                r.response_text,
+            ],
+        )
+    out = BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-{item.reference}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def report_document(request, public_id):
+    item = _consultation(request, public_id)
+    if item.report_document is None:
+        raise Http404
+    return _docx_response(item.report_document)
+
+
+@login_required
+@require_POST
+def results_publish(request, public_id):
+    item = _consultation(request, public_id)
+    if attempt(request, lambda: services.results_publish(actor=request.user, consultation=item)):
+        messages.success(request, "Đã công khai việc tiếp thu, giải trình trên cổng công dân.")
+    return redirect(item)
