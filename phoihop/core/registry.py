@@ -35,6 +35,11 @@ class CalendarEntry:
     location: str = ""
     organizations: tuple[str, ...] = ()
 
+    @property
+    def all_day(self) -> bool:
+        """A day's entry (a deadline, a session's opening day) rather than a time."""
+        return not isinstance(self.starts_at, datetime)
+
 
 @dataclass(frozen=True)
 class NavItem:

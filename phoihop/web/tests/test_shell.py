@@ -1,9 +1,9 @@
 import os
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from phoihop.core.registry import DueItem, due_items
+from phoihop.core.registry import CalendarEntry, DueItem, calendar_sources, due_items
 from phoihop.testing import grant, make_user, signed_in_client
 
 
@@ -49,6 +49,24 @@ def test_dashboard_groups_registered_due_items(staff_user, monkeypatch):
     page = signed_in_client(staff_user).get("/").content.decode()
     overdue_at, soon_at = page.index("Quá hạn"), page.index("Trong 7 ngày tới")
     assert overdue_at < page.index("Trả lời đơn A") < soon_at < page.index("Báo cáo B")
+
+
+def test_calendar_shows_a_day_entry_without_a_time_and_a_meeting_with_its_time(
+    staff_user, monkeypatch
+):
+    day = date.today() + timedelta(days=2)
+
+    def source(viewer, start, end):
+        yield CalendarEntry("Khai mạc kỳ họp", day, "Kỳ họp")
+        yield CalendarEntry("Tiếp xúc cử tri", datetime.combine(day, time(14, 30)), "Cử tri")
+
+    monkeypatch.setitem(calendar_sources._items, "test.source", source)
+    response = signed_in_client(staff_user).get("/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"{day:%d/%m}</strong> — Khai mạc kỳ họp" in page
+    assert f"{day:%d/%m} 14:30</strong> — Tiếp xúc cử tri" in page
 
 
 def test_production_settings_pass_the_deployment_checks(tmp_path):
