@@ -227,7 +227,7 @@ def session_convene(
             "Các đại biểu HĐND, cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành "
             "Quyết định này.",
         ],
-        recipients=["Đại biểu HĐND;", "UBND, Ủy ban MTTQ Việt Nam;", "Lưu: VT."],
+        recipients=["Đại biểu HĐND;", "UBND, Ủy ban MTTQ Việt Nam;"],
         target=session,
         signer_title=signer_title,
         signer_name=signer_name,
@@ -338,7 +338,7 @@ def session_close(
             "trên tổng số đại biểu):",
         ],
         tables=[{"header": ["TT", "Nội dung", "Biểu quyết", "Kết quả"], "rows": rows}],
-        recipients=["Ủy ban Thường vụ Quốc hội;", "Chính phủ;", "Lưu: VT."],
+        recipients=["Ủy ban Thường vụ Quốc hội;", "Chính phủ;"],
         target=session,
         signer_title=signer_title,
         signer_name=signer_name,
@@ -1263,8 +1263,7 @@ def briefing_conclude(
         if rows
         else [],
         recipients=[
-            *[f"{i.organization.name};" for i in briefing.invitees.select_related("organization")],
-            "Lưu: VT.",
+            f"{i.organization.name};" for i in briefing.invitees.select_related("organization")
         ],
         target=briefing,
         signer_title=signer_title,

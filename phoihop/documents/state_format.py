@@ -164,8 +164,13 @@ LEFT_MM, RIGHT_MM = 70.0, 95.0
 
 
 def recipient_lines(recipients: Sequence[str]) -> list[str]:
-    """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop."""
-    lines = [f"- {r.strip().rstrip(';.')};" for r in recipients if r.strip()]
+    """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop.
+    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped."""
+    lines = [
+        f"- {r.strip().rstrip(';.')};"
+        for r in recipients
+        if r.strip() and not r.strip().lower().startswith("lưu")
+    ]
     return [*lines, "- Lưu: VT, hồ sơ."]
 
 

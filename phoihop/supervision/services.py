@@ -426,7 +426,7 @@ def plan_conclude(
         for i, r in enumerate(recommendations, 1)
     ]
     table = {"header": ["TT", "Cơ quan thực hiện", "Nội dung kiến nghị", "Hạn"], "rows": rows}
-    recipients = ["Như trên;", *[f"{b.organization.name};" for b in plan.bodies.all()], "Lưu: VT."]
+    recipients = ["Như trên;", *[f"{b.organization.name};" for b in plan.bodies.all()]]
     report = document_issue(
         actor=actor,
         organization=plan.organization,

@@ -1185,7 +1185,7 @@ def report_issue(
         issued_on=issued_on,
         paragraphs=paragraphs,
         tables=tables,
-        recipients=["Như trên", "Lưu: VT"],
+        recipients=["Như trên"],
         target=session,
         signer_authority="TM.",
         signer_title=signer_title,

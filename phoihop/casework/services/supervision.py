@@ -118,7 +118,7 @@ def follow_up_send(
             "làm việc kể từ ngày nhận được văn bản này.",
             f"Nội dung đề nghị: {content}",
         ],
-        recipients=[item.organization.name, "Lưu: VT"],
+        recipients=[item.organization.name],
         target=follow_up,
         signer_authority="TM." if top else "",
         signer_title=from_organization.name,

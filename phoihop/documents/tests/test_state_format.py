@@ -6,7 +6,7 @@ from docx import Document as Docx
 from phoihop.accounts.services import system_actor
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_docx, document_issue
-from phoihop.documents.state_format import date_line, doc_symbol
+from phoihop.documents.state_format import date_line, doc_symbol, recipient_lines
 
 
 def test_symbol_and_date_line_follow_decree_30():
@@ -59,3 +59,9 @@ def test_docx_has_a4_margins_times_new_roman_title_and_number(tree):
     fonts = {r.font.name for p in docx.paragraphs for r in p.runs if r.text}
     assert fonts == {"Times New Roman"}
     assert any(p.text == "BÁO CÁO" for p in docx.paragraphs)
+
+
+def test_recipients_end_with_one_file_copy_whatever_the_caller_passes():
+    lines = recipient_lines(["Như trên;", "Sở Tài chính", "Lưu: VT."])
+
+    assert lines == ["- Như trên;", "- Sở Tài chính;", "- Lưu: VT, hồ sơ."]
