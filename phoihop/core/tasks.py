@@ -7,8 +7,9 @@ from huey.contrib.djhuey import db_periodic_task
 
 def database_statistics_refresh(aliases: list[str] | None = None) -> list[str]:
     """Refresh the SQLite query planner's statistics (``ANALYZE``, sampled) on every SQLite
-    database (or those of *aliases*); returns their aliases. Without statistics SQLite may ignore the indexes the
-    dashboards and lists are built on (decision 0220). PostgreSQL keeps its own (autovacuum)."""
+    database (or those of *aliases*); returns their aliases. Without statistics SQLite may
+    ignore the indexes the dashboards and lists are built on (decision 0220). PostgreSQL keeps
+    its own (autovacuum)."""
     refreshed = []
     for alias in aliases or list(connections):
         connection = connections[alias]
