@@ -65,7 +65,9 @@ class PlanSerializer(serializers.ModelSerializer):
     organization = _body()
     bodies = serializers.SerializerMethodField()
     team = TeamMemberSerializer(many=True, read_only=True)
-    previous = serializers.CharField(source="previous.reference", read_only=True, default=None)
+    previous = serializers.CharField(
+        source="previous.reference", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Plan

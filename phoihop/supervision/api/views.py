@@ -108,7 +108,8 @@ class PlanViewSet(
         request=s.SupervisionVisitInput,
         responses={201: s.SupervisionVisitSerializer},
     )
-    @action(detail=True, methods=["get", "post"])
+    # A plain list (a plan has a handful of visits): no page in the schema either.
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def visits(self, request, public_id=None):
         """The plan's visits (GET); record a visit and its minutes (POST)."""
         plan = self.get_object()

@@ -113,3 +113,15 @@ def test_pledges_are_tracked_to_done_through_the_api(tree, leader):
         content_type="application/json",
     )
     assert assessed.json()["status"] == "done"
+
+
+def test_the_schema_documents_a_first_plan_and_a_plans_visits_as_they_are_answered(db):
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+
+    # A first plan has no previous one: the answer carries null.
+    assert schema["components"]["schemas"]["Plan"]["properties"]["previous"]["nullable"]
+    # A plan's visits come as a plain list, not a page.
+    get = schema["paths"]["/api/supervision-plans/{public_id}/visits"]["get"]
+    assert get["responses"]["200"]["content"]["application/json"]["schema"]["type"] == "array"
