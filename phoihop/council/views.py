@@ -445,29 +445,31 @@ def task_step_view(request, public_id):
 # ------------------------------------------------------------------ between sessions
 
 
-@login_required
-def submission_list_view(request):
-    _require_anywhere(request.user, "council.view_submission")
-    bodies = organizations_where(request.user, "council.add_submission")
-    form = forms.SubmissionForm(request.POST or None, organizations=bodies)
+def _list_with_create_form(request, *, area, form_class, create, message, template, rows):
+    """A register page of *area* (``submission``, ``briefing``) with the form that adds one, shown
+    to those who may add it in some body; a saved record opens on its own page."""
+    _require_anywhere(request.user, f"council.view_{area}")
+    bodies = organizations_where(request.user, f"council.add_{area}")
+    form = form_class(request.POST or None, organizations=bodies)
     if request.method == "POST":
         if not bodies.exists():
             raise Http404
         created = []
-        if submit(
-            request,
-            form,
-            lambda d: created.append(services.submission_receive(actor=request.user, **d)),
-            "Đã gửi tờ trình đến Thường trực HĐND.",
-        ):
+        if submit(request, form, lambda d: created.append(create(d)), message):
             return redirect(created[0])
-    return render(
+    return render(request, template, {f"{area}s": rows, "form": form if bodies.exists() else None})
+
+
+@login_required
+def submission_list_view(request):
+    return _list_with_create_form(
         request,
-        "council/submission_list.html",
-        {
-            "submissions": selectors.submission_list(viewer=request.user)[:200],
-            "form": form if bodies.exists() else None,
-        },
+        area="submission",
+        form_class=forms.SubmissionForm,
+        create=lambda d: services.submission_receive(actor=request.user, **d),
+        message="Đã gửi tờ trình đến Thường trực HĐND.",
+        template="council/submission_list.html",
+        rows=selectors.submission_list(viewer=request.user)[:200],
     )
 
 
@@ -589,27 +591,14 @@ def consultation_close_view(request, public_id):
 
 @login_required
 def briefing_list_view(request):
-    _require_anywhere(request.user, "council.view_briefing")
-    bodies = organizations_where(request.user, "council.add_briefing")
-    form = forms.BriefingForm(request.POST or None, organizations=bodies)
-    if request.method == "POST":
-        if not bodies.exists():
-            raise Http404
-        created = []
-        if submit(
-            request,
-            form,
-            lambda d: created.append(services.briefing_plan(actor=request.user, **d)),
-            "Đã lập cuộc họp với thành phần mời theo quy chế phối hợp.",
-        ):
-            return redirect(created[0])
-    return render(
+    return _list_with_create_form(
         request,
-        "council/briefing_list.html",
-        {
-            "briefings": selectors.briefing_list(viewer=request.user)[:100],
-            "form": form if bodies.exists() else None,
-        },
+        area="briefing",
+        form_class=forms.BriefingForm,
+        create=lambda d: services.briefing_plan(actor=request.user, **d),
+        message="Đã lập cuộc họp với thành phần mời theo quy chế phối hợp.",
+        template="council/briefing_list.html",
+        rows=selectors.briefing_list(viewer=request.user)[:100],
     )
 
 
