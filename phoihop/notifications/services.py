@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
+from phoihop.core.links import absolute_url
 from phoihop.notifications.models import Notification
 
 
@@ -58,13 +59,21 @@ def notification_email_send(*, notification_id: int) -> bool:
             return False
         send_mail(
             subject=f"[phoihop] {notification.title}",
-            message=f"{notification.body}\n\n{notification.url}".strip(),
+            message=notification_email_text(notification),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[notification.recipient.email],
         )
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at", "updated_at"])
     return True
+
+
+def notification_email_text(notification: Notification) -> str:
+    """The e-mail body: the title, the details, and the address to open it at."""
+    parts = [notification.title, notification.body]
+    if notification.url:
+        parts.append(f"Mở trên phoihop: {absolute_url(notification.url)}")
+    return "\n\n".join(p for p in parts if p)
 
 
 @transaction.atomic

@@ -86,3 +86,20 @@ def redis_in_production(app_configs, **kwargs):
             id="security.W004",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def site_url_is_public(app_configs, **kwargs):
+    """E-mail links are built from PHOIHOP_SITE_URL: in production, the public address."""
+    from phoihop.core.links import site_url_is_local
+
+    if settings.DEBUG or not site_url_is_local():
+        return []
+    return [
+        Warning(
+            f"PHOIHOP_SITE_URL ({settings.PHOIHOP_SITE_URL}) vẫn là địa chỉ của máy này: liên kết "
+            "trong thư điện tử gửi cán bộ và công dân sẽ không mở được.",
+            hint="Đặt PHOIHOP_SITE_URL=https://<tên miền của phoihop> (docs/deployment.md).",
+            id="security.W005",
+        )
+    ]

@@ -194,6 +194,9 @@ EMAIL_BACKEND = os.environ.get(
     "PHOIHOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("PHOIHOP_FROM_EMAIL", "phoihop@localhost")
+# The address people open phoihop at: links in e-mails are made absolute with it
+# (phoihop.core.links.absolute_url); `check --deploy` warns while it still points at this machine.
+PHOIHOP_SITE_URL = os.environ.get("PHOIHOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Background work: Huey (docs/decisions/0003-task-layer.md). The embedded default keeps the queue
 # in a SQLite file beside the database and `make run` starts one consumer next to the web server;

@@ -12,6 +12,7 @@ from phoihop.access.policy import require
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.casework.models import Follower, Step, TrackedItem
+from phoihop.core.links import absolute_url
 
 # Progress notifications carry this prefix in their dedupe key; the digest collects them.
 PROGRESS_KEY = "progress:"
@@ -97,7 +98,8 @@ def progress_digest_send(*, now=None) -> int:
     for notifications in by_recipient.values():
         recipient = notifications[0].recipient
         lines = [
-            f"- {n.created_at:%d/%m/%Y %H:%M} {n.title}\n  {n.url}".rstrip() for n in notifications
+            f"- {n.created_at:%d/%m/%Y %H:%M} {n.title}\n  {absolute_url(n.url)}".rstrip()
+            for n in notifications
         ]
         with transaction.atomic():
             send_mail(

@@ -34,3 +34,17 @@ def test_mark_read_through_the_web(actor):
     assert n.is_read
     other = make_user("nguoi.khac")
     assert signed_in_client(other).post(f"/thong-bao/{n.pk}/da-doc/").status_code == 404
+
+
+def test_email_carries_an_address_that_opens_from_a_mail_client(
+    actor, settings, django_capture_on_commit_callbacks
+):
+    settings.PHOIHOP_SITE_URL = "https://phoihop.example.gov.vn"
+    user = make_user("nhan.tin", email="nhan.tin@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_send(
+            recipient=user, title="Bạn được giao xử lý đơn", url="/don/abc/", actor=actor
+        )
+    body = mail.outbox[0].body
+    assert body.startswith("Bạn được giao xử lý đơn")
+    assert "https://phoihop.example.gov.vn/don/abc/" in body

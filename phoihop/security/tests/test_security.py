@@ -225,3 +225,11 @@ def test_deploy_check_warns_without_redis_in_production(settings):
     assert [w.id for w in checks.redis_in_production(None)] == ["security.W004"]
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     assert checks.redis_in_production(None) == []
+
+
+def test_deploy_check_warns_while_the_site_url_names_this_machine(settings):
+    settings.DEBUG = False
+    settings.PHOIHOP_SITE_URL = "http://127.0.0.1:8000"
+    assert [w.id for w in checks.site_url_is_public(None)] == ["security.W005"]
+    settings.PHOIHOP_SITE_URL = "https://phoihop.example.gov.vn"
+    assert checks.site_url_is_public(None) == []
