@@ -40,6 +40,7 @@ from phoihop.council.models import (
     Vote,
 )
 from phoihop.deadlines import engine
+from phoihop.documents.letter_forms import default_signer_lines
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
 from phoihop.organizations.models import Deputy, Organization
@@ -50,6 +51,13 @@ from phoihop.text.services import search_index_upsert
 SET_DATE_RULE = "GIAO-01"
 PUBLICATION_RULE = "KH-14"
 RESOLUTION_SERIES = "nghi-quyet"
+
+
+def signed_for(organization: Organization, signer_title: str = "") -> tuple[str, ...]:
+    """The signature block of a document the standing committee issues as a collective:
+    "TM." before its name, then the signer's title (NĐ 30/2020 Đ13)."""
+    lines = default_signer_lines(organization.kind, "")
+    return (*lines[:-1], signer_title.upper()) if signer_title else lines
 
 
 def _reference(prefix: str, organization: Organization, on: date, series: str) -> str:
@@ -212,23 +220,39 @@ def session_convene(
     if on > session.opens_on:
         raise CouncilInputError("Ngày triệu tập sau ngày khai mạc.", code="on")
     agenda = list(session.agenda.exclude(status="withdrawn").order_by("position", "id"))
+    council_name = session.organization.parent.name if session.organization.parent else ""
     document = document_issue(
         actor=actor,
         organization=session.organization,
         doc_type=Document.Type.DECISION,
-        title=f"Triệu tập {session.title}",
+        title=f"Về việc triệu tập {session.title}",
         issued_on=on,
-        paragraphs=[
+        authority_line=session.organization.name,
+        bases=[
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+            f"Căn cứ Quy chế làm việc của {council_name or 'Hội đồng nhân dân'};",
+            *(
+                [f"Theo đề nghị của {session.get_requested_by_display()};"]
+                if session.requested_by != Session.RequestedBy.PLAN
+                else []
+            ),
+        ],
+        articles=[
             f"Triệu tập {session.title} khai mạc ngày {session.opens_on:%d/%m/%Y}"
             + (f" tại {session.location}" if session.location else "")
             + f", dự kiến bế mạc ngày {session.closes_on:%d/%m/%Y}.",
-            "Nội dung kỳ họp:",
-            *[f"{i}. {item.title}" for i, item in enumerate(agenda, 1)],
-            "Các đại biểu HĐND, cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành "
-            "Quyết định này.",
+            "Nội dung kỳ họp: "
+            + (
+                "; ".join(f"{i}. {item.title}" for i, item in enumerate(agenda, 1)) + "."
+                if agenda
+                else "theo chương trình kỳ họp Thường trực Hội đồng nhân dân gửi kèm theo."
+            ),
+            "Các đại biểu Hội đồng nhân dân, cơ quan, tổ chức có liên quan chịu trách nhiệm "
+            "thi hành Quyết định này.",
         ],
         recipients=["Đại biểu HĐND;", "UBND, Ủy ban MTTQ Việt Nam;"],
         target=session,
+        signer_lines=signed_for(session.organization, signer_title),
         signer_title=signer_title,
         signer_name=signer_name,
     )
@@ -1266,6 +1290,7 @@ def briefing_conclude(
             f"{i.organization.name};" for i in briefing.invitees.select_related("organization")
         ],
         target=briefing,
+        signer_lines=signed_for(briefing.organization, signer_title),
         signer_title=signer_title,
         signer_name=signer_name,
     )

@@ -1,10 +1,12 @@
 """Sessions (KH-02, KH-04, KH-05, KH-09, KH-13, KH-14, KH-19), resolution implementation,
 decisions between sessions with written consultation (GK-01, GK-07) and briefings (BCO-14/15)."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from docx import Document as Docx
 
 from phoihop.access.policy import can
 from phoihop.audit.models import AuditEvent
@@ -94,6 +96,32 @@ def test_convening_late_is_flagged_and_stops_the_clock(tree, leader):
     assert session.convene_document.symbol.startswith("01/QĐ-")
     assert not clocks_open(session).filter(status="running").exists()
     assert b"word/document.xml" in document_docx(session.convene_document)
+
+
+def test_the_convening_decision_reads_as_the_standing_committee_signs_it(tree, leader):
+    tree.own.kind = "council_standing"
+    tree.own.save(update_fields=["kind"])
+    session = f.make_session(tree, actor=leader)
+    f.make_item(tree, session=session, actor=leader)
+    session = services.session_convene(
+        actor=leader, session=session, on=date(2026, 11, 16), signer_name="Nguyễn Văn Hòa"
+    )
+
+    text = "\n".join(
+        p.text for p in Docx(io.BytesIO(document_docx(session.convene_document))).paragraphs
+    )
+    body = "\n".join(
+        cell.text
+        for table in Docx(io.BytesIO(document_docx(session.convene_document))).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương" in text
+    assert "QUYẾT ĐỊNH:" in text
+    assert "Điều 1. Triệu tập Kỳ họp thứ năm" in text
+    assert "Điều 2. Nội dung kỳ họp: 1. " in text
+    assert "Điều 3. " in text
+    assert "TM. THƯỜNG TRỰC HĐND\nCHỦ TỊCH" in body and "Nguyễn Văn Hòa" in body
 
 
 # ---------------------------------------------------------------- dossiers
