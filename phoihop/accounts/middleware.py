@@ -14,7 +14,10 @@ def _is_exempt(path: str) -> bool:
 
 
 class SessionTimeoutMiddleware:
-    """End a session after ``SESSION_COOKIE_AGE`` idle seconds or an absolute limit."""
+    """End a session after ``SESSION_COOKIE_AGE`` idle seconds or an absolute limit.
+
+    The last-seen time is renewed when it is older than ``PHOIHOP_SESSION_TOUCH_SECONDS``, so a
+    busy official's pages do not each write the session row (decision 0222)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,7 +36,11 @@ class SessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại."))
                 return redirect(settings.LOGIN_URL)
-            session["last_seen"] = now
+            if (
+                "last_seen" not in session
+                or now - last_seen >= settings.PHOIHOP_SESSION_TOUCH_SECONDS
+            ):
+                session["last_seen"] = now  # the session is written at most once a minute
         return self.get_response(request)
 
 

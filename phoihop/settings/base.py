@@ -148,9 +148,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions: an idle time-out (renewed on every request) and an absolute one.
+# Sessions: an idle time-out and an absolute one. Activity renews the idle time-out at most
+# once a minute (PHOIHOP_SESSION_TOUCH_SECONDS), which is when the session row is written.
 SESSION_COOKIE_AGE = int(os.environ.get("PHOIHOP_SESSION_IDLE_SECONDS", 30 * 60))
-SESSION_SAVE_EVERY_REQUEST = True
+PHOIHOP_SESSION_TOUCH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PHOIHOP_SESSION_ABSOLUTE_SECONDS = int(
     os.environ.get("PHOIHOP_SESSION_ABSOLUTE_SECONDS", 10 * 3600)

@@ -103,6 +103,18 @@ def test_session_time_outs(staff_user, field, seconds_ago):
     assert client.get("/").status_code == 302
 
 
+def test_pages_within_a_minute_do_not_rewrite_the_session(staff_user):
+    client = signed_in_client(staff_user)
+    assert client.get("/").status_code == 200
+    _age_session(client, last_seen=5)
+    aged = client.session["last_seen"]
+    assert client.get("/").status_code == 200
+    assert client.session["last_seen"] == aged  # five seconds ago: left as it was
+    _age_session(client, last_seen=25 * 60)
+    assert client.get("/").status_code == 200
+    assert time.time() - client.session["last_seen"] < 60  # renewed: the idle clock restarts
+
+
 def test_disabling_an_account_ends_its_sessions_and_tokens(tree, actor):
     admin = make_user("quan.tri")
     grant(admin, "administrator", tree.own)
