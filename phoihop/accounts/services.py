@@ -120,6 +120,27 @@ def user_disable(*, user: User, actor) -> User:
 
 
 @transaction.atomic
+def user_person_link(*, user: User, person, actor) -> User:
+    """Link a staff account to the person it is (an elected deputy answering ballots online).
+
+    Records: ``user.person_linked`` (old and new person).
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    old = user.person_id
+    if old == person.pk:
+        return user
+    user.person = person
+    user.save(update_fields=["person"])
+    audit_record(
+        actor=actor,
+        event="user.person_linked",
+        target=user,
+        data={"person": {"old": old, "new": person.pk}},
+    )
+    return user
+
+
+@transaction.atomic
 def user_api_token_issue(*, user: User, actor) -> Token:
     """A new API token for a staff account (the old one stops working). Records the event only."""
     if user.kind != User.Kind.STAFF:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from phoihop.accounts.models import User
+from phoihop.accounts.services import system_actor, user_person_link
 from phoihop.council import services as cs
 from phoihop.organizations.models import Organization
 
@@ -26,8 +27,7 @@ def demo_council(today: date) -> dict:
     # ballots online).
     deputy_user = User.objects.get(username="hdnd.daibieu")
     elected = cs.deputies_in_office(council, today).first()
-    User.objects.filter(pk=deputy_user.pk).update(person=elected.person)
-    deputy_user.refresh_from_db()
+    deputy_user = user_person_link(user=deputy_user, person=elected.person, actor=system_actor())
 
     # A finished session: convened on time, voted, resolutions published, tasks tracked.
     opened = ago(60)

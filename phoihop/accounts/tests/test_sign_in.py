@@ -154,3 +154,18 @@ def test_sign_out_ends_the_session(staff_user):
     client = signed_in_client(staff_user)
     client.post(reverse("accounts:logout"))
     assert client.get("/").status_code == 302
+
+
+def test_linking_an_account_to_its_person_is_audited(tree, actor):
+    from phoihop.accounts.services import user_person_link
+    from phoihop.audit.models import AuditEvent
+    from phoihop.organizations.models import Person
+
+    user = make_user("dai.bieu")
+    person = Person.objects.create(full_name="Phan Đức Tâm")
+    user_person_link(user=user, person=person, actor=actor)
+    user_person_link(user=user, person=person, actor=actor)  # already linked: nothing new
+
+    user.refresh_from_db()
+    assert user.person_id == person.pk
+    assert AuditEvent.objects.filter(event="user.person_linked").count() == 1
