@@ -43,13 +43,6 @@ def demo_council(today: date) -> dict:
         closes_on=opened + timedelta(days=1),
         location="Hội trường HĐND tỉnh",
     )
-    cs.session_convene(
-        actor=leader,
-        session=held,
-        on=held.convene_by,
-        signer_title="CHỦ TỊCH",
-        signer_name="Nguyễn Văn Hòa",
-    )
     titles = (
         ("Nghị quyết quy định mức hỗ trợ phát triển đất trồng lúa", True),
         ("Nghị quyết quy định mức thu phí tham quan khu di tích Hòn Mây", True),
@@ -83,6 +76,14 @@ def demo_council(today: date) -> dict:
             received_on=held.documents_by - timedelta(days=1),
         )
         items.append(item)
+    # Convened once its agenda is known: the decision lists it (Điều 2).
+    cs.session_convene(
+        actor=leader,
+        session=held,
+        on=held.convene_by,
+        signer_title="CHỦ TỊCH",
+        signer_name="Nguyễn Văn Hòa",
+    )
     deputies = list(cs.deputies_in_office(council, opened))
     total = len(deputies)
     cs.attendance_record(
