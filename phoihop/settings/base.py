@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "phoihop.voters",
     "phoihop.elections",
     "phoihop.council",
+    "phoihop.exchange",
     "phoihop.lawmaking",
     "phoihop.public",
     "phoihop.volume",
