@@ -194,3 +194,26 @@ PROTECTED = {
     ),
     "exchange:report_detail": UrlCheck(permission="exchange.view_periodicreport", kwargs=_report),
 }
+
+
+def _api_dispatch(tree, user):
+    return {"public_id": _f().send(tree).public_id}
+
+
+API = {"api": True}
+PROTECTED.update(
+    {
+        "api:exchange-dispatch-list": UrlCheck(**API, permission="exchange.view_dispatch"),
+        "api:exchange-dispatch-detail": UrlCheck(
+            **API, permission="exchange.view_dispatch", kwargs=_api_dispatch
+        ),
+        "api:exchange-delivery-list": UrlCheck(**API, permission="exchange.view_delivery"),
+        "api:exchange-delivery-detail": UrlCheck(
+            **API, permission="exchange.view_delivery", kwargs=_delivery
+        ),
+        "api:periodic-report-list": UrlCheck(**API, permission="exchange.view_periodicreport"),
+        "api:periodic-report-detail": UrlCheck(
+            **API, permission="exchange.view_periodicreport", kwargs=_report
+        ),
+    }
+)
