@@ -27,6 +27,12 @@ SIGNER = ("TM. THƯỜNG TRỰC HĐND", "CHỦ TỊCH")
 TASK_HEADER = ["TT", "Nghị quyết", "Nhiệm vụ", "Cơ quan thực hiện", "Hạn", "Tiến độ", "Tình trạng"]
 
 
+def council_name(session: Session) -> str:
+    """The council whose resolutions are reported (the standing committee reports for it)."""
+    org = session.organization
+    return org.parent.name if org.kind == "council_standing" and org.parent_id else org.name
+
+
 def _resolutions_before(session: Session):
     return Resolution.objects.filter(
         kind=Resolution.Kind.COUNCIL,
@@ -57,10 +63,11 @@ def implementation_rows(session: Session, today: date) -> tuple[list[list[str]],
     rows, counts = [], {"resolutions": 0, "tasks": 0, "done": 0, "overdue": 0}
     for resolution in _resolutions_before(session):
         counts["resolutions"] += 1
+        named = f"{resolution.symbol}: {resolution.title}"
         for task in tasks.get(resolution.pk, []) or [None]:
             number = str(len(rows) + 1)
             if task is None:
-                rows.append([number, resolution.symbol, resolution.title, "", "", "", "Chưa giao"])
+                rows.append([number, named, "Chưa giao nhiệm vụ", "", "", "", "Chưa giao"])
                 continue
             state = task_state(task, today)
             counts["tasks"] += 1
@@ -69,7 +76,7 @@ def implementation_rows(session: Session, today: date) -> tuple[list[list[str]],
             rows.append(
                 [
                     number,
-                    resolution.symbol,
+                    named,
                     task.title,
                     task.organization.name,
                     f"{task.due_by:%d/%m/%Y}",
@@ -77,6 +84,7 @@ def implementation_rows(session: Session, today: date) -> tuple[list[list[str]],
                     state,
                 ]
             )
+            named = resolution.symbol  # the title once, on the resolution's first row
     return rows, counts
 
 
@@ -113,7 +121,7 @@ def implementation_report_prepare(*, actor, session: Session) -> Document:
         actor,
         session,
         IMPLEMENTATION_FORM,
-        title=f"Kết quả thực hiện các nghị quyết của {session.organization.name} "
+        title=f"Kết quả thực hiện các nghị quyết của {council_name(session)} "
         f"(trình {session.title})",
         paragraphs=[
             f"Thường trực HĐND báo cáo {session.title} kết quả thực hiện {c['resolutions']} "
@@ -123,10 +131,14 @@ def implementation_report_prepare(*, actor, session: Session) -> Document:
             f"{c['tasks'] - c['done'] - c['overdue']} nhiệm vụ đang thực hiện hoặc chờ xác nhận "
             f"hoàn thành, {c['overdue']} nhiệm vụ quá hạn. Chi tiết từng nghị quyết, nhiệm vụ, "
             "cơ quan thực hiện, thời hạn và tiến độ tại Phụ lục kèm theo.",
-            "Đề nghị các cơ quan có nhiệm vụ quá hạn báo cáo nguyên nhân, giải pháp và thời "
-            "hạn hoàn thành.",
-            "Thường trực HĐND tiếp tục đôn đốc, giám sát việc thực hiện; kiến nghị: (nêu kiến "
-            "nghị nếu có).",
+            "(Nêu tồn tại, hạn chế trong việc thực hiện nghị quyết và nguyên nhân.)",
+            (
+                f"Đề nghị các cơ quan có {c['overdue']} nhiệm vụ quá hạn báo cáo nguyên nhân, "
+                "giải pháp và thời hạn hoàn thành. "
+                if c["overdue"]
+                else ""
+            )
+            + "Thường trực HĐND tiếp tục đôn đốc, giám sát việc thực hiện các nghị quyết.",
         ],
         headings={0: "I. TÌNH HÌNH THỰC HIỆN", 2: "II. TỒN TẠI, HẠN CHẾ", 3: "III. KIẾN NGHỊ"},
         tables=[

@@ -16,7 +16,7 @@ RECENT_DAYS = 60
 
 
 class DispatchForm(forms.Form):
-    organization = forms.ModelChoiceField(None, label="Cơ quan gửi")
+    organization = forms.ModelChoiceField(None, label="Cơ quan gửi", empty_label=None)
     document = forms.ModelChoiceField(
         None,
         label="Văn bản đã ban hành trên phoihop (nếu có)",
@@ -96,7 +96,7 @@ class ReportStepForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    organization = forms.ModelChoiceField(None, label="Cơ quan báo cáo")
+    organization = forms.ModelChoiceField(None, label="Cơ quan báo cáo", empty_label=None)
     kind = forms.ChoiceField(label="Kỳ báo cáo", choices=PeriodicReport.Kind.choices)
     year = forms.IntegerField(label="Năm", min_value=2020, max_value=2100)
     index = forms.IntegerField(

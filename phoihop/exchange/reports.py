@@ -4,13 +4,15 @@ Every kind of tracked item the casework layer knows (letters, voter petitions, s
 recommendations, resolution and briefing tasks, decisions between sessions, documents
 received…) is counted over the period's data window, as the preparing officer sees it
 (``restrict(viewer, "view")``), for the items of the reporting body and its units and those it
-handed down (the kind's chain field). Per kind: received in the window (its date field),
-finished in the window, still open at the cut-off, and of those past their due date. The
-outgoing register adds the documents sent and those sent late.
+handed down (the kind's chain field); a standing organ reports for the body it serves. Per
+kind: received in the window (its date field), finished in the window, still open at the
+cut-off, and of those past their due date. The outgoing register adds the documents sent and
+those sent late.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -43,6 +45,7 @@ PARTNER_KINDS = (
     "na_delegation",
     "secretariat",
 )
+STANDING_KINDS = ("council_standing", "front_standing")
 # Who signs for a body whose signatories are not recorded (documents.Signatory overrides).
 _LEADER = {"na_delegation": "TRƯỞNG ĐOÀN", "secretariat": "CHÁNH VĂN PHÒNG"}
 
@@ -83,6 +86,19 @@ class CompiledReport:
         return period_label(self.period.kind, self.period.year, self.period.index)
 
 
+def legal_citation(citation: str) -> str:
+    """A citation as a document quotes it: the rulebook's row references left out."""
+    return re.sub(r"\s*\(RULEBOOK[^)]*\)", "", citation)
+
+
+def scope_root(organization: Organization) -> Organization:
+    """The body whose items a report counts: a standing organ (of the council, of the Front)
+    reports for the body it serves."""
+    if organization.kind in STANDING_KINDS and organization.parent_id:
+        return organization.parent
+    return organization
+
+
 def period_label(kind: str, year: int, index: int) -> str:
     if kind == "month":
         return f"tháng {index}/{year}"
@@ -103,14 +119,15 @@ def _in(field: str, is_datetime: bool, start: date, end: date) -> Q:
 def compile_report(*, viewer, organization: Organization, period: ReportPeriod) -> CompiledReport:
     """The figures of *organization*'s report for *period*, one aggregate query per kind."""
     start, cut = period.starts_on, period.cut_off
+    path = scope_root(organization).path
     rows = []
     for kind in sorted(item_kinds.values(), key=lambda k: k.label):
         model = kind.model
         field = model._meta.get_field(kind.date_field)
         is_dt = isinstance(field, DateTimeField)
-        ours = Q(organization__path__startswith=organization.path)
+        ours = Q(organization__path__startswith=path)
         if kind.chain_field:
-            ours |= Q(**{f"{kind.chain_field}__path__startswith": organization.path})
+            ours |= Q(**{f"{kind.chain_field}__path__startswith": path})
         happened = _in(kind.date_field, is_dt, date.min, cut)
         open_at_cut = happened & (Q(closed_at__isnull=True) | Q(closed_at__date__gt=cut))
         counts = (
@@ -127,7 +144,7 @@ def compile_report(*, viewer, organization: Organization, period: ReportPeriod) 
         if any(counts.values()):
             rows.append(Row(kind.label, **counts))
     sent = Dispatch.objects.restrict(viewer, "view").filter(
-        organization__path__startswith=organization.path,
+        organization__path__startswith=path,
         sent_on__gte=start,
         sent_on__lte=cut,
     )
@@ -163,9 +180,12 @@ def _table_rows(report: CompiledReport) -> list[list]:
 
 
 def partners(organization: Organization):
-    """The other bodies a body exchanges documents and reports with."""
+    """The other bodies of the same province (or commune) a body exchanges documents and
+    reports with."""
     return (
-        Organization.objects.filter(kind__in=PARTNER_KINDS, valid_to__isnull=True)
+        Organization.objects.filter(
+            kind__in=PARTNER_KINDS, valid_to__isnull=True, admin_unit=organization.admin_unit
+        )
         .exclude(pk=organization.pk)
         .order_by("path")
     )
@@ -191,14 +211,14 @@ def report_document(report: CompiledReport) -> dict:
     paragraphs = [
         f"Thực hiện chế độ báo cáo định kỳ, {report.organization.name} báo cáo kết quả công tác "
         f"phối hợp {report.label}, số liệu tính từ ngày {period.starts_on:%d/%m/%Y} đến ngày "
-        f"{period.cut_off:%d/%m/%Y} ({period.citation}).",
+        f"{period.cut_off:%d/%m/%Y} (kỳ số liệu theo {legal_citation(period.citation)}).",
         f"Trong kỳ tiếp nhận {totals.received} việc, kết thúc {totals.closed} việc; đến ngày "
         f"chốt số liệu còn {totals.open} việc đang xử lý, trong đó {totals.overdue} việc quá "
         f"hạn. Chi tiết theo từng loại việc tại Phụ lục kèm theo.",
         f"Trong kỳ đã gửi {report.sent} văn bản đến các cơ quan phối hợp"
         + (f", trong đó {report.sent_late} văn bản phát hành muộn." if report.sent_late else "."),
-        "Đánh giá chung: (nêu kết quả đạt được, tồn tại, hạn chế và nguyên nhân).",
-        "Nhiệm vụ trọng tâm kỳ tới: (nêu các nhiệm vụ, giải pháp).",
+        "(Nêu kết quả đạt được, tồn tại, hạn chế và nguyên nhân.)",
+        "(Nêu các nhiệm vụ, giải pháp trọng tâm kỳ tới.)",
     ]
     total_row = ["", totals.label, totals.received, totals.closed, totals.open, totals.overdue]
     return {

@@ -67,6 +67,8 @@ def test_the_implementation_report_lists_each_task_with_its_owner_due_date_and_o
         "Đang thực hiện, trong hạn",
         "Chưa giao",
     ]
+    assert rows[0][1] == "01/NQ-HDND: Về chính sách hỗ trợ học phí năm học 2026–2027"
+    assert rows[1][1] == "01/NQ-HDND"  # the title once per resolution
     assert rows[0][3] == "UBND tỉnh" and rows[0][4] == "30/09/2026"
     assert rows[0][5] == "Đang lấy ý kiến sở"
 
