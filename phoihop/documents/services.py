@@ -249,6 +249,10 @@ def document_draft_update(*, actor, document: Document, **changes) -> Document:
             value = [v.strip() for v in value if v.strip()]
             before[name], after[name] = body.get(name, []), value
             body[name] = value
+    if "headings" in body:
+        # A heading stays above its paragraph number; one past the last paragraph is dropped.
+        count = len(body.get("paragraphs", []))
+        body["headings"] = {k: v for k, v in body["headings"].items() if int(k) < count}
     document.body = body
     document.full_clean()
     document.save(update_fields=["title", "signer_name", "recipients", "body", "updated_at"])

@@ -11,6 +11,7 @@ from phoihop.exchange.models import Delivery, PeriodicReport, Urgency
 from phoihop.security.uploads import check_upload
 
 DATE = forms.DateInput(attrs={"type": "date"})
+NUMBER = forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
 RECENT_DAYS = 60
 
@@ -98,9 +99,13 @@ class ReportStepForm(forms.Form):
 class PeriodForm(forms.Form):
     organization = forms.ModelChoiceField(None, label="Cơ quan báo cáo", empty_label=None)
     kind = forms.ChoiceField(label="Kỳ báo cáo", choices=PeriodicReport.Kind.choices)
-    year = forms.IntegerField(label="Năm", min_value=2020, max_value=2100)
+    year = forms.IntegerField(label="Năm", min_value=2020, max_value=2100, widget=NUMBER)
     index = forms.IntegerField(
-        label="Kỳ thứ", min_value=1, max_value=12, help_text="Tháng 1–12, quý 1–4, 6 tháng 1–2."
+        label="Kỳ thứ",
+        min_value=1,
+        max_value=12,
+        widget=NUMBER,
+        help_text="Tháng 1–12, quý 1–4, 6 tháng 1–2; 9 tháng và năm: 1.",
     )
 
     def __init__(self, *args, organizations, **kwargs):

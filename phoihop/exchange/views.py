@@ -325,6 +325,7 @@ def report_list_view(request):
             "form": form,
             "compiled": compiled,
             "totals": compiled.totals() if compiled else None,
+            "citation": reports.legal_citation(compiled.period.citation) if compiled else "",
             "charts": charts,
             "query": request.GET.urlencode(),
             "today": _today(),
