@@ -156,3 +156,5 @@ def test_send_register_receipt_registers_and_reports():
         cv.get_by_label("Cơ quan báo cáo").select_option(label=STANDING)
         cv.get_by_role("button", name="Xem số liệu").click()
         _shot(cv, "12-report-figures-phone")
+        cv.locator(".report-table").screenshot(path=SHOTS / "exchange-13-table-phone.png")
+        cv.locator(".grid section").first.screenshot(path=SHOTS / "exchange-14-chart-phone.png")
