@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from phoihop.access.policy import require_in
@@ -150,7 +150,12 @@ def dispatch_send(
             upload.content,
         )
     dispatch.full_clean()
-    dispatch.save()
+    try:
+        with transaction.atomic():
+            dispatch.save()
+    except IntegrityError:
+        # A concurrent submit with the same key won the race: it sent the document.
+        return Dispatch.objects.get(organization=organization, idempotency_key=idempotency_key)
     for r in recipients:
         _deliver(actor, dispatch, r)
     audit_record(

@@ -255,6 +255,7 @@ SPECTACULAR_SETTINGS = {
         "SupervisionProgrammeKindEnum": "phoihop.supervision.models.Programme.Kind",
         "SupervisionPlanKindEnum": "phoihop.supervision.models.Plan.Kind",
         "QuestionAnswerModeEnum": "phoihop.supervision.models.Question.Mode",
+        "ExchangeDeliveryStatusEnum": "phoihop.exchange.models.Delivery.Status",
     },
 }
 
