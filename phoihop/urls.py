@@ -21,6 +21,7 @@ urlpatterns = [
     path("hdnd/", include("phoihop.council.urls")),
     path("cong-khai/nghi-quyet/", include("phoihop.council.public_urls")),
     path("gop-y-du-thao/", include("phoihop.lawmaking.urls")),
+    path("trao-doi/", include("phoihop.exchange.urls")),
     path("cong-dan/gop-y/", include("phoihop.lawmaking.public_urls")),
     path("ket-qua-bau-cu/", include("phoihop.elections.public_urls")),
     path("", include("phoihop.accounts.urls")),

@@ -6,6 +6,7 @@ from phoihop.api import views
 from phoihop.casework.api import views as casework_api
 from phoihop.council.api import views as council_api
 from phoihop.elections.api import views as elections_api
+from phoihop.exchange.api import views as exchange_api
 from phoihop.lawmaking.api import views as lawmaking_api
 from phoihop.letters.api import views as letters_api
 from phoihop.reception.api import views as reception_api
@@ -45,6 +46,8 @@ router.register(
     "council-resolutions", council_api.PublicResolutionViewSet, basename="council-resolution"
 )
 router.register("consultations", lawmaking_api.ConsultationViewSet, basename="consultation")
+for prefix, viewset, basename in exchange_api.ROUTES:
+    router.register(prefix, viewset, basename=basename)
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

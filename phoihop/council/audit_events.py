@@ -22,3 +22,4 @@ register_event("council.consultation.counted", "Kiểm phiếu lấy ý kiến �
 register_event("council.briefing.planned", "Dự kiến giao ban")
 register_event("council.briefing.held", "Ghi thành phần, biên bản giao ban")
 register_event("council.briefing.concluded", "Thông báo kết luận giao ban")
+register_event("council.report.prepared", "Lập dự thảo báo cáo trình kỳ họp")

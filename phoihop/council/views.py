@@ -137,6 +137,7 @@ def session_detail_view(request, public_id):
             ],
             "clocks": clocks_open(session),
             "may_change": may_change,
+            "may_report": can(request.user, "change", session),
             "may_convene": may_convene and session.status == "planned",
             "may_close": may_convene and session.status == "convened",
             "agenda_form": forms.AgendaForm(prefix="agenda"),
@@ -675,3 +676,43 @@ def briefing_conclude_view(request, public_id):
 def briefing_notice_view(request, public_id):
     briefing = selectors.briefing_get(viewer=request.user, public_id=public_id)
     return _docx(briefing.notice_document)
+
+
+# ------------------------------------------------------------------ reports to a session
+
+
+def _report_prepare(request, public_id, prepare):
+    from phoihop.council import reports
+
+    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    done = {}
+    if attempt(request, lambda: done.update(document=prepare(reports, session))):
+        messages.success(request, "Đã lập dự thảo báo cáo. Xem trước, sửa rồi cấp số khi ban hành.")
+        return redirect("documents:detail", public_id=done["document"].public_id)
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def session_implementation_report_view(request, public_id):
+    return _report_prepare(
+        request,
+        public_id,
+        lambda reports, session: reports.implementation_report_prepare(
+            actor=request.user, session=session
+        ),
+    )
+
+
+@login_required
+@require_POST
+def session_decisions_report_view(request, public_id):
+    return _report_prepare(
+        request,
+        public_id,
+        lambda reports, session: reports.decisions_report_prepare(
+            actor=request.user,
+            session=session,
+            decisions=selectors.decisions_for_session(viewer=request.user, session=session),
+        ),
+    )

@@ -83,6 +83,9 @@ def demo_load(*, today: date | None = None) -> dict:
     from phoihop.lawmaking.demo import demo_lawmaking
 
     counts |= demo_lawmaking(today)
+    from phoihop.exchange.demo import demo_exchange
+
+    counts |= demo_exchange(today)
     return counts
 
 

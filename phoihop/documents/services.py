@@ -146,6 +146,7 @@ def document_issue(
     articles: Sequence[str] = (),
     authority_line: str = "",
     form: str = "",
+    headings: dict[int, str] | None = None,
     draft: bool = False,
 ) -> Document:
     """Prepare a document and, unless *draft*, take the next number of *organization*'s
@@ -176,6 +177,7 @@ def document_issue(
             "authority_line": authority_line,
             "signer_lines": list(signer_lines),
             "form": form,
+            **({"headings": {str(k): v for k, v in headings.items()}} if headings else {}),
         },
         recipients=list(recipients),
         signer_authority=signer_authority,
@@ -247,6 +249,10 @@ def document_draft_update(*, actor, document: Document, **changes) -> Document:
             value = [v.strip() for v in value if v.strip()]
             before[name], after[name] = body.get(name, []), value
             body[name] = value
+    if "headings" in body:
+        # A heading stays above its paragraph number; one past the last paragraph is dropped.
+        count = len(body.get("paragraphs", []))
+        body["headings"] = {k: v for k, v in body["headings"].items() if int(k) < count}
     document.body = body
     document.full_clean()
     document.save(update_fields=["title", "signer_name", "recipients", "body", "updated_at"])
@@ -383,6 +389,7 @@ def document_spec(document: Document, *, addressee: Addressee | None = None) -> 
         articles=[_fill(a, addressee) for a in body.get("articles", [])],
         authority_line=body.get("authority_line", ""),
         signer_lines=body.get("signer_lines", []),
+        headings={int(k): v for k, v in body.get("headings", {}).items()},
         draft=document.is_draft,
     )
 

@@ -102,6 +102,8 @@ def document_detail(request, public_id):
         {
             "document": document,
             "spec": spec,
+            # Each paragraph with the heading printed above it, if any (as in the DOCX).
+            "body_rows": [(spec.headings.get(i, ""), p) for i, p in enumerate(spec.paragraphs)],
             "recipient_lines": recipient_lines(spec.recipients),
             "signature_lines": signature_lines(spec),
             "draft_form": draft_form,

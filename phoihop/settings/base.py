@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "phoihop.voters",
     "phoihop.elections",
     "phoihop.council",
+    "phoihop.exchange",
     "phoihop.lawmaking",
     "phoihop.public",
     "phoihop.volume",
@@ -258,6 +259,7 @@ SPECTACULAR_SETTINGS = {
         "SupervisionProgrammeKindEnum": "phoihop.supervision.models.Programme.Kind",
         "SupervisionPlanKindEnum": "phoihop.supervision.models.Plan.Kind",
         "QuestionAnswerModeEnum": "phoihop.supervision.models.Question.Mode",
+        "ExchangeDeliveryStatusEnum": "phoihop.exchange.models.Delivery.Status",
     },
 }
 

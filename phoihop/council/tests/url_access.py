@@ -386,6 +386,24 @@ PROTECTED = {
         **POST,
     ),
     "council:session_document": UrlCheck(permission="council.view_session", kwargs=_convened_doc),
+    "council:session_impl": UrlCheck(
+        permission="council.view_session",
+        role="specialist",
+        kwargs=_session,
+        effect=lambda tree, user, kwargs, response: _event(
+            user, "council.report.prepared", _get("Session", kwargs)
+        ),
+        **POST,
+    ),
+    "council:session_decisions": UrlCheck(
+        permission="council.view_session",
+        role="specialist",
+        kwargs=_session,
+        effect=lambda tree, user, kwargs, response: _event(
+            user, "council.report.prepared", _get("Session", kwargs)
+        ),
+        **POST,
+    ),
     "council:agenda_detail": UrlCheck(permission="council.view_agendaitem", kwargs=_item),
     "council:agenda_paper": UrlCheck(
         permission="council.view_agendaitem",
