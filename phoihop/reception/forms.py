@@ -5,7 +5,7 @@ from django import forms
 from phoihop.letters.forms import ReportPeriodForm
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.services import SCHEDULE_FIELDS
-from phoihop.web.fields import VnDateField
+from phoihop.core.fields import VnDateField
 
 
 class ScheduleForm(forms.ModelForm):

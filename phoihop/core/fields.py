@@ -1,4 +1,5 @@
-"""Form fields every page shares."""
+"""Form fields every page shares, in ``core`` so that every module may use them (the shared
+modules, such as ``documents``, may not import ``web``)."""
 
 from django import forms
 
