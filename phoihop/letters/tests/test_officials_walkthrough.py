@@ -170,7 +170,9 @@ class Official:
     def issue_latest_document(self, name: str) -> tuple[str, str]:
         """Open the newest draft of the letter, check it has no number, issue it, read it."""
         letter_url = self.page.url
-        self.page.get_by_role("link", name="Xem trước, sửa, cấp số").first.click()
+        drafts = self.page.get_by_role("link", name="Xem trước, sửa, cấp số")
+        assert drafts.count(), (self.page.url, self.main()[:3000])
+        drafts.first.click()
         self.page.wait_for_load_state()
         preview = self.page.locator("#preview").inner_text()
         assert "DỰ THẢO" in preview and re.search(r"Số: +/", preview), preview[:300]
