@@ -525,7 +525,7 @@ def step_decision(
         bases=law,
         paragraphs=list(grounds),
         articles=[
-            f"{text} (đơn số vào sổ {facts.reference}, nhận {_received(facts)}).",
+            f"{text.rstrip('. ')} (đơn số vào sổ {facts.reference}, nhận {_received(facts)}).",
             "Quyết định có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị có liên quan chịu trách "
             "nhiệm thi hành quyết định này.",
         ],

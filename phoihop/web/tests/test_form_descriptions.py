@@ -18,6 +18,8 @@ from phoihop.testing import grant, make_user, signed_in_client
 from phoihop.web.tests.test_url_coverage import _declarations, _role_with
 
 CONTROLS = "//input[not(@type='hidden')] | //select | //textarea"
+HELP = "contains(@class,'helptext')"
+ERROR = "contains(@class,'errorlist') or contains(@class,'field-error')"
 
 
 def problems(page: str) -> list[str]:
@@ -39,12 +41,12 @@ def problems(page: str) -> list[str]:
         fieldset = next((a for a in control.iterancestors() if a.tag == "fieldset"), None)
         if fieldset is not None and row in fieldset.iterancestors():
             described |= set((fieldset.get("aria-describedby") or "").split())
-        for note in row.xpath(".//*[contains(@class,'helptext') or contains(@class,'errorlist')]"):
+        for note in row.xpath(f".//*[{HELP} or {ERROR}]"):
             if not note.get("id"):
                 found.append(f"{name}: help or error text without an id")
             elif note.get("id") not in described:
                 found.append(f"{name}: not described by #{note.get('id')}")
-        has_error = row.xpath(".//*[contains(@class,'errorlist')]")
+        has_error = row.xpath(f".//*[{ERROR}]")
         if has_error and control.get("aria-invalid") != "true":
             found.append(f"{name}: has an error but no aria-invalid")
     return found
@@ -65,7 +67,7 @@ def test_the_check_finds_an_unlinked_help_text_and_error():
     )
     assert problems(
         '<div class="form-row"><input name="a" aria-describedby="a_error">'
-        '<ul class="errorlist" id="a_error"><li>x</li></ul></div>'
+        '<p class="field-error" id="a_error">x</p></div>'
     ) == ["a: has an error but no aria-invalid"]
 
 
