@@ -119,6 +119,12 @@ def signer_lines_for(form: str, lines: Sequence[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def head_name(body_kind: str, body_name: str) -> str:
+    """The head in a sentence: ``Chủ tịch Ủy ban nhân dân tỉnh Hòa Lĩnh`` (proper names kept)."""
+    _, head = _BODY_TITLES.get(body_kind, ("", "THỦ TRƯỞNG"))
+    return f"{head.capitalize()} {body_name}"
+
+
 def head_title(body_kind: str, body_name: str) -> str:
     """The authority line of a decision: ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA LĨNH``."""
     _, head = _BODY_TITLES.get(body_kind, ("", "THỦ TRƯỞNG"))
@@ -438,7 +444,7 @@ def denunciation_conclusion(facts: CaseFacts, summary: str) -> Composition:
             f"{facts.reference})"
             + (f", thụ lý ngày {facts.accepted_on:%d/%m/%Y}" if facts.accepted_on else "")
             + ". Sau khi xác minh nội dung tố cáo, "
-            f"{head_title(facts.body_kind, facts.body).capitalize()} kết luận như sau:",
+            f"{head_name(facts.body_kind, facts.body)} kết luận như sau:",
             f"1. Nội dung tố cáo: {_content(facts)}",
             f"2. Kết quả xác minh và kết luận: {summary}",
             "3. Biện pháp xử lý theo thẩm quyền và kiến nghị: các cơ quan, đơn vị có liên quan "

@@ -338,7 +338,7 @@ def letter_suspend(*, actor, letter: Letter, on: date, reason: str, ground: str 
             "chỉ không tính vào thời hạn giải quyết",
             grounds=[
                 f"Xét thấy: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
-                *([f"Lý do cụ thể: {reason.strip()}."] if reason.strip() else []),
+                *([f"Lý do cụ thể: {reason.strip().rstrip('.')}."] if reason.strip() else []),
             ],
         ),
     )

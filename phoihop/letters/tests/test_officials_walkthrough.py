@@ -564,7 +564,12 @@ def _letters_of_every_outcome(ubnd: Official, issued: dict[str, str]) -> None:
         signer=CHAIRMAN,
         bases=(LAW_DENUNCIATIONS, "Nghị định số 31/2019/NĐ-CP"),
         recipients=("Người bị tố cáo", "Thanh tra tỉnh"),
-        contains=("KẾT LUẬN", "Nội dung tố cáo", "Tố cáo đúng một phần"),
+        contains=(
+            "KẾT LUẬN",
+            "Nội dung tố cáo",
+            "Chủ tịch Ủy ban nhân dân tỉnh Hòa Lĩnh kết luận như sau:",
+            "Tố cáo đúng một phần",
+        ),
     )
 
     # A denunciation withdrawn in full: the case ends by decision (Luật TC Đ34 k3).
