@@ -53,16 +53,20 @@ def _organization_ids(user: Account) -> dict[str, list[int]]:
     for path, subtree in grants:
         q |= Q(path__startswith=path) if subtree else Q(path=path)
     rows = list(_organization_model()._default_manager.filter(q).values_list("pk", "path"))
-    cache = {
-        permission: sorted(
-            pk
-            for pk, org_path in rows
-            if any(
-                org_path.startswith(path) if subtree else org_path == path for path, subtree in held
+    # Most permissions come with the same grants (one role, one body): match each distinct
+    # set of grants to the rows once, not once per permission.
+    matched: dict[frozenset[tuple[str, bool]], list[int]] = {}
+    for held in map(frozenset, by_permission.values()):
+        if held not in matched:
+            matched[held] = sorted(
+                pk
+                for pk, org_path in rows
+                if any(
+                    org_path.startswith(path) if subtree else org_path == path
+                    for path, subtree in held
+                )
             )
-        )
-        for permission, held in by_permission.items()
-    }
+    cache = {permission: matched[frozenset(held)] for permission, held in by_permission.items()}
     setattr(user, _IDS_CACHE_ATTR, cache)
     return cache
 
@@ -72,6 +76,13 @@ def granted_organization_ids(user: Account, permission: str) -> list[int]:
     if not _permission_paths(user):
         return []
     return _organization_ids(user).get(permission, [])
+
+
+def organizations_with_any_grant(user: Account) -> list[int]:
+    """Ids of the organizations where *user* holds any permission (cached for the request)."""
+    if not _permission_paths(user):
+        return []
+    return sorted({pk for ids in _organization_ids(user).values() for pk in ids})
 
 
 def organization_scope(user: Account, permission: str, field: str = "organization") -> Q:

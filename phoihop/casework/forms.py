@@ -7,8 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from phoihop.casework.registry import item_kinds
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from phoihop.core.fields import VnDateField
 
 
 class AssigneeField(forms.ModelChoiceField):
@@ -68,8 +67,8 @@ class SupervisionAssignmentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    starts_on = forms.DateField(label="Từ ngày", required=False, widget=DATE)
-    ends_on = forms.DateField(label="Đến ngày", required=False, widget=DATE)
+    starts_on = VnDateField(label="Từ ngày", required=False)
+    ends_on = VnDateField(label="Đến ngày", required=False)
     basis = forms.CharField(label="Căn cứ (văn bản, điều khoản)", max_length=300)
 
     def __init__(self, *args, supervisors=None, organizations=None, **kwargs):

@@ -3,7 +3,11 @@ its supervision assignments. Item policies OR this into their ``view`` scope."""
 
 from django.db.models import Q
 
-from phoihop.access.grants import granted_organization_ids, held_permissions, organization_scope
+from phoihop.access.grants import (
+    granted_organization_ids,
+    organization_scope,
+    organizations_with_any_grant,
+)
 from phoihop.casework.models import SupervisionAssignment
 from phoihop.casework.registry import ItemKind, item_kinds
 
@@ -17,10 +21,9 @@ def _assignments(user, permission: str) -> list[SupervisionAssignment]:
     per permission."""
     cache = getattr(user, _CACHE_ATTR, None)
     if cache is None:
-        bodies = {pk for ids in _every_grant_ids(user) for pk in ids}
         live = list(
             SupervisionAssignment.objects.filter(
-                supervisor_id__in=sorted(bodies), revoked_at__isnull=True
+                supervisor_id__in=organizations_with_any_grant(user), revoked_at__isnull=True
             ).select_related("organization")
         )
         cache = {"": live}
@@ -29,10 +32,6 @@ def _assignments(user, permission: str) -> list[SupervisionAssignment]:
         supervisors = set(granted_organization_ids(user, permission))
         cache[permission] = [a for a in cache[""] if a.supervisor_id in supervisors]
     return cache[permission]
-
-
-def _every_grant_ids(user) -> list[list[int]]:
-    return [granted_organization_ids(user, p) for p in held_permissions(user)]
 
 
 def assignment_q(assignment: SupervisionAssignment, kind: ItemKind) -> Q:

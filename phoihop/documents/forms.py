@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 
+from phoihop.core.fields import VnDateField
+
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -49,14 +51,9 @@ class DraftForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    on = forms.DateField(
+    on = VnDateField(
         label="Ngày ban hành",
         initial=timezone.localdate,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(
-            format="%d/%m/%Y",
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
-        ),
         help_text="Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.",
     )
     paper_number = forms.IntegerField(

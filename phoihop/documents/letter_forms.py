@@ -47,6 +47,8 @@ ACCEPTANCE = "acceptance"
 EXTENSION = "extension"
 SUSPENSION = "suspension"
 WITHDRAWAL = "withdrawal"
+TERMINATION = "termination"
+DIALOGUE_MINUTES = "dialogue_minutes"
 COMPLAINT_DECISION = "complaint_decision"
 DENUNCIATION_CONCLUSION = "denunciation_conclusion"
 PETITION_ANSWER = "petition_answer"
@@ -62,6 +64,8 @@ FORM_LABELS = {
     EXTENSION: "Quyết định gia hạn",
     SUSPENSION: "Quyết định tạm đình chỉ",
     WITHDRAWAL: "Thông báo đình chỉ do rút đơn",
+    TERMINATION: "Quyết định đình chỉ giải quyết tố cáo",
+    DIALOGUE_MINUTES: "Biên bản đối thoại",
     COMPLAINT_DECISION: "Quyết định giải quyết khiếu nại",
     DENUNCIATION_CONCLUSION: "Kết luận nội dung tố cáo",
     PETITION_ANSWER: "Văn bản trả lời kiến nghị, phản ánh",
@@ -71,7 +75,14 @@ FORM_LABELS = {
 # The forms the head of the body signs in person (Luật KN Đ18–Đ21: the head who made the
 # decision resolves the complaint; Luật TC Đ12–Đ15: the head of the managing body resolves
 # the denunciation). The others are signed for the body (TM./KT.) or by its office (TL.).
-HEAD_SIGNS = {COMPLAINT_DECISION, DENUNCIATION_CONCLUSION, ACCEPTANCE, EXTENSION, SUSPENSION}
+HEAD_SIGNS = {
+    COMPLAINT_DECISION,
+    DENUNCIATION_CONCLUSION,
+    ACCEPTANCE,
+    EXTENSION,
+    SUSPENSION,
+    TERMINATION,
+}
 
 # By the kind of body: the collective name on "TM." lines and the head's title.
 _BODY_TITLES = {
@@ -96,6 +107,22 @@ def default_signer_lines(body_kind: str, form: str) -> tuple[str, ...]:
     if form in HEAD_SIGNS or not collective:
         return (head,)
     return (f"TM. {collective}", head)
+
+
+def signer_lines_for(form: str, lines: Sequence[str]) -> tuple[str, ...]:
+    """The signature lines of *form* from a body's rule: a decision its head makes in person
+    is signed by the head or for the head (``KT. CHỦ TỊCH``), never for the collective body,
+    so a ``TM. …`` line of the body's general rule is left out (NĐ 30/2020 Phụ lục I, mục
+    II.9; decision 0153)."""
+    if form in HEAD_SIGNS:
+        return tuple(line for line in lines if not line.upper().startswith("TM."))
+    return tuple(lines)
+
+
+def head_name(body_kind: str, body_name: str) -> str:
+    """The head in a sentence: ``Chủ tịch Ủy ban nhân dân tỉnh Hòa Lĩnh`` (proper names kept)."""
+    _, head = _BODY_TITLES.get(body_kind, ("", "THỦ TRƯỞNG"))
+    return f"{head.capitalize()} {body_name}"
 
 
 def head_title(body_kind: str, body_name: str) -> str:
@@ -417,7 +444,7 @@ def denunciation_conclusion(facts: CaseFacts, summary: str) -> Composition:
             f"{facts.reference})"
             + (f", thụ lý ngày {facts.accepted_on:%d/%m/%Y}" if facts.accepted_on else "")
             + ". Sau khi xác minh nội dung tố cáo, "
-            f"{head_title(facts.body_kind, facts.body).capitalize()} kết luận như sau:",
+            f"{head_name(facts.body_kind, facts.body)} kết luận như sau:",
             f"1. Nội dung tố cáo: {_content(facts)}",
             f"2. Kết quả xác minh và kết luận: {summary}",
             "3. Biện pháp xử lý theo thẩm quyền và kiến nghị: các cơ quan, đơn vị có liên quan "
@@ -447,11 +474,36 @@ def petition_answer(facts: CaseFacts, summary: str) -> Composition:
     )
 
 
+def dialogue_minutes(facts: CaseFacts, minutes: str) -> Composition:
+    """Biên bản đối thoại (NĐ 124/2020, mẫu biên bản đối thoại; Luật KN Đ30, Đ38): who took
+    part, what each side said and the result; read to and signed by the parties. The
+    complainant is named: the minutes are given to them."""
+    article = 38 if facts.instance == 2 else 30
+    return Composition(
+        form=DIALOGUE_MINUTES,
+        doc_type="BB",
+        title="Đối thoại giải quyết khiếu nại " + ("lần hai" if facts.instance == 2 else "lần đầu"),
+        paragraphs=[
+            f"Thực hiện Điều {article} Luật Khiếu nại, {facts.body} tổ chức đối thoại giải "
+            f"quyết khiếu nại của {_sender(facts)}, địa chỉ: {ADDRESSEE_ADDRESS} (đơn số vào sổ "
+            f"{facts.reference}, nhận {_received(facts)}).",
+            "Thành phần: người giải quyết khiếu nại, người khiếu nại, người bị khiếu nại và cơ "
+            "quan, tổ chức, cá nhân có liên quan.",
+            f"Nội dung khiếu nại: {_content(facts)}",
+            f"Ý kiến các bên và kết quả đối thoại: {minutes.strip()}",
+            "Biên bản được đọc lại cho những người tham gia đối thoại nghe và cùng ký.",
+        ],
+        recipients=[f"{ADDRESSEE} (người khiếu nại)" if facts.sender_known else "Người khiếu nại"],
+        signer_lines=default_signer_lines(facts.body_kind, COMPLAINT_DECISION),
+    )
+
+
 def step_decision(
     facts: CaseFacts, form: str, title: str, text: str, grounds: Sequence[str] = ()
 ) -> Composition:
-    """Quyết định gia hạn, tạm đình chỉ, or the notice of ending after a withdrawal; *grounds*
-    are the considerations stated before "QUYẾT ĐỊNH:" (the statutory ground of a suspension)."""
+    """Quyết định gia hạn, tạm đình chỉ, đình chỉ (a denunciation withdrawn, Luật TC Đ34 k3),
+    or the notice of ending after a withdrawal; *grounds* are the considerations stated before
+    "QUYẾT ĐỊNH:" (the statutory ground of a suspension or termination)."""
     law = (
         [LAW_DENUNCIATIONS, DECREE_31]
         if facts.kind == "denunciation"
@@ -479,7 +531,7 @@ def step_decision(
         bases=law,
         paragraphs=list(grounds),
         articles=[
-            f"{text} (đơn số vào sổ {facts.reference}, nhận {_received(facts)}).",
+            f"{text.rstrip('. ')} (đơn số vào sổ {facts.reference}, nhận {_received(facts)}).",
             "Quyết định có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị có liên quan chịu trách "
             "nhiệm thi hành quyết định này.",
         ],

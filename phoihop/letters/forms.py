@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 
+from phoihop.core.fields import VnDateField
 from phoihop.letters import eligibility
 from phoihop.letters.models import Letter
 from phoihop.letters.services.resolution import PUBLICATION_METHODS, SUSPENSION_GROUNDS
@@ -12,7 +13,6 @@ from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
-from phoihop.web.fields import VnDateField
 
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
 PART_KINDS = [(k, label) for k, label in KINDS if k != "mixed"]

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from phoihop.core.fields import VnDateField
 from phoihop.organizations.models import Organization
 from phoihop.supervision.models import (
     Plan,
@@ -11,8 +12,6 @@ from phoihop.supervision.models import (
     Sitting,
     TeamMember,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _current():
@@ -25,7 +24,7 @@ class ProgrammeForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     title = forms.CharField(label="Tên chương trình", max_length=300)
     resolution = forms.CharField(label="Nghị quyết thông qua", max_length=100, required=False)
-    adopted_on = forms.DateField(label="Ngày thông qua", required=False, widget=DATE)
+    adopted_on = VnDateField(label="Ngày thông qua", required=False)
     topic = forms.CharField(label="Chuyên đề", max_length=300, required=False)
     topic_lead = forms.ModelChoiceField(
         _current(), label="Cơ quan chủ trì chuyên đề", required=False
@@ -51,8 +50,8 @@ class PlanForm(forms.Form):
         label="Phạm vi, nội dung giám sát", widget=forms.Textarea(attrs={"rows": 3})
     )
     bodies = forms.ModelMultipleChoiceField(_current(), label="Cơ quan chịu sự giám sát")
-    starts_on = forms.DateField(label="Bắt đầu", widget=DATE)
-    ends_on = forms.DateField(label="Kết thúc dự kiến", widget=DATE)
+    starts_on = VnDateField(label="Bắt đầu")
+    ends_on = VnDateField(label="Kết thúc dự kiến")
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, organizations=None, **kwargs):
@@ -74,8 +73,8 @@ class MemberForm(forms.Form):
 
 class ReportRequestForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan báo cáo")
-    requested_on = forms.DateField(label="Ngày đề nghị", widget=DATE)
-    due_by = forms.DateField(label="Hạn gửi báo cáo", widget=DATE)
+    requested_on = VnDateField(label="Ngày đề nghị")
+    due_by = VnDateField(label="Hạn gửi báo cáo")
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,13 +82,13 @@ class ReportRequestForm(forms.Form):
 
 
 class ReportReceiveForm(forms.Form):
-    received_on = forms.DateField(label="Ngày nhận báo cáo", widget=DATE)
+    received_on = VnDateField(label="Ngày nhận báo cáo")
     summary = forms.CharField(label="Tóm tắt", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VisitForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Làm việc với")
-    held_on = forms.DateField(label="Ngày làm việc", widget=DATE)
+    held_on = VnDateField(label="Ngày làm việc")
     location = forms.CharField(label="Địa điểm", max_length=300, required=False)
     attendees = forms.CharField(
         label="Thành phần tham dự", widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -109,7 +108,7 @@ class VisitForm(forms.Form):
 
 
 class ConcludeForm(forms.Form):
-    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
+    issued_on = VnDateField(label="Ngày ban hành")
     findings = forms.CharField(label="Kết quả giám sát", widget=forms.Textarea(attrs={"rows": 3}))
     conclusions = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 3}))
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
@@ -124,7 +123,7 @@ class RecommendationRowForm(forms.Form):
         label="Nội dung kiến nghị", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     topic = forms.CharField(label="Lĩnh vực", max_length=200, required=False)
-    due_by = forms.DateField(label="Hạn thực hiện", widget=DATE, required=False)
+    due_by = VnDateField(label="Hạn thực hiện", required=False)
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +143,7 @@ class RecommendationStepForm(forms.Form):
         ("close", "Kết thúc theo dõi"),
     ]
     step = forms.ChoiceField(choices=STEPS, widget=forms.HiddenInput)
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     note = forms.CharField(
         label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -152,7 +151,7 @@ class RecommendationStepForm(forms.Form):
     result = forms.ChoiceField(
         label="Kết quả", choices=[("", "—"), *Recommendation.Result.choices], required=False
     )
-    new_due_by = forms.DateField(label="Hạn mới (nếu chưa hoàn thành)", widget=DATE, required=False)
+    new_due_by = VnDateField(label="Hạn mới (nếu chưa hoàn thành)", required=False)
     replied_by = forms.CharField(
         label="Người trả lời (họ tên, chức vụ)", max_length=200, required=False
     )
@@ -165,7 +164,7 @@ class SittingForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan tổ chức")
     kind = forms.ChoiceField(label="Loại phiên", choices=Sitting.Kind.choices)
     title = forms.CharField(label="Tên phiên", max_length=300)
-    held_on = forms.DateField(label="Ngày chất vấn", widget=DATE)
+    held_on = VnDateField(label="Ngày chất vấn")
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +176,7 @@ class QuestionForm(forms.Form):
     official = forms.CharField(label="Người bị chất vấn", max_length=200)
     organization = forms.ModelChoiceField(_current(), label="Cơ quan của người bị chất vấn")
     content = forms.CharField(label="Nội dung chất vấn", widget=forms.Textarea(attrs={"rows": 2}))
-    registered_on = forms.DateField(label="Ngày đăng ký", widget=DATE)
+    registered_on = VnDateField(label="Ngày đăng ký")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,13 +186,11 @@ class QuestionForm(forms.Form):
 class AnswerForm(forms.Form):
     mode = forms.ChoiceField(label="Hình thức", choices=Question.Mode.choices)
     answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 3}))
-    on = forms.DateField(label="Ngày trả lời", widget=DATE)
+    on = VnDateField(label="Ngày trả lời")
     pledge = forms.CharField(label="Lời hứa (nếu có)", required=False, max_length=1000)
-    pledge_due_by = forms.DateField(label="Hạn thực hiện lời hứa", widget=DATE, required=False)
+    pledge_due_by = VnDateField(label="Hạn thực hiện lời hứa", required=False)
     pledge2 = forms.CharField(label="Lời hứa thứ hai (nếu có)", required=False, max_length=1000)
-    pledge2_due_by = forms.DateField(
-        label="Hạn thực hiện lời hứa thứ hai", widget=DATE, required=False
-    )
+    pledge2_due_by = VnDateField(label="Hạn thực hiện lời hứa thứ hai", required=False)
 
 
 class AssessForm(forms.Form):
@@ -202,7 +199,7 @@ class AssessForm(forms.Form):
         choices=[("1", "Đồng ý với câu trả lời"), ("0", "Chưa đồng ý — đưa vào chất vấn lại")],
         coerce=lambda v: v == "1",
     )
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     note = forms.CharField(label="Ghi chú", required=False, max_length=1000)
 
 
@@ -216,7 +213,7 @@ class PledgeStepForm(forms.Form):
         ],
         widget=forms.HiddenInput,
     )
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     note = forms.CharField(
         label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -418,7 +418,7 @@ def recommendation_detail_view(request, public_id):
     supervising = can(request.user, "supervise", rec)
     reply_clock = clocks_open(rec, [services.FRONT_REPLY_RULE]).first() if awaiting_reply else None
     offered = [
-        (code, label)
+        (code, label, _step_form(forms.RecommendationStepForm, code))
         for code, label in forms.RecommendationStepForm.STEPS
         if code in kind_actions and (responsible if code in RESPONSIBLE_STEPS else supervising)
     ]
@@ -428,7 +428,6 @@ def recommendation_detail_view(request, public_id):
         {
             "rec": rec,
             "offered": offered,
-            "step_form": forms.RecommendationStepForm(initial={"on": timezone.localdate()}),
             "overdue": rec.is_open and rec.due_on and rec.due_on < timezone.localdate(),
             "reply_clock": reply_clock,
             "reply_late": reply_clock is not None and reply_clock.due_on < timezone.localdate(),
@@ -599,6 +598,11 @@ def pledge_list_view(request):
     )
 
 
+def _step_form(form_class, code: str):
+    """One step's form on an item page with several: ids suffixed by the step (``on-reply``)."""
+    return form_class(initial={"on": timezone.localdate()}, auto_id=f"%s-{code}")
+
+
 @login_required
 def pledge_detail_view(request, public_id):
     pledge = selectors.pledge_get(viewer=request.user, public_id=public_id)
@@ -615,8 +619,9 @@ def pledge_detail_view(request, public_id):
         "supervision/pledge_detail.html",
         {
             "pledge": pledge,
-            "offered": offered,
-            "step_form": forms.PledgeStepForm(initial={"on": timezone.localdate()}),
+            "offered": [
+                (code, label, _step_form(forms.PledgeStepForm, code)) for code, label in offered
+            ],
             "overdue": pledge.is_open and pledge.due_on and pledge.due_on < timezone.localdate(),
             **item_panel_context(request, pledge),
         },

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from phoihop.core.fields import VnDateField
 from phoihop.organizations.models import AdminUnit, Organization
 from phoihop.voters.models import (
     ConsolidatedPetition,
@@ -13,7 +14,6 @@ from phoihop.voters.models import (
     Speaker,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WIDE = {"style": "width:100%;max-width:28rem;padding:.55rem .6rem"}
 
 
@@ -25,8 +25,8 @@ class SessionForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan tổng hợp")
     assembly = forms.ChoiceField(choices=Session.Assembly.choices, label="Cơ quan dân cử")
     name = forms.CharField(max_length=200, label="Kỳ họp")
-    opens_on = forms.DateField(label="Ngày khai mạc", widget=DATE)
-    closes_on = forms.DateField(label="Ngày bế mạc", widget=DATE)
+    opens_on = VnDateField(label="Ngày khai mạc")
+    closes_on = VnDateField(label="Ngày bế mạc")
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,7 +42,7 @@ class MeetingForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=Meeting.Kind.choices, label="Loại hội nghị")
     title = forms.CharField(max_length=300, label="Tên hội nghị")
-    held_on = forms.DateField(label="Ngày tiếp xúc", widget=DATE)
+    held_on = VnDateField(label="Ngày tiếp xúc")
     starts_at = forms.TimeField(
         required=False,
         label="Giờ bắt đầu",
@@ -185,19 +185,19 @@ class ClassifyForm(forms.Form):
 
 
 class RouteForm(forms.Form):
-    on = forms.DateField(label="Ngày chuyển", widget=DATE)
+    on = VnDateField(label="Ngày chuyển")
     note = forms.CharField(max_length=300, required=False, label="Ghi chú")
 
 
 class AnswerForm(forms.Form):
     grade = forms.ChoiceField(choices=ConsolidatedPetition.Grade.choices, label="Kết quả")
     answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 4}))
-    answered_on = forms.DateField(label="Ngày trả lời", widget=DATE)
+    answered_on = VnDateField(label="Ngày trả lời")
     answer_document = forms.CharField(
         max_length=120, required=False, label="Văn bản trả lời (số, ký hiệu)"
     )
-    roadmap_until = forms.DateField(
-        required=False, label="Lộ trình giải quyết đến (nếu đang giải quyết)", widget=DATE
+    roadmap_until = VnDateField(
+        required=False, label="Lộ trình giải quyết đến (nếu đang giải quyết)"
     )
     publish = forms.BooleanField(required=False, initial=True, label="Công bố trên trang công khai")
 
@@ -212,7 +212,7 @@ class ReportForm(forms.Form):
         label="Báo cáo",
     )
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan ban hành")
-    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
+    issued_on = VnDateField(label="Ngày ban hành")
     signer_title = forms.CharField(max_length=100, required=False, label="Chức vụ người ký")
     signer_name = forms.CharField(max_length=100, required=False, label="Người ký")
 

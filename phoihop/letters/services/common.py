@@ -64,7 +64,7 @@ def _compose(
         return letter_forms.return_notice(facts, note=" ".join(paragraphs[1:]))
     if "lưu đơn" in lowered:
         return letter_forms.filing_note(facts, note=" ".join(paragraphs[1:]))
-    if "rút đơn" in lowered:
+    if "rút" in lowered:  # rút đơn, rút khiếu nại
         return letter_forms.step_decision(facts, letter_forms.WITHDRAWAL, title, text)
     if "gia hạn" in lowered:
         return letter_forms.step_decision(facts, letter_forms.EXTENSION, title, text)
@@ -111,6 +111,9 @@ def issue(
         default=composition.signer_lines
         or letter_forms.default_signer_lines(organization.kind, composition.form),
     )
+    lines = letter_forms.signer_lines_for(composition.form, signer.lines) or (
+        letter_forms.default_signer_lines(organization.kind, composition.form)
+    )
     return document_issue(
         actor=actor,
         organization=organization,
@@ -123,7 +126,7 @@ def issue(
         authority_line=composition.authority_line,
         recipients=composition.recipients,
         target=letter,
-        signer_lines=signer.lines,
+        signer_lines=lines,
         signer_name=signer.name,
         form=composition.form,
         draft=True,

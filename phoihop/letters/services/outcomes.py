@@ -213,6 +213,7 @@ def letter_reopen(letter: Letter, actor, on: date) -> None:
     clock_start(letter, "XL-07", on, system_actor())
 
 
+@transaction.atomic
 def _simple_outcome(
     *, actor, letter, on, note, status, step, event, doc_type, title, text
 ) -> Letter:

@@ -289,6 +289,22 @@ _SUSPENSION_CITATION = {
 }
 
 
+def _step_decision(letter: Letter, *, actor, on: date, form: str, title: str, text, grounds):
+    """The draft decision of a step (suspension, termination): its form, ground and text."""
+    composition = letter_forms.step_decision(
+        letter_facts(letter), form, title, text, grounds=grounds
+    )
+    return issue(
+        letter,
+        actor=actor,
+        doc_type=Document.Type.DECISION,
+        title=title,
+        on=on,
+        paragraphs=[],
+        composition=composition,
+    )
+
+
 @transaction.atomic
 def letter_suspend(*, actor, letter: Letter, on: date, reason: str, ground: str = "") -> Letter:
     """Suspend resolution (tạm đình chỉ) on a statutory ground only: waiting for another body's
@@ -323,24 +339,18 @@ def letter_suspend(*, actor, letter: Letter, on: date, reason: str, ground: str 
     clock_suspend(letter, _main_clock(letter), on=on, reason=reason, actor=actor)
     what = "tố cáo" if letter.kind == Letter.Kind.DENUNCIATION else "khiếu nại"
     title = f"Về việc tạm đình chỉ việc giải quyết {what}"
-    document = issue(
+    document = _step_decision(
         letter,
         actor=actor,
-        doc_type=Document.Type.DECISION,
-        title=title,
         on=on,
-        paragraphs=[],
-        composition=letter_forms.step_decision(
-            letter_facts(letter),
-            letter_forms.SUSPENSION,
-            title,
-            f"Tạm đình chỉ việc giải quyết {what} kể từ ngày {on:%d/%m/%Y}; thời gian tạm đình "
-            "chỉ không tính vào thời hạn giải quyết",
-            grounds=[
-                f"Xét thấy: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
-                *([f"Lý do cụ thể: {reason.strip()}."] if reason.strip() else []),
-            ],
-        ),
+        form=letter_forms.SUSPENSION,
+        title=title,
+        text=f"Tạm đình chỉ việc giải quyết {what} kể từ ngày {on:%d/%m/%Y}; thời gian tạm "
+        "đình chỉ không tính vào thời hạn giải quyết",
+        grounds=[
+            f"Xét thấy: {SUSPENSION_GROUNDS[ground]} ({citations[ground]}).",
+            *([f"Lý do cụ thể: {reason.strip().rstrip('.')}."] if reason.strip() else []),
+        ],
     )
     if letter.kind == Letter.Kind.DENUNCIATION:
         clock_start(letter, "TC-18", on, actor)
@@ -476,19 +486,20 @@ def letter_withdraw(
 def _termination_document(letter: Letter, *, actor, on: date):
     """The document that ends an accepted case after a total withdrawal."""
     if letter.kind == Letter.Kind.DENUNCIATION:
-        return issue(
+        return _step_decision(
             letter,
             actor=actor,
-            doc_type=Document.Type.DECISION,
-            title="Về việc đình chỉ việc giải quyết tố cáo",
             on=on,
-            paragraphs=[
-                "Căn cứ điểm a khoản 3 Điều 34 Luật Tố cáo: người tố cáo rút toàn bộ nội dung "
-                "tố cáo bằng văn bản; hành vi bị tố cáo không có dấu hiệu vi phạm pháp luật và "
-                "không có căn cứ xác định việc rút tố cáo do bị đe dọa, mua chuộc (khoản 3 Điều "
-                "33 Luật Tố cáo).",
-                "Đình chỉ việc giải quyết tố cáo. Quyết định này được gửi đến người tố cáo, "
-                "người bị tố cáo trong thời hạn 05 ngày làm việc (khoản 4 Điều 34 Luật Tố cáo).",
+            form=letter_forms.TERMINATION,
+            title="Về việc đình chỉ việc giải quyết tố cáo",
+            text=f"Đình chỉ việc giải quyết tố cáo kể từ ngày {on:%d/%m/%Y}; quyết định được "
+            "gửi đến người tố cáo, người bị tố cáo trong thời hạn 05 ngày làm việc (khoản 4 "
+            "Điều 34 Luật Tố cáo)",
+            grounds=[
+                "Xét thấy: người tố cáo rút toàn bộ nội dung tố cáo bằng văn bản; hành vi bị tố "
+                "cáo không có dấu hiệu vi phạm pháp luật và không có căn cứ xác định việc rút tố "
+                "cáo do bị đe dọa, mua chuộc (khoản 3 Điều 33 và điểm a khoản 3 Điều 34 Luật "
+                "Tố cáo)."
             ],
         )
     if letter.kind == Letter.Kind.COMPLAINT:
@@ -537,19 +548,15 @@ def letter_dialogue(*, actor, letter: Letter, on: date, minutes: str) -> Letter:
         )
     if letter.accepted_on and on < letter.accepted_on:
         raise LetterInputError("Ngày đối thoại không được trước ngày thụ lý.", code="on")
+    composition = letter_forms.dialogue_minutes(letter_facts(letter), minutes)
     document = issue(
         letter,
         actor=actor,
         doc_type=Document.Type.MINUTES,
-        title="Biên bản đối thoại giải quyết khiếu nại "
-        + ("lần hai" if letter.instance == 2 else "lần đầu"),
+        title=composition.title,
         on=on,
-        paragraphs=[
-            "Đối thoại giữa người giải quyết khiếu nại, người khiếu nại, người bị khiếu nại và "
-            f"cơ quan, tổ chức, cá nhân có liên quan (Điều {38 if letter.instance == 2 else 30} "
-            "Luật Khiếu nại).",
-            minutes.strip(),
-        ],
+        paragraphs=[],
+        composition=composition,
     )
     step_add(letter, StepKind.DIALOGUE, on, actor, minutes.strip(), document)
     audit_record(

@@ -8,16 +8,33 @@ import pytest
 from docx import Document as Docx
 
 from phoihop.casework.selectors import step_list
+from phoihop.documents.letter_forms import FILING_NOTE, FORM_LABELS, HEAD_SIGNS
 from phoihop.documents.models import Document, NumberSeries
-from phoihop.documents.services import document_docx, document_number, signatory_set
+from phoihop.documents.services import (
+    ADDRESSEE,
+    ADDRESSEE_ADDRESS,
+    document_docx,
+    document_mentions_addressee,
+    document_number,
+    signatory_set,
+)
 from phoihop.letters.addressee import letter_addressee
 from phoihop.letters.services import (
     letter_accept,
     letter_conclude,
+    letter_dialogue,
+    letter_extend,
+    letter_file_away,
     letter_forward,
     letter_guide,
+    letter_refuse,
+    letter_report_issue,
+    letter_resume,
     letter_return,
+    letter_suspend,
+    letter_withdraw,
 )
+from phoihop.letters.statistics import letter_statistics
 from phoihop.letters.tests.factories import MARKERS, register
 from phoihop.testing import grant, make_user
 
@@ -225,3 +242,153 @@ def make_superuser():
     from phoihop.accounts.services import system_actor
 
     return system_actor()
+
+
+# Each form: the letter it is about (kind), whether it names the sender (to the sender), the
+# heading under the national title, and whether it decides (bases, authority line, Articles).
+NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+DECIDES = {"QUYẾT ĐỊNH"}
+
+
+def _every_document(tree, head) -> list[Document]:
+    """One document of every form of letter handling, made through the services."""
+    system = make_superuser()
+    signatory_set(
+        actor=system,
+        organization=tree.other,
+        form="*",
+        lines=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        name="Lê Minh Tuấn",
+    )
+    signatory_set(
+        actor=system,
+        organization=tree.other,
+        form="complaint_decision",
+        lines=["CHỦ TỊCH"],
+        name="Nguyễn Hoàng Nam",
+    )
+    day = date(2026, 6, 10)
+
+    def complaint():
+        return register(tree.other, actor=head, kind="complaint", content=COMPLAINT)
+
+    def denunciation():
+        return register(
+            tree.other,
+            actor=head,
+            kind="denunciation",
+            content="Tố cáo Phó Chủ tịch UBND xã Mộc nhận tiền để hợp thức hóa đất lấn chiếm.",
+        )
+
+    def petition():
+        return register(
+            tree.other, actor=head, kind="petition", content="Kiến nghị sửa chữa cầu treo thôn 3."
+        )
+
+    letter_forward(actor=head, letter=complaint(), to_organization=tree.own, on=day)
+    letter_guide(
+        actor=head, letter=petition(), on=day, note="", competent_organization=tree.other_unit
+    )
+    letter_return(actor=head, letter=complaint(), on=day, note="Đơn chưa ký tên.")
+    letter_file_away(actor=head, letter=petition(), on=day, note="Trùng đơn đã trả lời.")
+    letter_refuse(actor=head, letter=complaint(), on=day, note="Quá thời hiệu khiếu nại.")
+
+    case = letter_accept(actor=head, letter=complaint(), on=day)
+    letter_dialogue(actor=head, letter=case, on=date(2026, 6, 20), minutes="Hai bên thống nhất.")
+    letter_suspend(
+        actor=head,
+        letter=case,
+        on=date(2026, 6, 22),
+        reason="Chờ giám định.",
+        ground="awaiting_expertise",
+    )
+    letter_resume(actor=head, letter=case, on=date(2026, 6, 25))
+    letter_conclude(
+        actor=head,
+        letter=case,
+        on=date(2026, 7, 1),
+        summary="Giữ nguyên Quyết định số 12/QĐ-UBND.",
+        verification_result="Giá bồi thường đúng bảng giá.",
+        legal_basis="Luật Đất đai năm 2024.",
+        conclusion="Khiếu nại là sai.",
+    )
+    accused = letter_accept(actor=head, letter=denunciation(), on=day, is_complex=True)
+    letter_extend(actor=head, letter=accused, days=15, reason="Xác minh tại hai xã.", on=day)
+    letter_conclude(actor=head, letter=accused, on=date(2026, 7, 1), summary="Tố cáo đúng.")
+    withdrawn = letter_accept(actor=head, letter=denunciation(), on=day)
+    letter_withdraw(
+        actor=head, letter=withdrawn, on=date(2026, 6, 15), partial=False, withdrawn_content="Rút"
+    )
+    answered = letter_accept(actor=head, letter=petition(), on=day)
+    letter_conclude(actor=head, letter=answered, on=date(2026, 6, 30), summary="Sẽ sửa cầu.")
+    dropped = letter_accept(actor=head, letter=petition(), on=day)
+    letter_withdraw(
+        actor=head, letter=dropped, on=date(2026, 6, 15), partial=False, withdrawn_content="Rút"
+    )
+    stats = letter_statistics(
+        viewer=head,
+        start=date(2026, 1, 1),
+        end=date(2026, 6, 30),
+        today=day,
+        organization=tree.other,
+    )
+    letter_report_issue(actor=head, organization=tree.other, stats=stats, on=day)
+    return list(Document.objects.filter(organization=tree.other).order_by("id"))
+
+
+def _letter_of(document):
+    from phoihop.letters.models import Letter
+
+    return Letter.objects.filter(pk=document.target_id).first() if document.target_id else None
+
+
+def test_every_form_renders_to_docx_in_the_state_format(tree, head):
+    documents = _every_document(tree, head)
+    forms = {d.body["form"] for d in documents}
+    assert forms == set(FORM_LABELS), forms ^ set(FORM_LABELS)
+    for document in documents:
+        form, letter = document.body["form"], _letter_of(document)
+        docx, text = (
+            _render(document, letter, head)
+            if letter
+            else (lambda d: (d, _text(d)))(Docx(io.BytesIO(document_docx(document))))
+        )
+        lines = [p.text for p in docx.paragraphs]
+        header = _text_of_table(docx.tables[0])
+        assert all(part in header for part in NATIONAL), form
+        assert "UBND TỈNH" in header.upper() or "ỦY BAN NHÂN DÂN" in header.upper(), form
+        # the heading: the kind of document, then its summary (a công văn: "V/v" on the left)
+        if document.doc_type == Document.Type.OFFICIAL_LETTER:
+            assert any(p.startswith("V/v ") for p in lines), form
+        else:
+            assert document.get_doc_type_display().upper() in lines, form
+        body = document.body or {}
+        for basis in body.get("bases", []):
+            filled = basis.replace(ADDRESSEE, NAME).replace(ADDRESSEE_ADDRESS, MARKERS["address"])
+            assert filled in lines, (form, basis)
+        if document.doc_type == Document.Type.DECISION:
+            assert body.get("bases") and body.get("articles") and body.get("authority_line"), form
+            assert body["authority_line"].upper() in lines, form
+            assert "QUYẾT ĐỊNH:" in lines, form
+        for n, _ in enumerate(body.get("articles", []), start=1):
+            assert any(p.startswith(f"Điều {n}. ") for p in lines), (form, n)
+        recipients, signature = _signature_block(docx)
+        first, *rest = recipients.split("\n")
+        assert first == "Nơi nhận:", form
+        assert rest[-1] == "- Lưu: VT, hồ sơ.", form
+        assert all(line.startswith("- ") and line.endswith(";") for line in rest[:-1]), rest
+        signer = signature.split("\n")
+        assert signer[0] == body["signer_lines"][0] and document.signer_name in signer, form
+        if form in HEAD_SIGNS:  # the head's decision: never signed for the collective body
+            assert not signer[0].startswith("TM."), (form, signer)
+        # the citizen's real name where the document goes to them, never a denouncer's
+        if letter is None or letter.kind == "denunciation":
+            assert NAME not in text, form
+        elif document_mentions_addressee(document):
+            assert NAME in text and "«người gửi»" not in text, form
+        if form == FILING_NOTE:  # an internal record
+            assert NAME not in text
+
+
+def _text_of_table(table) -> str:
+    return "\n".join(p.text for cell in table._cells for p in cell.paragraphs)

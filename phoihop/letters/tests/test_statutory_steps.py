@@ -450,7 +450,7 @@ def test_second_instance_needs_the_first_decision_and_a_dialogue(tree, leader):
     text = _text(_documents(second)[-1])
     assert "khởi kiện vụ án hành chính" in text
     assert "Điều 38" in " ".join(
-        d.body["paragraphs"][-2] for d in _documents(second) if d.doc_type == "BB"
+        " ".join(d.body["paragraphs"]) for d in _documents(second) if d.doc_type == "BB"
     )
 
 

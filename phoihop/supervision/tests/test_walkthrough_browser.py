@@ -40,7 +40,7 @@ DEPARTMENT = "Sở Xây dựng"
 
 
 def _d(days: int) -> str:
-    return (timezone.localdate() + timedelta(days=days)).isoformat()
+    return f"{timezone.localdate() + timedelta(days=days):%d/%m/%Y}"
 
 
 def _shot(page, name: str) -> None:

@@ -115,7 +115,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     page.get_by_label("Tên hội nghị").fill(
         "Tiếp xúc cử tri trước Kỳ họp thứ Hai tại Hòa An, Phú Lâm"
     )
-    page.get_by_label("Ngày tiếp xúc").fill("2027-01-05")
+    page.get_by_label("Ngày tiếp xúc").fill("05/01/2027")
     page.get_by_label("Hình thức").select_option("hybrid")
     page.get_by_label("Đường dẫn trực tuyến").fill("https://hop.hoalinh.example.vn/txct-hoa-an")
     page.get_by_label("Đại biểu dự").fill("Đại biểu Trần Minh Khang, đại biểu Lê Thu Hà")
@@ -243,7 +243,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
             "ĐT.816",
             "scheduled",
             "UBND tỉnh bố trí vốn sửa chữa đường ĐT.816 trong năm 2027.",
-            "2027-09-30",
+            "30/09/2027",
         ),
         ("Bàu Sen", "resolved", "Công ty Khai thác thủy lợi đã nạo vét xong kênh Bàu Sen.", ""),
     ]

@@ -318,8 +318,8 @@ PROTECTED = {
             "organization": tree.own.pk,
             "assembly": "provincial_council",
             "name": "Kỳ họp thứ Hai, HĐND tỉnh",
-            "opens_on": "2026-12-08",
-            "closes_on": "2026-12-10",
+            "opens_on": "08/12/2026",
+            "closes_on": "10/12/2026",
         },
         effect=_session_created,
     ),
@@ -361,7 +361,7 @@ PROTECTED = {
         data=lambda tree, user, kwargs: {
             "kind": "front",
             "organization": tree.own.pk,
-            "issued_on": "2026-12-20",
+            "issued_on": "20/12/2026",
             "signer_title": "Phó Chủ tịch",
             "signer_name": "Nguyễn Thị Lan",
         },
@@ -477,7 +477,7 @@ PROTECTED = {
         kwargs=_group,
         method=_P,
         ok_status=(302,),
-        data={"on": "2026-12-20", "note": "Thuộc thẩm quyền UBND tỉnh"},
+        data={"on": "20/12/2026", "note": "Thuộc thẩm quyền UBND tỉnh"},
         effect=_routed_effect,
     ),
     "voters:consolidated_answer": UrlCheck(
@@ -486,7 +486,7 @@ PROTECTED = {
         kwargs=_routed,
         method=_P,
         ok_status=(302,),
-        data={**ANSWER, "publish": "on"},
+        data={**ANSWER, "answered_on": "21/12/2026", "publish": "on"},
         effect=_answered,
     ),
     "voters:petition_move": UrlCheck(

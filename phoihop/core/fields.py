@@ -1,4 +1,7 @@
-"""Form fields every page shares."""
+"""Form fields every page shares, in ``core`` so that every module may use them (the shared
+modules, such as ``documents``, may not import ``web``)."""
+
+from typing import Any
 
 from django import forms
 
@@ -9,7 +12,7 @@ class VnDateField(forms.DateField):
     """A date typed and shown as dd/mm/yyyy, whatever the browser's language (a browser date
     picker follows the browser's locale, which shows mm/dd/yyyy on an English system)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", DATE_FORMATS)
         kwargs.setdefault(
             "widget",
