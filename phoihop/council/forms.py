@@ -231,3 +231,12 @@ class PublicSearchForm(forms.Form):
         ],
     )
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
+
+
+class ResolutionFileForm(forms.Form):
+    title = forms.CharField(label="Tên hiển thị", max_length=200, initial="Bản ký chứng thực")
+    file = forms.FileField(label="Tệp (PDF, ảnh hoặc Word DOCX)")
+    public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], max_bytes=MAX_PAPER_BYTES, docx=True)

@@ -15,7 +15,7 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.council import forms, selectors, services
-from phoihop.council.models import Attendance, Ballot, Invitee, Paper, Task
+from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
 from phoihop.documents.services import document_docx
 from phoihop.organizations.selectors import organizations_where
 
@@ -332,6 +332,8 @@ def resolution_detail_view(request, public_id):
             "sign_form": forms.SignForm(initial={"on": _today()}),
             "publish_form": forms.PublishForm(initial={"on": _today()}),
             "task_formset": forms.TaskFormSet(prefix="task"),
+            "files": resolution.files.defer("content"),
+            "file_form": forms.ResolutionFileForm() if may_sign else None,
             "clocks": clocks_open(resolution),
             "today": _today(),
             **item_panel_context(request, resolution),
@@ -675,3 +677,37 @@ def briefing_conclude_view(request, public_id):
 def briefing_notice_view(request, public_id):
     briefing = selectors.briefing_get(viewer=request.user, public_id=public_id)
     return _docx(briefing.notice_document)
+
+
+# ------------------------------------------------------------------ resolution files
+
+
+@login_required
+@require_POST
+def resolution_file_add_view(request, public_id):
+    resolution = selectors.resolution_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        forms.ResolutionFileForm(request.POST, request.FILES),
+        lambda d: services.resolution_file_add(
+            actor=request.user,
+            resolution=resolution,
+            title=d["title"],
+            upload=d["file"],
+            public=d["public"],
+        ),
+        "Đã lưu tệp nghị quyết.",
+    )
+    return redirect(resolution)
+
+
+@login_required
+def resolution_file_view(request, public_id):
+    file = get_object_or_404(
+        ResolutionFile.objects.select_related("resolution"), public_id=public_id
+    )
+    if not can(request.user, "view", file.resolution):
+        raise Http404
+    response = HttpResponse(bytes(file.content), content_type=file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.file_name}"'
+    return response
