@@ -86,7 +86,7 @@ class Subscription(BaseModel):
 
     def topic_labels(self, which: str = "topics") -> list[str]:
         codes = getattr(self, which).split(",")
-        return [label for code, label in self.Topic.choices if code in codes]
+        return [str(label) for code, label in self.Topic.choices if code in codes]
 
 
 class Announcement(BaseModel):
