@@ -13,7 +13,7 @@ from phoihop.accounts.services import system_actor
 from phoihop.council import selectors, services
 from phoihop.council.models import Resolution
 from phoihop.council.tests import factories as f
-from phoihop.security.uploads import CheckedUpload
+from phoihop.security.uploads import CheckedUpload, check_upload
 from phoihop.text.services import search_index_upsert
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,7 +38,9 @@ def _published(tree, *, title="", kind="council", year=2026, number=None, summar
         published_on=date(year, 6, 4),
     )
     title, body = selectors.search_entry(resolution)
-    search_index_upsert(kind=Resolution.SEARCH_KIND, object_id=resolution.pk, title=title, body=body)
+    search_index_upsert(
+        kind=Resolution.SEARCH_KIND, object_id=resolution.pk, title=title, body=body
+    )
     return resolution
 
 
@@ -76,9 +78,7 @@ def test_a_kind_narrows_the_search_and_the_list(tree):
     decision = _published(tree, title="Quy định phí tham quan", kind="standing")
     council = [_published(tree, title="Quy định phí tham quan") for _ in range(30)]
 
-    assert selectors.public_resolution_window(query="tham quan", kind="standing").rows == [
-        decision
-    ]
+    assert selectors.public_resolution_window(query="tham quan", kind="standing").rows == [decision]
     window = selectors.public_resolution_window(kind="council", stop=25)
     assert window.rows == council[::-1][:25] and window.has_next
 
@@ -114,11 +114,13 @@ def test_pages_are_read_without_counting(tree, django_assert_max_num_queries):
     assert "Trang 2" in response.text and "Trang sau" not in response.text
 
 
-def test_the_page_says_when_only_some_words_matched(tree):
+def test_only_resolutions_with_every_word_are_found(tree):
     _published(tree, title="Quy định mức thu học phí")
 
     response = Client().get("/cong-khai/nghi-quyet/?q=hoc+phi+xyzw")
-    assert "chứa một số từ" in response.text and "học phí" in response.text
+    assert "Không tìm thấy nghị quyết chứa đủ mọi từ" in response.text
+    assert "học phí" not in response.text.split("<tbody>")[1]
+    assert selectors.public_resolution_window(query="hoc phi xyzw").rows == []
 
 
 def test_only_published_resolutions_are_public(tree, leader):
@@ -249,10 +251,9 @@ def test_a_resolution_file_may_be_a_word_document_but_not_one_with_macros(tree, 
     assert good.is_valid() and good.cleaned_data["file"].name == "nq.docx"
     assert not form(docx("word/document.xml", "word/vbaProject.bin")).is_valid()
     assert not form(b"PK\x03\x04 not a zip").is_valid()
-    with pytest.raises(ValidationError):
-        from phoihop.security.uploads import check_upload
-
-        check_upload(SimpleUploadedFile("x.docx", docx("word/document.xml")), max_bytes=10**6)
+    scan_only = SimpleUploadedFile("x.docx", docx("word/document.xml"))
+    with pytest.raises(ValidationError, match="PDF hoặc ảnh"):
+        check_upload(scan_only, max_bytes=10**6)  # other forms still take scans only
 
 
 # ---------------------------------------------------------------- feeds
