@@ -230,7 +230,13 @@ class PublicSearchForm(forms.Form):
             ("standing", "Quyết định giữa hai kỳ họp"),
         ],
     )
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label="Năm",
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
 
 class ResolutionFileForm(forms.Form):

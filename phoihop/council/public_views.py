@@ -54,8 +54,10 @@ def resolution(request, public_id):
             "status": status,
             "tasks": item.tasks.select_related("organization"),
             "files": selectors.public_resolution_files(item),
+            "papers": selectors.public_resolution_papers(item),
             "answers": selectors.public_voter_answers(item),
             "session": item.session if item.session_id else None,
+            "today": timezone.localdate(),
         },
     )
 

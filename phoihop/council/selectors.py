@@ -349,26 +349,39 @@ def public_sessions() -> QuerySet[Session]:
     )
 
 
-def public_papers() -> QuerySet[Paper]:
-    """Papers released to the public with a file: those of the agenda of a session convened
-    or held (not withdrawn), and those of a submission whose decision is published."""
-    return (
-        Paper.objects.filter(public=True)
-        .exclude(content_type="")
-        .filter(
-            Q(
-                agenda_item__session__status__in=(Session.Status.CONVENED, Session.Status.CLOSED),
-                agenda_item__status__in=[
-                    s for s in AgendaItem.Status.values if s != AgendaItem.Status.WITHDRAWN
-                ],
-            )
-            | Q(submission__resolution__status=Resolution.Status.PUBLISHED)
+def public_papers(*, with_file: bool = True) -> QuerySet[Paper]:
+    """Papers released to the public (with a file to download, unless *with_file* is off):
+    those of the agenda of a session convened or held (not withdrawn), and those of a
+    submission whose decision is published."""
+    papers = Paper.objects.filter(public=True)
+    if with_file:
+        papers = papers.exclude(content_type="")
+    return papers.filter(
+        Q(
+            agenda_item__session__status__in=(Session.Status.CONVENED, Session.Status.CLOSED),
+            agenda_item__status__in=[
+                s for s in AgendaItem.Status.values if s != AgendaItem.Status.WITHDRAWN
+            ],
         )
+        | Q(submission__resolution__status=Resolution.Status.PUBLISHED)
     )
 
 
 def public_paper(*, public_id: UUID) -> Paper:
     return _one(public_papers(), public_id)
+
+
+def public_resolution_papers(resolution: Resolution) -> QuerySet[Paper]:
+    """The public papers of the dossier a resolution was adopted on (its agenda item's, or
+    the submission's for a decision between sessions), without their bytes."""
+    if not (resolution.agenda_item_id or resolution.submission_id):
+        return Paper.objects.none()
+    owner = (
+        Q(agenda_item_id=resolution.agenda_item_id)
+        if resolution.agenda_item_id
+        else Q(submission_id=resolution.submission_id)
+    )
+    return public_papers(with_file=False).filter(owner).defer("content").order_by("id")
 
 
 def public_resolution_files(resolution: Resolution) -> QuerySet[ResolutionFile]:
@@ -424,7 +437,7 @@ def public_session_rows(limit: int = 20) -> list[tuple]:
         by_session[item.session_id].append(item)
     papers: dict[int, list] = {s.pk: [] for s in sessions}
     for paper in (
-        public_papers()
+        public_papers(with_file=False)
         .filter(agenda_item__session__in=sessions)
         .select_related("agenda_item")
         .defer("content")

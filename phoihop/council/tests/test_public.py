@@ -289,3 +289,32 @@ def test_atom_feeds_of_sessions_resolutions_and_decisions(tree, leader):
     assert client.get(link).status_code == 200
     (entry,) = _entries(client, "/cong-khai/nghi-quyet/giua-hai-ky-hop.atom")
     assert entry.find(f"{ATOM}id").text == f"urn:uuid:{decision.public_id}"
+
+
+def test_a_published_decision_between_sessions_offers_its_public_papers(tree, leader):
+    submission = f.make_submission(tree, actor=leader, papers=False)
+    for kind, public in (("to_trinh", True), ("draft", False)):
+        services.paper_add(
+            actor=leader,
+            submission=submission,
+            kind=kind,
+            title=f"Giấy tờ {kind}",
+            received_on=date(2027, 1, 11),
+            upload=PDF,
+            public=public,
+        )
+    services.submission_decide(
+        actor=leader, submission=submission, on=date(2027, 1, 12), outcome="approve"
+    )
+    decision = Resolution.objects.get(submission=submission)
+    shown = submission.papers.get(kind="to_trinh")
+    client = Client()
+    assert client.get(f"/cong-khai/nghi-quyet/tai-lieu/{shown.public_id}/").status_code == 404
+    services.resolution_sign(
+        actor=leader, resolution=decision, on=date(2027, 1, 13), signer_name="Nguyễn Văn A"
+    )
+    services.resolution_publish(actor=leader, resolution=decision, on=date(2027, 1, 14))
+
+    page = client.get(f"/cong-khai/nghi-quyet/{decision.public_id}/").text
+    assert "Giấy tờ to_trinh" in page and "Giấy tờ draft" not in page
+    assert client.get(f"/cong-khai/nghi-quyet/tai-lieu/{shown.public_id}/").status_code == 200
