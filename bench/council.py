@@ -122,54 +122,16 @@ def _generate_here(count: int, seed: int) -> dict:
     return {"seconds": time.monotonic() - started, "resolutions": count}
 
 
-def _client(username):
-    from django.test import Client
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from phoihop.accounts.models import User
-
-    client = Client()
-    if username:
-        user = User.objects.get(username=username)
-        client.force_login(user)
-        session = client.session
-        session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
-        session.save()
-    return client
-
-
 def _measure_here(repeat: int, budget: float) -> dict:
-    import statistics
-
     import django
 
     django.setup()
-    from django.test import override_settings
-
     from phoihop.council.models import Resolution
 
     one = Resolution.objects.filter(status="published").order_by("-id").first()
-    clients: dict = {}
-    results: dict = {"resolutions": Resolution.objects.count()}
-    with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"], DEBUG=False):
-        for name, username, path in SCENARIOS:
-            path = path.format(public_id=one.public_id)
-            client = clients.setdefault(username, _client(username))
-            for _ in range(3):  # warm caches and connections
-                base._check(client.get(path), path)
-            samples = []
-            deadline = time.perf_counter() + budget
-            while len(samples) < repeat and (len(samples) < 3 or time.perf_counter() < deadline):
-                started = time.perf_counter()
-                response = client.get(path)
-                samples.append((time.perf_counter() - started) * 1000)
-                base._check(response, path)
-            samples.sort()
-            results[name] = {
-                "p50": statistics.median(samples),
-                "p95": samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))],
-                "n": len(samples),
-            }
+    base.SCENARIOS[:] = [(n, u, p.format(public_id=one.public_id)) for n, u, p in SCENARIOS]
+    results = base._measure_here(repeat, budget)
+    results["resolutions"] = Resolution.objects.count()
     return results
 
 
@@ -229,29 +191,7 @@ def main() -> None:
             shutil.rmtree(data_dir, ignore_errors=True)
     if args.json:
         Path(args.json).write_text(json.dumps(runs, indent=1))
-    print(_table(args.count, runs))
-
-
-def _table(count: int, runs: dict) -> str:
-    header = f"{'scenario':<30}"
-    for db in runs:
-        header += f" | {db + ' p50':>13} {db + ' p95':>13} {'×bare':>6} {'n':>3}"
-    lines = [
-        f"Published resolutions and decisions: {count:,} (p50/p95 in ms; ×bare = p95 / bare p95)",
-        header,
-        "-" * len(header),
-    ]
-    for name, _, _ in SCENARIOS:
-        line = f"{name:<30}"
-        for result in runs.values():
-            bare = result["bare Django view"]["p95"]
-            p50, p95 = result[name]["p50"], result[name]["p95"]
-            flag = "*" if p95 > TARGET_P95_MS else " "
-            line += f" | {p50:>13.1f} {p95:>12.1f}{flag} {p95 / bare:>6.1f} {result[name]['n']:>3}"
-        lines.append(line)
-    lines.append(f"* p95 above the {TARGET_P95_MS} ms target")
-    return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    main()
+    base.SCENARIOS[:] = SCENARIOS
+    table = base._table(args.count, runs).splitlines()
+    table[0] = f"Published resolutions and decisions: {args.count:,} (p50/p95 in ms; ×bare)"
+    print("\n".join(table))

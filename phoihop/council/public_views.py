@@ -99,7 +99,8 @@ def sessions_ics(request):
 # ------------------------------------------------------------------ public papers and files
 
 
-def _download(name: str, content_type: str, content) -> HttpResponse:
+def download(name: str, content_type: str, content) -> HttpResponse:
+    """A stored file as an attachment (staff and public downloads alike)."""
     response = HttpResponse(bytes(content), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -109,13 +110,13 @@ def _download(name: str, content_type: str, content) -> HttpResponse:
 def paper_file(request, public_id):
     """A paper released to the public for a session's agenda item (404 otherwise)."""
     paper = selectors.public_paper(public_id=public_id)
-    return _download(paper.file_name, paper.content_type, paper.content)
+    return download(paper.file_name, paper.content_type, paper.content)
 
 
 def resolution_file(request, public_id):
     """A file of a published resolution marked public (404 otherwise)."""
     file = selectors.public_resolution_file(public_id=public_id)
-    return _download(file.file_name, file.content_type, file.content)
+    return download(file.file_name, file.content_type, file.content)
 
 
 # ------------------------------------------------------------------ Atom feeds

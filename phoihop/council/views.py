@@ -16,6 +16,7 @@ from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.council import forms, selectors, services
 from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
+from phoihop.council.public_views import download
 from phoihop.documents.services import document_docx
 from phoihop.organizations.selectors import organizations_where
 
@@ -296,9 +297,7 @@ def paper_file_view(request, public_id):
     owner = paper.agenda_item or paper.submission
     if not can(request.user, "view", owner):
         raise Http404
-    response = HttpResponse(bytes(paper.content), content_type=paper.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{paper.file_name}"'
-    return response
+    return download(paper.file_name, paper.content_type, paper.content)
 
 
 # ------------------------------------------------------------------ resolutions and tasks
@@ -704,10 +703,6 @@ def resolution_file_add_view(request, public_id):
 @login_required
 def resolution_file_view(request, public_id):
     file = get_object_or_404(
-        ResolutionFile.objects.select_related("resolution"), public_id=public_id
+        ResolutionFile.objects.restrict(request.user, "view"), public_id=public_id
     )
-    if not can(request.user, "view", file.resolution):
-        raise Http404
-    response = HttpResponse(bytes(file.content), content_type=file.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file.file_name}"'
-    return response
+    return download(file.file_name, file.content_type, file.content)

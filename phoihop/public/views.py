@@ -200,7 +200,8 @@ def subscribe(request):
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            return render(request, "public/subscription_sent.html")
+            days = setting("SUBSCRIPTION_CONFIRM_DAYS")
+            return render(request, "public/subscription_sent.html", {"days": days})
     return render(request, "public/subscribe.html", {"form": form})
 
 

@@ -616,20 +616,12 @@ PROTECTED.update(
 
 
 def _file_body(tree, user, kwargs):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    class Rewinding(SimpleUploadedFile):
-        """The same body is sent three times (anonymous, denied, allowed)."""
-
-        def read(self, *args):
-            if not args:
-                self.seek(0)
-            return super().read(*args)
+    from phoihop.testing import rewinding_upload
 
     return {
         "title": "Bản ký chứng thực",
         "public": "on",
-        "file": Rewinding("nq.pdf", b"%PDF-1.4 nghi quyet", "application/pdf"),
+        "file": rewinding_upload("nq.pdf", b"%PDF-1.4 nghi quyet", "application/pdf"),
     }
 
 
