@@ -195,3 +195,7 @@ def main() -> None:
     table = base._table(args.count, runs).splitlines()
     table[0] = f"Published resolutions and decisions: {args.count:,} (p50/p95 in ms; ×bare)"
     print("\n".join(table))
+
+
+if __name__ == "__main__":
+    main()
