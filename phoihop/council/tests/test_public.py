@@ -135,16 +135,37 @@ def test_only_published_resolutions_are_public(tree, leader):
 
 
 def test_the_public_page_shows_implementation_and_the_answers_to_voters(tree, leader):
+    from phoihop.voters.tests.factories import make_consolidated
+
+    answered = make_consolidated(
+        tree.own,
+        status="answered",
+        title="Đề nghị tăng mức hỗ trợ đất trồng lúa",
+        answer="HĐND tỉnh đã nâng mức hỗ trợ lên 1.000.000 đồng/ha.",
+        answered_on=date(2026, 12, 12),
+        is_published=True,
+    )
+    unpublished = make_consolidated(tree.own, status="answered", title="Kiến nghị chưa công bố")
     resolution = _publish(f.make_resolution(tree, actor=leader), leader)
     services.resolution_tasks_set(
         actor=leader,
         resolution=resolution,
         on=date(2026, 12, 12),
-        tasks=[services.TaskInput(tree.other, "Ban hành hướng dẫn", date(2026, 12, 20))],
+        tasks=[
+            services.TaskInput(
+                tree.other,
+                "Ban hành hướng dẫn",
+                date(2026, 12, 20),
+                answers=(answered, unpublished),
+            )
+        ],
     )
 
     page = Client().get(f"/cong-khai/nghi-quyet/{resolution.public_id}/").text
     assert "Ban hành hướng dẫn" in page and "Đang thực hiện" in page
+    assert "Đề nghị tăng mức hỗ trợ đất trồng lúa" in page and "1.000.000 đồng/ha" in page
+    assert "Kiến nghị chưa công bố" not in page
+    assert selectors.public_voter_answers(resolution) == [answered]
 
 
 # ---------------------------------------------------------------- API
