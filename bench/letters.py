@@ -154,12 +154,13 @@ def _measure_here(repeat: int, budget: float) -> dict:
     with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"], DEBUG=False):
         for name, username, path in SCENARIOS:
             if username not in clients:
-                user = User.objects.get(username=username)
                 client = Client()
-                client.force_login(user)
-                session = client.session
-                session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
-                session.save()
+                if username:  # None: an anonymous visitor (the public pages)
+                    user = User.objects.get(username=username)
+                    client.force_login(user)
+                    session = client.session
+                    session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
+                    session.save()
                 clients[username] = client
             client = clients[username]
             started = time.perf_counter()

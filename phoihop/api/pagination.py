@@ -6,6 +6,8 @@ DRF does for ``limit`` above ``max_limit``: a client asking for too much gets th
 """
 
 from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 MAX_LIMIT = 200
 MAX_OFFSET = 10_000_000
@@ -36,3 +38,47 @@ class BoundedLimitOffsetPagination(LimitOffsetPagination):
     def get_offset(self, request):
         raw = request.query_params.get(self.offset_query_param)
         return _bounded_int(raw, default=0, ceiling=MAX_OFFSET)
+
+
+class UncountedLimitOffsetPagination(BoundedLimitOffsetPagination):
+    """``limit`` and ``offset`` as above, without counting every row: one row more than the
+    page is read to know whether a next page exists. The page has ``next``, ``previous`` and
+    ``results``, and no ``count``. A view may also hand it a window it read itself
+    (:meth:`paginate_window`)."""
+
+    has_next = False
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        rows = list(queryset[self.offset : self.offset + self.limit + 1])
+        return self.paginate_window(request, rows[: self.limit], has_next=len(rows) > self.limit)
+
+    def paginate_window(self, request, rows: list, *, has_next: bool) -> list:
+        """Page *rows*, read by the view at ``get_offset``/``get_limit``."""
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        self.has_next = has_next
+        return rows
+
+    def get_next_link(self):
+        if not self.has_next:
+            return None
+        url = self.request.build_absolute_uri()
+        url = replace_query_param(url, self.limit_query_param, self.limit)
+        return replace_query_param(url, self.offset_query_param, self.offset + self.limit)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }

@@ -67,6 +67,7 @@ def demo_council(today: date) -> dict:
                 title=f"{label} {title[10:].lower()}",
                 received_on=held.documents_by - timedelta(days=3),
                 public=kind == "draft",
+                upload=_public_copy(kind, title),
             )
         cs.paper_add(
             actor=leader,
@@ -275,3 +276,13 @@ def demo_council(today: date) -> dict:
         location="Phòng họp Thường trực HĐND",
     )
     return {"sessions": 2, "resolutions": 1, "consultations": 1, "briefings": 2}
+
+
+def _public_copy(kind: str, title: str):
+    """The PDF of a draft released to the public (the public site offers it for download)."""
+    from phoihop.council.demo_public import demo_pdf
+    from phoihop.security.uploads import CheckedUpload
+
+    if kind != "draft":
+        return None
+    return CheckedUpload("du-thao.pdf", "application/pdf", demo_pdf(f"Du thao: {title}"))

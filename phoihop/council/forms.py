@@ -230,4 +230,19 @@ class PublicSearchForm(forms.Form):
             ("standing", "Quyết định giữa hai kỳ họp"),
         ],
     )
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label="Năm",
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class ResolutionFileForm(forms.Form):
+    title = forms.CharField(label="Tên hiển thị", max_length=200, initial="Bản ký chứng thực")
+    file = forms.FileField(label="Tệp (PDF, ảnh hoặc Word DOCX)")
+    public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], max_bytes=MAX_PAPER_BYTES, docx=True)

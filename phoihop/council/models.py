@@ -432,6 +432,34 @@ class Resolution(TrackedItem):
         return reverse("council:resolution_detail", kwargs={"public_id": self.public_id})
 
 
+class ResolutionFile(BaseModel):
+    """A file of an adopted resolution: the signed copy (PDF or picture) or its text (DOCX).
+    The public site offers it only when it is marked public and the resolution is published.
+
+    Lifecycle: added once by the secretariat, never changed."""
+
+    public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.PROTECT, related_name="files", verbose_name=_("nghị quyết")
+    )
+    title = models.CharField(_("tên tệp hiển thị"), max_length=200)
+    file_name = models.CharField(_("tên tệp"), max_length=120)
+    content_type = models.CharField(_("loại tệp"), max_length=80)
+    content = models.BinaryField(_("nội dung tệp"))
+    public = models.BooleanField(_("công khai trên cổng thông tin"), default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("tệp nghị quyết")
+        verbose_name_plural = _("tệp nghị quyết")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Consultation(BaseModel):
     """A written consultation of deputies on a submission (GK-07): the electorate is frozen
     when it opens (one ``Ballot`` per deputy in office), each deputy answers once, and the

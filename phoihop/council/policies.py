@@ -10,8 +10,8 @@ Briefings follow the chairing body's grants; the invited bodies see them.
 from django.db.models import Q
 
 from phoihop.access.grants import organization_scope
-from phoihop.access.policy import OrganizationGrantPolicy
-from phoihop.access.registry import register_policy
+from phoihop.access.policy import OrganizationGrantPolicy, Policy
+from phoihop.access.registry import policy_for, register_policy
 from phoihop.casework.policies import TrackedItemPolicy
 from phoihop.casework.scopes import NONE
 from phoihop.council.models import (
@@ -19,6 +19,7 @@ from phoihop.council.models import (
     Ballot,
     Briefing,
     Resolution,
+    ResolutionFile,
     Session,
     Submission,
     Task,
@@ -108,3 +109,22 @@ class BriefingPolicy(OrganizationGrantPolicy):
             if invited != NONE:
                 scope |= Q(pk__in=Briefing.objects.filter(invited).values("pk"))
         return scope
+
+
+@register_policy
+class ResolutionFilePolicy(Policy):
+    """A resolution's file is seen by whoever sees the resolution and added by whoever signs
+    it (the secretariat); the public sees the public files of published resolutions through
+    the public selectors, not through grants."""
+
+    model = ResolutionFile
+    actions = ("view", "add")
+    _through = {"view": "view", "add": "sign"}
+
+    def scope(self, user, action: str) -> Q:
+        if action not in self.actions:
+            return Q(pk__in=[])
+        resolutions = Resolution.objects.filter(
+            policy_for(Resolution).scope(user, self._through[action])
+        )
+        return Q(resolution__in=resolutions.values("pk"))

@@ -1,9 +1,14 @@
 """Public pages: the session calendar with its agenda and public papers, adopted resolutions
 and decisions between sessions (searchable, with their implementation status)."""
 
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
 
 from phoihop.council import forms, selectors
 
@@ -12,14 +17,15 @@ def resolutions(request):
     form = forms.PublicSearchForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
     page = selectors.page_number(request.GET.get("trang"))
-    qs = selectors.public_resolutions(
+    size = selectors.PAGE_SIZE
+    window = selectors.public_resolution_window(
         query=d.get("q") or "",
         kind=d.get("kind") or "",
         year=d.get("year"),
-        enough=page * selectors.PAGE_SIZE + 1,
+        start=(page - 1) * size,
+        stop=page * size,
     )
-    rows, has_next = selectors.page_of(qs, page)
-    status = selectors.implementation_of(rows, timezone.localdate())
+    status = selectors.implementation_of(window.rows, timezone.localdate())
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -28,9 +34,11 @@ def resolutions(request):
         {
             "form": form,
             "page": page,
-            "has_next": has_next,
+            "window": window,
+            "has_next": window.has_next,
             "query": query.urlencode(),
-            "rows": [(r, status[r.pk]) for r in rows],
+            "rows": [(r, status[r.pk]) for r in window.rows],
+            "candidates": selectors.CANDIDATES,
         },
     )
 
@@ -41,19 +49,25 @@ def resolution(request, public_id):
     return render(
         request,
         "council/public_resolution.html",
-        {"resolution": item, "status": status, "tasks": item.tasks.select_related("organization")},
+        {
+            "resolution": item,
+            "status": status,
+            "tasks": item.tasks.select_related("organization"),
+            "files": selectors.public_resolution_files(item),
+            "papers": selectors.public_resolution_papers(item),
+            "answers": selectors.public_voter_answers(item),
+            "session": item.session if item.session_id else None,
+            "today": timezone.localdate(),
+        },
     )
 
 
 def sessions(request):
-    rows = []
-    for session in selectors.public_sessions()[:20]:
-        agenda = session.agenda.exclude(status="withdrawn").order_by("position", "id")
-        papers = [
-            p for item in agenda.prefetch_related("papers") for p in item.papers.all() if p.public
-        ]
-        rows.append((session, agenda, papers))
-    return render(request, "council/public_sessions.html", {"rows": rows})
+    return render(
+        request,
+        "council/public_sessions.html",
+        {"rows": selectors.public_session_rows(), "shown": selectors.DECISIONS_SHOWN},
+    )
 
 
 def sessions_ics(request):
@@ -80,3 +94,115 @@ def sessions_ics(request):
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ky-hop-hdnd.ics"'
     return response
+
+
+# ------------------------------------------------------------------ public papers and files
+
+
+def download(name: str, content_type: str, content) -> HttpResponse:
+    """A stored file as an attachment (staff and public downloads alike)."""
+    response = HttpResponse(bytes(content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def paper_file(request, public_id):
+    """A paper released to the public for a session's agenda item (404 otherwise)."""
+    paper = selectors.public_paper(public_id=public_id)
+    return download(paper.file_name, paper.content_type, paper.content)
+
+
+def resolution_file(request, public_id):
+    """A file of a published resolution marked public (404 otherwise)."""
+    file = selectors.public_resolution_file(public_id=public_id)
+    return download(file.file_name, file.content_type, file.content)
+
+
+# ------------------------------------------------------------------ Atom feeds
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min)) if day else None
+
+
+class SessionFeed(Feed):
+    """Sessions convened or held, newest opening first (Atom)."""
+
+    feed_type = Atom1Feed
+    title = "Kỳ họp HĐND tỉnh"
+    subtitle = "Các kỳ họp đã được triệu tập: thời gian, địa điểm, chương trình."
+
+    def link(self):
+        return reverse("council_public:sessions")
+
+    def items(self):
+        return selectors.public_sessions().prefetch_related("agenda")[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        agenda = [a for a in item.agenda.all() if a.status != "withdrawn"]
+        agenda.sort(key=lambda a: (a.position, a.id))
+        when = f"{item.opens_on:%d/%m/%Y} – {item.closes_on:%d/%m/%Y}"
+        where = f", {item.location}" if item.location else ""
+        return f"{when}{where}. " + "; ".join(f"{a.position}. {a.title}" for a in agenda)
+
+    def item_link(self, item):
+        return reverse("council_public:sessions") + f"#ky-hop-{item.public_id}"
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.public_id}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return _midnight(item.convened_on or item.opens_on)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class ResolutionFeed(Feed):
+    """Published resolutions of the council, or decisions between sessions (Atom)."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def title(self):
+        if self.kind == "standing":
+            return "Quyết định của Thường trực HĐND tỉnh giữa hai kỳ họp"
+        return "Nghị quyết của HĐND tỉnh"
+
+    def subtitle(self):
+        return "Văn bản đã công bố, mới nhất trước."
+
+    def link(self):
+        return reverse("council_public:resolutions") + f"?kind={self.kind}"
+
+    def items(self):
+        return selectors.public_resolutions(kind=self.kind).select_related("organization")[:50]
+
+    def item_title(self, item):
+        return f"{item.symbol} — {item.title}"
+
+    def item_description(self, item):
+        return item.summary or item.title
+
+    def item_link(self, item):
+        return reverse("council_public:resolution", kwargs={"public_id": item.public_id})
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.public_id}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return _midnight(item.published_on)
+
+    def item_updateddate(self, item):
+        return item.updated_at

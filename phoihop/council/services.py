@@ -14,6 +14,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from phoihop.access.policy import allowed_in, can, require, require_in
@@ -23,7 +24,7 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
-from phoihop.council import rules
+from phoihop.council import rules, selectors
 from phoihop.council.errors import CouncilInputError, CouncilStateError
 from phoihop.council.models import (
     AgendaItem,
@@ -34,6 +35,7 @@ from phoihop.council.models import (
     Invitee,
     Paper,
     Resolution,
+    ResolutionFile,
     Session,
     Submission,
     Task,
@@ -45,6 +47,7 @@ from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
 from phoihop.organizations.models import Deputy, Organization
 from phoihop.organizations.selectors import province_code
+from phoihop.public.subscriptions import announce
 from phoihop.security.uploads import CheckedUpload
 from phoihop.text.services import search_index_upsert
 
@@ -269,6 +272,16 @@ def session_convene(
         event="council.session.convened",
         target=session,
         data={"document": document.symbol, "late": late},
+    )
+    announce(
+        topic="sessions",
+        key=f"council.session.convened:{session.public_id}",
+        title=f"Triệu tập {session.title}",
+        body=f"Khai mạc ngày {session.opens_on:%d/%m/%Y}"
+        + (f" tại {session.location}" if session.location else "")
+        + ". Nội dung: "
+        + "; ".join(f"{i}. {item.title}" for i, item in enumerate(agenda, 1)),
+        path=reverse("council_public:sessions") + f"#ky-hop-{session.public_id}",
     )
     return session
 
@@ -755,17 +768,53 @@ def resolution_publish(
         ]
     )
     clocks_stop(resolution, None, on, system_actor())
+    title, body = selectors.search_entry(resolution)
     search_index_upsert(
-        kind=Resolution.SEARCH_KIND,
-        object_id=resolution.pk,
-        title=f"{resolution.symbol} {resolution.title}",
-        body=resolution.summary,
+        kind=Resolution.SEARCH_KIND, object_id=resolution.pk, title=title, body=body
     )
     step_add(resolution, "published", on, actor, "Gửi muộn" if late else "")
     audit_record(
         actor=actor, event="council.resolution.published", target=resolution, data={"late": late}
     )
+    announce(
+        topic="resolutions",
+        key=f"council.resolution.published:{resolution.public_id}",
+        title=f"Công bố {resolution}: {resolution.title}"[:300],
+        body=resolution.summary,
+        path=reverse("council_public:resolution", kwargs={"public_id": resolution.public_id}),
+    )
     return resolution
+
+
+@transaction.atomic
+def resolution_file_add(
+    *, actor, resolution: Resolution, title: str, upload: CheckedUpload, public: bool = False
+) -> ResolutionFile:
+    """Keep a file of the resolution (the signed copy, its text): the secretariat's. A file
+    marked public is offered on the public site once the resolution is published.
+
+    Records: ``council.resolution.file``."""
+    resolution = item_locked(resolution, actor, "sign")
+    if not title.strip():
+        raise CouncilInputError("Cần tên tệp hiển thị.", code="title")
+    file = ResolutionFile(
+        resolution=resolution,
+        title=title.strip()[:200],
+        file_name=upload.name,
+        content_type=upload.content_type,
+        content=upload.content,
+        public=public,
+        added_by=actor,
+    )
+    file.full_clean()
+    file.save()
+    audit_record(
+        actor=actor,
+        event="council.resolution.file",
+        target=resolution,
+        data={"title": file.title, "public": public},
+    )
+    return file
 
 
 # ---------------------------------------------------------------- tasks

@@ -15,7 +15,8 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.council import forms, selectors, services
-from phoihop.council.models import Attendance, Ballot, Invitee, Paper, Task
+from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
+from phoihop.council.public_views import download
 from phoihop.documents.services import document_docx
 from phoihop.organizations.selectors import organizations_where
 
@@ -297,9 +298,7 @@ def paper_file_view(request, public_id):
     owner = paper.agenda_item or paper.submission
     if not can(request.user, "view", owner):
         raise Http404
-    response = HttpResponse(bytes(paper.content), content_type=paper.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{paper.file_name}"'
-    return response
+    return download(paper.file_name, paper.content_type, paper.content)
 
 
 # ------------------------------------------------------------------ resolutions and tasks
@@ -333,6 +332,8 @@ def resolution_detail_view(request, public_id):
             "sign_form": forms.SignForm(initial={"on": _today()}),
             "publish_form": forms.PublishForm(initial={"on": _today()}),
             "task_formset": forms.TaskFormSet(prefix="task"),
+            "files": resolution.files.defer("content"),
+            "file_form": forms.ResolutionFileForm() if may_sign else None,
             "clocks": clocks_open(resolution),
             "today": _today(),
             **item_panel_context(request, resolution),
@@ -716,3 +717,33 @@ def session_decisions_report_view(request, public_id):
             decisions=selectors.decisions_for_session(viewer=request.user, session=session),
         ),
     )
+
+
+# ------------------------------------------------------------------ resolution files
+
+
+@login_required
+@require_POST
+def resolution_file_add_view(request, public_id):
+    resolution = selectors.resolution_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        forms.ResolutionFileForm(request.POST, request.FILES),
+        lambda d: services.resolution_file_add(
+            actor=request.user,
+            resolution=resolution,
+            title=d["title"],
+            upload=d["file"],
+            public=d["public"],
+        ),
+        "Đã lưu tệp nghị quyết.",
+    )
+    return redirect(resolution)
+
+
+@login_required
+def resolution_file_view(request, public_id):
+    file = get_object_or_404(
+        ResolutionFile.objects.restrict(request.user, "view"), public_id=public_id
+    )
+    return download(file.file_name, file.content_type, file.content)

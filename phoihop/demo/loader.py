@@ -80,6 +80,9 @@ def demo_load(*, today: date | None = None) -> dict:
     from phoihop.council.demo import demo_council
 
     counts |= demo_council(today)
+    from phoihop.council.demo_public import demo_council_public
+
+    counts |= demo_council_public(today)
     from phoihop.lawmaking.demo import demo_lawmaking
 
     counts |= demo_lawmaking(today)

@@ -10,6 +10,11 @@ DEFAULTS = {
     "LOOKUP_PER_IP": (20, 600),
     # How long the receipt page may show the secret token again (same browser session).
     "RECEIPT_SECONDS": 1800,
+    # E-mail subscriptions: requests one address may make; days a confirmation link works;
+    # the site's address for links in mails sent by jobs ("" = the address the citizen used).
+    "SUBSCRIBE_PER_IP": (10, 3600),
+    "SUBSCRIPTION_CONFIRM_DAYS": 7,
+    "SITE_URL": "",
 }
 
 

@@ -103,3 +103,29 @@ class StatusLookupForm(forms.Form):
         error_messages=_required("Vui lòng nhập mã truy cập bí mật đã nhận khi gửi đơn."),
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
+
+
+class SubscribeForm(forms.Form):
+    """An address and the topics to receive; nothing is ticked for the citizen."""
+
+    email = forms.EmailField(
+        label="Thư điện tử",
+        max_length=254,
+        error_messages={
+            **_required("Vui lòng nhập địa chỉ thư điện tử."),
+            "invalid": "Địa chỉ thư điện tử không hợp lệ.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    topics = forms.MultipleChoiceField(
+        label="Nhận tin khi",
+        choices=[
+            ("sessions", "Kỳ họp HĐND tỉnh được triệu tập"),
+            ("resolutions", "Nghị quyết, quyết định của HĐND tỉnh được công bố"),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            **_required("Vui lòng chọn ít nhất một chủ đề."),
+            "invalid_choice": "Chủ đề đã chọn không hợp lệ.",
+        },
+    )

@@ -14,13 +14,19 @@ from phoihop.core.errors import ApplicationError
 from phoihop.letters.services import Sender
 from phoihop.public import ratelimit
 from phoihop.public.conf import setting
-from phoihop.public.forms import PublicLetterForm, StatusLookupForm
+from phoihop.public.forms import PublicLetterForm, StatusLookupForm, SubscribeForm
 from phoihop.public.selectors import submission_find, submission_status
 from phoihop.public.services import (
     Receipt,
     public_letter_submit,
     public_receipt_reclaim,
     public_receipt_shown,
+)
+from phoihop.public.subscriptions import (
+    subscription_cancel,
+    subscription_confirm,
+    subscription_for_unsubscribe,
+    subscription_request,
 )
 from phoihop.reception.ics import reception_days_ics
 from phoihop.reception.selectors import reception_days, schedule_published_list
@@ -171,3 +177,60 @@ def schedules_ics(request):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-tiep-cong-dan.ics"'
     return response
+
+
+# ------------------------------------------------------------------ e-mail subscriptions
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    """Ask for news by e-mail; the same answer whether or not the address was known."""
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _limit(request, "subscribe")
+        except ratelimit.RateLimited as exc:
+            return _too_many(request, exc)
+        try:
+            subscription_request(
+                email=form.cleaned_data["email"],
+                topics=form.cleaned_data["topics"],
+                origin=request.build_absolute_uri("/"),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            days = setting("SUBSCRIPTION_CONFIRM_DAYS")
+            return render(request, "public/subscription_sent.html", {"days": days})
+    return render(request, "public/subscribe.html", {"form": form})
+
+
+def _signed_link_page(request, token: str, *, purpose: str):
+    """GET shows a button (mail scanners that open links change nothing); POST acts."""
+    done, error, subscription = False, "", None
+    try:
+        if request.method == "POST":
+            action = subscription_confirm if purpose == "confirm" else subscription_cancel
+            subscription, done = action(token=token), True
+        elif purpose == "unsubscribe":
+            subscription = subscription_for_unsubscribe(token=token)
+    except ApplicationError as exc:
+        error = exc.message
+    response = render(
+        request,
+        f"public/subscription_{purpose}.html",
+        {"done": done, "error": error, "subscription": subscription},
+        status=400 if error else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def subscription_confirm_view(request, token: str):
+    return _signed_link_page(request, token, purpose="confirm")
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    return _signed_link_page(request, token, purpose="unsubscribe")

@@ -9,8 +9,10 @@ macros) is refused. The stored type is the detected one, never the declared one.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -61,8 +63,22 @@ def safe_name(name: str, extension: str) -> str:
     return f"{stem or 'tep'}.{extension}"
 
 
-def check_upload(upload: UploadedFile, *, max_bytes: int) -> CheckedUpload:
-    """Read *upload* only if it is small enough and is a PDF or a picture.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _is_plain_docx(content: bytes) -> bool:
+    """A Word document without macros: a ZIP holding ``word/document.xml`` and no VBA."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = {name.lower() for name in archive.namelist()}
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "word/document.xml" in names and not any(n.endswith("vbaproject.bin") for n in names)
+
+
+def check_upload(upload: UploadedFile, *, max_bytes: int, docx: bool = False) -> CheckedUpload:
+    """Read *upload* only if it is small enough and is a PDF or a picture (or, with *docx*, a
+    Word document without macros).
 
     Raises:
         ValidationError: too large, empty, or not a PDF or picture (messages in Vietnamese).
@@ -77,6 +93,15 @@ def check_upload(upload: UploadedFile, *, max_bytes: int) -> CheckedUpload:
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)
     kind = sniff(head)
+    if kind is None and docx and head.startswith(b"PK\x03\x04"):
+        content = head + upload.read(max_bytes + 1 - len(head))
+        if len(content) <= max_bytes and _is_plain_docx(content):
+            return CheckedUpload(safe_name(upload.name or "", "docx"), DOCX_TYPE, content)
+    if kind is None and docx:
+        raise ValidationError(
+            "Chỉ nhận tệp PDF, ảnh (JPEG, PNG, TIFF, WebP) hoặc Word (DOCX, không có macro).",
+            code="type",
+        )
     if kind is None:
         raise ValidationError(
             "Chỉ nhận bản quét dạng PDF hoặc ảnh (JPEG, PNG, TIFF, WebP).", code="type"

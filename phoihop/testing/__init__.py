@@ -157,3 +157,17 @@ class UrlCheck:
         if callable(self.data):
             return self.data(tree, user, kwargs)
         return self.data
+
+
+def rewinding_upload(name: str, content: bytes, content_type: str):
+    """An uploaded file that can be sent more than once (a URL check posts the same body as
+    anonymous, as a denied account and as an allowed one)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    class Rewinding(SimpleUploadedFile):
+        def read(self, *args):
+            if not args:
+                self.seek(0)
+            return super().read(*args)
+
+    return Rewinding(name, content, content_type)

@@ -64,10 +64,17 @@ class SearchResults:
 
 
 def search_results(
-    query: str, *, kinds: Sequence[str] | None = None, limit: int = 20, newest: bool = False
+    query: str,
+    *,
+    kinds: Sequence[str] | None = None,
+    limit: int = 20,
+    newest: bool = False,
+    fallback: bool = True,
 ) -> SearchResults:
     """:func:`search`, saying whether the fallback to documents with any term was used, so
-    that a page can tell its reader (decision 0145)."""
+    that a page can tell its reader (decision 0145). Without *fallback*, a query no document
+    matches in full finds nothing (the fallback ranks thousands of partial matches, which a
+    public page open to anyone need not pay for)."""
     terms = query_terms(query)
     if not terms or limit <= 0:
         return SearchResults([])
@@ -75,7 +82,7 @@ def search_results(
     hits = run(terms, kinds, limit, every=True, prefix=False, newest=newest)
     if len(hits) < limit:
         hits = run(terms, kinds, limit, every=True, prefix=True, newest=newest)
-    if not hits and len(terms) > 1:
+    if fallback and not hits and len(terms) > 1:
         hits = run(terms, kinds, limit, every=False, prefix=True, newest=False)
         return SearchResults(hits, any_term=bool(hits))
     return SearchResults(hits)

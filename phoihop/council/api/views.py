@@ -3,7 +3,7 @@ tasks implementing resolutions and briefing conclusions, with the same selectors
 policies as the pages and the casework actions (assign, history, follow-up)."""
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from phoihop.access.grants import has_permission_anywhere
+from phoihop.api.pagination import UncountedLimitOffsetPagination
 from phoihop.casework.api.views import ItemActionsMixin
 from phoihop.core.errors import ApplicationError
 from phoihop.council import selectors, services
@@ -21,23 +22,45 @@ from phoihop.council.models import Task
 class PublicResolutionViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    """Published resolutions of the council and decisions of its standing committee (public);
-    ``q`` searches the folded symbol, title and summary, ``kind`` and ``year`` filter."""
+    """Published resolutions of the council and decisions of its standing committee (public),
+    newest published first; ``q`` searches the folded symbol, title and summary (with or
+    without diacritics), ``kind`` and ``year`` filter. Pages are read without counting every
+    match: ``next`` is null on the last page."""
 
     serializer_class = s.ResolutionSerializer
     permission_classes = [AllowAny]
     authentication_classes = []
+    pagination_class = UncountedLimitOffsetPagination
+    filter_backends: list = []
     lookup_field = "public_id"
     lookup_value_converter = "uuid"
 
     def get_queryset(self):
-        params = self.request.query_params
+        return selectors.public_resolutions().select_related("organization__parent")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Từ khóa (có hoặc không dấu)"),
+            OpenApiParameter("kind", str, enum=["council", "standing"]),
+            OpenApiParameter("year", int),
+        ]
+    )
+    def list(self, request, *args, **kwargs):
+        params = request.query_params
         year = params.get("year", "")
-        return selectors.public_resolutions(
+        kind = params.get("kind", "")
+        paginator = self.paginator
+        offset, limit = paginator.get_offset(request), paginator.get_limit(request)
+        window = selectors.public_resolution_window(
             query=params.get("q", "")[:200],
-            kind=params.get("kind", ""),
-            year=int(year) if year.isdigit() else None,
+            kind=kind[:16],
+            year=int(year) if year.isdigit() and len(year) == 4 else None,
+            start=offset,
+            stop=offset + limit,
+            full=True,
         )
+        rows = paginator.paginate_window(request, window.rows, has_next=window.has_next)
+        return paginator.get_paginated_response(self.get_serializer(rows, many=True).data)
 
     def get_object(self):
         return selectors.public_resolution(public_id=self.kwargs["public_id"])

@@ -2,7 +2,16 @@ from datetime import date
 
 from phoihop.accounts.services import system_actor
 from phoihop.council import services
-from phoihop.council.models import AgendaItem, Briefing, Resolution, Session, Submission, Task
+from phoihop.council.models import (
+    AgendaItem,
+    Briefing,
+    Resolution,
+    ResolutionFile,
+    Session,
+    Submission,
+    Task,
+)
+from phoihop.security.uploads import CheckedUpload
 
 OPENS = date(2026, 12, 8)
 
@@ -70,10 +79,20 @@ def _briefing(organization, user) -> Briefing:
     )
 
 
+def _file(organization, user) -> ResolutionFile:
+    return services.resolution_file_add(
+        actor=system_actor(),
+        resolution=_resolution(organization, user),
+        title="Bản ký chứng thực",
+        upload=CheckedUpload("nq.pdf", "application/pdf", b"%PDF-1.4"),
+    )
+
+
 SUBJECTS = {
     Session: _session,
     AgendaItem: _item,
     Resolution: _resolution,
+    ResolutionFile: _file,
     Submission: _submission,
     Task: _task,
     Briefing: _briefing,

@@ -326,8 +326,8 @@ def test_sign_and_publish_within_three_days_kh14(tree, leader):
     resolution.refresh_from_db()
     assert resolution.status == "published" and resolution.gazette_sent_on == date(2026, 12, 15)
     assert AuditEvent.objects.get(event="council.resolution.published").data["late"] is True
-    assert list(selectors.public_resolutions(query="ho tro dat trong lua")) == [resolution]
-    assert list(selectors.public_resolutions(query="phi tham quan")) == []
+    assert selectors.public_resolution_window(query="ho tro dat trong lua").rows == [resolution]
+    assert selectors.public_resolution_window(query="phi tham quan").rows == []
 
 
 def test_an_unsigned_resolution_is_not_published(tree, leader):

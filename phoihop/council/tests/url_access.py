@@ -632,6 +632,53 @@ PROTECTED.update(
     }
 )
 
+
+def _file_body(tree, user, kwargs):
+    from phoihop.testing import rewinding_upload
+
+    return {
+        "title": "Bản ký chứng thực",
+        "public": "on",
+        "file": rewinding_upload("nq.pdf", b"%PDF-1.4 nghi quyet", "application/pdf"),
+    }
+
+
+def _filed(tree, user, kwargs, response):
+    resolution = _get("Resolution", kwargs)
+    assert resolution.files.filter(public=True, content_type="application/pdf").exists()
+    _event(user, "council.resolution.file", resolution)
+
+
+def _resolution_file(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.council.services import resolution_file_add
+    from phoihop.security.uploads import CheckedUpload
+
+    file = resolution_file_add(
+        actor=system_actor(),
+        resolution=_resolution_obj(tree),
+        title="Bản ký",
+        upload=CheckedUpload("nq.pdf", "application/pdf", b"%PDF-1.4"),
+    )
+    return {"public_id": file.public_id}
+
+
+PROTECTED.update(
+    {
+        "council:resolution_file_add": UrlCheck(
+            permission="council.view_resolution",
+            role="leader",
+            kwargs=_resolution,
+            data=_file_body,
+            effect=_filed,
+            **POST,
+        ),
+        "council:resolution_file": UrlCheck(
+            permission="council.view_resolution", kwargs=_resolution_file
+        ),
+    }
+)
+
 PUBLIC = {
     "api:council-resolution-list": "nghị quyết, quyết định đã công bố (API), như trang công khai",
     "api:council-resolution-detail": "một nghị quyết đã công bố (API), như trang công khai",
@@ -639,4 +686,9 @@ PUBLIC = {
     "council_public:resolution": "một nghị quyết đã công bố và tình hình thực hiện, công khai",
     "council_public:sessions_ics": "lịch kỳ họp đã triệu tập (iCalendar), như trang công khai",
     "council_public:sessions": "lịch, chương trình kỳ họp đã triệu tập (KH-07: kỳ họp công khai)",
+    "council_public:feed_sessions": "kỳ họp đã triệu tập (Atom), như trang công khai",
+    "council_public:feed_resolutions": "nghị quyết đã công bố (Atom), như trang công khai",
+    "council_public:feed_decisions": "quyết định giữa hai kỳ họp đã công bố (Atom), công khai",
+    "council_public:paper_file": "tài liệu kỳ họp được đánh dấu công khai (khác: 404)",
+    "council_public:resolution_file": "tệp nghị quyết đã công bố, được đánh dấu công khai",
 }

@@ -5,4 +5,7 @@ PUBLIC = {
     "public:letter_status": "tra cứu bằng mã tra cứu và mã truy cập bí mật (giới hạn tần suất)",
     "public:schedules": "lịch tiếp công dân đã công bố (Luật Tiếp công dân Đ12, Đ20)",
     "public:schedules_ics": "lịch tiếp công dân đã công bố, định dạng iCalendar",
+    "public:subscribe": "đăng ký nhận tin qua thư điện tử (xác nhận hai bước, giới hạn tần suất)",
+    "public:subscription_confirm": "xác nhận đăng ký bằng đường dẫn ký số gửi qua thư",
+    "public:unsubscribe": "hủy đăng ký bằng đường dẫn ký số có trong mỗi thư",
 }

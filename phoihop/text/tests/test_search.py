@@ -85,3 +85,12 @@ def test_search_index_remove_drops_object(indexed):
 
 def test_search_empty_query_returns_nothing(indexed):
     assert search("  ,.; ") == []
+
+
+def test_search_without_fallback_finds_nothing_when_no_document_has_every_term(indexed):
+    from phoihop.text.selectors import search_results
+
+    assert search_results("sửa chữa cầu treo").any_term  # the fallback: some of the terms
+    assert search_results("sửa chữa cầu treo", fallback=False).hits == []
+    (hit,) = search_results("sửa chữa 816", fallback=False).hits
+    assert hit.object_id == "1"
