@@ -100,15 +100,12 @@ def demo_council_public(today: date) -> dict:
     cs.resolution_publish(actor=leader, resolution=decision, on=on + timedelta(days=4))
 
     # Subscriptions: one confirmed, one waiting for its link.
-    origin = "http://localhost:8000/"
     confirmed = subscriptions.subscription_request(
-        email="cutri.demo@example.vn", topics=["sessions", "resolutions"], origin=origin
+        email="cutri.demo@example.vn", topics=["sessions", "resolutions"]
     )
     token = signing.dumps(str(confirmed.public_id), salt=subscriptions.CONFIRM_SALT)
     subscriptions.subscription_confirm(token=token)
-    subscriptions.subscription_request(
-        email="chua.xac.nhan@example.vn", topics=["resolutions"], origin=origin
-    )
+    subscriptions.subscription_request(email="chua.xac.nhan@example.vn", topics=["resolutions"])
     return {"public_files": 2, "decisions_published": 1, "subscriptions": 2}
 
 

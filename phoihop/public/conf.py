@@ -10,11 +10,10 @@ DEFAULTS = {
     "LOOKUP_PER_IP": (20, 600),
     # How long the receipt page may show the secret token again (same browser session).
     "RECEIPT_SECONDS": 1800,
-    # E-mail subscriptions: requests one address may make; days a confirmation link works;
-    # the site's address for links in mails sent by jobs ("" = the address the citizen used).
+    # E-mail subscriptions: requests one address may make; days a confirmation link works.
+    # Links in the mails are built from PHOIHOP_SITE_URL (phoihop.core.links).
     "SUBSCRIBE_PER_IP": (10, 3600),
     "SUBSCRIPTION_CONFIRM_DAYS": 7,
-    "SITE_URL": "",
 }
 
 

@@ -60,7 +60,6 @@ class Subscription(BaseModel):
     # Topic codes separated by commas ("resolutions,sessions"); no code contains another.
     topics = models.CharField(_("chủ đề đang nhận"), max_length=100, blank=True)
     requested_topics = models.CharField(_("chủ đề đề nghị"), max_length=100)
-    origin = models.CharField(_("địa chỉ trang khi đăng ký"), max_length=200, blank=True)
     requested_at = models.DateTimeField(_("lúc đề nghị"))
     confirmed_at = models.DateTimeField(_("lúc xác nhận"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("lúc hủy"), null=True, blank=True)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.core.errors import ApplicationError
+from phoihop.core.links import absolute_url
 from phoihop.public.conf import setting
 from phoihop.public.models import Announcement, Delivery, Subscription
 
@@ -43,11 +44,7 @@ def subscription_link(subscription: Subscription, purpose: str) -> str:
     salt = CONFIRM_SALT if purpose == "confirm" else UNSUBSCRIBE_SALT
     token = signing.dumps(str(subscription.public_id), salt=salt)
     name = "public:subscription_confirm" if purpose == "confirm" else "public:unsubscribe"
-    return _origin(subscription) + reverse(name, kwargs={"token": token})
-
-
-def _origin(subscription: Subscription) -> str:
-    return (setting("SITE_URL") or subscription.origin or "").rstrip("/")
+    return absolute_url(reverse(name, kwargs={"token": token}))
 
 
 def _from_token(token: str, purpose: str) -> Subscription:
@@ -67,7 +64,7 @@ def _from_token(token: str, purpose: str) -> Subscription:
 
 
 @transaction.atomic
-def subscription_request(*, email: str, topics, origin: str = "") -> Subscription:
+def subscription_request(*, email: str, topics) -> Subscription:
     """Ask to receive *topics* at *email*: mails a confirmation link (after commit). Asking
     again before confirming, or with an address already confirmed, mails a new link; the
     topics change only when it is followed. The answer is the same whether or not the
@@ -88,14 +85,12 @@ def subscription_request(*, email: str, topics, origin: str = "") -> Subscriptio
                 subscription = Subscription.objects.create(
                     email=email,
                     requested_topics=wanted,
-                    origin=origin[:200],
                     requested_at=timezone.now(),
                 )
         except IntegrityError:  # the same address asked at the same moment
             subscription = live.get()
     subscription.requested_topics, subscription.requested_at = wanted, timezone.now()
-    subscription.origin = origin[:200] or subscription.origin
-    subscription.save(update_fields=["requested_topics", "requested_at", "origin", "updated_at"])
+    subscription.save(update_fields=["requested_topics", "requested_at", "updated_at"])
     audit_record(actor=system_actor(), event="public.subscription.requested", target=subscription)
     from phoihop.public.tasks import subscription_confirmation_mail
 
@@ -198,10 +193,10 @@ def announcement_deliver(*, announcement_id: int) -> int:
             )
             if delivery.sent_at:
                 continue
-            origin, leave = _origin(subscription), subscription_link(subscription, "unsubscribe")
+            leave = subscription_link(subscription, "unsubscribe")
             body = "\n\n".join(
                 part
-                for part in (announcement.title, announcement.body, origin + announcement.path)
+                for part in (announcement.title, announcement.body, absolute_url(announcement.path))
                 if part
             )
             EmailMessage(

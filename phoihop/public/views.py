@@ -195,7 +195,6 @@ def subscribe(request):
             subscription_request(
                 email=form.cleaned_data["email"],
                 topics=form.cleaned_data["topics"],
-                origin=request.build_absolute_uri("/"),
             )
         except ApplicationError as exc:
             form.add_error(None, exc.message)

@@ -31,3 +31,5 @@ PHOIHOP_AUDIT_WITNESS_EMAILS: list[str] = []
 PHOIHOP_AUDIT_WITNESS_DIR = ""
 # The test province's working rules (session lead times the law leaves to each council).
 PHOIHOP_DEADLINES = {"PROVINCIAL_RULES_DIRS": [BASE_DIR / "testing" / "data" / "provincial"]}
+# Links in e-mails name the test client's host.
+PHOIHOP_SITE_URL = "http://testserver"

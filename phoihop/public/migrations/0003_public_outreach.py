@@ -40,7 +40,6 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(max_length=254, verbose_name='thư điện tử')),
                 ('topics', models.CharField(blank=True, max_length=100, verbose_name='chủ đề đang nhận')),
                 ('requested_topics', models.CharField(max_length=100, verbose_name='chủ đề đề nghị')),
-                ('origin', models.CharField(blank=True, max_length=200, verbose_name='địa chỉ trang khi đăng ký')),
                 ('requested_at', models.DateTimeField(verbose_name='lúc đề nghị')),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='lúc xác nhận')),
                 ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='lúc hủy')),

@@ -35,9 +35,7 @@ def _link(message) -> str:
 
 
 def _confirmed(email="cu.tri@example.vn", topics=("sessions", "resolutions")) -> Subscription:
-    subscription = subs.subscription_request(
-        email=email, topics=topics, origin="http://testserver/"
-    )
+    subscription = subs.subscription_request(email=email, topics=topics)
     token = signing.dumps(str(subscription.public_id), salt=subs.CONFIRM_SALT)
     return subs.subscription_confirm(token=token)
 
