@@ -35,7 +35,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -45,14 +45,18 @@ from scipy import sparse
 from phoihop.text.classify import LEVELS, Suggestion, label_probabilities, suggest
 from phoihop.text.features import (
     STOPWORDS,
+    Entity,
+    Gazetteer,
     PetitionFeatures,
     build_gazetteer,
+    content_tokens,
     extract_entities,
     petition_features,
 )
 from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_models
-from phoihop.text.lexicons import PROBLEM_KINDS
-from phoihop.text.normalize import fold, nfc
+from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
+from phoihop.text.normalize import fold, mark_senses, nfc, syllables_with_dots
+from phoihop.text.parallel import cores, map_ranges, ranges
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
@@ -182,10 +186,15 @@ class Result:
 
 @dataclass
 class Analysis:
-    """Everything compared about each distinct (text, commune), in sorted order."""
+    """Everything compared about each distinct (text, commune), in sorted order.
+
+    Per-text values are arrays; ``features`` decodes one text's
+    :class:`~phoihop.text.features.PetitionFeatures` from a compact string when asked, and
+    ``details`` / ``places`` share one object per distinct value.
+    """
 
     keys: list[tuple[str, str]]
-    features: list[PetitionFeatures]
+    features: Sequence[PetitionFeatures]
     word: sparse.csr_matrix
     word_df: np.ndarray
     chars: sparse.csr_matrix
@@ -201,6 +210,9 @@ class Analysis:
     problems: np.ndarray
     lengths: np.ndarray
     places: list[frozenset[str]]
+    labels: np.ndarray | None = None  # per text: codes of its suggested field, level, agency
+    label_names: list[str] = field(default_factory=list)  # what the codes stand for
+    terms_df: Counter[str] = field(default_factory=Counter)  # main-issue terms, per text
 
     @property
     def local(self) -> np.ndarray:
@@ -208,58 +220,309 @@ class Analysis:
         return self.level_p.argmax(axis=1) == LEVELS.index("xã")
 
 
+# Term matrices built per text, in this order (see :func:`_text_rows`).
+_MATRICES = ("word", "chars", "fuzzy", "accent", "names")
+# Distinct texts analysed in one process below this many; a range of texts per task above.
+PARALLEL_FROM = 4000
+_RANGE = 5000
+
+
 def analyse(
-    keys: Sequence[tuple[str, str]], models: Models, params: Params, places: Sequence[str] = ()
+    keys: Sequence[tuple[str, str]],
+    models: Models,
+    params: Params,
+    places: Sequence[str] = (),
+    *,
+    processes: int | None = None,
 ) -> Analysis:
-    """Analyse distinct (text, commune) pairs; *places* are all communes (for the gazetteer)."""
-    entity_lists = [extract_entities(text) for text, _ in keys]
-    gazetteer = build_gazetteer(entity_lists, places or [c for _, c in keys])
-    features = [
-        petition_features(text, gazetteer, entities)
-        for (text, _), entities in zip(keys, entity_lists, strict=True)
-    ]
-    fix = _typo_corrections(f.tokens for f in features)
-    field_p, level_p = label_probabilities(
-        [[fix.get(t, t) for t in f.main_tokens] for f in features], (models.field, models.level)
+    """Analyse distinct (text, commune) pairs; *places* are all communes (for the gazetteer).
+
+    Two passes over the texts, each in ``processes`` forked workers (default: one per core)
+    when there are many: the first finds the corpus-wide named things (the gazetteer) and
+    syllable frequencies (the typo table); the second analyses each text with both and
+    returns compact arrays (:class:`_Part`), joined here in text order.
+    """
+    keys = list(keys)
+    n = len(keys)
+    if processes is None:
+        processes = cores() if n >= PARALLEL_FROM else 1
+    spans = ranges(n, _RANGE if processes > 1 else max(1, n))
+    named: Counter[Entity] = Counter()
+    token_df: Counter[str] = Counter()
+    for found, df in map_ranges(_first_pass, keys, spans, processes):
+        named.update(found)
+        token_df.update(df)
+    gazetteer = build_gazetteer(
+        [[entity] * count for entity, count in named.items()], places or [c for _, c in keys]
     )
-    word_counts, _ = _term_counts(_word_terms(f, params, fix) for f in features)
-    word, word_df = _weigh(word_counts)
-    chars, _ = _weigh(
-        _term_counts(_char_grams([fix.get(t, t) for t in f.main_tokens]) for f in features)[0]
-    )
-    fuzzy_counts, _ = _term_counts(_deletion_keys(f.tokens) for f in features)
-    fuzzy, fuzzy_df = _weigh(fuzzy_counts)
-    accent_rows = [_accented_words(text, fix) for text, _ in keys]
-    accent, _ = _weigh(_term_counts(accent_rows)[0])
-    names, _ = _weigh(
-        _term_counts(
-            {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
-            | {"r:" + r: 1.0 for r in f.roads}
-            for f in features
-        )[0]
-    )
-    folded_communes = [fold(c) for _, c in keys]
-    return Analysis(
-        keys=list(keys),
-        features=features,
-        word=word,
-        word_df=word_df,
-        chars=chars,
-        fuzzy=fuzzy,
-        fuzzy_df=fuzzy_df,
-        accent=accent,
-        accented=np.array([bool(row) for row in accent_rows]),
-        names=names,
+    del named
+    fix = _corrections(token_df)
+    del token_df
+    context = _Context(keys, gazetteer, fix, models.field, models.level, params)
+    return _join(keys, map_ranges(_second_pass, context, spans, processes))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the second pass reads, besides the texts."""
+
+    keys: list[tuple[str, str]]
+    gazetteer: Gazetteer
+    fix: dict[str, str]
+    field_model: LabelModel
+    level_model: LabelModel
+    params: Params
+
+
+def _first_pass(keys: Sequence[tuple[str, str]], start: int, stop: int):
+    """Named things of two words or more, and in how many texts each syllable occurs."""
+    named: Counter[Entity] = Counter()
+    df: Counter[str] = Counter()
+    for text, _commune in keys[start:stop]:
+        named.update(e for e in extract_entities(text) if " " in e.name)
+        folded = fold(mark_senses(text))
+        df.update(set(content_tokens(folded, syllables_with_dots(folded))))
+    return named, df
+
+
+@dataclass
+class _Part:
+    """The second pass over a range of texts, as compact values."""
+
+    features: list[str]
+    matrices: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
+    field_p: np.ndarray
+    level_p: np.ndarray
+    accented: np.ndarray
+    problems: np.ndarray
+    lengths: np.ndarray
+    details: list[Hashable]
+    places: list[tuple[str, ...]]
+    labels: list[tuple[str, str, str]]
+    terms_df: Counter[str]
+
+
+def _second_pass(context: _Context, start: int, stop: int) -> _Part:
+    """Analyse texts ``start..stop`` with the corpus-wide gazetteer and typo table."""
+    fix, params = context.fix, context.params
+    encoded, label_tokens, details, places, labels = [], [], [], [], []
+    rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
+    accented, lengths = [], []
+    terms_df: Counter[str] = Counter()
+    texts = context.keys[start:stop]
+    features = []
+    for text, _commune in texts:
+        f = petition_features(text, context.gazetteer, extract_entities(text))
+        features.append(f)
+        encoded.append(encode_features(f))
+        main = [fix.get(t, t) for t in f.main_tokens]
+        label_tokens.append(main)
+        accent = _accented_words(text, fix)
+        for name, row in zip(
+            _MATRICES,
+            (
+                _word_terms(f, params, fix),
+                _char_grams(main),
+                _deletion_keys(f.tokens),
+                accent,
+                {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
+                | {"r:" + r: 1.0 for r in f.roads},
+            ),
+            strict=True,
+        ):
+            rows[name].add(row)
+        accented.append(bool(accent))
+        lengths.append(max(1, len(f.main_tokens)))
+        details.append(_detail_key(_distinguishing(f)))
+        places.append(
+            tuple(sorted({_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS}))
+        )
+        terms_df.update(set(f.terms))
+    field_p, level_p = label_probabilities(label_tokens, (context.field_model, context.level_model))
+    for k, ((text, commune), f) in enumerate(zip(texts, features, strict=True)):
+        s = suggest(
+            text, commune=commune, tokens=f.main_tokens, probabilities=(field_p[k], level_p[k])
+        )
+        labels.append((s.field, s.level, s.agency))
+    return _Part(
+        features=encoded,
+        matrices={name: row.arrays() for name, row in rows.items()},
         field_p=field_p,
         level_p=level_p,
-        communes=_codes(folded_communes),
-        details=[_distinguishing(f) for f in features],
+        accented=np.array(accented, dtype=bool),
         problems=_problem_masks(features),
-        lengths=np.array([max(1, len(f.main_tokens)) for f in features], dtype=np.float64),
-        places=[
-            frozenset(_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS)
-            for f in features
-        ],
+        lengths=np.array(lengths, dtype=np.float64),
+        details=details,
+        places=places,
+        labels=labels,
+        terms_df=terms_df,
+    )
+
+
+def _detail_key(detail: dict[str, set[str]]) -> Hashable:
+    """A hashable value per :func:`_distinguishing` result ("" when it names nothing)."""
+    return tuple(sorted((kind, tuple(sorted(names))) for kind, names in detail.items())) or ""
+
+
+def _join(keys: list[tuple[str, str]], parts: Iterable[_Part]) -> Analysis:
+    """One :class:`Analysis` from the parts of consecutive ranges, in order."""
+    matrices = {name: _MatrixJoin() for name in _MATRICES}
+    features: list[str] = []
+    field_p, level_p, accented, problems, lengths = [], [], [], [], []
+    detail_code: dict[Hashable, int] = {"": 0}
+    place_code: dict[tuple[str, ...], int] = {(): 0}
+    label_code: dict[str, int] = {}
+    details_of, places_of, label_rows = [], [], []
+    terms_df: Counter[str] = Counter()
+    for part in parts:
+        features += part.features
+        for name, arrays in part.matrices.items():
+            matrices[name].add(*arrays)
+        field_p.append(part.field_p)
+        level_p.append(part.level_p)
+        accented.append(part.accented)
+        problems.append(part.problems)
+        lengths.append(part.lengths)
+        details_of += [detail_code.setdefault(d, len(detail_code)) for d in part.details]
+        places_of += [place_code.setdefault(p, len(place_code)) for p in part.places]
+        label_rows += [
+            [label_code.setdefault(x, len(label_code)) for x in row] for row in part.labels
+        ]
+        terms_df.update(part.terms_df)
+    detail_values = [
+        {kind: set(names) for kind, names in key} if key else {} for key in detail_code
+    ]
+    place_values = [frozenset(key) for key in place_code]
+    word, word_df = _weigh(matrices["word"].matrix(len(keys)))
+    fuzzy, fuzzy_df = _weigh(matrices["fuzzy"].matrix(len(keys)))
+    return Analysis(
+        keys=keys,
+        features=_FeatureStore(features),
+        word=word,
+        word_df=word_df,
+        chars=_weigh(matrices["chars"].matrix(len(keys)))[0],
+        fuzzy=fuzzy,
+        fuzzy_df=fuzzy_df,
+        accent=_weigh(matrices["accent"].matrix(len(keys)))[0],
+        accented=np.concatenate(accented) if accented else np.zeros(0, dtype=bool),
+        names=_weigh(matrices["names"].matrix(len(keys)))[0],
+        field_p=np.vstack(field_p) if field_p else np.zeros((0, len(FIELDS))),
+        level_p=np.vstack(level_p) if level_p else np.zeros((0, len(LEVELS))),
+        communes=_codes([fold(c) for _, c in keys]),
+        details=[detail_values[code] for code in details_of],
+        problems=np.concatenate(problems) if problems else np.zeros(0, dtype=np.int64),
+        lengths=np.concatenate(lengths) if lengths else np.zeros(0),
+        places=[place_values[code] for code in places_of],
+        labels=np.array(label_rows, dtype=np.int32).reshape(len(keys), 3),
+        label_names=list(label_code),
+        terms_df=terms_df,
+    )
+
+
+class _RowBuilder:
+    """Term rows of a range of texts with a vocabulary of that range (first seen first)."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.indptr, self.indices, self.values = array("q", [0]), array("i"), array("f")
+
+    def add(self, row: dict[str, float]) -> None:
+        vocabulary = self.vocabulary
+        for term, count in row.items():
+            self.indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            self.values.append(1.0 + math.log(count) if count >= 1 else count)
+        self.indptr.append(len(self.indices))
+
+    def arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        return (
+            list(self.vocabulary),
+            np.frombuffer(self.indptr, dtype=np.int64).copy(),
+            np.frombuffer(self.indices, dtype=np.int32).copy(),
+            np.frombuffer(self.values, dtype=np.float32).copy(),
+        )
+
+
+class _MatrixJoin:
+    """Rows of consecutive ranges put together under one vocabulary, in first-seen order
+    (the column order one pass over all the texts would give)."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.indptr: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
+        self.indices: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
+        self.size = 0
+
+    def add(self, terms: list[str], indptr: np.ndarray, indices: np.ndarray, values: np.ndarray):
+        vocabulary = self.vocabulary
+        column = np.array(
+            [vocabulary.setdefault(term, len(vocabulary)) for term in terms], dtype=np.int32
+        )
+        self.indices.append(column[indices] if len(indices) else indices)
+        self.values.append(values)
+        self.indptr.append(indptr[1:] + self.size)
+        self.size += len(indices)
+
+    def matrix(self, n: int) -> sparse.csr_matrix:
+        indices = np.concatenate(self.indices) if self.indices else np.zeros(0, dtype=np.int32)
+        values = np.concatenate(self.values) if self.values else np.zeros(0, dtype=np.float32)
+        self.indices, self.values = [], []
+        indptr = np.concatenate(self.indptr)
+        index_type = np.int32 if len(indices) < 2**31 else np.int64
+        return sparse.csr_matrix(
+            (values, indices.astype(index_type, copy=False), indptr.astype(index_type)),
+            shape=(n, max(1, len(self.vocabulary))),
+        )
+
+
+class _FeatureStore(Sequence[PetitionFeatures]):
+    """Each text's :class:`PetitionFeatures` kept as one string, decoded on access."""
+
+    def __init__(self, encoded: list[str]) -> None:
+        self._encoded = encoded
+
+    def __len__(self) -> int:
+        return len(self._encoded)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [decode_features(s) for s in self._encoded[index]]
+        return decode_features(self._encoded[index])
+
+
+_FIELD, _ITEM, _KIND = "\x1e", "\x1f", "\x1d"
+
+
+def encode_features(f: PetitionFeatures) -> str:
+    """One string holding *f* (the inverse of :func:`decode_features`)."""
+    return _FIELD.join(
+        (
+            _ITEM.join(f.tokens),
+            _ITEM.join(f.terms),
+            _ITEM.join(f.roads),
+            _ITEM.join(e.kind + _KIND + e.name for e in f.entities),
+            _ITEM.join(f.later_terms),
+            "" if f.main_length is None else str(f.main_length),
+            _ITEM.join(sorted(f.problems)),
+        )
+    )
+
+
+def decode_features(encoded: str) -> PetitionFeatures:
+    """The :class:`PetitionFeatures` that :func:`encode_features` wrote."""
+    tokens, terms, roads, entities, later, main_length, problems = encoded.split(_FIELD)
+
+    def items(value: str) -> list[str]:
+        return value.split(_ITEM) if value else []
+
+    return PetitionFeatures(
+        tokens=items(tokens),
+        terms=items(terms),
+        roads=items(roads),
+        entities=[Entity(*e.split(_KIND, 1)) for e in items(entities)],
+        later_terms=items(later),
+        main_length=int(main_length) if main_length else None,
+        problems=frozenset(items(problems)),
     )
 
 
@@ -288,7 +551,11 @@ def _typo_corrections(token_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     one is itself not common. Found through deletion keys (a syllable and each one-letter
     deletion of it), so the cost is linear in the vocabulary.
     """
-    df: Counter[str] = Counter(t for tokens in token_lists for t in set(tokens))
+    return _corrections(Counter(t for tokens in token_lists for t in set(tokens)))
+
+
+def _corrections(df: Counter[str]) -> dict[str, str]:
+    """:func:`_typo_corrections` from the number of texts each token occurs in."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for token, count in df.items():
         if count >= 2 and len(token) >= 2 and not token.isdigit() and is_syllable(token):
@@ -418,14 +685,31 @@ def _term_counts(rows: Iterable[dict[str, float]]) -> tuple[sparse.csr_matrix, l
 
 
 def _weigh(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Smoothed-IDF, L2-normalised rows of a term-frequency matrix; also document frequencies."""
+    """Smoothed-IDF, L2-normalised rows of a term-frequency matrix; also document frequencies.
+
+    Weighs *counts* in place (no copy of a matrix that may hold hundreds of millions of
+    entries).
+    """
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1 + counts.shape[0]) / (1 + df)).astype(np.float32) + 1.0
-    matrix = counts @ sparse.diags(idf)
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
-    norms[norms == 0] = 1.0
-    matrix = sparse.diags((1.0 / norms).astype(np.float32)) @ matrix
-    return matrix.tocsr(), df
+    matrix = counts if counts.data.dtype == np.float32 else counts.astype(np.float32)
+    data, indptr = matrix.data, matrix.indptr
+    norms = np.ones(matrix.shape[0], dtype=np.float32)
+    for start, stop in ranges(matrix.shape[0], 100_000):
+        lo, hi = int(indptr[start]), int(indptr[stop])
+        block = data[lo:hi]
+        block *= idf[matrix.indices[lo:hi]]
+        squares = block.astype(np.float64) ** 2
+        lengths = np.diff(indptr[start : stop + 1])
+        filled = lengths > 0
+        sums = np.zeros(stop - start)
+        if filled.any():
+            sums[filled] = np.add.reduceat(squares, (indptr[start:stop] - lo)[filled])
+        row_norms = np.sqrt(sums).astype(np.float32)
+        row_norms[row_norms == 0] = 1.0
+        norms[start:stop] = row_norms
+        block *= np.repeat(1.0 / row_norms, lengths).astype(np.float32)
+    return matrix, df
 
 
 # --- candidates and pair features --------------------------------------------------------
@@ -887,15 +1171,15 @@ def consolidate(
     by_label: dict[int, list[int]] = defaultdict(list)
     for index in range(len(petitions)):
         by_label[labels[of_petition[index]]].append(index)
-    suggestions = _suggestions(petitions, analysis, of_petition)
-    terms_df = Counter(t for f in analysis.features for t in set(f.terms))
+    terms_df = analysis.terms_df
     groups: list[Group] = []
     group_of = [0] * len(petitions)
-    member_features = [analysis.features[k] for k in of_petition]
     for number, label in enumerate(sorted(by_label, key=lambda lab: by_label[lab][0]), start=1):
         group = Group(key=f"G{number:05d}", members=by_label[label])
-        _shared_evidence(group, member_features, terms_df)
-        group.suggestion = Suggestion.vote([suggestions[m] for m in group.members])
+        texts = {m: int(of_petition[m]) for m in group.members}
+        decoded = {k: analysis.features[k] for k in set(texts.values())}
+        _shared_evidence(group, {m: decoded[k] for m, k in texts.items()}, terms_df)
+        group.suggestion = Suggestion.vote([_suggestion(analysis, texts[m]) for m in group.members])
         for member in group.members:
             group_of[member] = len(groups)
         groups.append(group)
@@ -903,20 +1187,24 @@ def consolidate(
     return Result(list(petitions), groups, group_of, evidence)
 
 
-def _suggestions(
-    petitions: Sequence[Petition], analysis: Analysis, of_petition: np.ndarray
-) -> list[Suggestion]:
-    """Each petition's suggestion, computed once per distinct text."""
-    distinct = [
-        suggest(
+def _suggestion(analysis: Analysis, k: int) -> Suggestion:
+    """Text *k*'s suggested field, level and agency, with its probabilities as scores."""
+    if analysis.labels is None:  # pragma: no cover - every analysis made here has them
+        text, commune = analysis.keys[k]
+        return suggest(
             text,
             commune=commune,
             tokens=analysis.features[k].main_tokens,
             probabilities=(analysis.field_p[k], analysis.level_p[k]),
         )
-        for k, (text, commune) in enumerate(analysis.keys)
-    ]
-    return [distinct[k] for k in of_petition]
+    field_name, level, agency = (analysis.label_names[c] for c in analysis.labels[k])
+    return Suggestion(
+        field=field_name,
+        level=level,
+        agency=agency,
+        field_scores={name: float(p) for name, p in zip(FIELDS, analysis.field_p[k], strict=True)},
+        level_scores={name: float(p) for name, p in zip(LEVELS, analysis.level_p[k], strict=True)},
+    )
 
 
 def _member_evidence(
@@ -996,7 +1284,9 @@ def _shared(analysis: Analysis, a: int, b: int, terms_df: Counter) -> list[str]:
     return out
 
 
-def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_df: Counter) -> None:
+def _shared_evidence(
+    group: Group, features: Mapping[int, PetitionFeatures], terms_df: Counter
+) -> None:
     """Fill the group's shared roads, names and most telling shared words."""
     size = len(group.members)
     roads = Counter(r for m in group.members for r in set(features[m].roads))
