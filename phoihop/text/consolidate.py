@@ -41,6 +41,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse import csgraph
 
 from phoihop.text.classify import LEVELS, Suggestion, label_probabilities, suggest
 from phoihop.text.features import (
@@ -90,6 +91,7 @@ class Params:
     neighbours: int = 30
     df_cap_ratio: float = 0.02
     df_cap_min: int = 40
+    df_cap_max: int = 400
 
 
 @dataclass
@@ -719,38 +721,71 @@ def candidate_pairs(analysis: Analysis, params: Params) -> tuple[np.ndarray, np.
     """Pairs (i < j) where either side has the other among its ``neighbours`` best.
 
     Blocking reads selective words, typo keys (document frequency between 2 and a cap) and
-    names; a term above the cap is left out of this step only. Ties go to the lower position,
-    and positions follow sorted text, so the result does not depend on the input's order.
+    names; a term above the cap is left out of this step only. The cap grows with the
+    corpus (``df_cap_ratio``) up to ``df_cap_max``, so the work per text stays bounded.
+    Ties go to the lower position, and positions follow sorted text, so the result does not
+    depend on the input's order. Ranges of texts run in forked workers when there are many.
     """
     n = analysis.word.shape[0]
-    cap = max(params.df_cap_min, int(params.df_cap_ratio * n))
-    parts = [analysis.word[:, np.flatnonzero((analysis.word_df >= 2) & (analysis.word_df <= cap))]]
+    cap = min(max(params.df_cap_min, int(params.df_cap_ratio * n)), params.df_cap_max)
+    word_cols = np.flatnonzero((analysis.word_df >= 2) & (analysis.word_df <= cap))
     fuzzy_cols = np.flatnonzero((analysis.fuzzy_df >= 2) & (analysis.fuzzy_df <= cap))
-    parts.append(analysis.fuzzy[:, fuzzy_cols] * 0.5)
-    parts.append(analysis.names)
-    blocking = sparse.hstack(parts).tocsr()
+    blocking = sparse.hstack(
+        [analysis.word[:, word_cols], analysis.fuzzy[:, fuzzy_cols] * 0.5, analysis.names]
+    ).tocsr()
     blocking_t = blocking.T.tocsr()
-    rows_out, cols_out = [], []
-    chunk = 2000
-    k = params.neighbours
-    for start in range(0, n, chunk):
-        product = (blocking[start : start + chunk] @ blocking_t).tocsr()
-        for offset in range(product.shape[0]):
-            i = start + offset
-            lo, hi = product.indptr[offset], product.indptr[offset + 1]
-            cols, vals = product.indices[lo:hi], product.data[lo:hi]
-            keep = cols != i
-            cols, vals = cols[keep], vals[keep]
-            if len(cols) > k:
-                order = np.lexsort((cols, -vals))[:k]
-                cols = cols[order]
-            rows_out.append(np.full(len(cols), i, dtype=np.int64))
-            cols_out.append(cols.astype(np.int64))
-    if not rows_out:
+    # Spans of texts whose products hold about the same number of entries at most.
+    column_df = np.diff(blocking_t.indptr)
+    summed = np.concatenate([[0], np.cumsum(column_df[blocking.indices], dtype=np.int64)])
+    bound = summed[blocking.indptr[1:]] - summed[blocking.indptr[:-1]]
+    spans = _spans_by_weight(bound, _PRODUCT_ENTRIES)
+    processes = cores() if n >= PARALLEL_FROM else 1
+    parts = list(
+        map_ranges(_neighbours, (blocking, blocking_t, params.neighbours), spans, processes)
+    )
+    if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    a, b = np.concatenate(rows_out), np.concatenate(cols_out)
+    a = np.concatenate([p[0] for p in parts]).astype(np.int64)
+    b = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    del parts
     key = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
     return key // n, key % n
+
+
+# Entries of the blocking product computed at once (per process): bounds its memory.
+_PRODUCT_ENTRIES = 6_000_000
+
+
+def _spans_by_weight(weight: np.ndarray, budget: int) -> list[tuple[int, int]]:
+    """Consecutive spans of items whose summed *weight* stays under *budget* (one item
+    alone may exceed it)."""
+    spans, start, total = [], 0, 0
+    for index, w in enumerate(weight.tolist()):
+        if total and total + w > budget:
+            spans.append((start, index))
+            start, total = index, 0
+        total += w
+    if start < len(weight):
+        spans.append((start, len(weight)))
+    return spans
+
+
+def _neighbours(
+    shared: tuple[sparse.csr_matrix, sparse.csr_matrix, int], start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each text of ``start..stop`` with its *k* best others by the blocking product."""
+    blocking, blocking_t, k = shared
+    product = (blocking[start:stop] @ blocking_t).tocsr()
+    row = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(product.indptr))
+    cols, vals = product.indices, product.data
+    del product
+    keep = cols != row
+    row, cols, vals = row[keep], cols[keep], vals[keep]
+    order = np.lexsort((cols, -vals, row))
+    row, cols = row[order], cols[order]
+    rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
+    near = rank < k
+    return row[near], cols[near].astype(np.int32)
 
 
 def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -763,8 +798,14 @@ def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> 
     return out
 
 
-def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """One row of :data:`~phoihop.text.learn.PAIR_FEATURES` per pair."""
+def pair_features(
+    analysis: Analysis, rows: np.ndarray, cols: np.ndarray, *, rank: np.ndarray | None = None
+) -> np.ndarray:
+    """One row of :data:`~phoihop.text.learn.PAIR_FEATURES` per pair.
+
+    *rank* is the ``rank`` column when *rows*/*cols* are a range of all the candidate pairs
+    (it reads all of them: :func:`_nearness`).
+    """
     word = _row_dots(analysis.word, rows, cols)
     chars = _row_dots(analysis.chars, rows, cols)
     fuzzy = _row_dots(analysis.fuzzy, rows, cols)
@@ -797,7 +838,7 @@ def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.
         "word_x_commune": word * same_commune,
         "char_x_field": chars * field_agree,
         "thing_x_char": (shared_name | same_thing) * chars,
-        "rank": _nearness(rows, cols, word + chars),
+        "rank": _nearness(rows, cols, word + chars) if rank is None else rank,
         "other_commune": (communes[rows] != communes[cols])
         & (communes[rows] >= 0)
         & (communes[cols] >= 0),
@@ -999,7 +1040,17 @@ def average_linkage(
     Merges go in rounds: two clusters that are each other's best merge (ties to the lower
     positions), so the result depends on the items' positions only, never on the input order.
     """
+    threshold = 0.5 if params.threshold is None else params.threshold
     keep = scores > 0
+    # Clusters only ever join along pairs at or above the threshold (a linkage is at most
+    # its best pair), so pairs between components of that graph can never take part: they
+    # are left out, which leaves the merges as they are and the rounds shorter.
+    strong = keep & (scores >= threshold)
+    link_a = np.concatenate([rows[strong], [x for x, _ in must_link]]).astype(np.int64)
+    link_b = np.concatenate([cols[strong], [y for _, y in must_link]]).astype(np.int64)
+    graph = sparse.coo_matrix((np.ones(len(link_a)), (link_a, link_b)), shape=(n, n))
+    component = csgraph.connected_components(graph, directed=False)[1]
+    keep &= component[rows] == component[cols]
     edges = _LinkGraph(rows[keep], cols[keep], scores[keep].astype(np.float64), n)
     size = np.ones(n, dtype=np.float64)
     label = np.arange(n)
@@ -1117,21 +1168,78 @@ class Scored:
     scores: np.ndarray
 
 
-def score_petitions(petitions: Sequence[Petition], models: Models, params: Params) -> Scored:
-    """Analyse the distinct texts of *petitions* and score their candidate pairs."""
+def score_petitions(
+    petitions: Sequence[Petition], models: Models, params: Params, *, keep_features: bool = True
+) -> Scored:
+    """Analyse the distinct texts of *petitions* and score their candidate pairs.
+
+    Without *keep_features* the pair features are dropped once scored (``features`` is
+    then empty): at a million petitions they would take gigabytes.
+    """
     keys = sorted({(p.text, p.commune) for p in petitions})
     position = {key: k for k, key in enumerate(keys)}
     of_petition = np.array([position[(p.text, p.commune)] for p in petitions], dtype=np.int64)
+    del position
     analysis = analyse(keys, models, params, sorted({p.commune for p in petitions}))
     rows, cols = candidate_pairs(analysis, params)
-    features = pair_features(analysis, rows, cols)
-    scores = models.pair.probability(features)
+    features, scores = score_pairs(analysis, rows, cols, models.pair, params, keep_features)
+    return Scored(analysis, of_petition, rows, cols, features, scores)
+
+
+# Candidate pairs scored in one process below this many; in ranges of this many above.
+_PAIRS_PARALLEL_FROM = 200_000
+_PAIR_RANGE = 400_000
+
+
+def score_pairs(
+    analysis: Analysis,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    model: PairModel,
+    params: Params,
+    keep_features: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features (empty unless *keep_features*) and scores, 0 where a constraint
+    forbids the pair; ranges of pairs run in forked workers when there are many."""
+    m = len(rows)
+    processes = cores() if m >= _PAIRS_PARALLEL_FROM else 1
+    rank = None
+    if processes > 1:  # the nearness rank reads every pair of a text: computed here once
+        similarity = np.concatenate(
+            list(map_ranges(_wording, (analysis, rows, cols), ranges(m, _PAIR_RANGE), processes))
+        )
+        rank = _nearness(rows, cols, similarity)
+        del similarity
+    spans = ranges(m, _PAIR_RANGE) if processes > 1 else [(0, m)]
+    shared = (analysis, rows, cols, rank, model, params, keep_features)
+    parts = list(map_ranges(_score_range, shared, spans, processes))
+    scores = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.float32)
+    features = (
+        np.vstack([p[0] for p in parts])
+        if keep_features and parts
+        else np.zeros((0, len(PAIR_FEATURES)))
+    )
+    return features, scores
+
+
+def _wording(shared: tuple, start: int, stop: int) -> np.ndarray:
+    """Word plus character cosine of pairs ``start..stop`` (what the nearness rank orders by)."""
+    analysis, rows, cols = shared
+    a, b = rows[start:stop], cols[start:stop]
+    return _row_dots(analysis.word, a, b) + _row_dots(analysis.chars, a, b)
+
+
+def _score_range(shared: tuple, start: int, stop: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """Features (when kept) and scores of pairs ``start..stop``."""
+    analysis, rows, cols, rank, model, params, keep_features = shared
+    a, b = rows[start:stop], cols[start:stop]
+    features = pair_features(analysis, a, b, rank=None if rank is None else rank[start:stop])
+    scores = model.probability(features)
     wording = np.maximum(
         features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
     )
-    blocked = vetoed(analysis, rows, cols, params) | (wording < params.min_wording)
-    scores = np.where(blocked, 0.0, scores).astype(np.float32)
-    return Scored(analysis, of_petition, rows, cols, features, scores)
+    blocked = vetoed(analysis, a, b, params) | (wording < params.min_wording)
+    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
 
 
 def consolidate(
@@ -1151,7 +1259,7 @@ def consolidate(
     params = params or Params()
     if params.threshold is None:
         params = replace(params, threshold=models.pair.threshold)
-    scored = score_petitions(petitions, models, params)
+    scored = score_petitions(petitions, models, params, keep_features=False)
     analysis, of_petition = scored.analysis, scored.of_petition
     index_of = {p.id: k for k, p in enumerate(petitions)}
     must = [(int(of_petition[index_of[x]]), int(of_petition[index_of[y]])) for x, y in must_link]
