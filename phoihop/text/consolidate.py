@@ -251,16 +251,18 @@ def analyse(
     spans = ranges(n, _RANGE if processes > 1 else max(1, n))
     named: Counter[Entity] = Counter()
     token_df: Counter[str] = Counter()
-    for found, df in map_ranges(_first_pass, keys, spans, processes):
+    entities: list[str] = []
+    for found, df, written in map_ranges(_first_pass, keys, spans, processes):
         named.update(found)
         token_df.update(df)
+        entities += written
     gazetteer = build_gazetteer(
         [[entity] * count for entity, count in named.items()], places or [c for _, c in keys]
     )
     del named
     fix = _corrections(token_df)
     del token_df
-    context = _Context(keys, gazetteer, fix, models.field, models.level, params)
+    context = _Context(keys, entities, gazetteer, fix, models.field, models.level, params)
     return _join(keys, map_ranges(_second_pass, context, spans, processes))
 
 
@@ -269,6 +271,7 @@ class _Context:
     """What the second pass reads, besides the texts."""
 
     keys: list[tuple[str, str]]
+    entities: list[str]  # each text's named things (:func:`_encode_entities`)
     gazetteer: Gazetteer
     fix: dict[str, str]
     field_model: LabelModel
@@ -276,15 +279,21 @@ class _Context:
     params: Params
 
 
-def _first_pass(keys: Sequence[tuple[str, str]], start: int, stop: int):
-    """Named things of two words or more, and in how many texts each syllable occurs."""
+def _first_pass(
+    keys: Sequence[tuple[str, str]], start: int, stop: int
+) -> tuple[Counter[Entity], Counter[str], list[str]]:
+    """Named things of two words or more, in how many texts each syllable occurs, and each
+    text's named things (for the second pass)."""
     named: Counter[Entity] = Counter()
     df: Counter[str] = Counter()
+    written = []
     for text, _commune in keys[start:stop]:
-        named.update(e for e in extract_entities(text) if " " in e.name)
+        entities = extract_entities(text)
+        named.update(e for e in entities if " " in e.name)
+        written.append(_ITEM.join(e.kind + _KIND + e.name for e in entities))
         folded = fold(mark_senses(text))
         df.update(set(content_tokens(folded, syllables_with_dots(folded))))
-    return named, df
+    return named, df, written
 
 
 @dataclass
@@ -313,8 +322,8 @@ def _second_pass(context: _Context, start: int, stop: int) -> _Part:
     terms_df: Counter[str] = Counter()
     texts = context.keys[start:stop]
     features = []
-    for text, _commune in texts:
-        f = petition_features(text, context.gazetteer, extract_entities(text))
+    for (text, _commune), entities in zip(texts, context.entities[start:stop], strict=True):
+        f = petition_features(text, context.gazetteer, _decode_entities(entities))
         features.append(f)
         encoded.append(encode_features(f))
         main = [fix.get(t, t) for t in f.main_tokens]
@@ -446,34 +455,37 @@ class _RowBuilder:
 
 class _MatrixJoin:
     """Rows of consecutive ranges put together under one vocabulary, in first-seen order
-    (the column order one pass over all the texts would give)."""
+    (the column order one pass over all the texts would give).
+
+    Entries go into growing typed arrays, so the whole matrix is never held twice.
+    """
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
-        self.indptr: list[np.ndarray] = [np.zeros(1, dtype=np.int64)]
-        self.indices: list[np.ndarray] = []
-        self.values: list[np.ndarray] = []
-        self.size = 0
+        self.indptr = array("q", [0])
+        self.indices = array("i")
+        self.values = array("f")
 
     def add(self, terms: list[str], indptr: np.ndarray, indices: np.ndarray, values: np.ndarray):
         vocabulary = self.vocabulary
         column = np.array(
             [vocabulary.setdefault(term, len(vocabulary)) for term in terms], dtype=np.int32
         )
-        self.indices.append(column[indices] if len(indices) else indices)
-        self.values.append(values)
-        self.indptr.append(indptr[1:] + self.size)
-        self.size += len(indices)
+        self.indptr.frombytes((indptr[1:] + len(self.indices)).astype(np.int64).tobytes())
+        self.indices.frombytes(column[indices].tobytes() if len(indices) else b"")
+        self.values.frombytes(values.astype(np.float32).tobytes())
 
     def matrix(self, n: int) -> sparse.csr_matrix:
-        indices = np.concatenate(self.indices) if self.indices else np.zeros(0, dtype=np.int32)
-        values = np.concatenate(self.values) if self.values else np.zeros(0, dtype=np.float32)
-        self.indices, self.values = [], []
-        indptr = np.concatenate(self.indptr)
-        index_type = np.int32 if len(indices) < 2**31 else np.int64
+        indices = np.frombuffer(self.indices, dtype=np.int32)
+        indptr = np.frombuffer(self.indptr, dtype=np.int64)
+        if len(indices) < 2**31:
+            indptr = indptr.astype(np.int32)
+        else:  # pragma: no cover - over two billion entries
+            indices = indices.astype(np.int64)
         return sparse.csr_matrix(
-            (values, indices.astype(index_type, copy=False), indptr.astype(index_type)),
+            (np.frombuffer(self.values, dtype=np.float32), indices, indptr),
             shape=(n, max(1, len(self.vocabulary))),
+            copy=False,
         )
 
 
@@ -510,6 +522,10 @@ def encode_features(f: PetitionFeatures) -> str:
     )
 
 
+def _decode_entities(encoded: str) -> list[Entity]:
+    return [Entity(*e.split(_KIND, 1)) for e in encoded.split(_ITEM)] if encoded else []
+
+
 def decode_features(encoded: str) -> PetitionFeatures:
     """The :class:`PetitionFeatures` that :func:`encode_features` wrote."""
     tokens, terms, roads, entities, later, main_length, problems = encoded.split(_FIELD)
@@ -521,7 +537,7 @@ def decode_features(encoded: str) -> PetitionFeatures:
         tokens=items(tokens),
         terms=items(terms),
         roads=items(roads),
-        entities=[Entity(*e.split(_KIND, 1)) for e in items(entities)],
+        entities=_decode_entities(entities),
         later_terms=items(later),
         main_length=int(main_length) if main_length else None,
         problems=frozenset(items(problems)),
@@ -791,7 +807,7 @@ def _neighbours(
 def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Dot product of rows[k] and cols[k] of *matrix*, for every k."""
     out = np.zeros(len(rows), dtype=np.float64)
-    chunk = 100_000
+    chunk = 20_000  # rows of two copies of this many texts at once: bounded memory
     for start in range(0, len(rows), chunk):
         a, b = rows[start : start + chunk], cols[start : start + chunk]
         out[start : start + chunk] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
@@ -1324,20 +1340,26 @@ def _member_evidence(
 ) -> list[Evidence]:
     """For each petition, the member of its group it is tied to best, and what they share."""
     analysis, of_petition = scored.analysis, scored.of_petition
+    n = len(analysis.keys)
     # Only pairs inside one group can be evidence: select them with arrays first.
-    group_of_text = np.full(len(analysis.keys), -1, dtype=np.int64)
+    group_of_text = np.full(n, -1, dtype=np.int64)
     for number, group in enumerate(groups):
         group_of_text[of_petition[group.members]] = number
     inside_pairs = group_of_text[scored.rows] == group_of_text[scored.cols]
-    best: dict[int, dict[int, float]] = defaultdict(dict)  # text -> other text -> score
-    for a, b, s in zip(
-        scored.rows[inside_pairs].tolist(),
-        scored.cols[inside_pairs].tolist(),
-        scored.scores[inside_pairs].tolist(),
-        strict=True,
-    ):
-        best[a][b] = s
-        best[b][a] = s
+    rows, cols = scored.rows[inside_pairs], scored.cols[inside_pairs]
+    scores = scored.scores[inside_pairs].astype(np.float64)
+    # Each group's summed scores of its scored pairs, and each text's best partner in its
+    # group (highest score, then the lower position).
+    summed = np.bincount(group_of_text[rows], weights=scores, minlength=len(groups))
+    ends, others = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    both = np.concatenate([scores, scores])
+    order = np.lexsort((others, -both, ends))
+    first = order[np.r_[True, ends[order][1:] != ends[order][:-1]]] if len(order) else order
+    best_other = np.full(n, -1, dtype=np.int64)
+    best_score = np.zeros(n)
+    best_other[ends[first]] = others[first]
+    best_score[ends[first]] = both[first]
+    del ends, others, both, order, first
     first_id: dict[int, str] = {}
     for p, k in zip(petitions, of_petition.tolist(), strict=True):
         first_id[k] = min(first_id.get(k, p.id), p.id)
@@ -1345,12 +1367,10 @@ def _member_evidence(
     first_member: dict[int, int] = {}  # text -> the member with the smallest id
     for member in sorted(range(len(petitions)), key=lambda m: petitions[m].id):
         first_member.setdefault(int(of_petition[member]), member)
-    for group in groups:
-        texts = sorted({int(of_petition[m]) for m in group.members})
-        inside = set(texts)
-        group_scores = [s for t in texts for u, s in best[t].items() if u in inside and u > t]
+    for number, group in enumerate(groups):
+        texts = {int(of_petition[m]) for m in group.members}
         possible = len(texts) * (len(texts) - 1) / 2
-        group.cohesion = float(sum(group_scores) / possible) if possible else 1.0
+        group.cohesion = float(summed[number] / possible) if possible else 1.0
         copies = Counter(int(of_petition[m]) for m in group.members)
         for member in group.members:
             own = int(of_petition[member])
@@ -1362,13 +1382,12 @@ def _member_evidence(
                 continue  # the first of identical petitions: the others join through it
             if len(texts) == 1:
                 continue
-            options = [(s, -u) for u, s in best[own].items() if u in inside]
-            if not options:
+            other = int(best_other[own])
+            if other < 0:
                 evidence[member] = Evidence(None, 0.0, [], weak=True)
                 group.weak_members.append(member)
                 continue
-            score, other = max(options)
-            other = -other
+            score = float(best_score[own])
             weak = score < (params.threshold or 0.5)
             if weak:
                 group.weak_members.append(member)
