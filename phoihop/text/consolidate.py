@@ -434,22 +434,31 @@ class _RowBuilder:
     """Term rows of a range of texts with a vocabulary of that range (first seen first)."""
 
     def __init__(self) -> None:
-        self.vocabulary: dict[str, int] = {}
-        self.indptr, self.indices, self.values = array("q", [0]), array("i"), array("f")
+        self.terms: list[str] = []
+        self.counts = array("d")
+        self.indptr = array("q", [0])
 
     def add(self, row: dict[str, float]) -> None:
-        vocabulary = self.vocabulary
-        for term, count in row.items():
-            self.indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            self.values.append(1.0 + math.log(count) if count >= 1 else count)
-        self.indptr.append(len(self.indices))
+        self.terms += row
+        self.counts.extend(row.values())
+        self.indptr.append(len(self.terms))
 
     def arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """The range's vocabulary, and its rows as CSR arrays of sublinear term frequencies."""
+        position = {term: k for k, term in enumerate(dict.fromkeys(self.terms))}
+        indices = np.fromiter(
+            map(position.__getitem__, self.terms), dtype=np.int32, count=len(self.terms)
+        )
+        counts = np.frombuffer(self.counts, dtype=np.float64)
+        distinct, inverse = np.unique(counts, return_inverse=True)
+        weight = np.array(
+            [1.0 + math.log(c) if c >= 1 else c for c in distinct.tolist()], dtype=np.float32
+        )
         return (
-            list(self.vocabulary),
+            list(position),
             np.frombuffer(self.indptr, dtype=np.int64).copy(),
-            np.frombuffer(self.indices, dtype=np.int32).copy(),
-            np.frombuffer(self.values, dtype=np.float32).copy(),
+            indices,
+            weight[inverse.ravel()] if len(counts) else np.zeros(0, dtype=np.float32),
         )
 
 
