@@ -56,7 +56,7 @@ from phoihop.text.features import (
 )
 from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_models
 from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
-from phoihop.text.normalize import fold, mark_senses, nfc, syllables_with_dots
+from phoihop.text.normalize import fold, fold_word, mark_senses, nfc, syllables_with_dots
 from phoihop.text.parallel import cores, map_ranges, ranges
 
 # Kinds of named things that tell two issues apart when they differ.
@@ -316,6 +316,7 @@ class _Part:
 def _second_pass(context: _Context, start: int, stop: int) -> _Part:
     """Analyse texts ``start..stop`` with the corpus-wide gazetteer and typo table."""
     fix, params = context.fix, context.params
+    columns = _WordColumns(fix)
     encoded, label_tokens, details, places, labels = [], [], [], [], []
     rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
     accented, lengths = [], []
@@ -332,7 +333,7 @@ def _second_pass(context: _Context, start: int, stop: int) -> _Part:
         for name, row in zip(
             _MATRICES,
             (
-                _word_terms(f, params, fix),
+                _word_terms(f, params, columns),
                 _char_grams(main),
                 _deletion_keys(f.tokens),
                 accent,
@@ -614,24 +615,37 @@ def _deletions(token: str) -> frozenset[str]:
     return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
+class _WordColumns(dict[str, str]):
+    """Term → its column name ``w:term`` with typos corrected; remembered once computed."""
+
+    def __init__(self, fix: dict[str, str]) -> None:
+        super().__init__()
+        self.fix = fix
+
+    def __missing__(self, term: str) -> str:
+        fix = self.fix
+        value = "w:" + ("_".join(fix.get(part, part) for part in term.split("_")) if fix else term)
+        self[term] = value
+        return value
+
+
 def _word_terms(
-    features: PetitionFeatures, params: Params, fix: dict[str, str] | None = None
+    features: PetitionFeatures,
+    params: Params,
+    fix: dict[str, str] | _WordColumns | None = None,
 ) -> dict[str, float]:
     """Weighted term counts for one petition (before IDF): main issue, later issue, roads.
 
-    *fix* maps typos to the syllable meant (:func:`_typo_corrections`).
+    *fix* maps typos to the syllable meant (:func:`_typo_corrections`); a
+    :class:`_WordColumns` of it is reused across texts.
     """
-    fix = fix or {}
-
-    def fixed(term: str) -> str:
-        return "_".join(fix.get(part, part) for part in term.split("_")) if fix else term
-
+    column = fix if isinstance(fix, _WordColumns) else _WordColumns(fix or {})
     counts: dict[str, float] = defaultdict(float)
     for term in features.terms:
-        counts["w:" + fixed(term)] += params.bigram_weight if "_" in term else 1.0
+        counts[column[term]] += params.bigram_weight if "_" in term else 1.0
     for term in features.later_terms:
         weight = params.bigram_weight if "_" in term else 1.0
-        counts["w:" + fixed(term)] += params.later_weight * weight
+        counts[column[term]] += params.later_weight * weight
     for road in features.roads:
         counts["r:" + road] += 1.0
     return counts
@@ -670,7 +684,7 @@ def _accented_words(text: str, fix: dict[str, str] | None = None) -> dict[str, f
     counts: dict[str, float] = defaultdict(float)
     for word in text.lower().split():
         word = word.strip(".,;:!?()[]\"“”'–-")
-        folded = fold(word)
+        folded = fold_word(word)  # one word of NFC text: what fold() gives, cached
         if len(word) > 1 and folded not in STOPWORDS and folded not in fix:
             if folded.isalpha() and not is_syllable(folded):
                 continue
