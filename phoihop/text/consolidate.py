@@ -815,16 +815,22 @@ def _neighbours(
     """Each text of ``start..stop`` with its *k* best others by the blocking product."""
     blocking, blocking_t, k = shared
     product = (blocking[start:stop] @ blocking_t).tocsr()
-    row = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(product.indptr))
-    cols, vals = product.indices, product.data
-    del product
-    keep = cols != row
-    row, cols, vals = row[keep], cols[keep], vals[keep]
-    order = np.lexsort((cols, -vals, row))
-    row, cols = row[order], cols[order]
+    product.sort_indices()  # within a row, other texts by position
+    local = np.repeat(np.arange(stop - start, dtype=np.int64), np.diff(product.indptr))
+    cols = product.indices
+    keep = cols != local + start
+    # One stable sort by (row, score descending); equal scores keep the lower position
+    # first. Scores are sums of non-negative products, so their bits sort like their values.
+    bits = product.data.view(np.uint32).astype(np.int64)
+    key = ((local << 32) | (0xFFFFFFFF - bits))[keep]
+    cols = cols[keep]
+    del product, local, bits, keep
+    order = np.argsort(key, kind="stable")
+    row = key[order] >> 32
+    cols = cols[order]
     rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
     near = rank < k
-    return row[near], cols[near].astype(np.int32)
+    return (row[near] + start).astype(np.int32), cols[near].astype(np.int32)
 
 
 def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
