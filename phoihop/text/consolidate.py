@@ -50,13 +50,12 @@ from phoihop.text.features import (
     Gazetteer,
     PetitionFeatures,
     build_gazetteer,
-    content_tokens,
     extract_entities,
     petition_features,
 )
 from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_models
 from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
-from phoihop.text.normalize import fold, fold_word, mark_senses, nfc, syllables_with_dots
+from phoihop.text.normalize import fold, fold_word, nfc
 from phoihop.text.parallel import cores, map_ranges, ranges
 
 # Kinds of named things that tell two issues apart when they differ.
@@ -239,10 +238,11 @@ def analyse(
 ) -> Analysis:
     """Analyse distinct (text, commune) pairs; *places* are all communes (for the gazetteer).
 
-    Two passes over the texts, each in ``processes`` forked workers (default: one per core)
-    when there are many: the first finds the corpus-wide named things (the gazetteer) and
-    syllable frequencies (the typo table); the second analyses each text with both and
-    returns compact arrays (:class:`_Part`), joined here in text order.
+    Three passes over the texts, each in ``processes`` forked workers (default: one per
+    core) when there are many: the first finds the named things (for the gazetteer); the
+    second the features of each text (:func:`~phoihop.text.features.petition_features`,
+    with the gazetteer) and the syllable frequencies (for the typo table); the third builds
+    with the typo table the compact arrays (:class:`_Part`), joined here in text order.
     """
     keys = list(keys)
     n = len(keys)
@@ -250,57 +250,69 @@ def analyse(
         processes = cores() if n >= PARALLEL_FROM else 1
     spans = ranges(n, _RANGE if processes > 1 else max(1, n))
     named: Counter[Entity] = Counter()
-    token_df: Counter[str] = Counter()
     entities: list[str] = []
-    for found, df, written in map_ranges(_first_pass, keys, spans, processes):
+    for found, written in map_ranges(_entity_pass, keys, spans, processes):
         named.update(found)
-        token_df.update(df)
         entities += written
     gazetteer = build_gazetteer(
         [[entity] * count for entity, count in named.items()], places or [c for _, c in keys]
     )
     del named
+    token_df: Counter[str] = Counter()
+    features: list[str] = []
+    for written, df in map_ranges(_feature_pass, (keys, entities, gazetteer), spans, processes):
+        features += written
+        token_df.update(df)
+    del entities
     fix = _corrections(token_df)
     del token_df
-    context = _Context(keys, entities, gazetteer, fix, models.field, models.level, params)
-    return _join(keys, map_ranges(_second_pass, context, spans, processes))
+    context = _Context(keys, features, fix, models.field, models.level, params)
+    return _join(keys, features, map_ranges(_term_pass, context, spans, processes))
 
 
 @dataclass(frozen=True)
 class _Context:
-    """What the second pass reads, besides the texts."""
+    """What the last pass reads."""
 
     keys: list[tuple[str, str]]
-    entities: list[str]  # each text's named things (:func:`_encode_entities`)
-    gazetteer: Gazetteer
+    features: list[str]  # each text's features (:func:`encode_features`)
     fix: dict[str, str]
     field_model: LabelModel
     level_model: LabelModel
     params: Params
 
 
-def _first_pass(
+def _entity_pass(
     keys: Sequence[tuple[str, str]], start: int, stop: int
-) -> tuple[Counter[Entity], Counter[str], list[str]]:
-    """Named things of two words or more, in how many texts each syllable occurs, and each
-    text's named things (for the second pass)."""
+) -> tuple[Counter[Entity], list[str]]:
+    """Named things of two words or more, and each text's named things as one string."""
     named: Counter[Entity] = Counter()
-    df: Counter[str] = Counter()
     written = []
     for text, _commune in keys[start:stop]:
         entities = extract_entities(text)
         named.update(e for e in entities if " " in e.name)
         written.append(_ITEM.join(e.kind + _KIND + e.name for e in entities))
-        folded = fold(mark_senses(text))
-        df.update(set(content_tokens(folded, syllables_with_dots(folded))))
-    return named, df, written
+    return named, written
+
+
+def _feature_pass(
+    shared: tuple[list[tuple[str, str]], list[str], Gazetteer], start: int, stop: int
+) -> tuple[list[str], Counter[str]]:
+    """Each text's features as one string, and in how many texts each syllable occurs."""
+    keys, entities, gazetteer = shared
+    written = []
+    df: Counter[str] = Counter()
+    for (text, _commune), named in zip(keys[start:stop], entities[start:stop], strict=True):
+        f = petition_features(text, gazetteer, _decode_entities(named))
+        written.append(encode_features(f))
+        df.update(set(f.tokens))
+    return written, df
 
 
 @dataclass
 class _Part:
-    """The second pass over a range of texts, as compact values."""
+    """The last pass over a range of texts, as compact values."""
 
-    features: list[str]
     matrices: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
     field_p: np.ndarray
     level_p: np.ndarray
@@ -313,20 +325,17 @@ class _Part:
     terms_df: Counter[str]
 
 
-def _second_pass(context: _Context, start: int, stop: int) -> _Part:
-    """Analyse texts ``start..stop`` with the corpus-wide gazetteer and typo table."""
+def _term_pass(context: _Context, start: int, stop: int) -> _Part:
+    """Term rows, labels and per-text values of texts ``start..stop``, typos corrected."""
     fix, params = context.fix, context.params
     columns = _WordColumns(fix)
-    encoded, label_tokens, details, places, labels = [], [], [], [], []
+    label_tokens, details, places, labels = [], [], [], []
     rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
     accented, lengths = [], []
     terms_df: Counter[str] = Counter()
     texts = context.keys[start:stop]
-    features = []
-    for (text, _commune), entities in zip(texts, context.entities[start:stop], strict=True):
-        f = petition_features(text, context.gazetteer, _decode_entities(entities))
-        features.append(f)
-        encoded.append(encode_features(f))
+    features = [decode_features(encoded) for encoded in context.features[start:stop]]
+    for (text, _commune), f in zip(texts, features, strict=True):
         main = [fix.get(t, t) for t in f.main_tokens]
         label_tokens.append(main)
         accent = _accented_words(text, fix)
@@ -357,7 +366,6 @@ def _second_pass(context: _Context, start: int, stop: int) -> _Part:
         )
         labels.append((s.field, s.level, s.agency))
     return _Part(
-        features=encoded,
         matrices={name: row.arrays() for name, row in rows.items()},
         field_p=field_p,
         level_p=level_p,
@@ -376,10 +384,9 @@ def _detail_key(detail: dict[str, set[str]]) -> Hashable:
     return tuple(sorted((kind, tuple(sorted(names))) for kind, names in detail.items())) or ""
 
 
-def _join(keys: list[tuple[str, str]], parts: Iterable[_Part]) -> Analysis:
+def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Part]) -> Analysis:
     """One :class:`Analysis` from the parts of consecutive ranges, in order."""
     matrices = {name: _MatrixJoin() for name in _MATRICES}
-    features: list[str] = []
     field_p, level_p, accented, problems, lengths = [], [], [], [], []
     detail_code: dict[Hashable, int] = {"": 0}
     place_code: dict[tuple[str, ...], int] = {(): 0}
@@ -387,7 +394,6 @@ def _join(keys: list[tuple[str, str]], parts: Iterable[_Part]) -> Analysis:
     details_of, places_of, label_rows = [], [], []
     terms_df: Counter[str] = Counter()
     for part in parts:
-        features += part.features
         for name, arrays in part.matrices.items():
             matrices[name].add(*arrays)
         field_p.append(part.field_p)
