@@ -407,8 +407,9 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
             [label_code.setdefault(x, len(label_code)) for x in row] for row in part.labels
         ]
         terms_df.update(part.terms_df)
-    detail_values = [
-        {kind: set(names) for kind, names in key} if key else {} for key in detail_code
+    detail_values: list[dict[str, set[str]]] = [
+        {kind: set(names) for kind, names in key} if isinstance(key, tuple) else {}
+        for key in detail_code
     ]
     place_values = [frozenset(key) for key in place_code]
     word, word_df = _weigh(matrices["word"].matrix(len(keys)))
@@ -514,7 +515,7 @@ class _FeatureStore(Sequence[PetitionFeatures]):
     def __len__(self) -> int:
         return len(self._encoded)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [decode_features(s) for s in self._encoded[index]]
         return decode_features(self._encoded[index])
@@ -1266,7 +1267,7 @@ def score_pairs(
     parts = list(map_ranges(_score_range, shared, spans, processes))
     scores = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.float32)
     features = (
-        np.vstack([p[0] for p in parts])
+        np.vstack([p[0] for p in parts if p[0] is not None])
         if keep_features and parts
         else np.zeros((0, len(PAIR_FEATURES)))
     )
