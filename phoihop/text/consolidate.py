@@ -929,19 +929,39 @@ def _place_relations(
 
 def _nearness(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray) -> np.ndarray:
     """1 / (1 + r), r the better of the two ranks: where each side ranks the other among its
-    candidates by *similarity* (0 = its nearest; ties to the lower position)."""
+    candidates by *similarity* (0 = its nearest; ties to the lower position).
+
+    Texts are taken a range at a time, so the sort holds only that range's pairs.
+    """
     m = len(rows)
     if not m:
         return np.zeros(0)
-    ends = np.concatenate([rows, cols])
-    others = np.concatenate([cols, rows])
-    sims = np.concatenate([similarity, similarity])
-    order = np.lexsort((others, -sims, ends))
-    sorted_ends = ends[order]
-    starts = np.searchsorted(sorted_ends, sorted_ends, side="left")
-    rank = np.empty(2 * m)
-    rank[order] = np.arange(2 * m) - starts
-    return 1.0 / (1.0 + np.minimum(rank[:m], rank[m:]))
+    by_col = np.argsort(cols, kind="stable")
+    col_sorted = cols[by_col]
+    row_order = np.argsort(rows, kind="stable")
+    row_sorted = rows[row_order]
+    rank_as_row = np.empty(m, dtype=np.int64)
+    rank_as_col = np.empty(m, dtype=np.int64)
+    n = int(max(rows.max(), cols.max())) + 1
+    for start, stop in ranges(n, max(1, n * _NEARNESS_PAIRS // (2 * m + 1))):
+        lo, hi = np.searchsorted(row_sorted, [start, stop])
+        at_row = row_order[lo:hi]  # pairs whose first text is in the range
+        lo, hi = np.searchsorted(col_sorted, [start, stop])
+        at_col = by_col[lo:hi]  # pairs whose second text is in the range
+        ends = np.concatenate([rows[at_row], cols[at_col]])
+        others = np.concatenate([cols[at_row], rows[at_col]])
+        sims = np.concatenate([similarity[at_row], similarity[at_col]])
+        order = np.lexsort((others, -sims, ends))
+        sorted_ends = ends[order]
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order)) - np.searchsorted(sorted_ends, sorted_ends)
+        rank_as_row[at_row] = rank[: len(at_row)]
+        rank_as_col[at_col] = rank[len(at_row) :]
+    return 1.0 / (1.0 + np.minimum(rank_as_row, rank_as_col))
+
+
+# Pairs (from both ends) ranked at once by :func:`_nearness`.
+_NEARNESS_PAIRS = 4_000_000
 
 
 def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Params) -> np.ndarray:

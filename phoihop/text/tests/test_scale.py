@@ -115,3 +115,22 @@ def test_grouping_leaves_out_pairs_between_components_without_changing_the_group
 def test_consolidate_gives_one_row_per_petition_in_input_order():
     result = consolidate([Petition(str(k), f"Sửa đường ĐT.{800 + k % 3}") for k in range(12)])
     assert [row["id"] for row in result.rows()] == [str(k) for k in range(12)]
+
+
+def test_nearness_by_ranges_equals_one_sort_of_all_pairs(monkeypatch):
+    # given: random candidate pairs with many tied similarities
+    rng = np.random.default_rng(5)
+    key = np.unique(rng.integers(0, 300, 4000) * 300 + rng.integers(0, 300, 4000))
+    rows, cols = key // 300, key % 300
+    rows, cols = rows[rows < cols], cols[rows < cols]
+    similarity = rng.integers(0, 5, len(rows)) / 4
+    ends, others = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    order = np.lexsort((others, -np.concatenate([similarity, similarity]), ends))
+    sorted_ends = ends[order]
+    rank = np.empty(len(order))
+    rank[order] = np.arange(len(order)) - np.searchsorted(sorted_ends, sorted_ends)
+    expected = 1.0 / (1.0 + np.minimum(rank[: len(rows)], rank[len(rows) :]))
+    # when: ranked a few texts at a time
+    monkeypatch.setattr(engine, "_NEARNESS_PAIRS", 50)
+    # then
+    assert np.array_equal(engine._nearness(rows, cols, similarity), expected)
