@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import resource
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -72,13 +73,26 @@ class PeakMemory:
 
 
 def measured(fn: Callable[[], T]) -> tuple[T, float, float, float]:
-    """Result, wall seconds, peak MiB and this process's CPU seconds (on a shared machine
-    the wall time also counts other people's work; the CPU time does not)."""
+    """Result, wall seconds, peak MiB and CPU seconds of this process and its workers (on a
+    shared machine the wall time also counts other people's work; the CPU time does not)."""
     with PeakMemory() as memory:
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu = time.perf_counter(), _cpu()
         result = fn()
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        seconds, cpu = time.perf_counter() - start, _cpu() - cpu
     return result, seconds, memory.peak / 2**20, cpu
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the worker processes it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def worker_peak_mib() -> float:
+    """Largest peak resident memory of a worker process so far (it counts pages shared with
+    this process too)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 # --- methods -------------------------------------------------------------------------------
@@ -243,8 +257,16 @@ def main() -> None:
             for p in realistic(records, args.scale)
         ]
         words = sum(len(r["text"].split()) for r in corpus) / len(corpus)
+        before = PeakMemory._rss() / 2**20
+        load_before = os.getloadavg()[0]
         scale_rows = [engine_row(f"realistic {args.scale // 1000}k", corpus, None, None)]
         print_table(scale_rows, f"Realistic generated corpus ({words:.1f} words a petition)")
+        print(
+            f"resident before the run (corpus and bench): {before:.0f} MiB; largest worker "
+            f"peak: {worker_peak_mib():.0f} MiB (counts pages shared with the parent); load "
+            f"average before {load_before:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} "
+            "cores"
+        )
 
 
 if __name__ == "__main__":

@@ -35,24 +35,28 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse import csgraph
 
 from phoihop.text.classify import LEVELS, Suggestion, label_probabilities, suggest
 from phoihop.text.features import (
     STOPWORDS,
+    Entity,
+    Gazetteer,
     PetitionFeatures,
     build_gazetteer,
     extract_entities,
     petition_features,
 )
 from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_models
-from phoihop.text.lexicons import PROBLEM_KINDS
-from phoihop.text.normalize import fold, nfc
+from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
+from phoihop.text.normalize import fold, fold_word, nfc
+from phoihop.text.parallel import cores, map_ranges, ranges
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
@@ -86,6 +90,7 @@ class Params:
     neighbours: int = 30
     df_cap_ratio: float = 0.02
     df_cap_min: int = 40
+    df_cap_max: int = 400
 
 
 @dataclass
@@ -182,10 +187,15 @@ class Result:
 
 @dataclass
 class Analysis:
-    """Everything compared about each distinct (text, commune), in sorted order."""
+    """Everything compared about each distinct (text, commune), in sorted order.
+
+    Per-text values are arrays; ``features`` decodes one text's
+    :class:`~phoihop.text.features.PetitionFeatures` from a compact string when asked, and
+    ``details`` / ``places`` share one object per distinct value.
+    """
 
     keys: list[tuple[str, str]]
-    features: list[PetitionFeatures]
+    features: Sequence[PetitionFeatures]
     word: sparse.csr_matrix
     word_df: np.ndarray
     chars: sparse.csr_matrix
@@ -201,6 +211,9 @@ class Analysis:
     problems: np.ndarray
     lengths: np.ndarray
     places: list[frozenset[str]]
+    labels: np.ndarray | None = None  # per text: codes of its suggested field, level, agency
+    label_names: list[str] = field(default_factory=list)  # what the codes stand for
+    terms_df: Counter[str] = field(default_factory=Counter)  # main-issue terms, per text
 
     @property
     def local(self) -> np.ndarray:
@@ -208,58 +221,343 @@ class Analysis:
         return self.level_p.argmax(axis=1) == LEVELS.index("xã")
 
 
+# Term matrices built per text, in this order (see :func:`_text_rows`).
+_MATRICES = ("word", "chars", "fuzzy", "accent", "names")
+# Distinct texts analysed in one process below this many; a range of texts per task above.
+PARALLEL_FROM = 4000
+_RANGE = 5000
+
+
 def analyse(
-    keys: Sequence[tuple[str, str]], models: Models, params: Params, places: Sequence[str] = ()
+    keys: Sequence[tuple[str, str]],
+    models: Models,
+    params: Params,
+    places: Sequence[str] = (),
+    *,
+    processes: int | None = None,
 ) -> Analysis:
-    """Analyse distinct (text, commune) pairs; *places* are all communes (for the gazetteer)."""
-    entity_lists = [extract_entities(text) for text, _ in keys]
-    gazetteer = build_gazetteer(entity_lists, places or [c for _, c in keys])
-    features = [
-        petition_features(text, gazetteer, entities)
-        for (text, _), entities in zip(keys, entity_lists, strict=True)
-    ]
-    fix = _typo_corrections(f.tokens for f in features)
-    field_p, level_p = label_probabilities(
-        [[fix.get(t, t) for t in f.main_tokens] for f in features], (models.field, models.level)
+    """Analyse distinct (text, commune) pairs; *places* are all communes (for the gazetteer).
+
+    Three passes over the texts, each in ``processes`` forked workers (default: one per
+    core) when there are many: the first finds the named things (for the gazetteer); the
+    second the features of each text (:func:`~phoihop.text.features.petition_features`,
+    with the gazetteer) and the syllable frequencies (for the typo table); the third builds
+    with the typo table the compact arrays (:class:`_Part`), joined here in text order.
+    """
+    keys = list(keys)
+    n = len(keys)
+    if processes is None:
+        processes = cores() if n >= PARALLEL_FROM else 1
+    spans = ranges(n, _RANGE if processes > 1 else max(1, n))
+    named: Counter[Entity] = Counter()
+    entities: list[str] = []
+    for found, written in map_ranges(_entity_pass, keys, spans, processes):
+        named.update(found)
+        entities += written
+    gazetteer = build_gazetteer(
+        [[entity] * count for entity, count in named.items()], places or [c for _, c in keys]
     )
-    word_counts, _ = _term_counts(_word_terms(f, params, fix) for f in features)
-    word, word_df = _weigh(word_counts)
-    chars, _ = _weigh(
-        _term_counts(_char_grams([fix.get(t, t) for t in f.main_tokens]) for f in features)[0]
-    )
-    fuzzy_counts, _ = _term_counts(_deletion_keys(f.tokens) for f in features)
-    fuzzy, fuzzy_df = _weigh(fuzzy_counts)
-    accent_rows = [_accented_words(text, fix) for text, _ in keys]
-    accent, _ = _weigh(_term_counts(accent_rows)[0])
-    names, _ = _weigh(
-        _term_counts(
-            {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
-            | {"r:" + r: 1.0 for r in f.roads}
-            for f in features
-        )[0]
-    )
-    folded_communes = [fold(c) for _, c in keys]
-    return Analysis(
-        keys=list(keys),
-        features=features,
-        word=word,
-        word_df=word_df,
-        chars=chars,
-        fuzzy=fuzzy,
-        fuzzy_df=fuzzy_df,
-        accent=accent,
-        accented=np.array([bool(row) for row in accent_rows]),
-        names=names,
+    del named
+    token_df: Counter[str] = Counter()
+    features: list[str] = []
+    for written, df in map_ranges(_feature_pass, (keys, entities, gazetteer), spans, processes):
+        features += written
+        token_df.update(df)
+    del entities
+    fix = _corrections(token_df)
+    del token_df
+    context = _Context(keys, features, fix, models.field, models.level, params)
+    return _join(keys, features, map_ranges(_term_pass, context, spans, processes))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the last pass reads."""
+
+    keys: list[tuple[str, str]]
+    features: list[str]  # each text's features (:func:`encode_features`)
+    fix: dict[str, str]
+    field_model: LabelModel
+    level_model: LabelModel
+    params: Params
+
+
+def _entity_pass(
+    keys: Sequence[tuple[str, str]], start: int, stop: int
+) -> tuple[Counter[Entity], list[str]]:
+    """Named things of two words or more, and each text's named things as one string."""
+    named: Counter[Entity] = Counter()
+    written = []
+    for text, _commune in keys[start:stop]:
+        entities = extract_entities(text)
+        named.update(e for e in entities if " " in e.name)
+        written.append(_ITEM.join(e.kind + _KIND + e.name for e in entities))
+    return named, written
+
+
+def _feature_pass(
+    shared: tuple[list[tuple[str, str]], list[str], Gazetteer], start: int, stop: int
+) -> tuple[list[str], Counter[str]]:
+    """Each text's features as one string, and in how many texts each syllable occurs."""
+    keys, entities, gazetteer = shared
+    written = []
+    df: Counter[str] = Counter()
+    for (text, _commune), named in zip(keys[start:stop], entities[start:stop], strict=True):
+        f = petition_features(text, gazetteer, _decode_entities(named))
+        written.append(encode_features(f))
+        df.update(set(f.tokens))
+    return written, df
+
+
+@dataclass
+class _Part:
+    """The last pass over a range of texts, as compact values."""
+
+    matrices: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
+    field_p: np.ndarray
+    level_p: np.ndarray
+    accented: np.ndarray
+    problems: np.ndarray
+    lengths: np.ndarray
+    details: list[Hashable]
+    places: list[tuple[str, ...]]
+    labels: list[tuple[str, str, str]]
+    terms_df: Counter[str]
+
+
+def _term_pass(context: _Context, start: int, stop: int) -> _Part:
+    """Term rows, labels and per-text values of texts ``start..stop``, typos corrected."""
+    fix, params = context.fix, context.params
+    columns = _WordColumns(fix)
+    label_tokens, details, places, labels = [], [], [], []
+    rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
+    accented, lengths = [], []
+    terms_df: Counter[str] = Counter()
+    texts = context.keys[start:stop]
+    features = [decode_features(encoded) for encoded in context.features[start:stop]]
+    for (text, _commune), f in zip(texts, features, strict=True):
+        main = [fix.get(t, t) for t in f.main_tokens]
+        label_tokens.append(main)
+        accent = _accented_words(text, fix)
+        for name, row in zip(
+            _MATRICES,
+            (
+                _word_terms(f, params, columns),
+                _char_grams(main),
+                _deletion_keys(f.tokens),
+                accent,
+                {"n:" + _fix_words(e.name, fix): 1.0 for e in f.entities}
+                | {"r:" + r: 1.0 for r in f.roads},
+            ),
+            strict=True,
+        ):
+            rows[name].add(row)
+        accented.append(bool(accent))
+        lengths.append(max(1, len(f.main_tokens)))
+        details.append(_detail_key(_distinguishing(f)))
+        places.append(
+            tuple(sorted({_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS}))
+        )
+        terms_df.update(set(f.terms))
+    field_p, level_p = label_probabilities(label_tokens, (context.field_model, context.level_model))
+    for k, ((text, commune), f) in enumerate(zip(texts, features, strict=True)):
+        s = suggest(
+            text, commune=commune, tokens=f.main_tokens, probabilities=(field_p[k], level_p[k])
+        )
+        labels.append((s.field, s.level, s.agency))
+    return _Part(
+        matrices={name: row.arrays() for name, row in rows.items()},
         field_p=field_p,
         level_p=level_p,
-        communes=_codes(folded_communes),
-        details=[_distinguishing(f) for f in features],
+        accented=np.array(accented, dtype=bool),
         problems=_problem_masks(features),
-        lengths=np.array([max(1, len(f.main_tokens)) for f in features], dtype=np.float64),
-        places=[
-            frozenset(_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS)
-            for f in features
-        ],
+        lengths=np.array(lengths, dtype=np.float64),
+        details=details,
+        places=places,
+        labels=labels,
+        terms_df=terms_df,
+    )
+
+
+def _detail_key(detail: dict[str, set[str]]) -> Hashable:
+    """A hashable value per :func:`_distinguishing` result ("" when it names nothing)."""
+    return tuple(sorted((kind, tuple(sorted(names))) for kind, names in detail.items())) or ""
+
+
+def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Part]) -> Analysis:
+    """One :class:`Analysis` from the parts of consecutive ranges, in order."""
+    matrices = {name: _MatrixJoin() for name in _MATRICES}
+    field_p, level_p, accented, problems, lengths = [], [], [], [], []
+    detail_code: dict[Hashable, int] = {"": 0}
+    place_code: dict[tuple[str, ...], int] = {(): 0}
+    label_code: dict[str, int] = {}
+    details_of, places_of, label_rows = [], [], []
+    terms_df: Counter[str] = Counter()
+    for part in parts:
+        for name, arrays in part.matrices.items():
+            matrices[name].add(*arrays)
+        field_p.append(part.field_p)
+        level_p.append(part.level_p)
+        accented.append(part.accented)
+        problems.append(part.problems)
+        lengths.append(part.lengths)
+        details_of += [detail_code.setdefault(d, len(detail_code)) for d in part.details]
+        places_of += [place_code.setdefault(p, len(place_code)) for p in part.places]
+        label_rows += [
+            [label_code.setdefault(x, len(label_code)) for x in row] for row in part.labels
+        ]
+        terms_df.update(part.terms_df)
+    detail_values: list[dict[str, set[str]]] = [
+        {kind: set(names) for kind, names in key} if isinstance(key, tuple) else {}
+        for key in detail_code
+    ]
+    place_values = [frozenset(key) for key in place_code]
+    word, word_df = _weigh(matrices["word"].matrix(len(keys)))
+    fuzzy, fuzzy_df = _weigh(matrices["fuzzy"].matrix(len(keys)))
+    return Analysis(
+        keys=keys,
+        features=_FeatureStore(features),
+        word=word,
+        word_df=word_df,
+        chars=_weigh(matrices["chars"].matrix(len(keys)))[0],
+        fuzzy=fuzzy,
+        fuzzy_df=fuzzy_df,
+        accent=_weigh(matrices["accent"].matrix(len(keys)))[0],
+        accented=np.concatenate(accented) if accented else np.zeros(0, dtype=bool),
+        names=_weigh(matrices["names"].matrix(len(keys)))[0],
+        field_p=np.vstack(field_p) if field_p else np.zeros((0, len(FIELDS))),
+        level_p=np.vstack(level_p) if level_p else np.zeros((0, len(LEVELS))),
+        communes=_codes([fold(c) for _, c in keys]),
+        details=[detail_values[code] for code in details_of],
+        problems=np.concatenate(problems) if problems else np.zeros(0, dtype=np.int64),
+        lengths=np.concatenate(lengths) if lengths else np.zeros(0),
+        places=[place_values[code] for code in places_of],
+        labels=np.array(label_rows, dtype=np.int32).reshape(len(keys), 3),
+        label_names=list(label_code),
+        terms_df=terms_df,
+    )
+
+
+class _RowBuilder:
+    """Term rows of a range of texts with a vocabulary of that range (first seen first)."""
+
+    def __init__(self) -> None:
+        self.terms: list[str] = []
+        self.counts = array("d")
+        self.indptr = array("q", [0])
+
+    def add(self, row: dict[str, float]) -> None:
+        self.terms += row
+        self.counts.extend(row.values())
+        self.indptr.append(len(self.terms))
+
+    def arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """The range's vocabulary, and its rows as CSR arrays of sublinear term frequencies."""
+        position = {term: k for k, term in enumerate(dict.fromkeys(self.terms))}
+        indices = np.fromiter(
+            map(position.__getitem__, self.terms), dtype=np.int32, count=len(self.terms)
+        )
+        counts = np.frombuffer(self.counts, dtype=np.float64)
+        distinct, inverse = np.unique(counts, return_inverse=True)
+        weight = np.array(
+            [1.0 + math.log(c) if c >= 1 else c for c in distinct.tolist()], dtype=np.float32
+        )
+        return (
+            list(position),
+            np.frombuffer(self.indptr, dtype=np.int64).copy(),
+            indices,
+            weight[inverse.ravel()] if len(counts) else np.zeros(0, dtype=np.float32),
+        )
+
+
+class _MatrixJoin:
+    """Rows of consecutive ranges put together under one vocabulary, in first-seen order
+    (the column order one pass over all the texts would give).
+
+    Entries go into growing typed arrays, so the whole matrix is never held twice.
+    """
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.indptr = array("q", [0])
+        self.indices = array("i")
+        self.values = array("f")
+
+    def add(self, terms: list[str], indptr: np.ndarray, indices: np.ndarray, values: np.ndarray):
+        vocabulary = self.vocabulary
+        column = np.array(
+            [vocabulary.setdefault(term, len(vocabulary)) for term in terms], dtype=np.int32
+        )
+        self.indptr.frombytes((indptr[1:] + len(self.indices)).astype(np.int64).tobytes())
+        self.indices.frombytes(column[indices].tobytes() if len(indices) else b"")
+        self.values.frombytes(values.astype(np.float32).tobytes())
+
+    def matrix(self, n: int) -> sparse.csr_matrix:
+        indices = np.frombuffer(self.indices, dtype=np.int32)
+        indptr = np.frombuffer(self.indptr, dtype=np.int64)
+        if len(indices) < 2**31:
+            indptr = indptr.astype(np.int32)
+        else:  # pragma: no cover - over two billion entries
+            indices = indices.astype(np.int64)
+        return sparse.csr_matrix(
+            (np.frombuffer(self.values, dtype=np.float32), indices, indptr),
+            shape=(n, max(1, len(self.vocabulary))),
+            copy=False,
+        )
+
+
+class _FeatureStore(Sequence[PetitionFeatures]):
+    """Each text's :class:`PetitionFeatures` kept as one string, decoded on access."""
+
+    def __init__(self, encoded: list[str]) -> None:
+        self._encoded = encoded
+
+    def __len__(self) -> int:
+        return len(self._encoded)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [decode_features(s) for s in self._encoded[index]]
+        return decode_features(self._encoded[index])
+
+
+_FIELD, _ITEM, _KIND = "\x1e", "\x1f", "\x1d"
+
+
+def encode_features(f: PetitionFeatures) -> str:
+    """One string holding *f* (the inverse of :func:`decode_features`)."""
+    return _FIELD.join(
+        (
+            _ITEM.join(f.tokens),
+            _ITEM.join(f.terms),
+            _ITEM.join(f.roads),
+            _ITEM.join(e.kind + _KIND + e.name for e in f.entities),
+            _ITEM.join(f.later_terms),
+            "" if f.main_length is None else str(f.main_length),
+            _ITEM.join(sorted(f.problems)),
+        )
+    )
+
+
+def _decode_entities(encoded: str) -> list[Entity]:
+    return [Entity(*e.split(_KIND, 1)) for e in encoded.split(_ITEM)] if encoded else []
+
+
+def decode_features(encoded: str) -> PetitionFeatures:
+    """The :class:`PetitionFeatures` that :func:`encode_features` wrote."""
+    tokens, terms, roads, entities, later, main_length, problems = encoded.split(_FIELD)
+
+    def items(value: str) -> list[str]:
+        return value.split(_ITEM) if value else []
+
+    return PetitionFeatures(
+        tokens=items(tokens),
+        terms=items(terms),
+        roads=items(roads),
+        entities=_decode_entities(entities),
+        later_terms=items(later),
+        main_length=int(main_length) if main_length else None,
+        problems=frozenset(items(problems)),
     )
 
 
@@ -288,7 +586,11 @@ def _typo_corrections(token_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     one is itself not common. Found through deletion keys (a syllable and each one-letter
     deletion of it), so the cost is linear in the vocabulary.
     """
-    df: Counter[str] = Counter(t for tokens in token_lists for t in set(tokens))
+    return _corrections(Counter(t for tokens in token_lists for t in set(tokens)))
+
+
+def _corrections(df: Counter[str]) -> dict[str, str]:
+    """:func:`_typo_corrections` from the number of texts each token occurs in."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for token, count in df.items():
         if count >= 2 and len(token) >= 2 and not token.isdigit() and is_syllable(token):
@@ -320,24 +622,37 @@ def _deletions(token: str) -> frozenset[str]:
     return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
+class _WordColumns(dict[str, str]):
+    """Term → its column name ``w:term`` with typos corrected; remembered once computed."""
+
+    def __init__(self, fix: dict[str, str]) -> None:
+        super().__init__()
+        self.fix = fix
+
+    def __missing__(self, term: str) -> str:
+        fix = self.fix
+        value = "w:" + ("_".join(fix.get(part, part) for part in term.split("_")) if fix else term)
+        self[term] = value
+        return value
+
+
 def _word_terms(
-    features: PetitionFeatures, params: Params, fix: dict[str, str] | None = None
+    features: PetitionFeatures,
+    params: Params,
+    fix: dict[str, str] | _WordColumns | None = None,
 ) -> dict[str, float]:
     """Weighted term counts for one petition (before IDF): main issue, later issue, roads.
 
-    *fix* maps typos to the syllable meant (:func:`_typo_corrections`).
+    *fix* maps typos to the syllable meant (:func:`_typo_corrections`); a
+    :class:`_WordColumns` of it is reused across texts.
     """
-    fix = fix or {}
-
-    def fixed(term: str) -> str:
-        return "_".join(fix.get(part, part) for part in term.split("_")) if fix else term
-
+    column = fix if isinstance(fix, _WordColumns) else _WordColumns(fix or {})
     counts: dict[str, float] = defaultdict(float)
     for term in features.terms:
-        counts["w:" + fixed(term)] += params.bigram_weight if "_" in term else 1.0
+        counts[column[term]] += params.bigram_weight if "_" in term else 1.0
     for term in features.later_terms:
         weight = params.bigram_weight if "_" in term else 1.0
-        counts["w:" + fixed(term)] += params.later_weight * weight
+        counts[column[term]] += params.later_weight * weight
     for road in features.roads:
         counts["r:" + road] += 1.0
     return counts
@@ -376,7 +691,7 @@ def _accented_words(text: str, fix: dict[str, str] | None = None) -> dict[str, f
     counts: dict[str, float] = defaultdict(float)
     for word in text.lower().split():
         word = word.strip(".,;:!?()[]\"“”'–-")
-        folded = fold(word)
+        folded = fold_word(word)  # one word of NFC text: what fold() gives, cached
         if len(word) > 1 and folded not in STOPWORDS and folded not in fix:
             if folded.isalpha() and not is_syllable(folded):
                 continue
@@ -418,14 +733,31 @@ def _term_counts(rows: Iterable[dict[str, float]]) -> tuple[sparse.csr_matrix, l
 
 
 def _weigh(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Smoothed-IDF, L2-normalised rows of a term-frequency matrix; also document frequencies."""
+    """Smoothed-IDF, L2-normalised rows of a term-frequency matrix; also document frequencies.
+
+    Weighs *counts* in place (no copy of a matrix that may hold hundreds of millions of
+    entries).
+    """
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1 + counts.shape[0]) / (1 + df)).astype(np.float32) + 1.0
-    matrix = counts @ sparse.diags(idf)
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
-    norms[norms == 0] = 1.0
-    matrix = sparse.diags((1.0 / norms).astype(np.float32)) @ matrix
-    return matrix.tocsr(), df
+    matrix = counts if counts.data.dtype == np.float32 else counts.astype(np.float32)
+    data, indptr = matrix.data, matrix.indptr
+    norms = np.ones(matrix.shape[0], dtype=np.float32)
+    for start, stop in ranges(matrix.shape[0], 100_000):
+        lo, hi = int(indptr[start]), int(indptr[stop])
+        block = data[lo:hi]
+        block *= idf[matrix.indices[lo:hi]]
+        squares = block.astype(np.float64) ** 2
+        lengths = np.diff(indptr[start : stop + 1])
+        filled = lengths > 0
+        sums = np.zeros(stop - start)
+        if filled.any():
+            sums[filled] = np.add.reduceat(squares, (indptr[start:stop] - lo)[filled])
+        row_norms = np.sqrt(sums).astype(np.float32)
+        row_norms[row_norms == 0] = 1.0
+        norms[start:stop] = row_norms
+        block *= np.repeat(1.0 / row_norms, lengths).astype(np.float32)
+    return matrix, df
 
 
 # --- candidates and pair features --------------------------------------------------------
@@ -435,52 +767,97 @@ def candidate_pairs(analysis: Analysis, params: Params) -> tuple[np.ndarray, np.
     """Pairs (i < j) where either side has the other among its ``neighbours`` best.
 
     Blocking reads selective words, typo keys (document frequency between 2 and a cap) and
-    names; a term above the cap is left out of this step only. Ties go to the lower position,
-    and positions follow sorted text, so the result does not depend on the input's order.
+    names; a term above the cap is left out of this step only. The cap grows with the
+    corpus (``df_cap_ratio``) up to ``df_cap_max``, so the work per text stays bounded.
+    Ties go to the lower position, and positions follow sorted text, so the result does not
+    depend on the input's order. Ranges of texts run in forked workers when there are many.
     """
     n = analysis.word.shape[0]
-    cap = max(params.df_cap_min, int(params.df_cap_ratio * n))
-    parts = [analysis.word[:, np.flatnonzero((analysis.word_df >= 2) & (analysis.word_df <= cap))]]
+    cap = min(max(params.df_cap_min, int(params.df_cap_ratio * n)), params.df_cap_max)
+    word_cols = np.flatnonzero((analysis.word_df >= 2) & (analysis.word_df <= cap))
     fuzzy_cols = np.flatnonzero((analysis.fuzzy_df >= 2) & (analysis.fuzzy_df <= cap))
-    parts.append(analysis.fuzzy[:, fuzzy_cols] * 0.5)
-    parts.append(analysis.names)
-    blocking = sparse.hstack(parts).tocsr()
+    blocking = sparse.hstack(
+        [analysis.word[:, word_cols], analysis.fuzzy[:, fuzzy_cols] * 0.5, analysis.names]
+    ).tocsr()
     blocking_t = blocking.T.tocsr()
-    rows_out, cols_out = [], []
-    chunk = 2000
-    k = params.neighbours
-    for start in range(0, n, chunk):
-        product = (blocking[start : start + chunk] @ blocking_t).tocsr()
-        for offset in range(product.shape[0]):
-            i = start + offset
-            lo, hi = product.indptr[offset], product.indptr[offset + 1]
-            cols, vals = product.indices[lo:hi], product.data[lo:hi]
-            keep = cols != i
-            cols, vals = cols[keep], vals[keep]
-            if len(cols) > k:
-                order = np.lexsort((cols, -vals))[:k]
-                cols = cols[order]
-            rows_out.append(np.full(len(cols), i, dtype=np.int64))
-            cols_out.append(cols.astype(np.int64))
-    if not rows_out:
+    # Spans of texts whose products hold about the same number of entries at most.
+    column_df = np.diff(blocking_t.indptr)
+    summed = np.concatenate([[0], np.cumsum(column_df[blocking.indices], dtype=np.int64)])
+    bound = summed[blocking.indptr[1:]] - summed[blocking.indptr[:-1]]
+    spans = _spans_by_weight(bound, _PRODUCT_ENTRIES)
+    processes = cores() if n >= PARALLEL_FROM else 1
+    parts = list(
+        map_ranges(_neighbours, (blocking, blocking_t, params.neighbours), spans, processes)
+    )
+    if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    a, b = np.concatenate(rows_out), np.concatenate(cols_out)
+    a = np.concatenate([p[0] for p in parts]).astype(np.int64)
+    b = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    del parts
     key = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
     return key // n, key % n
+
+
+# Entries of the blocking product computed at once (per process): bounds its memory.
+_PRODUCT_ENTRIES = 6_000_000
+
+
+def _spans_by_weight(weight: np.ndarray, budget: int) -> list[tuple[int, int]]:
+    """Consecutive spans of items whose summed *weight* stays under *budget* (one item
+    alone may exceed it)."""
+    spans, start, total = [], 0, 0
+    for index, w in enumerate(weight.tolist()):
+        if total and total + w > budget:
+            spans.append((start, index))
+            start, total = index, 0
+        total += w
+    if start < len(weight):
+        spans.append((start, len(weight)))
+    return spans
+
+
+def _neighbours(
+    shared: tuple[sparse.csr_matrix, sparse.csr_matrix, int], start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each text of ``start..stop`` with its *k* best others by the blocking product."""
+    blocking, blocking_t, k = shared
+    product = (blocking[start:stop] @ blocking_t).tocsr()
+    product.sort_indices()  # within a row, other texts by position
+    local = np.repeat(np.arange(stop - start, dtype=np.int64), np.diff(product.indptr))
+    cols = product.indices
+    keep = cols != local + start
+    # One stable sort by (row, score descending); equal scores keep the lower position
+    # first. Scores are sums of non-negative products, so their bits sort like their values.
+    bits = product.data.view(np.uint32).astype(np.int64)
+    key = ((local << 32) | (0xFFFFFFFF - bits))[keep]
+    cols = cols[keep]
+    del product, local, bits, keep
+    order = np.argsort(key, kind="stable")
+    row = key[order] >> 32
+    cols = cols[order]
+    rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
+    near = rank < k
+    return (row[near] + start).astype(np.int32), cols[near].astype(np.int32)
 
 
 def _row_dots(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Dot product of rows[k] and cols[k] of *matrix*, for every k."""
     out = np.zeros(len(rows), dtype=np.float64)
-    chunk = 100_000
+    chunk = 20_000  # rows of two copies of this many texts at once: bounded memory
     for start in range(0, len(rows), chunk):
         a, b = rows[start : start + chunk], cols[start : start + chunk]
         out[start : start + chunk] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
     return out
 
 
-def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """One row of :data:`~phoihop.text.learn.PAIR_FEATURES` per pair."""
+def pair_features(
+    analysis: Analysis, rows: np.ndarray, cols: np.ndarray, *, rank: np.ndarray | None = None
+) -> np.ndarray:
+    """One row of :data:`~phoihop.text.learn.PAIR_FEATURES` per pair.
+
+    *rank* is the ``rank`` column when *rows*/*cols* are a range of all the candidate pairs
+    (it reads all of them: :func:`_nearness`).
+    """
     word = _row_dots(analysis.word, rows, cols)
     chars = _row_dots(analysis.chars, rows, cols)
     fuzzy = _row_dots(analysis.fuzzy, rows, cols)
@@ -513,7 +890,7 @@ def pair_features(analysis: Analysis, rows: np.ndarray, cols: np.ndarray) -> np.
         "word_x_commune": word * same_commune,
         "char_x_field": chars * field_agree,
         "thing_x_char": (shared_name | same_thing) * chars,
-        "rank": _nearness(rows, cols, word + chars),
+        "rank": _nearness(rows, cols, word + chars) if rank is None else rank,
         "other_commune": (communes[rows] != communes[cols])
         & (communes[rows] >= 0)
         & (communes[cols] >= 0),
@@ -552,19 +929,39 @@ def _place_relations(
 
 def _nearness(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray) -> np.ndarray:
     """1 / (1 + r), r the better of the two ranks: where each side ranks the other among its
-    candidates by *similarity* (0 = its nearest; ties to the lower position)."""
+    candidates by *similarity* (0 = its nearest; ties to the lower position).
+
+    Texts are taken a range at a time, so the sort holds only that range's pairs.
+    """
     m = len(rows)
     if not m:
         return np.zeros(0)
-    ends = np.concatenate([rows, cols])
-    others = np.concatenate([cols, rows])
-    sims = np.concatenate([similarity, similarity])
-    order = np.lexsort((others, -sims, ends))
-    sorted_ends = ends[order]
-    starts = np.searchsorted(sorted_ends, sorted_ends, side="left")
-    rank = np.empty(2 * m)
-    rank[order] = np.arange(2 * m) - starts
-    return 1.0 / (1.0 + np.minimum(rank[:m], rank[m:]))
+    by_col = np.argsort(cols, kind="stable")
+    col_sorted = cols[by_col]
+    row_order = np.argsort(rows, kind="stable")
+    row_sorted = rows[row_order]
+    rank_as_row = np.empty(m, dtype=np.int64)
+    rank_as_col = np.empty(m, dtype=np.int64)
+    n = int(max(rows.max(), cols.max())) + 1
+    for start, stop in ranges(n, max(1, n * _NEARNESS_PAIRS // (2 * m + 1))):
+        lo, hi = np.searchsorted(row_sorted, [start, stop])
+        at_row = row_order[lo:hi]  # pairs whose first text is in the range
+        lo, hi = np.searchsorted(col_sorted, [start, stop])
+        at_col = by_col[lo:hi]  # pairs whose second text is in the range
+        ends = np.concatenate([rows[at_row], cols[at_col]])
+        others = np.concatenate([cols[at_row], rows[at_col]])
+        sims = np.concatenate([similarity[at_row], similarity[at_col]])
+        order = np.lexsort((others, -sims, ends))
+        sorted_ends = ends[order]
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order)) - np.searchsorted(sorted_ends, sorted_ends)
+        rank_as_row[at_row] = rank[: len(at_row)]
+        rank_as_col[at_col] = rank[len(at_row) :]
+    return 1.0 / (1.0 + np.minimum(rank_as_row, rank_as_col))
+
+
+# Pairs (from both ends) ranked at once by :func:`_nearness`.
+_NEARNESS_PAIRS = 4_000_000
 
 
 def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Params) -> np.ndarray:
@@ -715,7 +1112,17 @@ def average_linkage(
     Merges go in rounds: two clusters that are each other's best merge (ties to the lower
     positions), so the result depends on the items' positions only, never on the input order.
     """
+    threshold = 0.5 if params.threshold is None else params.threshold
     keep = scores > 0
+    # Clusters only ever join along pairs at or above the threshold (a linkage is at most
+    # its best pair), so pairs between components of that graph can never take part: they
+    # are left out, which leaves the merges as they are and the rounds shorter.
+    strong = keep & (scores >= threshold)
+    link_a = np.concatenate([rows[strong], [x for x, _ in must_link]]).astype(np.int64)
+    link_b = np.concatenate([cols[strong], [y for _, y in must_link]]).astype(np.int64)
+    graph = sparse.coo_matrix((np.ones(len(link_a)), (link_a, link_b)), shape=(n, n))
+    component = csgraph.connected_components(graph, directed=False)[1]
+    keep &= component[rows] == component[cols]
     edges = _LinkGraph(rows[keep], cols[keep], scores[keep].astype(np.float64), n)
     size = np.ones(n, dtype=np.float64)
     label = np.arange(n)
@@ -833,21 +1240,78 @@ class Scored:
     scores: np.ndarray
 
 
-def score_petitions(petitions: Sequence[Petition], models: Models, params: Params) -> Scored:
-    """Analyse the distinct texts of *petitions* and score their candidate pairs."""
+def score_petitions(
+    petitions: Sequence[Petition], models: Models, params: Params, *, keep_features: bool = True
+) -> Scored:
+    """Analyse the distinct texts of *petitions* and score their candidate pairs.
+
+    Without *keep_features* the pair features are dropped once scored (``features`` is
+    then empty): at a million petitions they would take gigabytes.
+    """
     keys = sorted({(p.text, p.commune) for p in petitions})
     position = {key: k for k, key in enumerate(keys)}
     of_petition = np.array([position[(p.text, p.commune)] for p in petitions], dtype=np.int64)
+    del position
     analysis = analyse(keys, models, params, sorted({p.commune for p in petitions}))
     rows, cols = candidate_pairs(analysis, params)
-    features = pair_features(analysis, rows, cols)
-    scores = models.pair.probability(features)
+    features, scores = score_pairs(analysis, rows, cols, models.pair, params, keep_features)
+    return Scored(analysis, of_petition, rows, cols, features, scores)
+
+
+# Candidate pairs scored in one process below this many; in ranges of this many above.
+_PAIRS_PARALLEL_FROM = 200_000
+_PAIR_RANGE = 400_000
+
+
+def score_pairs(
+    analysis: Analysis,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    model: PairModel,
+    params: Params,
+    keep_features: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features (empty unless *keep_features*) and scores, 0 where a constraint
+    forbids the pair; ranges of pairs run in forked workers when there are many."""
+    m = len(rows)
+    processes = cores() if m >= _PAIRS_PARALLEL_FROM else 1
+    rank = None
+    if processes > 1:  # the nearness rank reads every pair of a text: computed here once
+        similarity = np.concatenate(
+            list(map_ranges(_wording, (analysis, rows, cols), ranges(m, _PAIR_RANGE), processes))
+        )
+        rank = _nearness(rows, cols, similarity)
+        del similarity
+    spans = ranges(m, _PAIR_RANGE) if processes > 1 else [(0, m)]
+    shared = (analysis, rows, cols, rank, model, params, keep_features)
+    parts = list(map_ranges(_score_range, shared, spans, processes))
+    scores = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.float32)
+    features = (
+        np.vstack([p[0] for p in parts if p[0] is not None])
+        if keep_features and parts
+        else np.zeros((0, len(PAIR_FEATURES)))
+    )
+    return features, scores
+
+
+def _wording(shared: tuple, start: int, stop: int) -> np.ndarray:
+    """Word plus character cosine of pairs ``start..stop`` (what the nearness rank orders by)."""
+    analysis, rows, cols = shared
+    a, b = rows[start:stop], cols[start:stop]
+    return _row_dots(analysis.word, a, b) + _row_dots(analysis.chars, a, b)
+
+
+def _score_range(shared: tuple, start: int, stop: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """Features (when kept) and scores of pairs ``start..stop``."""
+    analysis, rows, cols, rank, model, params, keep_features = shared
+    a, b = rows[start:stop], cols[start:stop]
+    features = pair_features(analysis, a, b, rank=None if rank is None else rank[start:stop])
+    scores = model.probability(features)
     wording = np.maximum(
         features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
     )
-    blocked = vetoed(analysis, rows, cols, params) | (wording < params.min_wording)
-    scores = np.where(blocked, 0.0, scores).astype(np.float32)
-    return Scored(analysis, of_petition, rows, cols, features, scores)
+    blocked = vetoed(analysis, a, b, params) | (wording < params.min_wording)
+    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
 
 
 def consolidate(
@@ -867,7 +1331,7 @@ def consolidate(
     params = params or Params()
     if params.threshold is None:
         params = replace(params, threshold=models.pair.threshold)
-    scored = score_petitions(petitions, models, params)
+    scored = score_petitions(petitions, models, params, keep_features=False)
     analysis, of_petition = scored.analysis, scored.of_petition
     index_of = {p.id: k for k, p in enumerate(petitions)}
     must = [(int(of_petition[index_of[x]]), int(of_petition[index_of[y]])) for x, y in must_link]
@@ -887,15 +1351,15 @@ def consolidate(
     by_label: dict[int, list[int]] = defaultdict(list)
     for index in range(len(petitions)):
         by_label[labels[of_petition[index]]].append(index)
-    suggestions = _suggestions(petitions, analysis, of_petition)
-    terms_df = Counter(t for f in analysis.features for t in set(f.terms))
+    terms_df = analysis.terms_df
     groups: list[Group] = []
     group_of = [0] * len(petitions)
-    member_features = [analysis.features[k] for k in of_petition]
     for number, label in enumerate(sorted(by_label, key=lambda lab: by_label[lab][0]), start=1):
         group = Group(key=f"G{number:05d}", members=by_label[label])
-        _shared_evidence(group, member_features, terms_df)
-        group.suggestion = Suggestion.vote([suggestions[m] for m in group.members])
+        texts = {m: int(of_petition[m]) for m in group.members}
+        decoded = {k: analysis.features[k] for k in set(texts.values())}
+        _shared_evidence(group, {m: decoded[k] for m, k in texts.items()}, terms_df)
+        group.suggestion = Suggestion.vote([_suggestion(analysis, texts[m]) for m in group.members])
         for member in group.members:
             group_of[member] = len(groups)
         groups.append(group)
@@ -903,20 +1367,24 @@ def consolidate(
     return Result(list(petitions), groups, group_of, evidence)
 
 
-def _suggestions(
-    petitions: Sequence[Petition], analysis: Analysis, of_petition: np.ndarray
-) -> list[Suggestion]:
-    """Each petition's suggestion, computed once per distinct text."""
-    distinct = [
-        suggest(
+def _suggestion(analysis: Analysis, k: int) -> Suggestion:
+    """Text *k*'s suggested field, level and agency, with its probabilities as scores."""
+    if analysis.labels is None:  # pragma: no cover - every analysis made here has them
+        text, commune = analysis.keys[k]
+        return suggest(
             text,
             commune=commune,
             tokens=analysis.features[k].main_tokens,
             probabilities=(analysis.field_p[k], analysis.level_p[k]),
         )
-        for k, (text, commune) in enumerate(analysis.keys)
-    ]
-    return [distinct[k] for k in of_petition]
+    field_name, level, agency = (analysis.label_names[c] for c in analysis.labels[k])
+    return Suggestion(
+        field=field_name,
+        level=level,
+        agency=agency,
+        field_scores={name: float(p) for name, p in zip(FIELDS, analysis.field_p[k], strict=True)},
+        level_scores={name: float(p) for name, p in zip(LEVELS, analysis.level_p[k], strict=True)},
+    )
 
 
 def _member_evidence(
@@ -928,20 +1396,26 @@ def _member_evidence(
 ) -> list[Evidence]:
     """For each petition, the member of its group it is tied to best, and what they share."""
     analysis, of_petition = scored.analysis, scored.of_petition
+    n = len(analysis.keys)
     # Only pairs inside one group can be evidence: select them with arrays first.
-    group_of_text = np.full(len(analysis.keys), -1, dtype=np.int64)
+    group_of_text = np.full(n, -1, dtype=np.int64)
     for number, group in enumerate(groups):
         group_of_text[of_petition[group.members]] = number
     inside_pairs = group_of_text[scored.rows] == group_of_text[scored.cols]
-    best: dict[int, dict[int, float]] = defaultdict(dict)  # text -> other text -> score
-    for a, b, s in zip(
-        scored.rows[inside_pairs].tolist(),
-        scored.cols[inside_pairs].tolist(),
-        scored.scores[inside_pairs].tolist(),
-        strict=True,
-    ):
-        best[a][b] = s
-        best[b][a] = s
+    rows, cols = scored.rows[inside_pairs], scored.cols[inside_pairs]
+    scores = scored.scores[inside_pairs].astype(np.float64)
+    # Each group's summed scores of its scored pairs, and each text's best partner in its
+    # group (highest score, then the lower position).
+    summed = np.bincount(group_of_text[rows], weights=scores, minlength=len(groups))
+    ends, others = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    both = np.concatenate([scores, scores])
+    order = np.lexsort((others, -both, ends))
+    first = order[np.r_[True, ends[order][1:] != ends[order][:-1]]] if len(order) else order
+    best_other = np.full(n, -1, dtype=np.int64)
+    best_score = np.zeros(n)
+    best_other[ends[first]] = others[first]
+    best_score[ends[first]] = both[first]
+    del ends, others, both, order, first
     first_id: dict[int, str] = {}
     for p, k in zip(petitions, of_petition.tolist(), strict=True):
         first_id[k] = min(first_id.get(k, p.id), p.id)
@@ -949,12 +1423,10 @@ def _member_evidence(
     first_member: dict[int, int] = {}  # text -> the member with the smallest id
     for member in sorted(range(len(petitions)), key=lambda m: petitions[m].id):
         first_member.setdefault(int(of_petition[member]), member)
-    for group in groups:
-        texts = sorted({int(of_petition[m]) for m in group.members})
-        inside = set(texts)
-        group_scores = [s for t in texts for u, s in best[t].items() if u in inside and u > t]
+    for number, group in enumerate(groups):
+        texts = {int(of_petition[m]) for m in group.members}
         possible = len(texts) * (len(texts) - 1) / 2
-        group.cohesion = float(sum(group_scores) / possible) if possible else 1.0
+        group.cohesion = float(summed[number] / possible) if possible else 1.0
         copies = Counter(int(of_petition[m]) for m in group.members)
         for member in group.members:
             own = int(of_petition[member])
@@ -966,13 +1438,12 @@ def _member_evidence(
                 continue  # the first of identical petitions: the others join through it
             if len(texts) == 1:
                 continue
-            options = [(s, -u) for u, s in best[own].items() if u in inside]
-            if not options:
+            other = int(best_other[own])
+            if other < 0:
                 evidence[member] = Evidence(None, 0.0, [], weak=True)
                 group.weak_members.append(member)
                 continue
-            score, other = max(options)
-            other = -other
+            score = float(best_score[own])
             weak = score < (params.threshold or 0.5)
             if weak:
                 group.weak_members.append(member)
@@ -996,7 +1467,9 @@ def _shared(analysis: Analysis, a: int, b: int, terms_df: Counter) -> list[str]:
     return out
 
 
-def _shared_evidence(group: Group, features: Sequence[PetitionFeatures], terms_df: Counter) -> None:
+def _shared_evidence(
+    group: Group, features: Mapping[int, PetitionFeatures], terms_df: Counter
+) -> None:
     """Fill the group's shared roads, names and most telling shared words."""
     size = len(group.members)
     roads = Counter(r for m in group.members for r in set(features[m].roads))
