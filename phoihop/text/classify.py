@@ -168,7 +168,7 @@ def _road_words(tokens: Sequence[str]) -> list[str]:
 # addressed to the body that receives it, which is not the one competent to answer.
 _REQUEST_WORDS = (("de", "nghi"), ("kien", "nghi"), ("yeu", "cau"), ("xin",), ("mong",))
 _ADDRESS_FILLERS = frozenset(
-    "uy ban nhan dan chinh quyen cac co quan cap lanh dao ban nganh chuc nang".split()  # noqa: SIM905
+    "uy ban nhan dan chinh quyen cac co quan cap lanh dao ban nganh chuc nang cua".split()  # noqa: SIM905
 )
 _ADDRESSEES = (
     (("trung", "uong"), "trung ương"),
