@@ -136,6 +136,7 @@ def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[
     """
     fields: dict[str, float] = {}
     levels = {"xã": 0.0, "tỉnh": 0.0, "trung ương": 0.0}
+    tokens = _road_words(tokens)
     n = len(tokens)
     for i in [k for k, token in enumerate(tokens) if token in _LEXICON_BY_FIRST]:
         for words, entries in _LEXICON_BY_FIRST[tokens[i]]:
@@ -145,6 +146,60 @@ def token_lexicon_scores(tokens: Sequence[str]) -> tuple[dict[str, float], dict[
                     target = fields if table_name == "field" else levels
                     target[label] = target.get(label, 0.0) + weight
     return fields, levels
+
+
+_ROAD_TOKEN = re.compile(r"(ql|dt|dh)\d")
+_ROAD_CLASS_WORDS = {"ql": ("quoc", "lo"), "dt": ("duong", "tinh"), "dh": ("duong", "huyen")}
+
+
+def _road_words(tokens: Sequence[str]) -> list[str]:
+    """*tokens* with each road key spelled out by its class ("ql28c" → "quoc lo ql28c"): the
+    class of a road (national, provincial) is a cue of who is competent for it."""
+    out: list[str] = []
+    for token in tokens:
+        if _ROAD_TOKEN.match(token):
+            out.extend(_ROAD_CLASS_WORDS[token[:2]])
+        out.append(token)
+    return out
+
+
+# Who a petition asks: a request verb, then (after words such as "UBND", "chính quyền",
+# "các cơ quan") the level of the body asked. "Kính gửi" is left out: a petition is
+# addressed to the body that receives it, which is not the one competent to answer.
+_REQUEST_WORDS = (("de", "nghi"), ("kien", "nghi"), ("yeu", "cau"), ("xin",), ("mong",))
+_ADDRESS_FILLERS = frozenset(
+    "uy ban nhan dan chinh quyen cac co quan cap lanh dao ban nganh chuc nang cua".split()  # noqa: SIM905
+)
+_ADDRESSEES = (
+    (("trung", "uong"), "trung ương"),
+    (("chinh", "phu"), "trung ương"),
+    (("quoc", "hoi"), "trung ương"),
+    (("nha", "nuoc"), "trung ương"),
+    (("bo",), "trung ương"),
+    (("tinh",), "tỉnh"),
+    (("so",), "tỉnh"),
+    (("xa",), "xã"),
+    (("phuong",), "xã"),
+)
+
+
+def addressed_levels(tokens: Sequence[str]) -> dict[str, float]:
+    """How often the petition asks a body of each level ("đề nghị xã …", "xin Nhà nước …",
+    "đề nghị UBND tỉnh …")."""
+    found = dict.fromkeys(LEVELS, 0.0)
+    n = len(tokens)
+    for i in range(n):
+        for request in _REQUEST_WORDS:
+            if tuple(tokens[i : i + len(request)]) != request:
+                continue
+            j = i + len(request)
+            while j < n and j < i + len(request) + 6 and tokens[j] in _ADDRESS_FILLERS:
+                j += 1
+            for words, level in _ADDRESSEES:
+                if tuple(tokens[j : j + len(words)]) == words:
+                    found[level] += 1.0
+                    break
+    return found
 
 
 def named_agency(folded: str) -> str:
@@ -199,6 +254,8 @@ def label_inputs(tokens: Sequence[str]) -> tuple[dict[int, float], np.ndarray]:
     dense = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
     dense += [np.log1p(levels[level]) for level in LEVELS]
     dense += [float(bool(agency) and _agency_level(agency) == level) for level in _AGENCY_LEVELS]
+    asked = addressed_levels(tokens)
+    dense += [np.log1p(asked[level]) for level in LEVELS]
     return hashed(terms), np.array(dense)
 
 

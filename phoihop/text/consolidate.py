@@ -83,6 +83,9 @@ class Params:
     threshold: float | None = None  # None: the pair model's calibrated threshold
     coverage_power: float = 0.5
     local_place_veto: bool = True
+    # The commune-level veto needs a confident level: a petition the level model only leans
+    # to call local (a hamlet named, the commune asked) often raises a provincial issue.
+    local_confidence: float = 0.7
     problem_veto: bool = True
     min_wording: float = 0.12  # a pair must share this much wording (word or 4-gram cosine)
     later_weight: float = 0.3
@@ -215,10 +218,9 @@ class Analysis:
     label_names: list[str] = field(default_factory=list)  # what the codes stand for
     terms_df: Counter[str] = field(default_factory=Counter)  # main-issue terms, per text
 
-    @property
-    def local(self) -> np.ndarray:
-        """Whether each text's most likely level is the commune."""
-        return self.level_p.argmax(axis=1) == LEVELS.index("xã")
+    def local(self, confidence: float) -> np.ndarray:
+        """Whether each text is the commune's with at least this probability."""
+        return self.level_p[:, LEVELS.index("xã")] >= confidence
 
 
 # Term matrices built per text, in this order (see :func:`_text_rows`).
@@ -966,11 +968,12 @@ _NEARNESS_PAIRS = 4_000_000
 
 def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Params) -> np.ndarray:
     """Pairs that may never merge: different roads or named things of one kind; with
-    ``local_place_veto`` two commune-level petitions from two different communes; with
+    ``local_place_veto`` two petitions from two different communes that are both the
+    commune's (level probability at least ``local_confidence``); with
     ``problem_veto`` two petitions naming different kinds of problem and none in common."""
     conflicting, _same = _thing_relations(analysis.details, rows, cols)
     if params.local_place_veto:
-        communes, local = analysis.communes, analysis.local
+        communes, local = analysis.communes, analysis.local(params.local_confidence)
         other_place = (communes[rows] != communes[cols]) & (communes[rows] >= 0)
         other_place &= communes[cols] >= 0
         conflicting |= other_place & local[rows] & local[cols]

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from phoihop.text.classify import LEVELS
+from phoihop.text.classify import LEVELS, addressed_levels, token_lexicon_scores
 from phoihop.text.consolidate import (
     Models,
     Params,
@@ -12,6 +12,7 @@ from phoihop.text.consolidate import (
     consolidate,
     pair_features,
     read_petitions,
+    vetoed,
 )
 from phoihop.text.features import (
     content_tokens,
@@ -288,3 +289,53 @@ def test_average_linkage_refuses_merging_different_roads():
     details = [{"road": {"dt741"}}, {}, {"road": {"dt753"}}]
     labels = average_linkage(3, rows, cols, scores, details, Params(threshold=0.1))
     assert labels[0] == labels[1] != labels[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Cầu treo gãy ván, xin xã sửa gấp trước mùa mưa.", "xã"),
+        ("Đề nghị UBND phường Ngọc Hà lắp đèn hẻm 12.", "xã"),
+        ("Đề nghị UBND tỉnh chỉ đạo sửa chữa trạm bơm.", "tỉnh"),
+        ("Đề nghị các cơ quan chức năng của tỉnh kiểm tra mỏ đá.", "tỉnh"),
+        ("Đèo dốc nguy hiểm, xin Nhà nước làm hầm xuyên đèo.", "trung ương"),
+        ("De nghi Bo Y te sua quy dinh cap the BHYT.", "trung ương"),
+    ],
+)
+def test_addressed_levels_read_who_the_petition_asks(text, level):
+    asked = addressed_levels(petition_features(text).main_tokens)
+    assert asked[level] == 1.0
+    assert sum(asked.values()) == 1.0
+
+
+def test_addressed_levels_ignore_the_body_a_letter_is_sent_to():
+    # "Kính gửi HĐND tỉnh" names who receives the letter, not who must answer it
+    tokens = petition_features("Kính gửi HĐND tỉnh. Nhà tôi bị ngập mỗi khi mưa.").main_tokens
+    assert sum(addressed_levels(tokens).values()) == 0.0
+
+
+def test_a_named_road_class_is_a_level_cue():
+    _fields, national = token_lexicon_scores(petition_features("QL 28C sạt lở ta luy").tokens)
+    _fields, provincial = token_lexicon_scores(petition_features("ĐT.712 hư hỏng nặng").tokens)
+    assert national["trung ương"] > national["tỉnh"]
+    assert provincial["tỉnh"] > 0 and provincial["trung ương"] == 0
+
+
+def test_local_veto_needs_a_confident_commune_level():
+    # given: the same local matter raised in two communes
+    keys = [
+        ("Đèn đường hẻm 5 hỏng, xin xã thay bóng.", "xã An Bình"),
+        ("Đèn đường hẻm 5 hỏng, xin xã thay bóng đèn.", "xã Tân Hòa"),
+    ]
+    analysis = analyse(keys, Models.default(), Params())
+    rows, cols = np.array([0]), np.array([1])
+    xa = LEVELS.index("xã")
+    # when the level model only leans to the commune, the pair may still merge
+    analysis.level_p[:] = 0.0
+    analysis.level_p[:, xa] = 0.6
+    analysis.level_p[:, LEVELS.index("tỉnh")] = 0.4
+    assert not vetoed(analysis, rows, cols, Params())[0]
+    # when both are clearly the commune's, two communes are two issues
+    analysis.level_p[:, xa] = 0.9
+    analysis.level_p[:, LEVELS.index("tỉnh")] = 0.1
+    assert vetoed(analysis, rows, cols, Params())[0]
