@@ -15,9 +15,6 @@ DEFAULTS = {
     "CODE_PER_CONTACT": (3, 900),
     # Comments one verified contact may send (a citizen comments on several provisions).
     "COMMENT_PER_CONTACT": (60, 3600),
-    # Dotted path of ``send(phone: str, message: str) -> None`` for text messages; empty: the
-    # code is logged (and shown on the page in the demo only).
-    "SMS_SENDER": "",
     # Largest draft file and campaign file accepted.
     "MAX_DOCX_BYTES": 10 * 1024 * 1024,
     "MAX_IMPORT_ROWS": 200_000,

@@ -359,6 +359,12 @@ class Opinion(BaseModel):
     )
     response_text = models.TextField(_("nội dung tiếp thu, giải trình"), blank=True)
     pinned = models.BooleanField(_("tách riêng (không gộp tự động)"), default=False)
+    # Kept with the counts on every write and merge (``services._recount``), so a page lists
+    # opinions without reading their comments: the most frequent wordings (text_key, n, text),
+    # how many distinct wordings there are, and the first named sources.
+    variants = models.JSONField(_("cách diễn đạt thường gặp"), default=list, blank=True)
+    wordings = models.PositiveIntegerField(_("số cách diễn đạt"), default=0)
+    sources = models.JSONField(_("nguồn có tên"), default=list, blank=True)
     responded_on = models.DateField(_("ngày"), null=True, blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -440,6 +446,31 @@ class Comment(BaseModel):
         return self.text[:80]
 
 
+class Tally(models.Model):
+    """How many comments a consultation received on one provision (by lineage; none: the draft
+    as a whole) from one kind of commenter with one position. Kept on every comment write, in
+    the same transaction (merging and splitting move comments between opinions of the same
+    provision and position, so they leave it unchanged): the heat map and the totals read a
+    few hundred of these rows instead of counting the comments."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="tallies")
+    lineage = models.UUIDField(_("quy định"), null=True, blank=True)
+    commenter_kind = models.CharField(_("đối tượng góp ý"), max_length=12, choices=CommenterKind)
+    position = models.CharField(_("ý kiến"), max_length=8, choices=Position)
+    count = models.PositiveIntegerField(_("số góp ý"), default=0)
+
+    class Meta:
+        ordering = ["consultation", "id"]
+        verbose_name = _("số góp ý theo quy định")
+        verbose_name_plural = _("số góp ý theo quy định")
+        indexes = [
+            models.Index(fields=["consultation", "lineage"], name="lawmaking_tally_prov"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lineage} {self.commenter_kind} {self.position}: {self.count}"
+
+
 class MergeRun(BaseModel):
     """Merging a consultation's near-duplicate comments in the background.
     Lifecycle: queued → running → done | failed; ``progress`` of ``total`` provisions."""
@@ -474,7 +505,9 @@ class MergeRun(BaseModel):
 
 class ContactVerification(BaseModel):
     """A one-time code sent to a citizen's e-mail or phone before a comment on the public site.
-    Only keyed hashes of the contact and of the code are stored."""
+    Only keyed hashes of the contact and of the code are kept; the message to send waits in
+    ``outbox`` sealed with the identity vault's key (``phoihop.identity.crypto``) until the
+    job has sent it, then is erased."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Thư điện tử")
@@ -487,6 +520,8 @@ class ContactVerification(BaseModel):
     expires_at = models.DateTimeField(_("hết hạn lúc"))
     attempts = models.PositiveSmallIntegerField(_("số lần nhập"), default=0)
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    outbox = models.BinaryField(_("tin chờ gửi (mã hóa)"), blank=True, default=b"")
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -17,6 +17,7 @@ from phoihop.lawmaking.models import (
     Opinion,
     Position,
     Provision,
+    Tally,
 )
 
 
@@ -94,11 +95,12 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
     consultation of the draft (on this version or an earlier one: by lineage), and a shade
     0–5 relative to the most commented provision."""
     counts = dict(
-        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft))
+        Tally.objects.filter(consultation_id__in=_consultation_ids(draft))
         .exclude(lineage=None)
         .values("lineage")
         .annotate(n=Sum("count"))
         .values_list("lineage", "n")
+        .order_by()
     )
     cites = citations(version)
     rows = [
@@ -141,31 +143,32 @@ def _consultation_ids(draft: Draft) -> list[int]:
 
 
 def opinion_variants(opinion: Opinion, limit: int = 20) -> list[dict]:
-    """The distinct wordings merged into an opinion, most frequent first, with their counts."""
-    if opinion.count <= 1:
-        return []
+    """The distinct wordings merged into an opinion, most frequent first (the earliest on a
+    tie), with their counts. Lists show the first few, kept on the opinion (``variants``)."""
     top = list(
         Comment.objects.filter(opinion=opinion)
         .values("text_key")
         .annotate(n=Count("id"), first=Min("id"))
-        .order_by("-n", "text_key")[:limit]
+        .order_by("-n", "first")[:limit]
     )
     texts = dict(
         Comment.objects.filter(pk__in=[row["first"] for row in top]).values_list("id", "text")
     )
-    return [{**row, "text": texts[row["first"]]} for row in top]
+    return [{"text_key": r["text_key"], "n": r["n"], "text": texts[r["first"]]} for r in top]
 
 
-def opinion_sources(opinion: Opinion, limit: int = 10) -> list[Comment]:
-    """Named comments of an opinion (agencies, experts, deputies, conference speakers)."""
-    if not set(opinion.kinds) - {CommenterKind.CITIZEN}:
-        return []
-    return list(
-        Comment.objects.filter(opinion=opinion)
-        .exclude(commenter_kind=CommenterKind.CITIZEN)
-        .select_related("conference", "agency_request")
-        .order_by("id")[:limit]
-    )
+def provision_tallies(draft: Draft, lineage) -> dict[str, dict[str, int]]:
+    """Comments on a provision across the draft's consultations, by position and kind."""
+    out: dict[str, dict[str, int]] = {}
+    for position, kind, n in (
+        Tally.objects.filter(consultation_id__in=_consultation_ids(draft), lineage=lineage)
+        .values_list("position", "commenter_kind")
+        .annotate(n=Sum("count"))
+        .values_list("position", "commenter_kind", "n")
+        .order_by()
+    ):
+        out.setdefault(position, {})[kind] = n
+    return out
 
 
 @dataclass
@@ -222,9 +225,10 @@ def report_rows(consultation: Consultation) -> list[ReportRow]:
 
 def kind_totals(consultation: Consultation) -> dict[str, int]:
     return dict(
-        consultation.comments.values("commenter_kind")
-        .annotate(n=Count("id"))
+        consultation.tallies.values("commenter_kind")
+        .annotate(n=Sum("count"))
         .values_list("commenter_kind", "n")
+        .order_by()
     )
 
 

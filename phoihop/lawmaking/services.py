@@ -9,6 +9,7 @@ the opinion of its wording); near duplicates are merged in the background (``mer
 
 import hashlib
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -24,7 +25,6 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from phoihop.access.policy import require, require_in
 from phoihop.accounts.services import system_actor
@@ -33,6 +33,7 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
+from phoihop.identity.crypto import open_bytes, seal_bytes
 from phoihop.lawmaking import engine, parser, versions
 from phoihop.lawmaking.conf import setting
 from phoihop.lawmaking.errors import LawmakingInputError, LawmakingStateError, VerificationError
@@ -49,7 +50,9 @@ from phoihop.lawmaking.models import (
     Opinion,
     Position,
     Provision,
+    Tally,
 )
+from phoihop.notifications.sms import sms_send
 from phoihop.organizations.models import Organization
 
 log = logging.getLogger(__name__)
@@ -478,12 +481,65 @@ def _comments_save(consultation: Consultation, comments: list[Comment]) -> list[
         if key in new_opinions:
             c.opinion = new_opinions[key]
     Comment.objects.bulk_create(comments, batch_size=1000)
+    _tally(consultation, comments)
     _recount({c.opinion_id for c in comments})
     return comments
 
 
-def _recount(opinion_ids) -> None:
-    ids = [i for i in opinion_ids if i]
+VARIANTS_KEPT = 5
+SOURCES_KEPT = 5
+
+
+def _tally(consultation: Consultation, comments: Sequence[Comment]) -> None:
+    """Add the comments to the consultation's counts per provision, kind and position (the
+    caller holds the consultation's row lock, so the counts are never raced)."""
+    added: dict[tuple, int] = defaultdict(int)
+    for c in comments:
+        added[(c.lineage, c.commenter_kind, c.position)] += 1
+    existing = {
+        (t.lineage, t.commenter_kind, t.position): t
+        for t in Tally.objects.filter(consultation=consultation)
+    }
+    changed, new = [], []
+    for key, n in added.items():
+        if key in existing:
+            existing[key].count += n
+            changed.append(existing[key])
+        else:
+            lineage, kind, position = key
+            new.append(
+                Tally(
+                    consultation=consultation,
+                    lineage=lineage,
+                    commenter_kind=kind,
+                    position=position,
+                    count=n,
+                )
+            )
+    Tally.objects.bulk_update(changed, ["count"], batch_size=500)
+    Tally.objects.bulk_create(new, batch_size=500)
+
+
+def tallies_rebuild(consultation: Consultation) -> None:
+    """Recount the consultation's tallies from its comments (a repair; writes keep them)."""
+    Tally.objects.filter(consultation=consultation).delete()
+    Tally.objects.bulk_create(
+        [
+            Tally(consultation=consultation, **row)
+            for row in consultation.comments.values("lineage", "commenter_kind", "position")
+            .annotate(count=Count("id"))
+            .order_by()
+        ],
+        batch_size=500,
+    )
+
+
+def _recount(opinion_ids, *, comment_model=Comment, opinion_model=Opinion) -> None:
+    """Each opinion's count by commenter kind, its most frequent wordings and its first named
+    sources, from its comments (in blocks of 500 opinions, a few queries a block). The models
+    may be a migration's historical ones (the backfill of migration 0003)."""
+    Comment, Opinion = comment_model, opinion_model  # noqa: N806
+    ids = sorted({i for i in opinion_ids if i})
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         kinds: dict[int, dict[str, int]] = defaultdict(dict)
@@ -492,13 +548,62 @@ def _recount(opinion_ids) -> None:
             .values_list("opinion_id", "commenter_kind")
             .annotate(n=Count("id"))
             .values_list("opinion_id", "commenter_kind", "n")
+            .order_by()
         ):
             kinds[opinion_id][kind] = n
+        wordings: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for opinion_id, key, n, first in (
+            Comment.objects.filter(opinion_id__in=chunk)
+            .values_list("opinion_id", "text_key")
+            .annotate(n=Count("id"), first=Min("id"))
+            .values_list("opinion_id", "text_key", "n", "first")
+            .order_by()
+        ):
+            wordings[opinion_id].append((-n, first, key))
+        top = {i: sorted(rows)[:VARIANTS_KEPT] for i, rows in wordings.items()}
+        texts = dict(
+            Comment.objects.filter(pk__in=[r[1] for rows in top.values() for r in rows])
+            .values_list("id", "text")
+            .order_by()
+        )
+        named = [i for i in chunk if set(kinds.get(i, {})) - {CommenterKind.CITIZEN}]
+        sources: dict[int, list[dict]] = defaultdict(list)
+        for c in (
+            Comment.objects.filter(opinion_id__in=named)
+            .exclude(commenter_kind=CommenterKind.CITIZEN)
+            .select_related("conference", "agency_request")
+            .only(
+                "opinion_id",
+                "commenter_name",
+                "organisation",
+                "conference__title",
+                "agency_request__reference",
+            )
+            .order_by("id")
+        ):
+            kept = sources[c.opinion_id or 0]
+            if len(kept) < SOURCES_KEPT:
+                kept.append(
+                    {
+                        "name": c.commenter_name,
+                        "organisation": c.organisation,
+                        "conference": c.conference.title if c.conference else "",
+                        "request": c.agency_request.reference if c.agency_request else "",
+                    }
+                )
         rows = list(Opinion.objects.filter(pk__in=chunk).only("id"))
         for opinion in rows:
             opinion.kinds = kinds.get(opinion.pk, {})
             opinion.count = sum(opinion.kinds.values())
-        Opinion.objects.bulk_update(rows, ["kinds", "count"], batch_size=500)
+            opinion.wordings = len(wordings.get(opinion.pk, []))
+            opinion.variants = [
+                {"text_key": key, "n": -n, "text": texts.get(first, "")}
+                for n, first, key in top.get(opinion.pk, [])
+            ]
+            opinion.sources = sources.get(opinion.pk, [])
+        Opinion.objects.bulk_update(
+            rows, ["kinds", "count", "wordings", "variants", "sources"], batch_size=500
+        )
 
 
 def _build(
@@ -1073,6 +1178,11 @@ def results_publish(*, actor, consultation: Consultation) -> Consultation:
 # ---------------------------------------------------------------- the public site
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Vietnamese mobile numbers after the 2018 renumbering: 10 digits, the networks' prefixes 03x,
+# 05x, 07x, 08x, 09x (Viettel 032–039, 086, 096–098; VinaPhone 081–085, 088, 091, 094; MobiFone
+# 070, 076–079, 089, 090, 093; Vietnamobile 052, 056, 058, 092; Gmobile 059, 099; others 055,
+# 087). Landlines (02x) cannot receive a code.
+_MOBILE = re.compile(r"0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9\d)\d{7}")
 
 
 def contact_normalize(channel: str, contact: str) -> str:
@@ -1091,7 +1201,7 @@ def contact_normalize(channel: str, contact: str) -> str:
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
-    if not re.fullmatch(r"0[35789]\d{8}", digits):
+    if not _MOBILE.fullmatch(digits):
         raise VerificationError("Số điện thoại di động không hợp lệ (10 số).", code="contact")
     return digits
 
@@ -1102,25 +1212,23 @@ def _keyed(value: str) -> str:
     ).hexdigest()
 
 
-def _deliver(channel: str, contact: str, code: str) -> None:
-    message = f"Mã xác minh góp ý dự thảo: {code} (hiệu lực {setting('CODE_SECONDS') // 60} phút)."
-    if channel == ContactVerification.Channel.EMAIL:
-        send_mail("Mã xác minh góp ý dự thảo", message, settings.DEFAULT_FROM_EMAIL, [contact])
-        return
-    sender = setting("SMS_SENDER")
-    if sender:
-        import_string(sender)(contact, message)
-    else:
-        log.info("lawmaking: no SMS sender configured; a code was issued for a phone number")
+def _message(code: str) -> str:
+    return f"Mã xác minh góp ý dự thảo: {code} (hiệu lực {setting('CODE_SECONDS') // 60} phút)."
 
 
 @transaction.atomic
 def verification_start(
     *, channel: str, contact: str, deliver: bool = True
 ) -> tuple[ContactVerification, str]:
-    """Send a 6-digit one-time code to the citizen's e-mail or phone (unless *deliver* is
-    false: the demo loader). Only keyed hashes of the contact and the code are kept. Returns
-    the verification and the code (the caller shows the code only in the demo)."""
+    """Send a 6-digit one-time code to the citizen's e-mail or Vietnamese mobile number (unless
+    *deliver* is false: the demo loader). Only keyed hashes of the contact and the code are
+    kept; the message waits sealed in ``outbox`` for the job that sends it
+    (``verification_deliver``: e-mail, or the SMS backend of ``PHOIHOP_SMS``). Returns the
+    verification and the code (the caller shows the code only in the demo).
+
+    Raises:
+        VerificationError: an unknown channel, an invalid e-mail or mobile number.
+    """
     if channel not in ContactVerification.Channel.values:
         raise VerificationError("Chọn thư điện tử hoặc số điện thoại.", code="channel")
     normalized = contact_normalize(channel, contact)
@@ -1130,10 +1238,39 @@ def verification_start(
         contact_hash=_keyed(f"{channel}:{normalized}"),
         code_hash=_keyed(f"code:{code}"),
         expires_at=timezone.now() + timedelta(seconds=setting("CODE_SECONDS")),
+        outbox=seal_bytes(json.dumps([normalized, _message(code)]).encode()) if deliver else b"",
     )
     if deliver:
-        transaction.on_commit(lambda: _deliver(channel, normalized, code))
+        from phoihop.lawmaking.tasks import code_deliver
+
+        verification_id = verification.pk
+        transaction.on_commit(lambda: code_deliver(verification_id))
     return verification, code
+
+
+def verification_deliver(*, verification_id: int) -> bool:
+    """Send a waiting code once (a retried job does not send twice) and erase the message.
+    An expired code is not sent. Raises ``SmsError`` when the gateway fails (the job retries)."""
+    with transaction.atomic():
+        verification = (
+            ContactVerification.objects.select_for_update()
+            .filter(pk=verification_id, sent_at__isnull=True)
+            .first()
+        )
+        if verification is None or not verification.outbox:
+            return False
+        if verification.expires_at < timezone.now():
+            verification.outbox = b""
+            verification.save(update_fields=["outbox", "updated_at"])
+            return False
+        contact, message = json.loads(open_bytes(verification.outbox))
+        if verification.channel == ContactVerification.Channel.EMAIL:
+            send_mail("Mã xác minh góp ý dự thảo", message, settings.DEFAULT_FROM_EMAIL, [contact])
+        else:
+            sms_send(contact, message)
+        verification.outbox, verification.sent_at = b"", timezone.now()
+        verification.save(update_fields=["outbox", "sent_at", "updated_at"])
+    return True
 
 
 def verification_confirm(*, public_id, code: str) -> ContactVerification:

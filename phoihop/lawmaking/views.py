@@ -22,7 +22,7 @@ from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.documents.services import document_docx
 from phoihop.lawmaking import forms, selectors, services, versions
-from phoihop.lawmaking.models import CommenterKind, Conference, Opinion
+from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
@@ -220,6 +220,7 @@ def provision_detail(request, public_id, number, eid):
     opinions = Paginator(selectors.provision_opinions(draft, provision.lineage), 20).get_page(
         request.GET.get("page")
     )
+    tallies = selectors.provision_tallies(draft, provision.lineage)
     may_report = {
         c.pk: can(request.user, "report", c) and not c.published_at
         for c in draft.consultations.all()
@@ -236,11 +237,17 @@ def provision_detail(request, public_id, number, eid):
             "children": version.provisions.filter(parent=provision),
             "diff": diff,
             "opinions": opinions,
+            "tallies": [
+                (
+                    label,
+                    sum(tallies.get(value, {}).values()),
+                    [(kind_labels[k], n) for k, n in tallies.get(value, {}).items()],
+                )
+                for value, label in Position.choices
+            ],
             "entries": [
                 {
                     "o": o,
-                    "variants": selectors.opinion_variants(o, 5),
-                    "sources": selectors.opinion_sources(o, 5),
                     "may_report": may_report.get(o.consultation_id, False),
                     "kinds": [(kind_labels.get(k, k), n) for k, n in o.kinds.items()],
                 }
