@@ -538,7 +538,7 @@ def _recount(opinion_ids, *, comment_model=Comment, opinion_model=Opinion) -> No
     """Each opinion's count by commenter kind, its most frequent wordings and its first named
     sources, from its comments (in blocks of 500 opinions, a few queries a block). The models
     may be a migration's historical ones (the backfill of migration 0003)."""
-    Comment, Opinion = comment_model, opinion_model  # noqa: N806
+    Comment, Opinion = comment_model, opinion_model
     ids = sorted({i for i in opinion_ids if i})
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

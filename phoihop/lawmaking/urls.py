@@ -24,6 +24,7 @@ urlpatterns = [
     path("dot/<uuid:public_id>/hoi-nghi/", views.conference_record, name="conference_record"),
     path("dot/<uuid:public_id>/y-kien/", views.comment_enter, name="comment_enter"),
     path("dot/<uuid:public_id>/nhap-tep/", views.comments_import, name="comments_import"),
+    path("dot/<uuid:public_id>/mau-nhap.xlsx", views.import_template, name="import_template"),
     path("dot/<uuid:public_id>/gop/", views.merge_start, name="merge_start"),
     path("dot/<uuid:public_id>/gop/<uuid:run>/", views.merge_progress, name="merge_progress"),
     path("dot/<uuid:public_id>/tong-hop/", views.report, name="report"),

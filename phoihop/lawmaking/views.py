@@ -21,7 +21,7 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.documents.services import document_docx
-from phoihop.lawmaking import forms, selectors, services, versions
+from phoihop.lawmaking import forms, imports, selectors, services, versions
 from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
@@ -409,6 +409,22 @@ def comments_import(request, public_id):
         "Đã nhập ý kiến; đang gộp các ý kiến trùng lặp.",
     )
     return redirect(item)
+
+
+@login_required
+@require_GET
+def import_template(request, public_id):
+    item = _consultation(request, public_id)
+    if not can(request.user, "work", item):
+        raise Http404
+    cites = selectors.citations(item.version)
+    order = item.version.provisions.values_list("id", flat=True)
+    content = imports.template_xlsx(cites[pk] for pk in order)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="mau-nhap-y-kien-{item.reference}.xlsx"'
+    )
+    return response
 
 
 @login_required

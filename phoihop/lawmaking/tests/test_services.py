@@ -6,9 +6,9 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.db.models import Count
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.utils import timezone
 from docx import Document as Docx
 

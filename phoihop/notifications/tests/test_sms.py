@@ -11,7 +11,7 @@ class _Gateway(BaseHTTPRequestHandler):
     status = 200
     received: list = []
 
-    def do_POST(self):  # noqa: N802 — the http.server interface
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         _Gateway.received.append((self.headers.get("Authorization"), json.loads(body)))
         self.send_response(_Gateway.status)
