@@ -13,6 +13,7 @@ from phoihop.lawmaking.models import (
     Consultation,
     ContactVerification,
     Draft,
+    LegislativeProposal,
     Opinion,
     Position,
     Provision,
@@ -224,6 +225,113 @@ class ImportForm(forms.Form):
             )
         data["rows"] = result.rows
         return data
+
+
+# ---------------------------------------------------------------- the Front's critique
+
+
+class CritiqueForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Ủy ban MTTQ phản biện", empty_label=None
+    )
+    drafting_organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Cơ quan chủ trì soạn thảo (tiếp thu, giải trình)"
+    )
+    title = forms.CharField(label="Tên văn bản phản biện", max_length=300, required=False)
+    summary = forms.CharField(
+        label="Nhận xét, đánh giá chung",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, organizations=None, drafting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["drafting_organization"].queryset = drafting
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class CritiquePointForm(forms.Form):
+    provision = forms.ModelChoiceField(
+        Provision.objects.none(),
+        label="Điều, khoản, điểm",
+        required=False,
+        empty_label="Dự thảo nói chung",
+    )
+    text = forms.CharField(
+        label="Nhận xét, đánh giá", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    proposal = forms.CharField(
+        label="Kiến nghị",
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, version=None, citations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["provision"]
+        field.queryset = version.provisions.all() if version else Provision.objects.none()
+        if citations:
+            field.label_from_instance = lambda p: citations.get(p.pk, p.label)
+
+
+class CritiqueSendForm(forms.Form):
+    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    answer_by = forms.DateField(
+        label="Đề nghị tiếp thu, giải trình trước ngày",
+        widget=DATE,
+        help_text="Luật chưa định số ngày (LP-06): ghi hạn trong văn bản phản biện, trước ngày "
+        "trình dự thảo.",
+    )
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+# ---------------------------------------------------------------- the term's legislative tasks
+
+
+class RoundForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Đoàn đại biểu Quốc hội", empty_label=None
+    )
+    term = forms.CharField(label="Quốc hội khóa", max_length=10)
+    first_year = forms.IntegerField(label="Năm đầu nhiệm kỳ", min_value=2000, max_value=2099)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if not self.is_bound:
+            term, year = setting("NA_TERM")
+            self.initial.setdefault("term", term)
+            self.initial.setdefault("first_year", year)
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class ProposalForm(forms.Form):
+    deputy = forms.CharField(label="Đại biểu đề xuất", max_length=200)
+    kind = forms.ChoiceField(label="Hình thức", choices=LegislativeProposal.Kind.choices)
+    title = forms.CharField(label="Tên luật, nghị quyết đề xuất", max_length=300)
+    reasons = forms.CharField(label="Sự cần thiết", widget=forms.Textarea(attrs={"rows": 3}))
+    content = forms.CharField(
+        label="Nội dung chủ yếu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    received_on = forms.DateField(label="Ngày nhận", widget=DATE)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class SendForm(forms.Form):
+    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
 
 class RespondForm(forms.Form):

@@ -11,11 +11,13 @@ from phoihop.lawmaking.models import (
     Comment,
     CommenterKind,
     Consultation,
+    Critique,
     Draft,
     DraftVersion,
     MergeRun,
     Opinion,
     Position,
+    ProposalRound,
     Provision,
     Tally,
 )
@@ -63,13 +65,33 @@ def request_get(*, viewer, public_id) -> AgencyRequest:
     )
 
 
+def critique_list(*, viewer) -> QuerySet[Critique]:
+    return Critique.objects.restrict(viewer, "view").select_related(
+        "organization", "drafting_organization", "draft", "version", "document"
+    )
+
+
+def critique_get(*, viewer, public_id) -> Critique:
+    return _one(critique_list(viewer=viewer), public_id=public_id)
+
+
+def round_list(*, viewer) -> QuerySet[ProposalRound]:
+    return ProposalRound.objects.restrict(viewer, "view").select_related("organization")
+
+
+def round_get(*, viewer, public_id) -> ProposalRound:
+    return _one(round_list(viewer=viewer), public_id=public_id)
+
+
 def merge_run_get(consultation: Consultation, public_id) -> MergeRun:
     return _one(consultation.merges.all(), public_id=public_id)
 
 
 def citations(version: DraftVersion) -> dict[int, str]:
     """Each provision's citation (``Điểm a khoản 1 Điều 12``), computed in one query."""
-    rows = {p.pk: p for p in version.provisions.only("id", "level", "number", "parent_id")}
+    rows = {
+        p.pk: p for p in version.provisions.only("id", "version_id", "level", "number", "parent_id")
+    }
     out: dict[int, str] = {}
     for p in rows.values():
         parts = [p.label]

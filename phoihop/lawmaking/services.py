@@ -44,11 +44,15 @@ from phoihop.lawmaking.models import (
     Conference,
     Consultation,
     ContactVerification,
+    Critique,
+    CritiquePoint,
     Draft,
     DraftVersion,
+    LegislativeProposal,
     MergeRun,
     Opinion,
     Position,
+    ProposalRound,
     Provision,
     Tally,
 )
@@ -1386,3 +1390,489 @@ def public_comment_submit(
         data={"provision": provision.eid if provision else None},
     )
     return comment
+
+
+# ---------------------------------------------------------------- the Front's social critique
+
+
+@dataclass(frozen=True)
+class PointInput:
+    text: str
+    provision: Provision | None = None
+    proposal: str = ""
+
+
+def _citation(provision: Provision | None) -> str:
+    from phoihop.lawmaking.selectors import citations
+
+    if provision is None:
+        return "Dự thảo nói chung"
+    return citations(provision.version).get(provision.pk, provision.label)
+
+
+@transaction.atomic
+def critique_create(
+    *,
+    actor,
+    organization: Organization,
+    draft: Draft,
+    drafting_organization: Organization,
+    title: str,
+    summary: str = "",
+    consultation: Consultation | None = None,
+    idempotency_key: str = "",
+) -> Critique:
+    """Start the Front committee's critique document (văn bản phản biện) of the draft's latest
+    version. The critique takes place during drafting (LP-04): not once the draft has been
+    submitted.
+
+    Raises:
+        PermissionDenied: actor may not add critiques in *organization* or see the draft.
+        LawmakingStateError: the draft was submitted already.
+
+    Records: ``lawmaking.critique.created``.
+    """
+    require_in(actor, "lawmaking.add_critique", organization)
+    require(actor, "view", draft)
+    if draft.submitted_on and draft.submitted_on <= timezone.localdate():
+        raise LawmakingStateError(
+            f"Dự thảo đã trình ngày {draft.submitted_on:%d/%m/%Y}: phản biện xã hội thực hiện "
+            "trong thời gian soạn thảo (Luật 64/2025/QH15 Đ6 k1, LP-04)."
+        )
+    if consultation is not None and consultation.draft_id != draft.pk:
+        raise LawmakingInputError("Đợt lấy ý kiến không thuộc dự thảo này.", code="consultation")
+    version = draft.latest
+    assert version is not None  # noqa: S101 - a draft is imported with its first version
+    on = timezone.localdate()
+
+    def build() -> Critique:
+        item = Critique(
+            organization=organization,
+            reference=_reference("PB", organization, on, "phan-bien"),
+            draft=draft,
+            version=version,
+            consultation=consultation,
+            drafting_organization=drafting_organization,
+            title=title.strip() or f"Phản biện xã hội đối với {draft.title}",
+            summary=summary.strip(),
+            idempotency_key=idempotency_key,
+        )
+        item.full_clean()
+        item.save()
+        return item
+
+    item, created = item_create(
+        Critique, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    if created:
+        step_add(item, "created", on, actor, f"{draft.title} — {version}")
+        audit_record(actor=actor, event="lawmaking.critique.created", target=item, related=draft)
+    return item
+
+
+@transaction.atomic
+def critique_point_add(*, actor, critique: Critique, point: PointInput) -> CritiquePoint:
+    """Add a point to the critique while it is being drafted.
+    Records ``lawmaking.critique.point``."""
+    critique = item_locked(critique, actor, "work")
+    item_require_status(critique, "drafting", message="Văn bản phản biện đã được gửi.")
+    if not point.text.strip():
+        raise LawmakingInputError("Cần nội dung nhận xét, đánh giá.", code="text")
+    if point.provision is not None and point.provision.version_id != critique.version_id:
+        raise LawmakingInputError("Quy định không thuộc dự thảo được phản biện.", code="provision")
+    row = CritiquePoint.objects.create(
+        critique=critique,
+        provision=point.provision,
+        lineage=point.provision.lineage if point.provision else None,
+        order=(point.provision.position + 1) if point.provision else 0,
+        text=point.text.strip(),
+        proposal=point.proposal.strip(),
+    )
+    audit_record(
+        actor=actor, event="lawmaking.critique.point", target=critique, data={"point": row.pk}
+    )
+    return row
+
+
+def _point_rows(critique: Critique, *, answered: bool) -> list[list[str]]:
+    rows = []
+    for i, p in enumerate(critique.points.select_related("provision__version"), 1):
+        row = [str(i), _citation(p.provision), p.text, p.proposal]
+        if answered:
+            row.append(
+                p.get_response_display() + (f": {p.response_text}" if p.response_text else "")
+            )
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def critique_send(
+    *,
+    actor,
+    critique: Critique,
+    sent_on: date,
+    answer_by: date,
+    signer_title: str = "",
+    signer_name: str = "",
+) -> Critique:
+    """Issue the critique document (numbered, NĐ 30/2020 layout: the points per provision with
+    their proposals) and send it to the drafting body, whose answer is due on *answer_by*
+    (``LP-06T``), before the draft is submitted.
+
+    Raises:
+        LawmakingInputError: no point; the answer date not after the sending, or not before
+            the submission (LP-04).
+
+    Records: ``lawmaking.critique.sent``; ``document.issued``; ``deadline.started``.
+    """
+    critique = item_locked(critique, actor, "change")
+    item_require_status(critique, "drafting", message="Văn bản phản biện đã được gửi.")
+    if not critique.points.exists():
+        raise LawmakingInputError("Văn bản phản biện chưa có ý kiến nào.", code="points")
+    if answer_by <= sent_on:
+        raise LawmakingInputError(
+            "Ngày đề nghị tiếp thu, giải trình phải sau ngày gửi.", code="answer_by"
+        )
+    draft = critique.draft
+    if draft.submitted_on and answer_by >= draft.submitted_on:
+        raise LawmakingInputError(
+            "Tiếp thu, giải trình phải xong trước ngày trình dự thảo "
+            f"{draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1, k4; LP-04).",
+            code="answer_by",
+        )
+    body = critique.drafting_organization.name
+    document = document_issue(
+        actor=actor,
+        organization=critique.organization,
+        doc_type=Document.Type.REPORT,
+        title=f"Phản biện xã hội đối với {draft.title}",
+        issued_on=sent_on,
+        paragraphs=[
+            f"Kính gửi: {body}.",
+            f"Thực hiện Luật Mặt trận Tổ quốc Việt Nam và khoản 1 Điều 6 Luật Ban hành văn bản "
+            f"quy phạm pháp luật số 64/2025/QH15, {critique.organization.name} tổ chức phản "
+            f"biện xã hội đối với {draft.title} ({critique.version}).",
+            *([critique.summary] if critique.summary else []),
+            "Ý kiến phản biện cụ thể theo từng điều, khoản, điểm của dự thảo như sau:",
+        ],
+        tables=[
+            {
+                "header": ["TT", "Quy định", "Nhận xét, đánh giá", "Kiến nghị"],
+                "rows": _point_rows(critique, answered=False),
+            }
+        ],
+        recipients=[f"{body};", "Lưu: VT."],
+        target=critique,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    critique.status, critique.sent_on, critique.answer_by = (
+        Critique.Status.SENT,
+        sent_on,
+        answer_by,
+    )
+    critique.document, critique.reference = document, document.symbol[:40]
+    critique.save(
+        update_fields=["status", "sent_on", "answer_by", "document", "reference", "updated_at"]
+    )
+    clock_start(
+        critique, Critique.RULE, answer_by, system_actor(), title=f"Tiếp thu phản biện: {body}"
+    )
+    step_add(
+        critique,
+        "sent",
+        sent_on,
+        actor,
+        f"{document.symbol}; đề nghị tiếp thu, giải trình trước {answer_by:%d/%m/%Y}",
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.critique.sent",
+        target=critique,
+        related=document,
+        data={"symbol": document.symbol, "answer_by": answer_by},
+    )
+    return critique
+
+
+@transaction.atomic
+def critique_answer(
+    *,
+    actor,
+    critique: Critique,
+    answered_on: date,
+    answers: dict[int, tuple[str, str]],
+    signer_title: str = "",
+    signer_name: str = "",
+) -> Critique:
+    """The drafting body's written answer (văn bản tiếp thu, giải trình ý kiến phản biện): one
+    response per point (taken up, partly, explained…), issued as its numbered document and
+    sent back to the Front; stops the clock (late or not).
+
+    Raises:
+        PermissionDenied: actor may not answer for the drafting body.
+        LawmakingInputError: a point left unanswered, an explanation missing.
+
+    Records: ``lawmaking.critique.answered``; ``document.issued``.
+    """
+    critique = item_locked(critique, actor, "answer")
+    item_require_status(critique, "sent", message="Phản biện này đã được tiếp thu, giải trình.")
+    points = list(critique.points.select_for_update())
+    responses = set(Opinion.Response.values) - {Opinion.Response.PENDING}
+    for number, point in enumerate(points, 1):
+        response, text = answers.get(point.pk, ("", ""))
+        if response not in responses:
+            raise LawmakingInputError(
+                f"Ý kiến phản biện {number}: chọn tiếp thu, tiếp thu một phần, giải trình hoặc "
+                "ghi nhận (Luật 64/2025/QH15 Đ6 k4: tiếp thu, giải trình đầy đủ).",
+                code="response",
+            )
+        if response in (Opinion.Response.EXPLAINED, Opinion.Response.PARTLY) and not text.strip():
+            raise LawmakingInputError(
+                f"Ý kiến phản biện {number}: cần nội dung giải trình.", code="text"
+            )
+        point.response, point.response_text = response, text.strip()
+    CritiquePoint.objects.bulk_update(points, ["response", "response_text", "updated_at"])
+    draft, front = critique.draft, critique.organization.name
+    document = document_issue(
+        actor=actor,
+        organization=critique.drafting_organization,
+        doc_type=Document.Type.REPORT,
+        title=f"Tiếp thu, giải trình ý kiến phản biện xã hội đối với {draft.title}",
+        issued_on=answered_on,
+        paragraphs=[
+            f"Kính gửi: {front}.",
+            f"Ngày {critique.sent_on:%d/%m/%Y}, {front} có văn bản số "
+            f"{critique.document.symbol if critique.document else critique.reference} phản "
+            f"biện xã hội đối với {draft.title}. Thực hiện khoản 4 Điều 6 Luật Ban hành văn bản "
+            f"quy phạm pháp luật số 64/2025/QH15, {critique.drafting_organization.name} tiếp "
+            "thu, giải trình từng ý kiến phản biện như sau:",
+        ],
+        tables=[
+            {
+                "header": [
+                    "TT",
+                    "Quy định",
+                    "Ý kiến phản biện",
+                    "Kiến nghị",
+                    "Tiếp thu, giải trình",
+                ],
+                "rows": _point_rows(critique, answered=True),
+            }
+        ],
+        recipients=[f"{front};", "Lưu: VT."],
+        target=critique,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    critique.status, critique.answered_on = Critique.Status.ANSWERED, answered_on
+    critique.answer_document, critique.closed_at = document, timezone.now()
+    critique.save(
+        update_fields=["status", "answered_on", "answer_document", "closed_at", "updated_at"]
+    )
+    late = bool(critique.answer_by and answered_on > critique.answer_by)
+    clocks_stop(critique, None, answered_on, system_actor())
+    step_add(
+        critique,
+        "answered",
+        answered_on,
+        actor,
+        document.symbol + (" — tiếp thu, giải trình muộn" if late else ""),
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.critique.answered",
+        target=critique,
+        related=document,
+        data={"symbol": document.symbol, "late": late},
+    )
+    return critique
+
+
+# ---------------------------------------------------------------- the term's legislative tasks
+
+
+def proposals_due(first_year: int) -> date:
+    """The day LP-11's clock is started on: 1 August of the term's first year (data)."""
+    month, day = setting("LEGISLATIVE_PROPOSALS_BEFORE")
+    return date(first_year, month, day)
+
+
+@transaction.atomic
+def round_open(
+    *, actor, organization: Organization, term: str, first_year: int, idempotency_key: str = ""
+) -> ProposalRound:
+    """Open the delegation's collection of its deputies' legislative-task proposals for the
+    term, on the LP-11 clock (before 1 August of the term's first year).
+
+    Records: ``lawmaking.round.opened``; ``deadline.started``.
+    """
+    require_in(actor, "lawmaking.add_proposalround", organization)
+    if not term.strip() or not 2000 < first_year < 2100:
+        raise LawmakingInputError("Cần khóa Quốc hội và năm đầu nhiệm kỳ.", code="term")
+    on = timezone.localdate()
+
+    def build() -> ProposalRound:
+        item = ProposalRound(
+            organization=organization,
+            reference=_reference("DXLP", organization, on, "de-xuat-lap-phap"),
+            term=term.strip(),
+            first_year=first_year,
+            idempotency_key=idempotency_key,
+        )
+        item.full_clean()
+        item.save()
+        return item
+
+    item, created = item_create(
+        ProposalRound, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    if not created:
+        return item
+    clock_start(
+        item,
+        ProposalRound.RULE,
+        proposals_due(first_year),
+        system_actor(),
+        title=f"Đề xuất nhiệm vụ lập pháp khóa {item.term}",
+    )
+    step_add(item, "opened", on, actor, f"Quốc hội khóa {item.term}")
+    audit_record(actor=actor, event="lawmaking.round.opened", target=item)
+    return item
+
+
+@transaction.atomic
+def proposal_record(
+    *,
+    actor,
+    round: ProposalRound,
+    deputy: str,
+    title: str,
+    reasons: str,
+    received_on: date,
+    kind: str = LegislativeProposal.Kind.NEW,
+    content: str = "",
+    idempotency_key: str = "",
+) -> LegislativeProposal:
+    """Record one deputy's proposal (a double submit records it once).
+    Records ``lawmaking.proposal.recorded``."""
+    round = item_locked(round, actor, "work")
+    if idempotency_key:
+        existing = round.proposals.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    item_require_status(round, "collecting", message="Các đề xuất đã được gửi đi.")
+    if not deputy.strip() or not title.strip() or not reasons.strip():
+        raise LawmakingInputError(
+            "Cần tên đại biểu, tên luật, nghị quyết đề xuất và sự cần thiết.", code="text"
+        )
+    if kind not in LegislativeProposal.Kind.values:
+        raise LawmakingInputError("Hình thức đề xuất không hợp lệ.", code="kind")
+    proposal = LegislativeProposal(
+        round=round,
+        deputy=deputy.strip()[:200],
+        kind=kind,
+        title=title.strip()[:300],
+        reasons=reasons.strip(),
+        content=content.strip(),
+        received_on=received_on,
+        entered_by=actor,
+        idempotency_key=idempotency_key,
+    )
+    proposal.full_clean()
+    proposal.save()
+    step_add(round, "proposal", received_on, actor, f"{proposal.deputy}: {proposal.title}")
+    audit_record(
+        actor=actor,
+        event="lawmaking.proposal.recorded",
+        target=round,
+        data={"proposal": proposal.pk},
+    )
+    return proposal
+
+
+@transaction.atomic
+def round_send(
+    *,
+    actor,
+    round: ProposalRound,
+    sent_on: date,
+    signer_title: str = "",
+    signer_name: str = "",
+) -> ProposalRound:
+    """Send the deputies' proposals to the NA Standing Committee by a numbered công văn (NĐ
+    30/2020 layout) listing them; stops the LP-11 clock (late or not).
+
+    Records: ``lawmaking.round.sent``; ``document.issued``.
+    """
+    round = item_locked(round, actor, "change")
+    item_require_status(round, "collecting", message="Các đề xuất đã được gửi đi.")
+    proposals = list(round.proposals.all())
+    if not proposals:
+        raise LawmakingInputError("Chưa có đề xuất nào để gửi.", code="proposals")
+    deadline = proposals_due(round.first_year)
+    document = document_issue(
+        actor=actor,
+        organization=round.organization,
+        doc_type=Document.Type.OFFICIAL_LETTER,
+        title=f"V/v đề xuất nhiệm vụ lập pháp nhiệm kỳ Quốc hội khóa {round.term}",
+        issued_on=sent_on,
+        paragraphs=[
+            f"Kính gửi: {round.addressee}.",
+            f"Thực hiện khoản 1 Điều 23 Luật Ban hành văn bản quy phạm pháp luật số "
+            f"64/2025/QH15 về định hướng lập pháp nhiệm kỳ, {round.organization.name} tổng hợp "
+            f"và gửi {len(proposals)} đề xuất nhiệm vụ lập pháp của các đại biểu Quốc hội "
+            f"trong Đoàn (hạn gửi: trước ngày {deadline:%d/%m/%Y}), cụ thể như sau:",
+        ],
+        tables=[
+            {
+                "header": [
+                    "TT",
+                    "Tên luật, nghị quyết đề xuất",
+                    "Hình thức",
+                    "Đại biểu đề xuất",
+                    "Sự cần thiết, nội dung chủ yếu",
+                ],
+                "rows": [
+                    [
+                        str(i),
+                        p.title,
+                        p.get_kind_display(),
+                        p.deputy,
+                        p.reasons + (f"\n{p.content}" if p.content else ""),
+                    ]
+                    for i, p in enumerate(proposals, 1)
+                ],
+            }
+        ],
+        recipients=["Như trên;", "Lưu: VT."],
+        target=round,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    round.status, round.sent_on, round.document = ProposalRound.Status.SENT, sent_on, document
+    round.reference, round.closed_at = document.symbol[:40], timezone.now()
+    round.save(
+        update_fields=["status", "sent_on", "document", "reference", "closed_at", "updated_at"]
+    )
+    late = sent_on >= deadline
+    clocks_stop(round, None, sent_on, system_actor())
+    step_add(
+        round,
+        "sent",
+        sent_on,
+        actor,
+        document.symbol + (" — gửi muộn" if late else ""),
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.round.sent",
+        target=round,
+        related=document,
+        data={"symbol": document.symbol, "proposals": len(proposals), "late": late},
+    )
+    return round
