@@ -454,7 +454,7 @@ def _proposal_recorded(tree, user, kwargs, response):
 
 def _round_sent_effect(tree, user, kwargs, response):
     item = _model("ProposalRound").objects.get(public_id=kwargs["public_id"])
-    assert item.status == "sent" and item.document and item.due_on == date(2026, 7, 31)
+    assert item.status == "sent" and item.document and item.sent_on == date(2026, 7, 20)
     _event(user, "lawmaking.round.sent")
 
 
