@@ -45,6 +45,10 @@ router.register(
     "council-resolutions", council_api.PublicResolutionViewSet, basename="council-resolution"
 )
 router.register("consultations", lawmaking_api.ConsultationViewSet, basename="consultation")
+router.register("critiques", lawmaking_api.CritiqueViewSet, basename="critique")
+router.register(
+    "legislative-proposals", lawmaking_api.ProposalRoundViewSet, basename="proposalround"
+)
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

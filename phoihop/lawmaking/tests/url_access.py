@@ -565,6 +565,10 @@ API = {"api": True, "permission": CONS}
 PROTECTED.update(
     {
         "api:consultation-list": UrlCheck(**API),
+        "api:critique-list": UrlCheck(api=True, permission=CRIT),
+        "api:critique-detail": UrlCheck(api=True, permission=CRIT, kwargs=_critique),
+        "api:proposalround-list": UrlCheck(api=True, permission=ROUND),
+        "api:proposalround-detail": UrlCheck(api=True, permission=ROUND, kwargs=_round),
         "api:consultation-detail": UrlCheck(**API, kwargs=_consultation),
         "api:consultation-opinions": UrlCheck(
             **API, kwargs=lambda tree, user: {"public_id": _with_comments(tree).public_id}
