@@ -290,6 +290,14 @@ class CritiqueSendForm(forms.Form):
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
 
+class CritiqueAnswerForm(forms.Form):
+    answered_on = forms.DateField(
+        label="Ngày ban hành văn bản tiếp thu, giải trình", widget=DATE
+    )
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
 # ---------------------------------------------------------------- the term's legislative tasks
 
 

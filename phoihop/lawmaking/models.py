@@ -677,6 +677,13 @@ class ProposalRound(TrackedItem):
     def get_absolute_url(self) -> str:
         return reverse("lawmaking:round_detail", kwargs={"public_id": self.public_id})
 
+    @property
+    def send_before(self):
+        """The day the proposals must reach the Standing Committee before (LP-11, data)."""
+        from phoihop.lawmaking.services import proposals_due
+
+        return proposals_due(self.first_year)
+
 
 class LegislativeProposal(BaseModel):
     """One deputy's proposal of a legislative task (a new law, an amendment, an NA

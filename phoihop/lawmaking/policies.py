@@ -22,8 +22,23 @@ from phoihop.lawmaking.models import (
 
 @register_policy
 class DraftPolicy(OrganizationGrantPolicy):
+    """A draft is the consulting body's; a body that runs a consultation on it (the Front's
+    critique consultation among them) or critiques it also sees it, read-only."""
+
     model = Draft
     actions = ("view", "add", "change")
+
+    def scope(self, user, action: str) -> Q:
+        scope = super().scope(user, action)
+        if action != "view" or user.is_superuser:
+            return scope
+        consulted = Consultation.objects.filter(
+            organization_scope(user, "lawmaking.view_consultation")
+        ).values("draft_id")
+        critiqued = Critique.objects.filter(
+            organization_scope(user, "lawmaking.view_critique")
+        ).values("draft_id")
+        return scope | Q(pk__in=consulted) | Q(pk__in=critiqued)
 
 
 @register_policy

@@ -809,7 +809,7 @@ def request_send(
         actor=actor,
         organization=consultation.organization,
         doc_type=Document.Type.OFFICIAL_LETTER,
-        title=f"V/v góp ý {draft.title}",
+        title=f"góp ý {draft.title}",
         issued_on=requested_on,
         paragraphs=paragraphs,
         recipients=["Như trên;"],
@@ -1818,7 +1818,7 @@ def round_send(
         actor=actor,
         organization=round.organization,
         doc_type=Document.Type.OFFICIAL_LETTER,
-        title=f"V/v đề xuất nhiệm vụ lập pháp nhiệm kỳ Quốc hội khóa {round.term}",
+        title=f"đề xuất nhiệm vụ lập pháp nhiệm kỳ Quốc hội khóa {round.term}",
         issued_on=sent_on,
         paragraphs=[
             f"Kính gửi: {round.addressee}.",

@@ -777,7 +777,9 @@ def critique_detail(request, public_id):
             )
             if drafting and points and can(user, "change", item)
             else None,
-            "may_answer": item.status == "sent" and can(user, "answer", item),
+            "answer_form": forms.CritiqueAnswerForm(initial={"answered_on": today})
+            if item.status == "sent" and can(user, "answer", item)
+            else None,
             "response_choices": RESPONSES,
             "clocks": clocks_open(item),
             "today": today,
@@ -822,7 +824,7 @@ def critique_send(request, public_id):
 @require_POST
 def critique_answer(request, public_id):
     item = _critique(request, public_id)
-    form = forms.SendForm(request.POST)
+    form = forms.CritiqueAnswerForm(request.POST)
     answers = {
         p.pk: (request.POST.get(f"r-{p.pk}", ""), request.POST.get(f"t-{p.pk}", ""))
         for p in item.points.all()
@@ -833,7 +835,7 @@ def critique_answer(request, public_id):
         lambda d: services.critique_answer(
             actor=request.user,
             critique=item,
-            answered_on=d["sent_on"],
+            answered_on=d["answered_on"],
             answers=answers,
             signer_title=d["signer_title"],
             signer_name=d["signer_name"],

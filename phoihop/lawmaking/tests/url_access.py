@@ -422,7 +422,7 @@ def _critique_answered_effect(tree, user, kwargs, response):
 
 def _answer_critique_body(tree, user, kwargs):
     critique = _model("Critique").objects.get(public_id=kwargs["public_id"])
-    body = {"sent_on": "2026-06-20"}
+    body = {"answered_on": "2026-06-20"}
     for p in critique.points.all():
         body[f"r-{p.pk}"], body[f"t-{p.pk}"] = "explained", "Đã quy định tại nghị định"
     return body
