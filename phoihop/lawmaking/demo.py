@@ -246,8 +246,7 @@ def _critique(actor, front, resolution, consultation, today: date) -> None:
     for eid, text, proposal in [
         (
             "dieu-2-khoan-2",
-            "Mức hỗ trợ 50% chưa tương xứng với chi phí thực tế ở vùng đồng bào dân tộc "
-            "thiểu số.",
+            "Mức hỗ trợ 50% chưa tương xứng với chi phí thực tế ở vùng đồng bào dân tộc thiểu số.",
             "Nâng mức hỗ trợ lên 70% cho trẻ em ở xã đặc biệt khó khăn.",
         ),
         (

@@ -291,9 +291,7 @@ class CritiqueSendForm(forms.Form):
 
 
 class CritiqueAnswerForm(forms.Form):
-    answered_on = forms.DateField(
-        label="Ngày ban hành văn bản tiếp thu, giải trình", widget=DATE
-    )
+    answered_on = forms.DateField(label="Ngày ban hành văn bản tiếp thu, giải trình", widget=DATE)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 

@@ -375,7 +375,10 @@ class Opinion(BaseModel):
         verbose_name = _("ý kiến (đã gộp)")
         verbose_name_plural = _("ý kiến (đã gộp)")
         indexes = [
-            models.Index(fields=["consultation", "lineage", "count"], name="lawmaking_op_prov"),
+            # the provision page's order (largest first, then oldest), read without sorting
+            models.Index(
+                fields=["consultation", "lineage", "-count", "id"], name="lawmaking_op_order"
+            ),
         ]
 
     def __str__(self) -> str:

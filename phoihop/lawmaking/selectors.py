@@ -92,15 +92,24 @@ def citations(version: DraftVersion) -> dict[int, str]:
     rows = {
         p.pk: p for p in version.provisions.only("id", "version_id", "level", "number", "parent_id")
     }
-    out: dict[int, str] = {}
-    for p in rows.values():
-        parts = [p.label]
-        node = p
-        while node.level in ("point", "clause") and node.parent_id in rows:
-            node = rows[node.parent_id]
-            parts.append(node.label if node.level == "article" else node.label.lower())
-        out[p.pk] = " ".join(parts)
-    return out
+    return {pk: _cite(p, rows.get) for pk, p in rows.items()}
+
+
+def citation(provision: Provision) -> str:
+    """One provision's citation, from its parents (``provision_get`` loads them with it)."""
+    return _cite(provision, lambda pk: provision.parent if pk == provision.parent_id else None)
+
+
+def _cite(p: Provision, parent_of) -> str:
+    parts = [p.label]
+    node = p
+    while node.level in ("point", "clause") and node.parent_id:
+        parent = parent_of(node.parent_id)
+        if parent is None:
+            break
+        node = parent
+        parts.append(node.label if node.level == "article" else node.label.lower())
+    return " ".join(parts)
 
 
 @dataclass
@@ -136,7 +145,9 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
 
 
 def provision_get(version: DraftVersion, eid: str) -> Provision:
-    return _one(version.provisions.select_related("previous__version"), eid=eid)
+    """The provision with what its page shows: its previous version's, and its parents (the
+    citation of a point names its clause and article)."""
+    return _one(version.provisions.select_related("previous__version", "parent__parent"), eid=eid)
 
 
 def provision_full_text(provision: Provision) -> str:
@@ -151,10 +162,11 @@ def provision_full_text(provision: Provision) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def provision_opinions(draft: Draft, lineage) -> QuerySet[Opinion]:
+def provision_opinions(draft: Draft, lineage, consultation_ids=None) -> QuerySet[Opinion]:
     """Opinions on a provision across the draft's consultations and versions, largest first."""
+    ids = _consultation_ids(draft) if consultation_ids is None else consultation_ids
     return (
-        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft), lineage=lineage)
+        Opinion.objects.filter(consultation_id__in=ids, lineage=lineage)
         .select_related("consultation", "provision__version")
         .order_by("-count", "id")
     )
@@ -179,11 +191,12 @@ def opinion_variants(opinion: Opinion, limit: int = 20) -> list[dict]:
     return [{"text_key": r["text_key"], "n": r["n"], "text": texts[r["first"]]} for r in top]
 
 
-def provision_tallies(draft: Draft, lineage) -> dict[str, dict[str, int]]:
+def provision_tallies(draft: Draft, lineage, consultation_ids=None) -> dict[str, dict[str, int]]:
     """Comments on a provision across the draft's consultations, by position and kind."""
+    ids = _consultation_ids(draft) if consultation_ids is None else consultation_ids
     out: dict[str, dict[str, int]] = {}
     for position, kind, n in (
-        Tally.objects.filter(consultation_id__in=_consultation_ids(draft), lineage=lineage)
+        Tally.objects.filter(consultation_id__in=ids, lineage=lineage)
         .values_list("position", "commenter_kind")
         .annotate(n=Sum("count"))
         .values_list("position", "commenter_kind", "n")

@@ -24,7 +24,7 @@ from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.documents.services import document_docx
 from phoihop.lawmaking import forms, imports, selectors, services, versions
 from phoihop.lawmaking.conf import setting
-from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
+from phoihop.lawmaking.models import CommenterKind, Conference, Consultation, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
@@ -216,21 +216,22 @@ def provision_detail(request, public_id, number, eid):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
     version = selectors.version_get(draft, number)
     provision = selectors.provision_get(version, eid)
-    cites = selectors.citations(version)
     diff = None
     if provision.previous and provision.change == "changed":
         diff = versions.word_diff(
             selectors.provision_full_text(provision.previous),
             selectors.provision_full_text(provision),
         )
-    opinions = Paginator(selectors.provision_opinions(draft, provision.lineage), 20).get_page(
-        request.GET.get("page")
+    consultations = list(draft.consultations.values_list("id", flat=True))
+    opinions = Paginator(
+        selectors.provision_opinions(draft, provision.lineage, consultations), 20
+    ).get_page(request.GET.get("page"))
+    tallies = selectors.provision_tallies(draft, provision.lineage, consultations)
+    may_report = set(
+        Consultation.objects.restrict(request.user, "report")
+        .filter(draft=draft, published_at__isnull=True)
+        .values_list("id", flat=True)
     )
-    tallies = selectors.provision_tallies(draft, provision.lineage)
-    may_report = {
-        c.pk: can(request.user, "report", c) and not c.published_at
-        for c in draft.consultations.all()
-    }
     kind_labels = dict(CommenterKind.choices)
     return render(
         request,
@@ -239,7 +240,7 @@ def provision_detail(request, public_id, number, eid):
             "draft": draft,
             "version": version,
             "provision": provision,
-            "citation": cites.get(provision.pk, provision.label),
+            "citation": selectors.citation(provision),
             "children": version.provisions.filter(parent=provision),
             "diff": diff,
             "opinions": opinions,
@@ -254,7 +255,7 @@ def provision_detail(request, public_id, number, eid):
             "entries": [
                 {
                     "o": o,
-                    "may_report": may_report.get(o.consultation_id, False),
+                    "may_report": o.consultation_id in may_report,
                     "kinds": [(kind_labels.get(k, k), n) for k, n in o.kinds.items()],
                 }
                 for o in opinions
@@ -806,18 +807,31 @@ def critique_point_add(request, public_id):
     return redirect(item)
 
 
-@login_required
-@require_POST
-def critique_send(request, public_id):
-    item = _critique(request, public_id)
-    form = forms.CritiqueSendForm(request.POST)
-    submit(
-        request,
-        form,
-        lambda d: services.critique_send(actor=request.user, critique=item, **d),
-        "Đã cấp số và gửi văn bản phản biện.",
-    )
-    return redirect(item)
+def _step(getter, form_class, service, name: str, success: str):
+    """A POST that runs one service on the item with the form's data, then back to the item."""
+
+    @login_required
+    @require_POST
+    def view(request, public_id):
+        item = getter(request, public_id)
+        submit(
+            request,
+            form_class(request.POST),
+            lambda d: service(actor=request.user, **{name: item}, **d),
+            success,
+        )
+        return redirect(item)
+
+    return view
+
+
+critique_send = _step(
+    _critique,
+    forms.CritiqueSendForm,
+    services.critique_send,
+    "critique",
+    "Đã cấp số và gửi văn bản phản biện.",
+)
 
 
 @login_required
@@ -919,32 +933,16 @@ def round_detail(request, public_id):
     )
 
 
-@login_required
-@require_POST
-def proposal_record(request, public_id):
-    item = _round(request, public_id)
-    form = forms.ProposalForm(request.POST)
-    submit(
-        request,
-        form,
-        lambda d: services.proposal_record(actor=request.user, round=item, **d),
-        "Đã ghi đề xuất của đại biểu.",
-    )
-    return redirect(item)
-
-
-@login_required
-@require_POST
-def round_send(request, public_id):
-    item = _round(request, public_id)
-    form = forms.SendForm(request.POST)
-    submit(
-        request,
-        form,
-        lambda d: services.round_send(actor=request.user, round=item, **d),
-        "Đã cấp số công văn gửi Ủy ban Thường vụ Quốc hội.",
-    )
-    return redirect(item)
+proposal_record = _step(
+    _round, forms.ProposalForm, services.proposal_record, "round", "Đã ghi đề xuất của đại biểu."
+)
+round_send = _step(
+    _round,
+    forms.SendForm,
+    services.round_send,
+    "round",
+    "Đã cấp số công văn gửi Ủy ban Thường vụ Quốc hội.",
+)
 
 
 @login_required
