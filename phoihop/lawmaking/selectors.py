@@ -3,9 +3,10 @@ a draft or consultation the viewer may not see does not exist for them (404)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, QuerySet, Sum
+from django.db.models import Case, Count, Min, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 
+from phoihop.core.querysets import scope_for
 from phoihop.lawmaking.models import (
     AgencyRequest,
     Comment,
@@ -142,6 +143,28 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
     for r in rows:
         r.heat = 0 if not r.count else max(1, round(5 * r.count / top))
     return rows
+
+
+def provision_of(draft: Draft, number: int, eid: str) -> Provision:
+    """A provision of the draft's version *number*, with its version, its previous version's
+    provision and its parents, in one query."""
+    return _one(
+        Provision.objects.select_related("version", "previous__version", "parent__parent"),
+        version__draft=draft,
+        version__number=number,
+        eid=eid,
+    )
+
+
+def consultations_answerable(draft: Draft, viewer) -> tuple[list[int], set[int]]:
+    """The draft's consultations, and those whose opinions *viewer* may still take up or
+    explain (``report``, not yet published), in one query."""
+    may = scope_for(Consultation, viewer, "report") & Q(published_at__isnull=True)
+    rows = draft.consultations.annotate(
+        may=Case(When(may, then=Value(True)), default=Value(False))
+    ).values_list("id", "may")
+    ids = [pk for pk, _ in rows]
+    return ids, {pk for pk, allowed in rows if allowed}
 
 
 def provision_get(version: DraftVersion, eid: str) -> Provision:

@@ -24,7 +24,7 @@ from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.documents.services import document_docx
 from phoihop.lawmaking import forms, imports, selectors, services, versions
 from phoihop.lawmaking.conf import setting
-from phoihop.lawmaking.models import CommenterKind, Conference, Consultation, Opinion, Position
+from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
@@ -214,24 +214,19 @@ def version_detail(request, public_id, number):
 @require_GET
 def provision_detail(request, public_id, number, eid):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
-    version = selectors.version_get(draft, number)
-    provision = selectors.provision_get(version, eid)
+    provision = selectors.provision_of(draft, number, eid)
+    version = provision.version
     diff = None
     if provision.previous and provision.change == "changed":
         diff = versions.word_diff(
             selectors.provision_full_text(provision.previous),
             selectors.provision_full_text(provision),
         )
-    consultations = list(draft.consultations.values_list("id", flat=True))
+    consultations, may_report = selectors.consultations_answerable(draft, request.user)
     opinions = Paginator(
         selectors.provision_opinions(draft, provision.lineage, consultations), 20
     ).get_page(request.GET.get("page"))
     tallies = selectors.provision_tallies(draft, provision.lineage, consultations)
-    may_report = set(
-        Consultation.objects.restrict(request.user, "report")
-        .filter(draft=draft, published_at__isnull=True)
-        .values_list("id", flat=True)
-    )
     kind_labels = dict(CommenterKind.choices)
     return render(
         request,
@@ -241,7 +236,9 @@ def provision_detail(request, public_id, number, eid):
             "version": version,
             "provision": provision,
             "citation": selectors.citation(provision),
-            "children": version.provisions.filter(parent=provision),
+            "children": version.provisions.filter(parent=provision)
+            if provision.level != "point"
+            else [],
             "diff": diff,
             "opinions": opinions,
             "tallies": [
