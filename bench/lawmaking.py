@@ -11,7 +11,9 @@ once in the opinion of its exact wording): a third in three campaigns of near-id
 letters, the rest spread over the provisions with varied wording. Then a merge run as the
 worker runs it, its progress sampled; then the pages requested in-process through the whole
 middleware stack as a signed-in demo account. Prints p50/p95 in ms and the ratio to the bare
-view. Timings vary with the machine: they are reported, never asserted.
+view, then the plans of the busiest provision page's reads (also written to
+``var/bench-lawmaking-explain-<database>.txt``). Timings vary with the machine: they are
+reported, never asserted.
 """
 
 import argparse
@@ -143,13 +145,48 @@ def _scenarios() -> list[tuple[str, str, str]]:
     ]
 
 
+def _explain() -> str:
+    """The plans of the busiest provision page's reads, as this database runs them."""
+    from django.db import connection
+
+    from phoihop.lawmaking import selectors
+
+    c = _consultation()
+    lineage = c.opinions.order_by("-count").first().lineage
+    ids = [c.pk]
+    reads = {
+        "opinions, page 1": selectors.provision_opinions(c.draft, lineage, ids)[:20],
+        "opinions, count": selectors.provision_opinions(c.draft, lineage, ids)
+        .order_by()
+        .values("pk"),
+        "tallies of the provision": c.tallies.filter(lineage=lineage),
+        "heat map (tallies of the draft)": c.tallies.exclude(lineage=None),
+    }
+    lines = []
+    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
+    with connection.cursor() as cursor:
+        for name, qs in reads.items():
+            sql, params = qs.query.sql_with_params()
+            if name.endswith("count"):
+                sql = f"SELECT COUNT(*) FROM ({sql}) AS q"  # noqa: S608 - the ORM's own SQL
+            cursor.execute(prefix + sql, params)
+            lines += [f"-- {name}", *(" ".join(map(str, row)) for row in cursor.fetchall())]
+    return "\n".join(lines)
+
+
 def _measure_here(repeat: int, budget: float) -> dict:
     import django
 
     django.setup()
+    from django.db import connection
+
     base.SCENARIOS[:] = _scenarios()
     results = base._measure_here(repeat, budget)
     results["scenarios"] = base.SCENARIOS
+    results["explain"] = _explain()
+    out = ROOT / "var" / f"bench-lawmaking-explain-{connection.vendor}.txt"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(results["explain"] + "\n", encoding="utf-8")
     return results
 
 
@@ -188,6 +225,11 @@ def _table(count: int, runs: dict) -> str:
             line += f" | {p50:>13.1f} {p95:>12.1f}{flag} {p95 / bare:>6.1f} {result[name]['n']:>3}"
         lines.append(line)
     lines.append(f"* p95 above the {TARGET_P95_MS} ms target")
+    for db, result in runs.items():
+        lines += [
+            f"== {db}: plans of the busiest provision page's reads",
+            result.get("explain", ""),
+        ]
     return "\n".join(lines)
 
 

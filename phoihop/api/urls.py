@@ -48,6 +48,10 @@ router.register(
 router.register("consultations", lawmaking_api.ConsultationViewSet, basename="consultation")
 for prefix, viewset, basename in exchange_api.ROUTES:
     router.register(prefix, viewset, basename=basename)
+router.register("critiques", lawmaking_api.CritiqueViewSet, basename="critique")
+router.register(
+    "legislative-proposals", lawmaking_api.ProposalRoundViewSet, basename="proposalround"
+)
 router.register("election-contests", elections_api.ContestViewSet, basename="election-contest")
 
 urlpatterns = [

@@ -15,9 +15,13 @@ DEFAULTS = {
     "CODE_PER_CONTACT": (3, 900),
     # Comments one verified contact may send (a citizen comments on several provisions).
     "COMMENT_PER_CONTACT": (60, 3600),
-    # Dotted path of ``send(phone: str, message: str) -> None`` for text messages; empty: the
-    # code is logged (and shown on the page in the demo only).
-    "SMS_SENDER": "",
+    # Days after the critique is sent that the form suggests for the drafting body's answer
+    # (LP-06T: the law read gives no number; the critique document sets the date).
+    "CRITIQUE_ANSWER_DAYS": 15,
+    # LP-11 (Luật 64/2025/QH15 Đ23 k1): proposals reach the NA Standing Committee before this
+    # (month, day) of the term's first year; the current term and its first year.
+    "LEGISLATIVE_PROPOSALS_BEFORE": (8, 1),
+    "NA_TERM": ("XVI", 2026),
     # Largest draft file and campaign file accepted.
     "MAX_DOCX_BYTES": 10 * 1024 * 1024,
     "MAX_IMPORT_ROWS": 200_000,

@@ -215,7 +215,7 @@ def demo_lawmaking(today: date) -> dict:
             ),
         ],
     )
-    services.consultation_open(
+    critique_consultation = services.consultation_open(
         actor=actor,
         draft=resolution,
         organization=front,
@@ -224,4 +224,92 @@ def demo_lawmaking(today: date) -> dict:
         opens_on=today - timedelta(days=2),
         closes_on=today + timedelta(days=20),
     )
+    _critique(actor, front, resolution, critique_consultation, today)
+    _proposals(actor, delegation)
     return {"law_comments": c.comments.count(), "law_opinions": c.opinions.count()}
+
+
+def _critique(actor, front, resolution, consultation, today: date) -> None:
+    """The Front's critique of the draft resolution, sent to the People's Committee, whose
+    answer is due before the draft is submitted."""
+    critique = services.critique_create(
+        actor=actor,
+        organization=front,
+        draft=resolution,
+        drafting_organization=Organization.objects.get(code="ubnd"),
+        consultation=consultation,
+        title="Phản biện xã hội đối với dự thảo Nghị quyết hỗ trợ học phí mầm non",
+        summary="Dự thảo cơ bản phù hợp chủ trương; một số nội dung cần làm rõ đối tượng và "
+        "nguồn kinh phí.",
+    )
+    rp = resolution.latest.provisions
+    for eid, text, proposal in [
+        (
+            "dieu-2-khoan-2",
+            "Mức hỗ trợ 50% chưa tương xứng với chi phí thực tế ở vùng đồng bào dân tộc thiểu số.",
+            "Nâng mức hỗ trợ lên 70% cho trẻ em ở xã đặc biệt khó khăn.",
+        ),
+        (
+            "dieu-3",
+            "Chưa nêu rõ nguồn kinh phí khi ngân sách cấp xã không cân đối được.",
+            "Bổ sung quy định ngân sách tỉnh hỗ trợ phần chênh lệch.",
+        ),
+    ]:
+        services.critique_point_add(
+            actor=actor,
+            critique=critique,
+            point=services.PointInput(text, rp.filter(eid=eid).first(), proposal),
+        )
+    services.critique_send(
+        actor=actor,
+        critique=critique,
+        sent_on=today - timedelta(days=1),
+        answer_by=today + timedelta(days=14),
+        signer_title="TM. BAN THƯỜNG TRỰC",
+        signer_name="Hoàng Thị Mai",
+    )
+
+
+PROPOSALS = [
+    (
+        "Đinh Văn Quang",
+        "amend",
+        "Luật Đất đai (sửa đổi, bổ sung một số điều)",
+        "Vướng mắc trong bồi thường, hỗ trợ, tái định cư khi thu hồi đất ở địa phương.",
+    ),
+    (
+        "Lê Thị Thu Hà",
+        "new",
+        "Luật Phòng, chống thiên tai ở vùng ven biển",
+        "Sạt lở bờ biển ngày càng nghiêm trọng; chưa có khung pháp lý riêng.",
+    ),
+    (
+        "Nguyễn Hữu Phước",
+        "amend",
+        "Luật Giáo dục nghề nghiệp (sửa đổi)",
+        "Cơ chế tự chủ của trường nghề công lập chưa phù hợp.",
+    ),
+]
+
+
+def _proposals(actor, delegation) -> None:
+    """The delegation's deputies' legislative-task proposals for the XVI term (LP-11), sent
+    before 1 August 2026."""
+    item = services.round_open(actor=actor, organization=delegation, term="XVI", first_year=2026)
+    for i, (deputy, kind, title, reasons) in enumerate(PROPOSALS):
+        services.proposal_record(
+            actor=actor,
+            round=item,
+            deputy=deputy,
+            kind=kind,
+            title=title,
+            reasons=reasons,
+            received_on=date(2026, 7, 10 + 3 * i),
+        )
+    services.round_send(
+        actor=actor,
+        round=item,
+        sent_on=date(2026, 7, 27),
+        signer_title="TRƯỞNG ĐOÀN",
+        signer_name="Trần Quốc Bảo",
+    )

@@ -1,11 +1,10 @@
 """Forms of the law-making pages (input parsing only; the services decide)."""
 
-import csv
-import io
 import uuid
 
 from django import forms
 
+from phoihop.lawmaking import imports
 from phoihop.lawmaking.conf import setting
 from phoihop.lawmaking.models import (
     AgencyRequest,
@@ -14,13 +13,13 @@ from phoihop.lawmaking.models import (
     Consultation,
     ContactVerification,
     Draft,
+    LegislativeProposal,
     Opinion,
     Position,
     Provision,
 )
 from phoihop.lawmaking.services import CommentInput
 from phoihop.organizations.models import Organization
-from phoihop.text.normalize import fold
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DOCX_MAGIC = b"PK\x03\x04"
@@ -159,8 +158,9 @@ class CommentForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    """A campaign file: CSV (``noi_dung`` and optionally ``dieu_khoan``, ``ho_ten``,
-    ``y_kien``) or plain text, one comment a line."""
+    """A campaign file: XLSX (the template, columns in ``imports``), CSV with the same column
+    titles, or plain text, one comment a line. A file with any row in error is refused whole,
+    each such row named."""
 
     campaign = forms.CharField(label="Tên đợt nhập", max_length=100)
     provision = forms.ModelChoiceField(
@@ -170,7 +170,9 @@ class ImportForm(forms.Form):
         empty_label="Dự thảo nói chung",
     )
     position = forms.ChoiceField(label="Ý kiến (khi tệp không ghi)", choices=Position.choices)
-    file = forms.FileField(label="Tệp CSV hoặc TXT (UTF-8)")
+    file = forms.FileField(label="Tệp XLSX, CSV hoặc TXT (UTF-8)")
+
+    MAX_BYTES = 50 * 1024 * 1024
 
     def __init__(self, *args, version=None, citations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,64 +186,158 @@ class ImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         upload = data.get("file")
-        if not upload:
+        if not upload or "position" not in data:
             return data
-        raw = upload.read(50 * 1024 * 1024 + 1)
-        if len(raw) > 50 * 1024 * 1024:
+        raw = upload.read(self.MAX_BYTES + 1)
+        if len(raw) > self.MAX_BYTES:
             raise forms.ValidationError("Tệp quá lớn (tối đa 50 MB).")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError("Tệp cần mã hóa UTF-8.") from exc
-        data["rows"] = self._rows(text, data.get("provision"), data.get("position"))
-        if not data["rows"]:
-            raise forms.ValidationError("Tệp không có ý kiến nào.")
+        reader = imports.Reader(
+            citations=self.citations,
+            provisions={p.pk: p for p in self.version.provisions.all()} if self.version else {},
+            provision=data.get("provision"),
+            position=data["position"],
+        )
+        limit = setting("MAX_IMPORT_ROWS")
+        if raw.startswith(DOCX_MAGIC):
+            try:
+                result = reader.read_table(imports.xlsx_table(raw), limit)
+            except ValueError as exc:
+                raise forms.ValidationError(str(exc)) from exc
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise forms.ValidationError("Tệp cần là XLSX, hoặc CSV, TXT mã hóa UTF-8.") from exc
+            first = text.split("\n", 1)[0]
+            result = (
+                reader.read_table(imports.csv_table(text), limit)
+                if imports.is_table(first)
+                else reader.read_lines(text)
+            )
+        if result.errors:
+            more = result.error_rows - len(result.errors)
+            raise forms.ValidationError(
+                [
+                    "Tệp không được nhập, chưa ghi ý kiến nào:",
+                    *result.errors,
+                    *([f"… và {more} dòng có lỗi khác."] if more > 0 else []),
+                ]
+            )
+        data["rows"] = result.rows
         return data
 
-    def _rows(self, text: str, provision, position) -> list[CommentInput]:
-        by_citation = {fold(c): pk for pk, c in self.citations.items()}
-        provisions = {p.pk: p for p in self.version.provisions.all()} if self.version else {}
-        positions = {fold(str(label)): value for value, label in Position.choices}
-        positions.update({v: v for v in Position.values})
-        first = text.split("\n", 1)[0]
-        if "noi_dung" not in fold(first).replace(" ", "_"):
-            return [
-                CommentInput(text=line.strip(), position=position, provision=provision)
-                for line in text.splitlines()
-                if line.strip()
-            ]
-        rows = []
-        reader = csv.DictReader(io.StringIO(text))
-        reader.fieldnames = [
-            fold(h or "").strip().replace(" ", "_") for h in reader.fieldnames or []
-        ]
-        for number, row in enumerate(reader, 2):
-            body = (row.get("noi_dung") or "").strip()
-            if not body:
-                continue
-            where = (row.get("dieu_khoan") or "").strip()
-            target = provision
-            if where:
-                pk = by_citation.get(fold(where))
-                if pk is None:
-                    raise forms.ValidationError(
-                        f"Dòng {number}: không thấy «{where}» trong dự thảo."
-                    )
-                target = provisions[pk]
-            stated = fold((row.get("y_kien") or "").strip())
-            if stated and stated not in positions:
-                raise forms.ValidationError(
-                    f"Dòng {number}: ý kiến «{row.get('y_kien')}» không hợp lệ."
-                )
-            rows.append(
-                CommentInput(
-                    text=body,
-                    position=positions.get(stated, position),
-                    provision=target,
-                    commenter_name=(row.get("ho_ten") or "").strip(),
-                )
-            )
-        return rows
+
+# ---------------------------------------------------------------- the Front's critique
+
+
+class CritiqueForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Ủy ban MTTQ phản biện", empty_label=None
+    )
+    drafting_organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Cơ quan chủ trì soạn thảo (tiếp thu, giải trình)"
+    )
+    title = forms.CharField(label="Tên văn bản phản biện", max_length=300, required=False)
+    summary = forms.CharField(
+        label="Nhận xét, đánh giá chung",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, organizations=None, drafting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["drafting_organization"].queryset = drafting
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class CritiquePointForm(forms.Form):
+    provision = forms.ModelChoiceField(
+        Provision.objects.none(),
+        label="Điều, khoản, điểm",
+        required=False,
+        empty_label="Dự thảo nói chung",
+    )
+    text = forms.CharField(
+        label="Nhận xét, đánh giá", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    proposal = forms.CharField(
+        label="Kiến nghị",
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, version=None, citations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["provision"]
+        field.queryset = version.provisions.all() if version else Provision.objects.none()
+        if citations:
+            field.label_from_instance = lambda p: citations.get(p.pk, p.label)
+
+
+class CritiqueSendForm(forms.Form):
+    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    answer_by = forms.DateField(
+        label="Đề nghị tiếp thu, giải trình trước ngày",
+        widget=DATE,
+        help_text="Luật chưa định số ngày (LP-06): ghi hạn trong văn bản phản biện, trước ngày "
+        "trình dự thảo.",
+    )
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+class CritiqueAnswerForm(forms.Form):
+    answered_on = forms.DateField(label="Ngày ban hành văn bản tiếp thu, giải trình", widget=DATE)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+
+
+# ---------------------------------------------------------------- the term's legislative tasks
+
+
+class RoundForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label="Đoàn đại biểu Quốc hội", empty_label=None
+    )
+    term = forms.CharField(label="Quốc hội khóa", max_length=10)
+    first_year = forms.IntegerField(label="Năm đầu nhiệm kỳ", min_value=2000, max_value=2099)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if not self.is_bound:
+            term, year = setting("NA_TERM")
+            self.initial.setdefault("term", term)
+            self.initial.setdefault("first_year", year)
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class ProposalForm(forms.Form):
+    deputy = forms.CharField(label="Đại biểu đề xuất", max_length=200)
+    kind = forms.ChoiceField(label="Hình thức", choices=LegislativeProposal.Kind.choices)
+    title = forms.CharField(label="Tên luật, nghị quyết đề xuất", max_length=300)
+    reasons = forms.CharField(label="Sự cần thiết", widget=forms.Textarea(attrs={"rows": 3}))
+    content = forms.CharField(
+        label="Nội dung chủ yếu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    received_on = forms.DateField(label="Ngày nhận", widget=DATE)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+
+class SendForm(forms.Form):
+    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
 
 class RespondForm(forms.Form):

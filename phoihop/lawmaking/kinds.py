@@ -1,7 +1,7 @@
 """Consultations and agency requests as kinds of tracked item of the casework layer."""
 
 from phoihop.casework.registry import ItemKind, item_kinds
-from phoihop.lawmaking.models import AgencyRequest, Consultation
+from phoihop.lawmaking.models import AgencyRequest, Consultation, Critique, ProposalRound
 
 
 def _getter(name):
@@ -46,5 +46,39 @@ item_kinds.register_kind(
         step_labels={"sent": "Gửi công văn", "answered": "Nhận văn bản trả lời"},
         actions={"sent": ("answer", "assign")},
         get=_getter("request_get"),
+    )
+)
+
+item_kinds.register_kind(
+    ItemKind(
+        model=Critique,
+        label="Phản biện xã hội dự thảo",
+        view_permission="lawmaking.view_critique",
+        assign_permission="lawmaking.change_critique",
+        date_field="created_at",
+        step_labels={
+            "created": "Xây dựng văn bản phản biện",
+            "sent": "Gửi văn bản phản biện",
+            "answered": "Nhận văn bản tiếp thu, giải trình",
+        },
+        actions={"drafting": ("assign",), "sent": ("assign",)},
+        get=_getter("critique_get"),
+    )
+)
+
+item_kinds.register_kind(
+    ItemKind(
+        model=ProposalRound,
+        label="Đề xuất nhiệm vụ lập pháp nhiệm kỳ",
+        view_permission="lawmaking.view_proposalround",
+        assign_permission="lawmaking.change_proposalround",
+        date_field="created_at",
+        step_labels={
+            "opened": "Bắt đầu tổng hợp đề xuất",
+            "proposal": "Nhận đề xuất của đại biểu",
+            "sent": "Gửi công văn đến Ủy ban Thường vụ Quốc hội",
+        },
+        actions={"collecting": ("assign",)},
+        get=_getter("round_get"),
     )
 )

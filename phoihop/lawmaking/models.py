@@ -359,6 +359,12 @@ class Opinion(BaseModel):
     )
     response_text = models.TextField(_("nội dung tiếp thu, giải trình"), blank=True)
     pinned = models.BooleanField(_("tách riêng (không gộp tự động)"), default=False)
+    # Kept with the counts on every write and merge (``services._recount``), so a page lists
+    # opinions without reading their comments: the most frequent wordings (text_key, n, text),
+    # how many distinct wordings there are, and the first named sources.
+    variants = models.JSONField(_("cách diễn đạt thường gặp"), default=list, blank=True)
+    wordings = models.PositiveIntegerField(_("số cách diễn đạt"), default=0)
+    sources = models.JSONField(_("nguồn có tên"), default=list, blank=True)
     responded_on = models.DateField(_("ngày"), null=True, blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -369,7 +375,10 @@ class Opinion(BaseModel):
         verbose_name = _("ý kiến (đã gộp)")
         verbose_name_plural = _("ý kiến (đã gộp)")
         indexes = [
-            models.Index(fields=["consultation", "lineage", "count"], name="lawmaking_op_prov"),
+            # the provision page's order (largest first, then oldest), read without sorting
+            models.Index(
+                fields=["consultation", "lineage", "-count", "id"], name="lawmaking_op_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -440,6 +449,31 @@ class Comment(BaseModel):
         return self.text[:80]
 
 
+class Tally(models.Model):
+    """How many comments a consultation received on one provision (by lineage; none: the draft
+    as a whole) from one kind of commenter with one position. Kept on every comment write, in
+    the same transaction (merging and splitting move comments between opinions of the same
+    provision and position, so they leave it unchanged): the heat map and the totals read a
+    few hundred of these rows instead of counting the comments."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="tallies")
+    lineage = models.UUIDField(_("quy định"), null=True, blank=True)
+    commenter_kind = models.CharField(_("đối tượng góp ý"), max_length=12, choices=CommenterKind)
+    position = models.CharField(_("ý kiến"), max_length=8, choices=Position)
+    count = models.PositiveIntegerField(_("số góp ý"), default=0)
+
+    class Meta:
+        ordering = ["consultation", "id"]
+        verbose_name = _("số góp ý theo quy định")
+        verbose_name_plural = _("số góp ý theo quy định")
+        indexes = [
+            models.Index(fields=["consultation", "lineage"], name="lawmaking_tally_prov"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lineage} {self.commenter_kind} {self.position}: {self.count}"
+
+
 class MergeRun(BaseModel):
     """Merging a consultation's near-duplicate comments in the background.
     Lifecycle: queued → running → done | failed; ``progress`` of ``total`` provisions."""
@@ -474,7 +508,9 @@ class MergeRun(BaseModel):
 
 class ContactVerification(BaseModel):
     """A one-time code sent to a citizen's e-mail or phone before a comment on the public site.
-    Only keyed hashes of the contact and of the code are stored."""
+    Only keyed hashes of the contact and of the code are kept; the message to send waits in
+    ``outbox`` sealed with the identity vault's key (``phoihop.identity.crypto``) until the
+    job has sent it, then is erased."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Thư điện tử")
@@ -487,8 +523,203 @@ class ContactVerification(BaseModel):
     expires_at = models.DateTimeField(_("hết hạn lúc"))
     attempts = models.PositiveSmallIntegerField(_("số lần nhập"), default=0)
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    outbox = models.BinaryField(_("tin chờ gửi (mã hóa)"), blank=True, default=b"")
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("xác minh liên hệ")
         verbose_name_plural = _("xác minh liên hệ")
+
+
+class Critique(TrackedItem):
+    """The Front's social critique (phản biện xã hội) of a draft: its critique document (văn
+    bản phản biện), point by point against the draft's provisions, sent to the drafting body,
+    which answers each point in writing (văn bản tiếp thu, giải trình ý kiến phản biện).
+
+    ``organization`` is the Front's committee that critiques; ``drafting_organization`` the
+    body whose draft it is and that answers. The critique takes place during drafting, before
+    the draft is submitted (LP-04); the answer is due on the date the critique document asks,
+    before the submission (``LP-06T``, decision 0264). Lifecycle: drafting → sent → answered.
+    """
+
+    class Status(models.TextChoices):
+        DRAFTING = "drafting", _("Đang xây dựng văn bản phản biện")
+        SENT = "sent", _("Đã gửi, chờ tiếp thu, giải trình")
+        ANSWERED = "answered", _("Đã có văn bản tiếp thu, giải trình")
+
+    CLOSED = ("answered",)
+    RULE = "LP-06T"
+
+    status = models.CharField(_("trạng thái"), max_length=24, choices=Status, default="drafting")
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="critiques")
+    version = models.ForeignKey(DraftVersion, on_delete=models.PROTECT, related_name="+")
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="critiques",
+        verbose_name=_("đợt lấy ý kiến phản biện"),
+    )
+    drafting_organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cơ quan chủ trì soạn thảo"),
+    )
+    title = models.CharField(_("tên văn bản phản biện"), max_length=300)
+    summary = models.TextField(_("nhận xét, đánh giá chung"), blank=True)
+    sent_on = models.DateField(_("ngày gửi"), null=True, blank=True)
+    answer_by = models.DateField(
+        _("đề nghị tiếp thu, giải trình trước ngày"), null=True, blank=True
+    )
+    answered_on = models.DateField(_("ngày tiếp thu, giải trình"), null=True, blank=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản phản biện"),
+    )
+    answer_document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("văn bản tiếp thu, giải trình"),
+    )
+
+    class Meta(TrackedItem.Meta):
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("phản biện xã hội")
+        verbose_name_plural = _("phản biện xã hội")
+        permissions = [("answer_critique", _("Tiếp thu, giải trình ý kiến phản biện xã hội"))]
+        indexes = [
+            models.Index(fields=["assigned_to", "status"], name="lawmaking_crit_assignee"),
+            models.Index(fields=["organization", "status"], name="lawmaking_crit_body"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} — {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("lawmaking:critique_detail", kwargs={"public_id": self.public_id})
+
+
+class CritiquePoint(BaseModel):
+    """One point of a critique, on a provision (or the draft as a whole), with the drafting
+    body's answer to it."""
+
+    critique = models.ForeignKey(Critique, on_delete=models.CASCADE, related_name="points")
+    provision = models.ForeignKey(
+        Provision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    lineage = models.UUIDField(_("quy định"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    text = models.TextField(_("nhận xét, đánh giá"))
+    proposal = models.TextField(_("kiến nghị"), blank=True)
+    response = models.CharField(
+        _("tiếp thu, giải trình"),
+        max_length=10,
+        choices=Opinion.Response,
+        default=Opinion.Response.PENDING,
+    )
+    response_text = models.TextField(_("nội dung tiếp thu, giải trình"), blank=True)
+
+    class Meta:
+        ordering = ["critique", "order", "id"]
+        verbose_name = _("ý kiến phản biện")
+        verbose_name_plural = _("ý kiến phản biện")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ProposalRound(TrackedItem):
+    """The delegation's collection of its deputies' legislative-task proposals for the
+    National Assembly's term orientation (LP-11: sent to the NA Standing Committee before 1
+    August of the term's first year, Luật 64/2025/QH15 Đ23 k1), and the official letter
+    (công văn) that sends them. Lifecycle: collecting → sent."""
+
+    class Status(models.TextChoices):
+        COLLECTING = "collecting", _("Đang tổng hợp đề xuất")
+        SENT = "sent", _("Đã gửi Ủy ban Thường vụ Quốc hội")
+
+    CLOSED = ("sent",)
+    RULE = "LP-11"
+
+    status = models.CharField(_("trạng thái"), max_length=24, choices=Status, default="collecting")
+    term = models.CharField(_("khóa Quốc hội"), max_length=10)
+    first_year = models.PositiveSmallIntegerField(_("năm đầu nhiệm kỳ"))
+    addressee = models.CharField(_("nơi nhận"), max_length=200, default="Ủy ban Thường vụ Quốc hội")
+    sent_on = models.DateField(_("ngày gửi"), null=True, blank=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("công văn"),
+    )
+
+    class Meta(TrackedItem.Meta):
+        ordering = ["-first_year", "-id"]
+        verbose_name = _("đề xuất định hướng lập pháp nhiệm kỳ")
+        verbose_name_plural = _("đề xuất định hướng lập pháp nhiệm kỳ")
+        indexes = [
+            models.Index(fields=["assigned_to", "status"], name="lawmaking_round_assignee"),
+            models.Index(fields=["organization", "status"], name="lawmaking_round_body"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} — Đề xuất nhiệm vụ lập pháp Quốc hội khóa {self.term}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("lawmaking:round_detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def send_before(self):
+        """The day the proposals must reach the Standing Committee before (LP-11, data)."""
+        from phoihop.lawmaking.services import proposals_due
+
+        return proposals_due(self.first_year)
+
+
+class LegislativeProposal(BaseModel):
+    """One deputy's proposal of a legislative task (a new law, an amendment, an NA
+    resolution) for the term."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("Xây dựng mới")
+        AMEND = "amend", _("Sửa đổi, bổ sung")
+        REPLACE = "replace", _("Thay thế")
+
+    round = models.ForeignKey(ProposalRound, on_delete=models.CASCADE, related_name="proposals")
+    deputy = models.CharField(_("đại biểu đề xuất"), max_length=200)
+    kind = models.CharField(_("hình thức"), max_length=8, choices=Kind, default="new")
+    title = models.CharField(_("tên luật, nghị quyết đề xuất"), max_length=300)
+    reasons = models.TextField(_("sự cần thiết"))
+    content = models.TextField(_("nội dung chủ yếu"), blank=True)
+    received_on = models.DateField(_("ngày nhận"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(_("khóa chống gửi trùng"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["round", "id"]
+        verbose_name = _("đề xuất nhiệm vụ lập pháp")
+        verbose_name_plural = _("đề xuất nhiệm vụ lập pháp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="%(app_label)s_%(class)s_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.deputy})"

@@ -3,20 +3,24 @@ a draft or consultation the viewer may not see does not exist for them (404)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, QuerySet, Sum
+from django.db.models import Case, Count, Min, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 
+from phoihop.core.querysets import scope_for
 from phoihop.lawmaking.models import (
     AgencyRequest,
     Comment,
     CommenterKind,
     Consultation,
+    Critique,
     Draft,
     DraftVersion,
     MergeRun,
     Opinion,
     Position,
+    ProposalRound,
     Provision,
+    Tally,
 )
 
 
@@ -62,22 +66,51 @@ def request_get(*, viewer, public_id) -> AgencyRequest:
     )
 
 
+def critique_list(*, viewer) -> QuerySet[Critique]:
+    return Critique.objects.restrict(viewer, "view").select_related(
+        "organization", "drafting_organization", "draft", "version", "document"
+    )
+
+
+def critique_get(*, viewer, public_id) -> Critique:
+    return _one(critique_list(viewer=viewer), public_id=public_id)
+
+
+def round_list(*, viewer) -> QuerySet[ProposalRound]:
+    return ProposalRound.objects.restrict(viewer, "view").select_related("organization")
+
+
+def round_get(*, viewer, public_id) -> ProposalRound:
+    return _one(round_list(viewer=viewer), public_id=public_id)
+
+
 def merge_run_get(consultation: Consultation, public_id) -> MergeRun:
     return _one(consultation.merges.all(), public_id=public_id)
 
 
 def citations(version: DraftVersion) -> dict[int, str]:
     """Each provision's citation (``Điểm a khoản 1 Điều 12``), computed in one query."""
-    rows = {p.pk: p for p in version.provisions.only("id", "level", "number", "parent_id")}
-    out: dict[int, str] = {}
-    for p in rows.values():
-        parts = [p.label]
-        node = p
-        while node.level in ("point", "clause") and node.parent_id in rows:
-            node = rows[node.parent_id]
-            parts.append(node.label if node.level == "article" else node.label.lower())
-        out[p.pk] = " ".join(parts)
-    return out
+    rows = {
+        p.pk: p for p in version.provisions.only("id", "version_id", "level", "number", "parent_id")
+    }
+    return {pk: _cite(p, rows.get) for pk, p in rows.items()}
+
+
+def citation(provision: Provision) -> str:
+    """One provision's citation, from its parents (``provision_get`` loads them with it)."""
+    return _cite(provision, lambda pk: provision.parent if pk == provision.parent_id else None)
+
+
+def _cite(p: Provision, parent_of) -> str:
+    parts = [p.label]
+    node = p
+    while node.level in ("point", "clause") and node.parent_id:
+        parent = parent_of(node.parent_id)
+        if parent is None:
+            break
+        node = parent
+        parts.append(node.label if node.level == "article" else node.label.lower())
+    return " ".join(parts)
 
 
 @dataclass
@@ -94,11 +127,12 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
     consultation of the draft (on this version or an earlier one: by lineage), and a shade
     0–5 relative to the most commented provision."""
     counts = dict(
-        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft))
+        Tally.objects.filter(consultation_id__in=_consultation_ids(draft))
         .exclude(lineage=None)
         .values("lineage")
         .annotate(n=Sum("count"))
         .values_list("lineage", "n")
+        .order_by()
     )
     cites = citations(version)
     rows = [
@@ -111,8 +145,32 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
     return rows
 
 
+def provision_of(draft: Draft, number: int, eid: str) -> Provision:
+    """A provision of the draft's version *number*, with its version, its previous version's
+    provision and its parents, in one query."""
+    return _one(
+        Provision.objects.select_related("version", "previous__version", "parent__parent"),
+        version__draft=draft,
+        version__number=number,
+        eid=eid,
+    )
+
+
+def consultations_answerable(draft: Draft, viewer) -> tuple[list[int], set[int]]:
+    """The draft's consultations, and those whose opinions *viewer* may still take up or
+    explain (``report``, not yet published), in one query."""
+    may = scope_for(Consultation, viewer, "report") & Q(published_at__isnull=True)
+    rows = draft.consultations.annotate(
+        may=Case(When(may, then=Value(True)), default=Value(False))
+    ).values_list("id", "may")
+    ids = [pk for pk, _ in rows]
+    return ids, {pk for pk, allowed in rows if allowed}
+
+
 def provision_get(version: DraftVersion, eid: str) -> Provision:
-    return _one(version.provisions.select_related("previous__version"), eid=eid)
+    """The provision with what its page shows: its previous version's, and its parents (the
+    citation of a point names its clause and article)."""
+    return _one(version.provisions.select_related("previous__version", "parent__parent"), eid=eid)
 
 
 def provision_full_text(provision: Provision) -> str:
@@ -127,10 +185,11 @@ def provision_full_text(provision: Provision) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def provision_opinions(draft: Draft, lineage) -> QuerySet[Opinion]:
+def provision_opinions(draft: Draft, lineage, consultation_ids=None) -> QuerySet[Opinion]:
     """Opinions on a provision across the draft's consultations and versions, largest first."""
+    ids = _consultation_ids(draft) if consultation_ids is None else consultation_ids
     return (
-        Opinion.objects.filter(consultation_id__in=_consultation_ids(draft), lineage=lineage)
+        Opinion.objects.filter(consultation_id__in=ids, lineage=lineage)
         .select_related("consultation", "provision__version")
         .order_by("-count", "id")
     )
@@ -141,31 +200,33 @@ def _consultation_ids(draft: Draft) -> list[int]:
 
 
 def opinion_variants(opinion: Opinion, limit: int = 20) -> list[dict]:
-    """The distinct wordings merged into an opinion, most frequent first, with their counts."""
-    if opinion.count <= 1:
-        return []
+    """The distinct wordings merged into an opinion, most frequent first (the earliest on a
+    tie), with their counts. Lists show the first few, kept on the opinion (``variants``)."""
     top = list(
         Comment.objects.filter(opinion=opinion)
         .values("text_key")
         .annotate(n=Count("id"), first=Min("id"))
-        .order_by("-n", "text_key")[:limit]
+        .order_by("-n", "first")[:limit]
     )
     texts = dict(
         Comment.objects.filter(pk__in=[row["first"] for row in top]).values_list("id", "text")
     )
-    return [{**row, "text": texts[row["first"]]} for row in top]
+    return [{"text_key": r["text_key"], "n": r["n"], "text": texts[r["first"]]} for r in top]
 
 
-def opinion_sources(opinion: Opinion, limit: int = 10) -> list[Comment]:
-    """Named comments of an opinion (agencies, experts, deputies, conference speakers)."""
-    if not set(opinion.kinds) - {CommenterKind.CITIZEN}:
-        return []
-    return list(
-        Comment.objects.filter(opinion=opinion)
-        .exclude(commenter_kind=CommenterKind.CITIZEN)
-        .select_related("conference", "agency_request")
-        .order_by("id")[:limit]
-    )
+def provision_tallies(draft: Draft, lineage, consultation_ids=None) -> dict[str, dict[str, int]]:
+    """Comments on a provision across the draft's consultations, by position and kind."""
+    ids = _consultation_ids(draft) if consultation_ids is None else consultation_ids
+    out: dict[str, dict[str, int]] = {}
+    for position, kind, n in (
+        Tally.objects.filter(consultation_id__in=ids, lineage=lineage)
+        .values_list("position", "commenter_kind")
+        .annotate(n=Sum("count"))
+        .values_list("position", "commenter_kind", "n")
+        .order_by()
+    ):
+        out.setdefault(position, {})[kind] = n
+    return out
 
 
 @dataclass
@@ -222,9 +283,10 @@ def report_rows(consultation: Consultation) -> list[ReportRow]:
 
 def kind_totals(consultation: Consultation) -> dict[str, int]:
     return dict(
-        consultation.comments.values("commenter_kind")
-        .annotate(n=Count("id"))
+        consultation.tallies.values("commenter_kind")
+        .annotate(n=Sum("count"))
         .values_list("commenter_kind", "n")
+        .order_by()
     )
 
 

@@ -9,6 +9,7 @@ the opinion of its wording); near duplicates are merged in the background (``mer
 
 import hashlib
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -24,7 +25,6 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from phoihop.access.policy import require, require_in
 from phoihop.accounts.services import system_actor
@@ -33,6 +33,7 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
+from phoihop.identity.crypto import open_bytes, seal_bytes
 from phoihop.lawmaking import engine, parser, versions
 from phoihop.lawmaking.conf import setting
 from phoihop.lawmaking.errors import LawmakingInputError, LawmakingStateError, VerificationError
@@ -43,13 +44,19 @@ from phoihop.lawmaking.models import (
     Conference,
     Consultation,
     ContactVerification,
+    Critique,
+    CritiquePoint,
     Draft,
     DraftVersion,
+    LegislativeProposal,
     MergeRun,
     Opinion,
     Position,
+    ProposalRound,
     Provision,
+    Tally,
 )
+from phoihop.notifications.sms import sms_send
 from phoihop.organizations.models import Organization
 
 log = logging.getLogger(__name__)
@@ -478,12 +485,65 @@ def _comments_save(consultation: Consultation, comments: list[Comment]) -> list[
         if key in new_opinions:
             c.opinion = new_opinions[key]
     Comment.objects.bulk_create(comments, batch_size=1000)
+    _tally(consultation, comments)
     _recount({c.opinion_id for c in comments})
     return comments
 
 
-def _recount(opinion_ids) -> None:
-    ids = [i for i in opinion_ids if i]
+VARIANTS_KEPT = 5
+SOURCES_KEPT = 5
+
+
+def _tally(consultation: Consultation, comments: Sequence[Comment]) -> None:
+    """Add the comments to the consultation's counts per provision, kind and position (the
+    caller holds the consultation's row lock, so the counts are never raced)."""
+    added: dict[tuple, int] = defaultdict(int)
+    for c in comments:
+        added[(c.lineage, c.commenter_kind, c.position)] += 1
+    existing = {
+        (t.lineage, t.commenter_kind, t.position): t
+        for t in Tally.objects.filter(consultation=consultation)
+    }
+    changed, new = [], []
+    for key, n in added.items():
+        if key in existing:
+            existing[key].count += n
+            changed.append(existing[key])
+        else:
+            lineage, kind, position = key
+            new.append(
+                Tally(
+                    consultation=consultation,
+                    lineage=lineage,
+                    commenter_kind=kind,
+                    position=position,
+                    count=n,
+                )
+            )
+    Tally.objects.bulk_update(changed, ["count"], batch_size=500)
+    Tally.objects.bulk_create(new, batch_size=500)
+
+
+def tallies_rebuild(consultation: Consultation) -> None:
+    """Recount the consultation's tallies from its comments (a repair; writes keep them)."""
+    Tally.objects.filter(consultation=consultation).delete()
+    Tally.objects.bulk_create(
+        [
+            Tally(consultation=consultation, **row)
+            for row in consultation.comments.values("lineage", "commenter_kind", "position")
+            .annotate(count=Count("id"))
+            .order_by()
+        ],
+        batch_size=500,
+    )
+
+
+def _recount(opinion_ids, *, comment_model=Comment, opinion_model=Opinion) -> None:
+    """Each opinion's count by commenter kind, its most frequent wordings and its first named
+    sources, from its comments (in blocks of 500 opinions, a few queries a block). The models
+    may be a migration's historical ones (the backfill of migration 0003)."""
+    Comment, Opinion = comment_model, opinion_model
+    ids = sorted({i for i in opinion_ids if i})
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         kinds: dict[int, dict[str, int]] = defaultdict(dict)
@@ -492,13 +552,62 @@ def _recount(opinion_ids) -> None:
             .values_list("opinion_id", "commenter_kind")
             .annotate(n=Count("id"))
             .values_list("opinion_id", "commenter_kind", "n")
+            .order_by()
         ):
             kinds[opinion_id][kind] = n
+        wordings: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for opinion_id, key, n, first in (
+            Comment.objects.filter(opinion_id__in=chunk)
+            .values_list("opinion_id", "text_key")
+            .annotate(n=Count("id"), first=Min("id"))
+            .values_list("opinion_id", "text_key", "n", "first")
+            .order_by()
+        ):
+            wordings[opinion_id].append((-n, first, key))
+        top = {i: sorted(rows)[:VARIANTS_KEPT] for i, rows in wordings.items()}
+        texts = dict(
+            Comment.objects.filter(pk__in=[r[1] for rows in top.values() for r in rows])
+            .values_list("id", "text")
+            .order_by()
+        )
+        named = [i for i in chunk if set(kinds.get(i, {})) - {CommenterKind.CITIZEN}]
+        sources: dict[int, list[dict]] = defaultdict(list)
+        for c in (
+            Comment.objects.filter(opinion_id__in=named)
+            .exclude(commenter_kind=CommenterKind.CITIZEN)
+            .select_related("conference", "agency_request")
+            .only(
+                "opinion_id",
+                "commenter_name",
+                "organisation",
+                "conference__title",
+                "agency_request__reference",
+            )
+            .order_by("id")
+        ):
+            kept = sources[c.opinion_id or 0]
+            if len(kept) < SOURCES_KEPT:
+                kept.append(
+                    {
+                        "name": c.commenter_name,
+                        "organisation": c.organisation,
+                        "conference": c.conference.title if c.conference else "",
+                        "request": c.agency_request.reference if c.agency_request else "",
+                    }
+                )
         rows = list(Opinion.objects.filter(pk__in=chunk).only("id"))
         for opinion in rows:
             opinion.kinds = kinds.get(opinion.pk, {})
             opinion.count = sum(opinion.kinds.values())
-        Opinion.objects.bulk_update(rows, ["kinds", "count"], batch_size=500)
+            opinion.wordings = len(wordings.get(opinion.pk, []))
+            opinion.variants = [
+                {"text_key": key, "n": -n, "text": texts.get(first, "")}
+                for n, first, key in top.get(opinion.pk, [])
+            ]
+            opinion.sources = sources.get(opinion.pk, [])
+        Opinion.objects.bulk_update(
+            rows, ["kinds", "count", "wordings", "variants", "sources"], batch_size=500
+        )
 
 
 def _build(
@@ -700,7 +809,7 @@ def request_send(
         actor=actor,
         organization=consultation.organization,
         doc_type=Document.Type.OFFICIAL_LETTER,
-        title=f"V/v góp ý {draft.title}",
+        title=f"góp ý {draft.title}",
         issued_on=requested_on,
         paragraphs=paragraphs,
         recipients=["Như trên;"],
@@ -1073,6 +1182,11 @@ def results_publish(*, actor, consultation: Consultation) -> Consultation:
 # ---------------------------------------------------------------- the public site
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Vietnamese mobile numbers after the 2018 renumbering: 10 digits, the networks' prefixes 03x,
+# 05x, 07x, 08x, 09x (Viettel 032–039, 086, 096–098; VinaPhone 081–085, 088, 091, 094; MobiFone
+# 070, 076–079, 089, 090, 093; Vietnamobile 052, 056, 058, 092; Gmobile 059, 099; others 055,
+# 087). Landlines (02x) cannot receive a code.
+_MOBILE = re.compile(r"0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9\d)\d{7}")
 
 
 def contact_normalize(channel: str, contact: str) -> str:
@@ -1091,7 +1205,7 @@ def contact_normalize(channel: str, contact: str) -> str:
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
-    if not re.fullmatch(r"0[35789]\d{8}", digits):
+    if not _MOBILE.fullmatch(digits):
         raise VerificationError("Số điện thoại di động không hợp lệ (10 số).", code="contact")
     return digits
 
@@ -1102,25 +1216,23 @@ def _keyed(value: str) -> str:
     ).hexdigest()
 
 
-def _deliver(channel: str, contact: str, code: str) -> None:
-    message = f"Mã xác minh góp ý dự thảo: {code} (hiệu lực {setting('CODE_SECONDS') // 60} phút)."
-    if channel == ContactVerification.Channel.EMAIL:
-        send_mail("Mã xác minh góp ý dự thảo", message, settings.DEFAULT_FROM_EMAIL, [contact])
-        return
-    sender = setting("SMS_SENDER")
-    if sender:
-        import_string(sender)(contact, message)
-    else:
-        log.info("lawmaking: no SMS sender configured; a code was issued for a phone number")
+def _message(code: str) -> str:
+    return f"Mã xác minh góp ý dự thảo: {code} (hiệu lực {setting('CODE_SECONDS') // 60} phút)."
 
 
 @transaction.atomic
 def verification_start(
     *, channel: str, contact: str, deliver: bool = True
 ) -> tuple[ContactVerification, str]:
-    """Send a 6-digit one-time code to the citizen's e-mail or phone (unless *deliver* is
-    false: the demo loader). Only keyed hashes of the contact and the code are kept. Returns
-    the verification and the code (the caller shows the code only in the demo)."""
+    """Send a 6-digit one-time code to the citizen's e-mail or Vietnamese mobile number (unless
+    *deliver* is false: the demo loader). Only keyed hashes of the contact and the code are
+    kept; the message waits sealed in ``outbox`` for the job that sends it
+    (``verification_deliver``: e-mail, or the SMS backend of ``PHOIHOP_SMS``). Returns the
+    verification and the code (the caller shows the code only in the demo).
+
+    Raises:
+        VerificationError: an unknown channel, an invalid e-mail or mobile number.
+    """
     if channel not in ContactVerification.Channel.values:
         raise VerificationError("Chọn thư điện tử hoặc số điện thoại.", code="channel")
     normalized = contact_normalize(channel, contact)
@@ -1130,10 +1242,39 @@ def verification_start(
         contact_hash=_keyed(f"{channel}:{normalized}"),
         code_hash=_keyed(f"code:{code}"),
         expires_at=timezone.now() + timedelta(seconds=setting("CODE_SECONDS")),
+        outbox=seal_bytes(json.dumps([normalized, _message(code)]).encode()) if deliver else b"",
     )
     if deliver:
-        transaction.on_commit(lambda: _deliver(channel, normalized, code))
+        from phoihop.lawmaking.tasks import code_deliver
+
+        verification_id = verification.pk
+        transaction.on_commit(lambda: code_deliver(verification_id))
     return verification, code
+
+
+def verification_deliver(*, verification_id: int) -> bool:
+    """Send a waiting code once (a retried job does not send twice) and erase the message.
+    An expired code is not sent. Raises ``SmsError`` when the gateway fails (the job retries)."""
+    with transaction.atomic():
+        verification = (
+            ContactVerification.objects.select_for_update()
+            .filter(pk=verification_id, sent_at__isnull=True)
+            .first()
+        )
+        if verification is None or not verification.outbox:
+            return False
+        if verification.expires_at < timezone.now():
+            verification.outbox = b""
+            verification.save(update_fields=["outbox", "updated_at"])
+            return False
+        contact, message = json.loads(open_bytes(verification.outbox))
+        if verification.channel == ContactVerification.Channel.EMAIL:
+            send_mail("Mã xác minh góp ý dự thảo", message, settings.DEFAULT_FROM_EMAIL, [contact])
+        else:
+            sms_send(contact, message)
+        verification.outbox, verification.sent_at = b"", timezone.now()
+        verification.save(update_fields=["outbox", "sent_at", "updated_at"])
+    return True
 
 
 def verification_confirm(*, public_id, code: str) -> ContactVerification:
@@ -1249,3 +1390,489 @@ def public_comment_submit(
         data={"provision": provision.eid if provision else None},
     )
     return comment
+
+
+# ---------------------------------------------------------------- the Front's social critique
+
+
+@dataclass(frozen=True)
+class PointInput:
+    text: str
+    provision: Provision | None = None
+    proposal: str = ""
+
+
+def _citation(provision: Provision | None) -> str:
+    from phoihop.lawmaking.selectors import citations
+
+    if provision is None:
+        return "Dự thảo nói chung"
+    return citations(provision.version).get(provision.pk, provision.label)
+
+
+@transaction.atomic
+def critique_create(
+    *,
+    actor,
+    organization: Organization,
+    draft: Draft,
+    drafting_organization: Organization,
+    title: str,
+    summary: str = "",
+    consultation: Consultation | None = None,
+    idempotency_key: str = "",
+) -> Critique:
+    """Start the Front committee's critique document (văn bản phản biện) of the draft's latest
+    version. The critique takes place during drafting (LP-04): not once the draft has been
+    submitted.
+
+    Raises:
+        PermissionDenied: actor may not add critiques in *organization* or see the draft.
+        LawmakingStateError: the draft was submitted already.
+
+    Records: ``lawmaking.critique.created``.
+    """
+    require_in(actor, "lawmaking.add_critique", organization)
+    require(actor, "view", draft)
+    if draft.submitted_on and draft.submitted_on <= timezone.localdate():
+        raise LawmakingStateError(
+            f"Dự thảo đã trình ngày {draft.submitted_on:%d/%m/%Y}: phản biện xã hội thực hiện "
+            "trong thời gian soạn thảo (Luật 64/2025/QH15 Đ6 k1, LP-04)."
+        )
+    if consultation is not None and consultation.draft_id != draft.pk:
+        raise LawmakingInputError("Đợt lấy ý kiến không thuộc dự thảo này.", code="consultation")
+    version = draft.latest
+    assert version is not None  # noqa: S101 - a draft is imported with its first version
+    on = timezone.localdate()
+
+    def build() -> Critique:
+        item = Critique(
+            organization=organization,
+            reference=_reference("PB", organization, on, "phan-bien"),
+            draft=draft,
+            version=version,
+            consultation=consultation,
+            drafting_organization=drafting_organization,
+            title=title.strip() or f"Phản biện xã hội đối với {draft.title}",
+            summary=summary.strip(),
+            idempotency_key=idempotency_key,
+        )
+        item.full_clean()
+        item.save()
+        return item
+
+    item, created = item_create(
+        Critique, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    if created:
+        step_add(item, "created", on, actor, f"{draft.title} — {version}")
+        audit_record(actor=actor, event="lawmaking.critique.created", target=item, related=draft)
+    return item
+
+
+@transaction.atomic
+def critique_point_add(*, actor, critique: Critique, point: PointInput) -> CritiquePoint:
+    """Add a point to the critique while it is being drafted.
+    Records ``lawmaking.critique.point``."""
+    critique = item_locked(critique, actor, "work")
+    item_require_status(critique, "drafting", message="Văn bản phản biện đã được gửi.")
+    if not point.text.strip():
+        raise LawmakingInputError("Cần nội dung nhận xét, đánh giá.", code="text")
+    if point.provision is not None and point.provision.version_id != critique.version_id:
+        raise LawmakingInputError("Quy định không thuộc dự thảo được phản biện.", code="provision")
+    row = CritiquePoint.objects.create(
+        critique=critique,
+        provision=point.provision,
+        lineage=point.provision.lineage if point.provision else None,
+        order=(point.provision.position + 1) if point.provision else 0,
+        text=point.text.strip(),
+        proposal=point.proposal.strip(),
+    )
+    audit_record(
+        actor=actor, event="lawmaking.critique.point", target=critique, data={"point": row.pk}
+    )
+    return row
+
+
+def _point_rows(critique: Critique, *, answered: bool) -> list[list[str]]:
+    rows = []
+    for i, p in enumerate(critique.points.select_related("provision__version"), 1):
+        row = [str(i), _citation(p.provision), p.text, p.proposal]
+        if answered:
+            row.append(
+                p.get_response_display() + (f": {p.response_text}" if p.response_text else "")
+            )
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def critique_send(
+    *,
+    actor,
+    critique: Critique,
+    sent_on: date,
+    answer_by: date,
+    signer_title: str = "",
+    signer_name: str = "",
+) -> Critique:
+    """Issue the critique document (numbered, NĐ 30/2020 layout: the points per provision with
+    their proposals) and send it to the drafting body, whose answer is due on *answer_by*
+    (``LP-06T``), before the draft is submitted.
+
+    Raises:
+        LawmakingInputError: no point; the answer date not after the sending, or not before
+            the submission (LP-04).
+
+    Records: ``lawmaking.critique.sent``; ``document.issued``; ``deadline.started``.
+    """
+    critique = item_locked(critique, actor, "change")
+    item_require_status(critique, "drafting", message="Văn bản phản biện đã được gửi.")
+    if not critique.points.exists():
+        raise LawmakingInputError("Văn bản phản biện chưa có ý kiến nào.", code="points")
+    if answer_by <= sent_on:
+        raise LawmakingInputError(
+            "Ngày đề nghị tiếp thu, giải trình phải sau ngày gửi.", code="answer_by"
+        )
+    draft = critique.draft
+    if draft.submitted_on and answer_by >= draft.submitted_on:
+        raise LawmakingInputError(
+            "Tiếp thu, giải trình phải xong trước ngày trình dự thảo "
+            f"{draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1, k4; LP-04).",
+            code="answer_by",
+        )
+    body = critique.drafting_organization.name
+    document = document_issue(
+        actor=actor,
+        organization=critique.organization,
+        doc_type=Document.Type.REPORT,
+        title=f"Phản biện xã hội đối với {draft.title}",
+        issued_on=sent_on,
+        paragraphs=[
+            f"Kính gửi: {body}.",
+            f"Thực hiện Luật Mặt trận Tổ quốc Việt Nam và khoản 1 Điều 6 Luật Ban hành văn bản "
+            f"quy phạm pháp luật số 64/2025/QH15, {critique.organization.name} tổ chức phản "
+            f"biện xã hội đối với {draft.title} ({critique.version}).",
+            *([critique.summary] if critique.summary else []),
+            "Ý kiến phản biện cụ thể theo từng điều, khoản, điểm của dự thảo như sau:",
+        ],
+        tables=[
+            {
+                "header": ["TT", "Quy định", "Nhận xét, đánh giá", "Kiến nghị"],
+                "rows": _point_rows(critique, answered=False),
+            }
+        ],
+        recipients=[f"{body};", "Lưu: VT."],
+        target=critique,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    critique.status, critique.sent_on, critique.answer_by = (
+        Critique.Status.SENT,
+        sent_on,
+        answer_by,
+    )
+    critique.document, critique.reference = document, document.symbol[:40]
+    critique.save(
+        update_fields=["status", "sent_on", "answer_by", "document", "reference", "updated_at"]
+    )
+    clock_start(
+        critique, Critique.RULE, answer_by, system_actor(), title=f"Tiếp thu phản biện: {body}"
+    )
+    step_add(
+        critique,
+        "sent",
+        sent_on,
+        actor,
+        f"{document.symbol}; đề nghị tiếp thu, giải trình trước {answer_by:%d/%m/%Y}",
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.critique.sent",
+        target=critique,
+        related=document,
+        data={"symbol": document.symbol, "answer_by": answer_by},
+    )
+    return critique
+
+
+@transaction.atomic
+def critique_answer(
+    *,
+    actor,
+    critique: Critique,
+    answered_on: date,
+    answers: dict[int, tuple[str, str]],
+    signer_title: str = "",
+    signer_name: str = "",
+) -> Critique:
+    """The drafting body's written answer (văn bản tiếp thu, giải trình ý kiến phản biện): one
+    response per point (taken up, partly, explained…), issued as its numbered document and
+    sent back to the Front; stops the clock (late or not).
+
+    Raises:
+        PermissionDenied: actor may not answer for the drafting body.
+        LawmakingInputError: a point left unanswered, an explanation missing.
+
+    Records: ``lawmaking.critique.answered``; ``document.issued``.
+    """
+    critique = item_locked(critique, actor, "answer")
+    item_require_status(critique, "sent", message="Phản biện này đã được tiếp thu, giải trình.")
+    points = list(critique.points.select_for_update())
+    responses = set(Opinion.Response.values) - {Opinion.Response.PENDING}
+    for number, point in enumerate(points, 1):
+        response, text = answers.get(point.pk, ("", ""))
+        if response not in responses:
+            raise LawmakingInputError(
+                f"Ý kiến phản biện {number}: chọn tiếp thu, tiếp thu một phần, giải trình hoặc "
+                "ghi nhận (Luật 64/2025/QH15 Đ6 k4: tiếp thu, giải trình đầy đủ).",
+                code="response",
+            )
+        if response in (Opinion.Response.EXPLAINED, Opinion.Response.PARTLY) and not text.strip():
+            raise LawmakingInputError(
+                f"Ý kiến phản biện {number}: cần nội dung giải trình.", code="text"
+            )
+        point.response, point.response_text = response, text.strip()
+    CritiquePoint.objects.bulk_update(points, ["response", "response_text", "updated_at"])
+    draft, front = critique.draft, critique.organization.name
+    document = document_issue(
+        actor=actor,
+        organization=critique.drafting_organization,
+        doc_type=Document.Type.REPORT,
+        title=f"Tiếp thu, giải trình ý kiến phản biện xã hội đối với {draft.title}",
+        issued_on=answered_on,
+        paragraphs=[
+            f"Kính gửi: {front}.",
+            f"Ngày {critique.sent_on:%d/%m/%Y}, {front} có văn bản số "
+            f"{critique.document.symbol if critique.document else critique.reference} phản "
+            f"biện xã hội đối với {draft.title}. Thực hiện khoản 4 Điều 6 Luật Ban hành văn bản "
+            f"quy phạm pháp luật số 64/2025/QH15, {critique.drafting_organization.name} tiếp "
+            "thu, giải trình từng ý kiến phản biện như sau:",
+        ],
+        tables=[
+            {
+                "header": [
+                    "TT",
+                    "Quy định",
+                    "Ý kiến phản biện",
+                    "Kiến nghị",
+                    "Tiếp thu, giải trình",
+                ],
+                "rows": _point_rows(critique, answered=True),
+            }
+        ],
+        recipients=[f"{front};", "Lưu: VT."],
+        target=critique,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    critique.status, critique.answered_on = Critique.Status.ANSWERED, answered_on
+    critique.answer_document, critique.closed_at = document, timezone.now()
+    critique.save(
+        update_fields=["status", "answered_on", "answer_document", "closed_at", "updated_at"]
+    )
+    late = bool(critique.answer_by and answered_on > critique.answer_by)
+    clocks_stop(critique, None, answered_on, system_actor())
+    step_add(
+        critique,
+        "answered",
+        answered_on,
+        actor,
+        document.symbol + (" — tiếp thu, giải trình muộn" if late else ""),
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.critique.answered",
+        target=critique,
+        related=document,
+        data={"symbol": document.symbol, "late": late},
+    )
+    return critique
+
+
+# ---------------------------------------------------------------- the term's legislative tasks
+
+
+def proposals_due(first_year: int) -> date:
+    """The day LP-11's clock is started on: 1 August of the term's first year (data)."""
+    month, day = setting("LEGISLATIVE_PROPOSALS_BEFORE")
+    return date(first_year, month, day)
+
+
+@transaction.atomic
+def round_open(
+    *, actor, organization: Organization, term: str, first_year: int, idempotency_key: str = ""
+) -> ProposalRound:
+    """Open the delegation's collection of its deputies' legislative-task proposals for the
+    term, on the LP-11 clock (before 1 August of the term's first year).
+
+    Records: ``lawmaking.round.opened``; ``deadline.started``.
+    """
+    require_in(actor, "lawmaking.add_proposalround", organization)
+    if not term.strip() or not 2000 < first_year < 2100:
+        raise LawmakingInputError("Cần khóa Quốc hội và năm đầu nhiệm kỳ.", code="term")
+    on = timezone.localdate()
+
+    def build() -> ProposalRound:
+        item = ProposalRound(
+            organization=organization,
+            reference=_reference("DXLP", organization, on, "de-xuat-lap-phap"),
+            term=term.strip(),
+            first_year=first_year,
+            idempotency_key=idempotency_key,
+        )
+        item.full_clean()
+        item.save()
+        return item
+
+    item, created = item_create(
+        ProposalRound, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    if not created:
+        return item
+    clock_start(
+        item,
+        ProposalRound.RULE,
+        proposals_due(first_year),
+        system_actor(),
+        title=f"Đề xuất nhiệm vụ lập pháp khóa {item.term}",
+    )
+    step_add(item, "opened", on, actor, f"Quốc hội khóa {item.term}")
+    audit_record(actor=actor, event="lawmaking.round.opened", target=item)
+    return item
+
+
+@transaction.atomic
+def proposal_record(
+    *,
+    actor,
+    round: ProposalRound,
+    deputy: str,
+    title: str,
+    reasons: str,
+    received_on: date,
+    kind: str = LegislativeProposal.Kind.NEW,
+    content: str = "",
+    idempotency_key: str = "",
+) -> LegislativeProposal:
+    """Record one deputy's proposal (a double submit records it once).
+    Records ``lawmaking.proposal.recorded``."""
+    round = item_locked(round, actor, "work")
+    if idempotency_key:
+        existing = round.proposals.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    item_require_status(round, "collecting", message="Các đề xuất đã được gửi đi.")
+    if not deputy.strip() or not title.strip() or not reasons.strip():
+        raise LawmakingInputError(
+            "Cần tên đại biểu, tên luật, nghị quyết đề xuất và sự cần thiết.", code="text"
+        )
+    if kind not in LegislativeProposal.Kind.values:
+        raise LawmakingInputError("Hình thức đề xuất không hợp lệ.", code="kind")
+    proposal = LegislativeProposal(
+        round=round,
+        deputy=deputy.strip()[:200],
+        kind=kind,
+        title=title.strip()[:300],
+        reasons=reasons.strip(),
+        content=content.strip(),
+        received_on=received_on,
+        entered_by=actor,
+        idempotency_key=idempotency_key,
+    )
+    proposal.full_clean()
+    proposal.save()
+    step_add(round, "proposal", received_on, actor, f"{proposal.deputy}: {proposal.title}")
+    audit_record(
+        actor=actor,
+        event="lawmaking.proposal.recorded",
+        target=round,
+        data={"proposal": proposal.pk},
+    )
+    return proposal
+
+
+@transaction.atomic
+def round_send(
+    *,
+    actor,
+    round: ProposalRound,
+    sent_on: date,
+    signer_title: str = "",
+    signer_name: str = "",
+) -> ProposalRound:
+    """Send the deputies' proposals to the NA Standing Committee by a numbered công văn (NĐ
+    30/2020 layout) listing them; stops the LP-11 clock (late or not).
+
+    Records: ``lawmaking.round.sent``; ``document.issued``.
+    """
+    round = item_locked(round, actor, "change")
+    item_require_status(round, "collecting", message="Các đề xuất đã được gửi đi.")
+    proposals = list(round.proposals.all())
+    if not proposals:
+        raise LawmakingInputError("Chưa có đề xuất nào để gửi.", code="proposals")
+    deadline = proposals_due(round.first_year)
+    document = document_issue(
+        actor=actor,
+        organization=round.organization,
+        doc_type=Document.Type.OFFICIAL_LETTER,
+        title=f"đề xuất nhiệm vụ lập pháp nhiệm kỳ Quốc hội khóa {round.term}",
+        issued_on=sent_on,
+        paragraphs=[
+            f"Kính gửi: {round.addressee}.",
+            f"Thực hiện khoản 1 Điều 23 Luật Ban hành văn bản quy phạm pháp luật số "
+            f"64/2025/QH15 về định hướng lập pháp nhiệm kỳ, {round.organization.name} tổng hợp "
+            f"và gửi {len(proposals)} đề xuất nhiệm vụ lập pháp của các đại biểu Quốc hội "
+            f"trong Đoàn (hạn gửi: trước ngày {deadline:%d/%m/%Y}), cụ thể như sau:",
+        ],
+        tables=[
+            {
+                "header": [
+                    "TT",
+                    "Tên luật, nghị quyết đề xuất",
+                    "Hình thức",
+                    "Đại biểu đề xuất",
+                    "Sự cần thiết, nội dung chủ yếu",
+                ],
+                "rows": [
+                    [
+                        str(i),
+                        p.title,
+                        p.get_kind_display(),
+                        p.deputy,
+                        p.reasons + (f"\n{p.content}" if p.content else ""),
+                    ]
+                    for i, p in enumerate(proposals, 1)
+                ],
+            }
+        ],
+        recipients=["Như trên;", "Lưu: VT."],
+        target=round,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
+    round.status, round.sent_on, round.document = ProposalRound.Status.SENT, sent_on, document
+    round.reference, round.closed_at = document.symbol[:40], timezone.now()
+    round.save(
+        update_fields=["status", "sent_on", "document", "reference", "closed_at", "updated_at"]
+    )
+    late = sent_on >= deadline
+    clocks_stop(round, None, sent_on, system_actor())
+    step_add(
+        round,
+        "sent",
+        sent_on,
+        actor,
+        document.symbol + (" — gửi muộn" if late else ""),
+        document=document,
+    )
+    audit_record(
+        actor=actor,
+        event="lawmaking.round.sent",
+        target=round,
+        related=document,
+        data={"symbol": document.symbol, "proposals": len(proposals), "late": late},
+    )
+    return round

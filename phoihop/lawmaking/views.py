@@ -3,6 +3,7 @@ comments, consultations with their channels (official requests, conferences, com
 or imported), merging, taking up and the consolidated report. Thin: forms parse, services
 decide, selectors read."""
 
+from datetime import timedelta
 from io import BytesIO
 
 from django.contrib import messages
@@ -21,8 +22,9 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.documents.services import document_docx
-from phoihop.lawmaking import forms, selectors, services, versions
-from phoihop.lawmaking.models import CommenterKind, Conference, Opinion
+from phoihop.lawmaking import forms, imports, selectors, services, versions
+from phoihop.lawmaking.conf import setting
+from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
@@ -102,6 +104,10 @@ def draft_detail(request, public_id):
             **_outline_context(draft, version, request.user),
             "version_form": forms.VersionImportForm()
             if can(request.user, "change", draft)
+            else None,
+            "critiques": selectors.critique_list(viewer=request.user).filter(draft=draft),
+            "critique_form": _critique_form(request.user, draft)
+            if _front_bodies(request.user).exists()
             else None,
             "consultation_form": forms.ConsultationForm(
                 organizations=bodies,
@@ -208,22 +214,19 @@ def version_detail(request, public_id, number):
 @require_GET
 def provision_detail(request, public_id, number, eid):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
-    version = selectors.version_get(draft, number)
-    provision = selectors.provision_get(version, eid)
-    cites = selectors.citations(version)
+    provision = selectors.provision_of(draft, number, eid)
+    version = provision.version
     diff = None
     if provision.previous and provision.change == "changed":
         diff = versions.word_diff(
             selectors.provision_full_text(provision.previous),
             selectors.provision_full_text(provision),
         )
-    opinions = Paginator(selectors.provision_opinions(draft, provision.lineage), 20).get_page(
-        request.GET.get("page")
-    )
-    may_report = {
-        c.pk: can(request.user, "report", c) and not c.published_at
-        for c in draft.consultations.all()
-    }
+    consultations, may_report = selectors.consultations_answerable(draft, request.user)
+    opinions = Paginator(
+        selectors.provision_opinions(draft, provision.lineage, consultations), 20
+    ).get_page(request.GET.get("page"))
+    tallies = selectors.provision_tallies(draft, provision.lineage, consultations)
     kind_labels = dict(CommenterKind.choices)
     return render(
         request,
@@ -232,16 +235,24 @@ def provision_detail(request, public_id, number, eid):
             "draft": draft,
             "version": version,
             "provision": provision,
-            "citation": cites.get(provision.pk, provision.label),
-            "children": version.provisions.filter(parent=provision),
+            "citation": selectors.citation(provision),
+            "children": version.provisions.filter(parent=provision)
+            if provision.level != "point"
+            else [],
             "diff": diff,
             "opinions": opinions,
+            "tallies": [
+                (
+                    label,
+                    sum(tallies.get(value, {}).values()),
+                    [(kind_labels[k], n) for k, n in tallies.get(value, {}).items()],
+                )
+                for value, label in Position.choices
+            ],
             "entries": [
                 {
                     "o": o,
-                    "variants": selectors.opinion_variants(o, 5),
-                    "sources": selectors.opinion_sources(o, 5),
-                    "may_report": may_report.get(o.consultation_id, False),
+                    "may_report": o.consultation_id in may_report,
                     "kinds": [(kind_labels.get(k, k), n) for k, n in o.kinds.items()],
                 }
                 for o in opinions
@@ -402,6 +413,22 @@ def comments_import(request, public_id):
         "Đã nhập ý kiến; đang gộp các ý kiến trùng lặp.",
     )
     return redirect(item)
+
+
+@login_required
+@require_GET
+def import_template(request, public_id):
+    item = _consultation(request, public_id)
+    if not can(request.user, "work", item):
+        raise Http404
+    cites = selectors.citations(item.version)
+    order = item.version.provisions.values_list("id", flat=True)
+    content = imports.template_xlsx(cites[pk] for pk in order)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="mau-nhap-y-kien-{item.reference}.xlsx"'
+    )
+    return response
 
 
 @login_required
@@ -674,3 +701,251 @@ def results_publish(request, public_id):
     if attempt(request, lambda: services.results_publish(actor=request.user, consultation=item)):
         messages.success(request, "Đã công khai việc tiếp thu, giải trình trên cổng công dân.")
     return redirect(item)
+
+
+# ------------------------------------------------------------------ the Front's critique
+
+
+def _front_bodies(user):
+    return organizations_where(user, "lawmaking.add_critique")
+
+
+def _critique_form(user, draft, data=None):
+    from phoihop.organizations.models import Organization
+
+    return forms.CritiqueForm(
+        data,
+        organizations=_front_bodies(user),
+        drafting=Organization.objects.order_by("path"),
+        initial={"title": f"Phản biện xã hội đối với {draft.title}"},
+    )
+
+
+@login_required
+@require_POST
+def critique_create(request, public_id):
+    draft = selectors.draft_get(viewer=request.user, public_id=public_id)
+    if not _front_bodies(request.user).exists():
+        raise Http404
+    form = _critique_form(request.user, draft, request.POST)
+    made = {}
+
+    def create(d):
+        made["item"] = services.critique_create(
+            actor=request.user,
+            organization=d["organization"],
+            draft=draft,
+            drafting_organization=d["drafting_organization"],
+            title=d["title"],
+            summary=d["summary"],
+            idempotency_key=d["idempotency_key"] or "",
+        )
+
+    if submit(request, form, create, "Đã tạo văn bản phản biện; thêm ý kiến theo từng quy định."):
+        return redirect(made["item"])
+    return redirect(draft)
+
+
+def _critique(request, public_id):
+    return selectors.critique_get(viewer=request.user, public_id=public_id)
+
+
+@login_required
+def critique_detail(request, public_id):
+    item = _critique(request, public_id)
+    user = request.user
+    cites = selectors.citations(item.version)
+    drafting = item.status == "drafting"
+    today = timezone.localdate()
+    points = list(item.points.all())
+    return render(
+        request,
+        "lawmaking/critique_detail.html",
+        {
+            "k": item,
+            "points": [(p, cites.get(p.provision_id, "Dự thảo nói chung")) for p in points],
+            "point_form": forms.CritiquePointForm(version=item.version, citations=cites)
+            if drafting and can(user, "work", item)
+            else None,
+            "send_form": forms.CritiqueSendForm(
+                initial={
+                    "sent_on": today,
+                    "answer_by": today + timedelta(days=setting("CRITIQUE_ANSWER_DAYS")),
+                }
+            )
+            if drafting and points and can(user, "change", item)
+            else None,
+            "answer_form": forms.CritiqueAnswerForm(initial={"answered_on": today})
+            if item.status == "sent" and can(user, "answer", item)
+            else None,
+            "response_choices": RESPONSES,
+            "clocks": clocks_open(item),
+            "today": today,
+            **item_panel_context(request, item),
+        },
+    )
+
+
+@login_required
+@require_POST
+def critique_point_add(request, public_id):
+    item = _critique(request, public_id)
+    form = forms.CritiquePointForm(request.POST, version=item.version)
+    submit(
+        request,
+        form,
+        lambda d: services.critique_point_add(
+            actor=request.user,
+            critique=item,
+            point=services.PointInput(d["text"], d["provision"], d["proposal"]),
+        ),
+        "Đã thêm ý kiến phản biện.",
+    )
+    return redirect(item)
+
+
+def _step(getter, form_class, service, name: str, success: str):
+    """A POST that runs one service on the item with the form's data, then back to the item."""
+
+    @login_required
+    @require_POST
+    def view(request, public_id):
+        item = getter(request, public_id)
+        submit(
+            request,
+            form_class(request.POST),
+            lambda d: service(actor=request.user, **{name: item}, **d),
+            success,
+        )
+        return redirect(item)
+
+    return view
+
+
+critique_send = _step(
+    _critique,
+    forms.CritiqueSendForm,
+    services.critique_send,
+    "critique",
+    "Đã cấp số và gửi văn bản phản biện.",
+)
+
+
+@login_required
+@require_POST
+def critique_answer(request, public_id):
+    item = _critique(request, public_id)
+    form = forms.CritiqueAnswerForm(request.POST)
+    answers = {
+        p.pk: (request.POST.get(f"r-{p.pk}", ""), request.POST.get(f"t-{p.pk}", ""))
+        for p in item.points.all()
+    }
+    submit(
+        request,
+        form,
+        lambda d: services.critique_answer(
+            actor=request.user,
+            critique=item,
+            answered_on=d["answered_on"],
+            answers=answers,
+            signer_title=d["signer_title"],
+            signer_name=d["signer_name"],
+        ),
+        "Đã ban hành văn bản tiếp thu, giải trình ý kiến phản biện.",
+    )
+    return redirect(item)
+
+
+@login_required
+@require_GET
+def critique_document(request, public_id, which):
+    item = _critique(request, public_id)
+    document = item.document if which == "phan-bien" else item.answer_document
+    if document is None:
+        raise Http404
+    return _docx_response(document)
+
+
+# ------------------------------------------------------------------ the term's legislative tasks
+
+
+@login_required
+def rounds(request):
+    _require_anywhere(request.user, "lawmaking.view_proposalround")
+    bodies = organizations_where(request.user, "lawmaking.add_proposalround")
+    form = forms.RoundForm(request.POST or None, organizations=bodies)
+    if request.method == "POST":
+        if not bodies.exists():
+            raise Http404
+        made = {}
+
+        def create(d):
+            made["item"] = services.round_open(
+                actor=request.user,
+                organization=d["organization"],
+                term=d["term"],
+                first_year=d["first_year"],
+                idempotency_key=d["idempotency_key"] or "",
+            )
+
+        if submit(request, form, create, "Đã bắt đầu tổng hợp đề xuất nhiệm vụ lập pháp."):
+            return redirect(made["item"])
+    return render(
+        request,
+        "lawmaking/rounds.html",
+        {
+            "rounds": selectors.round_list(viewer=request.user)[:50],
+            "form": form if bodies.exists() else None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _round(request, public_id):
+    return selectors.round_get(viewer=request.user, public_id=public_id)
+
+
+@login_required
+def round_detail(request, public_id):
+    item = _round(request, public_id)
+    collecting = item.status == "collecting"
+    proposals = list(item.proposals.all())
+    return render(
+        request,
+        "lawmaking/round_detail.html",
+        {
+            "r": item,
+            "proposals": proposals,
+            "deadline": services.proposals_due(item.first_year),
+            "clocks": clocks_open(item),
+            "proposal_form": forms.ProposalForm(initial={"received_on": timezone.localdate()})
+            if collecting and can(request.user, "work", item)
+            else None,
+            "send_form": forms.SendForm(initial={"sent_on": timezone.localdate()})
+            if collecting and proposals and can(request.user, "change", item)
+            else None,
+            "today": timezone.localdate(),
+            **item_panel_context(request, item),
+        },
+    )
+
+
+proposal_record = _step(
+    _round, forms.ProposalForm, services.proposal_record, "round", "Đã ghi đề xuất của đại biểu."
+)
+round_send = _step(
+    _round,
+    forms.SendForm,
+    services.round_send,
+    "round",
+    "Đã cấp số công văn gửi Ủy ban Thường vụ Quốc hội.",
+)
+
+
+@login_required
+@require_GET
+def round_document(request, public_id):
+    item = _round(request, public_id)
+    if item.document is None:
+        raise Http404
+    return _docx_response(item.document)

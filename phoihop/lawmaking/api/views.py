@@ -13,7 +13,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.core.errors import ApplicationError
 from phoihop.lawmaking import selectors, services
 from phoihop.lawmaking.api import serializers as s
-from phoihop.lawmaking.models import Consultation
+from phoihop.lawmaking.models import Consultation, Critique, ProposalRound
 
 
 class ConsultationViewSet(
@@ -90,3 +90,48 @@ class ConsultationViewSet(
         return Response(
             s.OpinionSerializer(opinion, context=context).data, status=status.HTTP_201_CREATED
         )
+
+
+class _ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_field = "public_id"
+    lookup_value_converter = "uuid"
+    permission = ""
+    model: type
+    list_selector = ""
+    get_selector = ""
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.model.objects.none()
+        if not has_permission_anywhere(self.request.user, self.permission):
+            raise Http404
+        return getattr(selectors, self.list_selector)(viewer=self.request.user)
+
+    def get_object(self):
+        self.get_queryset()
+        return getattr(selectors, self.get_selector)(
+            viewer=self.request.user, public_id=self.kwargs["public_id"]
+        )
+
+
+class CritiqueViewSet(_ReadOnly):
+    """The Front's social critiques the caller's bodies made or must answer, point by point
+    with the drafting body's answer."""
+
+    serializer_class = s.CritiqueSerializer
+    permission = "lawmaking.view_critique"
+    model = Critique
+    list_selector, get_selector = "critique_list", "critique_get"
+
+
+class ProposalRoundViewSet(_ReadOnly):
+    """The delegation's legislative-task proposals for the NA term (LP-11), with the deputies'
+    proposals."""
+
+    serializer_class = s.ProposalRoundSerializer
+    permission = "lawmaking.view_proposalround"
+    model = ProposalRound
+    list_selector, get_selector = "round_list", "round_get"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("proposals")

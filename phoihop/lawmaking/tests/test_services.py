@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.utils import timezone
 from docx import Document as Docx
 
@@ -19,7 +20,15 @@ from phoihop.documents.services import document_docx
 from phoihop.lawmaking import selectors, services
 from phoihop.lawmaking.demo import campaign_texts
 from phoihop.lawmaking.errors import LawmakingInputError, LawmakingStateError, VerificationError
-from phoihop.lawmaking.models import Comment, Consultation, MergeRun, Opinion, Provision
+from phoihop.lawmaking.models import (
+    Comment,
+    Consultation,
+    ContactVerification,
+    MergeRun,
+    Opinion,
+    Provision,
+    Tally,
+)
 from phoihop.lawmaking.services import CommentInput
 from phoihop.lawmaking.tests import factories as f
 from phoihop.lawmaking.tests import samples
@@ -349,6 +358,20 @@ def test_a_campaign_of_3000_near_identical_comments_is_one_opinion_with_its_coun
     assert big.kinds == {"citizen": 3000}
     variants = selectors.opinion_variants(big, limit=100)
     assert len(variants) > 20 and sum(v["n"] for v in variants) <= 3000  # wordings kept
+    # what the pages read without counting the comments: kept on every write and merge
+    assert big.wordings == len(selectors.opinion_variants(big, limit=10_000))
+    assert big.variants == variants[:5] and big.text == variants[0]["text"]
+    counted = {
+        (r["lineage"], r["commenter_kind"], r["position"]): r["n"]
+        for r in Comment.objects.filter(consultation=c)
+        .values("lineage", "commenter_kind", "position")
+        .annotate(n=Count("id"))
+    }
+    assert {
+        (t.lineage, t.commenter_kind, t.position): t.count
+        for t in Tally.objects.filter(consultation=c)
+    } == counted
+    assert selectors.provision_tallies(c.draft, big.lineage)["disagree"] == {"citizen": 3002}
     assert Comment.objects.filter(opinion=big).count() == 3000
     assert {o.text for o in opinions[1:]} == {d.text for d in distinct}
 
@@ -590,3 +613,43 @@ def test_system_actor_runs_everything_for_commands(tree):
         comments=[CommentInput("x", "agree")],
     )
     assert c.comments.count() == 1
+
+
+def test_a_phone_code_goes_by_the_sms_backend_sealed_until_sent(
+    tree, settings, django_capture_on_commit_callbacks
+):
+    from phoihop.notifications.sms import LogBackend
+
+    settings.PHOIHOP_SMS = {"BACKEND": "phoihop.notifications.sms.LogBackend"}
+    LogBackend.outbox.clear()
+    with django_capture_on_commit_callbacks() as callbacks:
+        verification, code = services.verification_start(channel="phone", contact="+84 912 345 678")
+    stored = bytes(ContactVerification.objects.get(pk=verification.pk).outbox)
+    assert stored and b"0912345678" not in stored and code.encode() not in stored
+    assert not LogBackend.outbox  # nothing leaves before the transaction commits
+    for callback in callbacks:
+        callback()  # the job (immediate in tests)
+    assert [(m.phone, code in m.message) for m in LogBackend.outbox] == [("0912345678", True)]
+    verification.refresh_from_db()
+    assert verification.sent_at and bytes(verification.outbox) == b""
+    assert services.verification_deliver(verification_id=verification.pk) is False  # once
+    assert len(LogBackend.outbox) == 1
+
+
+def test_an_expired_code_is_not_sent(tree, settings, django_capture_on_commit_callbacks):
+    from phoihop.notifications.sms import LogBackend
+
+    LogBackend.outbox.clear()
+    verification, _ = services.verification_start(channel="phone", contact="0987654321")
+    ContactVerification.objects.filter(pk=verification.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert services.verification_deliver(verification_id=verification.pk) is False
+    assert not LogBackend.outbox
+    assert bytes(ContactVerification.objects.get(pk=verification.pk).outbox) == b""
+
+
+@pytest.mark.parametrize("number", ["0212345678", "0112345678", "0312345678", "0512345678"])
+def test_landlines_and_unused_prefixes_are_not_mobile_numbers(number):
+    with pytest.raises(VerificationError, match="di động"):
+        services.contact_normalize("phone", number)

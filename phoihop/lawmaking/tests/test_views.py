@@ -215,7 +215,7 @@ def test_campaign_csv_names_provisions_and_positions(tree):
     ("text", "message"),
     [
         ("Điều khoản,Nội dung\nĐiều 99,x\n", "Dòng 2: không thấy «Điều 99» trong dự thảo."),
-        ("Nội dung,Ý kiến\nx,có lẽ\n", "Dòng 2: ý kiến «có lẽ» không hợp lệ."),
+        ("Nội dung,Ý kiến\nx,có lẽ\n", "Dòng 2: ý kiến «có lẽ» không hợp lệ"),
         ("\n\n", "Tệp không có ý kiến nào."),
     ],
 )
@@ -223,3 +223,99 @@ def test_campaign_file_errors_name_the_line(tree, text, message):
     c = f.make_consultation(tree.own)
     form = _import_form(c, text)
     assert not form.is_valid() and message in str(form.errors)
+
+
+def _xlsx(rows) -> bytes:
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _post_xlsx(client, c, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("lawmaking:comments_import", args=[c.public_id]),
+        {
+            "nhap-campaign": "Phiếu góp ý tháng 6",
+            "nhap-position": "wording",
+            "nhap-file": SimpleUploadedFile("y-kien.xlsx", content),
+        },
+        follow=True,
+    )
+
+
+def test_the_xlsx_template_filled_in_is_imported_and_merged(
+    tree, leader, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    c = f.make_consultation(tree.own)
+    client = signed_in_client(leader)
+    response = client.get(reverse("lawmaking:import_template", args=[c.public_id]))
+    book = load_workbook(BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert [cell.value for cell in sheet[1]][:3] == [
+        "Nội dung góp ý",
+        "Điều, khoản, điểm",
+        "Ý kiến",
+    ]
+    assert "Khoản 1 Điều 5" in [r[0] for r in book["Huong dan"].iter_rows(values_only=True)]
+    for i in range(30):
+        sheet.append(
+            [
+                f"Đề nghị bỏ thu phí xe máy đối với hộ nghèo{' ở vùng sâu' if i % 2 else ''}",
+                "Khoản 1 Điều 5",
+                "Không tán thành",
+                "",
+                f"Người {i}",
+                "",
+                "Người dân",
+            ]
+        )
+    out = BytesIO()
+    book.save(out)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _post_xlsx(client, c, out.getvalue()).content.decode()
+    assert "Đã nhập ý kiến" in page
+    comments = Comment.objects.filter(consultation=c, channel="import")
+    assert comments.count() == 31  # the example row and the 30 filled in
+    assert comments.filter(provision__eid="dieu-5-khoan-1", position="disagree").count() == 30
+    opinions = c.opinions.filter(lineage=f.provision(c, "dieu-5-khoan-1").lineage)
+    # merged by the same engine as any campaign: the two wordings are one opinion of 30
+    assert sorted(o.count for o in opinions) == [1, 30]
+
+
+def test_an_xlsx_with_bad_rows_changes_nothing_and_names_every_row(tree, leader):
+    c = f.make_consultation(tree.own)
+    content = _xlsx(
+        [
+            ["Nội dung góp ý", "Điều, khoản, điểm", "Ý kiến", "Đối tượng"],
+            ["Tán thành", "Điều 5", "Tán thành", ""],
+            ["", "Điều 5", "Tán thành", ""],
+            ["Bỏ khoản này", "Điều 99", "có lẽ", ""],
+            ["Sửa", "", "", "người ngoài hành tinh"],
+        ]
+    )
+    page = _post_xlsx(signed_in_client(leader), c, content).content.decode()
+    assert "Tệp không được nhập, chưa ghi ý kiến nào" in page
+    assert "Dòng 3: thiếu nội dung góp ý." in page
+    assert "Dòng 4: không thấy «Điều 99» trong dự thảo; ý kiến «có lẽ» không hợp lệ" in page
+    assert "Dòng 5: đối tượng «người ngoài hành tinh» không hợp lệ." in page
+    assert not Comment.objects.filter(consultation=c).exists()
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(tree, leader):
+    c = f.make_consultation(tree.own)
+    page = _post_xlsx(signed_in_client(leader), c, b"PK\x03\x04 broken").content.decode()
+    assert "Không đọc được tệp Excel (.xlsx)." in page
+    assert not Comment.objects.filter(consultation=c).exists()

@@ -161,7 +161,7 @@ def test_draft_law_consultation_from_import_to_report_and_version_two(tmp_path):
         page.get_by_label("Tên đợt nhập").fill("Thư điện tử gửi Đoàn")
         page.get_by_label("Góp ý vào (khi tệp không ghi điều, khoản)").select_option(label="Điều 5")
         page.get_by_label("Ý kiến (khi tệp không ghi)").select_option("disagree")
-        page.get_by_label("Tệp CSV hoặc TXT (UTF-8)").set_input_files(str(campaign))
+        page.get_by_label("Tệp XLSX, CSV hoặc TXT (UTF-8)").set_input_files(str(campaign))
         page.get_by_role("button", name="Nhập và gộp").click()
         page.locator("#merge").get_by_text("Xong").wait_for(timeout=180_000)
         _shot(page, "07-campaign-merged")

@@ -369,6 +369,192 @@ PROTECTED = {
 }
 
 
+def _critique_obj(tree, **kw):
+    return _f().make_critique(tree.own, **kw)
+
+
+def _critique(tree, user):
+    return {"public_id": _critique_obj(tree).public_id}
+
+
+def _critique_sent(tree, user):
+    return {"public_id": _critique_obj(tree, sent_on=date(2026, 6, 2)).public_id}
+
+
+def _critique_answered(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.lawmaking.services import critique_answer
+
+    critique = _critique_obj(tree, sent_on=date(2026, 6, 2))
+    critique_answer(
+        actor=system_actor(),
+        critique=critique,
+        answered_on=date(2026, 6, 20),
+        answers={p.pk: ("taken_up", "") for p in critique.points.all()},
+    )
+    return {"public_id": critique.public_id, "which": "tiep-thu"}
+
+
+def _critique_created(tree, user, kwargs, response):
+    critique = _model("Critique").objects.get(draft__public_id=kwargs["public_id"])
+    assert critique.status == "drafting" and critique.organization == tree.own
+    _event(user, "lawmaking.critique.created")
+
+
+def _point_added(tree, user, kwargs, response):
+    critique = _model("Critique").objects.get(public_id=kwargs["public_id"])
+    assert critique.points.filter(provision__eid="dieu-3").exists()
+    _event(user, "lawmaking.critique.point")
+
+
+def _critique_sent_effect(tree, user, kwargs, response):
+    critique = _model("Critique").objects.get(public_id=kwargs["public_id"])
+    assert critique.status == "sent" and critique.document and critique.due_on == date(2026, 6, 25)
+    _event(user, "lawmaking.critique.sent")
+
+
+def _critique_answered_effect(tree, user, kwargs, response):
+    critique = _model("Critique").objects.get(public_id=kwargs["public_id"])
+    assert critique.status == "answered" and critique.answer_document
+    assert set(critique.points.values_list("response", flat=True)) == {"explained"}
+    _event(user, "lawmaking.critique.answered")
+
+
+def _answer_critique_body(tree, user, kwargs):
+    critique = _model("Critique").objects.get(public_id=kwargs["public_id"])
+    body = {"answered_on": "2026-06-20"}
+    for p in critique.points.all():
+        body[f"r-{p.pk}"], body[f"t-{p.pk}"] = "explained", "Đã quy định tại nghị định"
+    return body
+
+
+def _round(tree, user):
+    return {"public_id": _f().make_round(tree.own).public_id}
+
+
+def _round_sent(tree, user):
+    from phoihop.accounts.services import system_actor
+    from phoihop.lawmaking.services import round_send
+
+    item = _f().make_round(tree.own)
+    round_send(actor=system_actor(), round=item, sent_on=date(2026, 7, 20))
+    return {"public_id": item.public_id}
+
+
+def _round_opened(tree, user, kwargs, response):
+    assert _model("ProposalRound").objects.filter(organization=tree.own, term="XVI").exists()
+    _event(user, "lawmaking.round.opened")
+
+
+def _proposal_recorded(tree, user, kwargs, response):
+    item = _model("ProposalRound").objects.get(public_id=kwargs["public_id"])
+    assert item.proposals.filter(title="Luật Đơn vị hành chính").exists()
+    _event(user, "lawmaking.proposal.recorded")
+
+
+def _round_sent_effect(tree, user, kwargs, response):
+    item = _model("ProposalRound").objects.get(public_id=kwargs["public_id"])
+    assert item.status == "sent" and item.document and item.sent_on == date(2026, 7, 20)
+    _event(user, "lawmaking.round.sent")
+
+
+CRIT = "lawmaking.view_critique"
+ROUND = "lawmaking.view_proposalround"
+PROTECTED.update(
+    {
+        "lawmaking:import_template": UrlCheck(permission=CONS, role="clerk", kwargs=_consultation),
+        "lawmaking:critique_create": UrlCheck(
+            permission=VIEW,
+            role="specialist",
+            kwargs=lambda tree, user: {
+                "public_id": _f().make_draft(tree.own, kind="provincial_resolution").public_id
+            },
+            data=lambda tree, user, kwargs: {
+                "organization": tree.own.pk,
+                "drafting_organization": tree.own.pk,
+                "title": "Phản biện xã hội dự thảo nghị quyết",
+                "idempotency_key": "pb-1",
+            },
+            effect=_critique_created,
+            **POST,
+        ),
+        "lawmaking:critique_detail": UrlCheck(permission=CRIT, kwargs=_critique),
+        "lawmaking:critique_point": UrlCheck(
+            permission=CRIT,
+            role="specialist",
+            kwargs=_critique,
+            data=lambda tree, user, kwargs: {
+                "provision": _model("Critique")
+                .objects.get(public_id=kwargs["public_id"])
+                .version.provisions.get(eid="dieu-3")
+                .pk,
+                "text": "Chưa phù hợp thực tiễn",
+                "proposal": "Đề nghị bỏ",
+            },
+            effect=_point_added,
+            **POST,
+        ),
+        "lawmaking:critique_send": UrlCheck(
+            permission=CRIT,
+            role="specialist",
+            kwargs=_critique,
+            data={"sent_on": "2026-06-10", "answer_by": "2026-06-25"},
+            effect=_critique_sent_effect,
+            **POST,
+        ),
+        "lawmaking:critique_answer": UrlCheck(
+            permission=CRIT,
+            role="specialist",
+            kwargs=_critique_sent,
+            data=_answer_critique_body,
+            effect=_critique_answered_effect,
+            **POST,
+        ),
+        "lawmaking:critique_document": UrlCheck(permission=CRIT, kwargs=_critique_answered),
+        "lawmaking:rounds": [
+            UrlCheck(permission=ROUND),
+            UrlCheck(
+                permission=ROUND,
+                role="specialist",
+                label="open",
+                data=lambda tree, user, kwargs: {
+                    "organization": tree.own.pk,
+                    "term": "XVI",
+                    "first_year": "2026",
+                    "idempotency_key": "r-1",
+                },
+                effect=_round_opened,
+                **POST,
+            ),
+        ],
+        "lawmaking:round_detail": UrlCheck(permission=ROUND, kwargs=_round),
+        "lawmaking:proposal_record": UrlCheck(
+            permission=ROUND,
+            role="specialist",
+            kwargs=_round,
+            data={
+                "deputy": "Trần Văn B",
+                "kind": "amend",
+                "title": "Luật Đơn vị hành chính",
+                "reasons": "Sắp xếp đơn vị hành chính hai cấp",
+                "received_on": "2026-06-15",
+            },
+            effect=_proposal_recorded,
+            **POST,
+        ),
+        "lawmaking:round_send": UrlCheck(
+            permission=ROUND,
+            role="specialist",
+            kwargs=_round,
+            data={"sent_on": "2026-07-20", "signer_title": "TRƯỞNG ĐOÀN"},
+            effect=_round_sent_effect,
+            **POST,
+        ),
+        "lawmaking:round_document": UrlCheck(permission=ROUND, kwargs=_round_sent),
+    }
+)
+
+
 def _api_comment_effect(tree, user, kwargs, response):
     c = _model("Consultation").objects.get(public_id=kwargs["public_id"])
     assert c.comments.get().provision.eid == "dieu-1"
@@ -379,6 +565,10 @@ API = {"api": True, "permission": CONS}
 PROTECTED.update(
     {
         "api:consultation-list": UrlCheck(**API),
+        "api:critique-list": UrlCheck(api=True, permission=CRIT),
+        "api:critique-detail": UrlCheck(api=True, permission=CRIT, kwargs=_critique),
+        "api:proposalround-list": UrlCheck(api=True, permission=ROUND),
+        "api:proposalround-detail": UrlCheck(api=True, permission=ROUND, kwargs=_round),
         "api:consultation-detail": UrlCheck(**API, kwargs=_consultation),
         "api:consultation-opinions": UrlCheck(
             **API, kwargs=lambda tree, user: {"public_id": _with_comments(tree).public_id}
