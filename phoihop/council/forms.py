@@ -2,6 +2,7 @@
 
 from django import forms
 
+from phoihop.core.fields import VnDateField
 from phoihop.council.models import (
     AgendaItem,
     Ballot,
@@ -14,7 +15,6 @@ from phoihop.council.models import (
 from phoihop.organizations.models import Organization
 from phoihop.security.uploads import check_upload
 
-DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 3})
 MAX_PAPER_BYTES = 20 * 1024 * 1024
 
@@ -43,8 +43,8 @@ class SessionForm(_WithBodies):
         label="Số đại biểu yêu cầu (nếu đại biểu yêu cầu)", min_value=0, required=False
     )
     title = forms.CharField(label="Tên kỳ họp", max_length=300)
-    opens_on = forms.DateField(label="Ngày khai mạc", widget=DATE)
-    closes_on = forms.DateField(label="Ngày bế mạc dự kiến", widget=DATE)
+    opens_on = VnDateField(label="Ngày khai mạc")
+    closes_on = VnDateField(label="Ngày bế mạc dự kiến")
     location = forms.CharField(label="Địa điểm", max_length=200, required=False)
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -69,13 +69,13 @@ class AgendaForm(forms.Form):
 
 
 class ConveneForm(forms.Form):
-    on = forms.DateField(label="Ngày quyết định triệu tập", widget=DATE)
+    on = VnDateField(label="Ngày quyết định triệu tập")
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
 
 class CloseForm(forms.Form):
-    on = forms.DateField(label="Ngày bế mạc", widget=DATE)
+    on = VnDateField(label="Ngày bế mạc")
     summary = forms.CharField(label="Diễn biến, kết quả kỳ họp", widget=TEXT)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
@@ -85,7 +85,7 @@ class PaperForm(forms.Form):
     kind = forms.ChoiceField(label="Loại tài liệu", choices=Paper.Kind.choices)
     title = forms.CharField(label="Tên tài liệu", max_length=300)
     symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
-    received_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    received_on = VnDateField(label="Ngày gửi")
     file = forms.FileField(label="Tệp (PDF hoặc ảnh)", required=False)
     public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
 
@@ -95,7 +95,7 @@ class PaperForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    held_on = forms.DateField(label="Ngày biểu quyết", widget=DATE)
+    held_on = VnDateField(label="Ngày biểu quyết")
     method = forms.ChoiceField(label="Hình thức", choices=Vote.Method.choices)
     yes = forms.IntegerField(label="Tán thành", min_value=0)
     no = forms.IntegerField(label="Không tán thành", min_value=0)
@@ -105,12 +105,12 @@ class VoteForm(forms.Form):
 
 
 class SignForm(forms.Form):
-    on = forms.DateField(label="Ngày ký chứng thực", widget=DATE)
+    on = VnDateField(label="Ngày ký chứng thực")
     signer_name = forms.CharField(label="Người ký chứng thực", max_length=200)
 
 
 class PublishForm(forms.Form):
-    on = forms.DateField(label="Ngày gửi đăng công báo, công bố", widget=DATE)
+    on = VnDateField(label="Ngày gửi đăng công báo, công bố")
     sent_higher = forms.BooleanField(
         label="Đồng thời gửi Ủy ban Thường vụ Quốc hội, Chính phủ", required=False, initial=True
     )
@@ -119,7 +119,7 @@ class PublishForm(forms.Form):
 class TaskForm(forms.Form):
     organization = forms.ModelChoiceField(_current(), label="Cơ quan thực hiện")
     title = forms.CharField(label="Nhiệm vụ", max_length=300)
-    due_by = forms.DateField(label="Hạn hoàn thành", widget=DATE)
+    due_by = VnDateField(label="Hạn hoàn thành")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,11 +150,9 @@ class TaskStepForm(forms.Form):
         ("reopen", "Yêu cầu tiếp tục thực hiện"),
     ]
     step = forms.ChoiceField(label="Bước", choices=STEPS)
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     note = forms.CharField(label="Nội dung", widget=TEXT, required=False)
-    new_due_by = forms.DateField(
-        label="Hạn mới (khi yêu cầu tiếp tục)", widget=DATE, required=False
-    )
+    new_due_by = VnDateField(label="Hạn mới (khi yêu cầu tiếp tục)", required=False)
 
 
 class SubmissionForm(_WithBodies):
@@ -163,7 +161,7 @@ class SubmissionForm(_WithBodies):
     matter = forms.ChoiceField(label="Loại vấn đề", choices=Submission.Matter.choices)
     title = forms.CharField(label="Trích yếu tờ trình", max_length=300)
     summary = forms.CharField(label="Nội dung chính", widget=TEXT, required=False)
-    received_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    received_on = VnDateField(label="Ngày gửi")
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -180,26 +178,26 @@ class DecideForm(forms.Form):
         ("return", "Trả lại, đề nghị bổ sung hồ sơ"),
     ]
     outcome = forms.ChoiceField(label="Quyết định", choices=OUTCOMES)
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     title = forms.CharField(label="Trích yếu nghị quyết (nếu khác)", max_length=300, required=False)
     note = forms.CharField(label="Nội dung, lý do", widget=TEXT, required=False)
 
 
 class ConsultationForm(forms.Form):
-    opened_on = forms.DateField(label="Ngày gửi phiếu", widget=DATE)
-    closes_on = forms.DateField(label="Hạn trả lời", widget=DATE)
+    opened_on = VnDateField(label="Ngày gửi phiếu")
+    closes_on = VnDateField(label="Hạn trả lời")
     question = forms.CharField(label="Nội dung xin ý kiến", widget=TEXT)
 
 
 class BallotForm(forms.Form):
     ballot = forms.IntegerField(required=False, widget=forms.HiddenInput)
     answer = forms.ChoiceField(label="Ý kiến", choices=Ballot.Answer.choices)
-    on = forms.DateField(label="Ngày trả lời", widget=DATE)
+    on = VnDateField(label="Ngày trả lời")
     comment = forms.CharField(label="Ý kiến thêm", max_length=500, required=False)
 
 
 class CountForm(forms.Form):
-    on = forms.DateField(label="Ngày kiểm phiếu", widget=DATE)
+    on = VnDateField(label="Ngày kiểm phiếu")
     title = forms.CharField(label="Trích yếu nghị quyết (nếu đạt)", max_length=300, required=False)
 
 
@@ -207,13 +205,13 @@ class BriefingForm(_WithBodies):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan chủ trì")
     kind = forms.ChoiceField(label="Loại", choices=Briefing.Kind.choices)
     title = forms.CharField(label="Tên cuộc họp", max_length=300)
-    held_on = forms.DateField(label="Ngày họp", widget=DATE)
+    held_on = VnDateField(label="Ngày họp")
     location = forms.CharField(label="Địa điểm", max_length=200, required=False)
     agenda = forms.CharField(label="Nội dung", widget=TEXT, required=False)
 
 
 class BriefingConcludeForm(forms.Form):
-    issued_on = forms.DateField(label="Ngày thông báo kết luận", widget=DATE)
+    issued_on = VnDateField(label="Ngày thông báo kết luận")
     conclusions = forms.CharField(label="Kết luận", widget=TEXT)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)

@@ -1,16 +1,15 @@
 from django import forms
 
+from phoihop.core.fields import VnDateField
 from phoihop.elections.models import ConsultationRound, Election, ElectionBody, VoterConference
 from phoihop.organizations.models import Constituency, Organization, Person, Term
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ElectionForm(forms.Form):
     organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan tổ chức")
     name = forms.CharField(label="Tên cuộc bầu cử", max_length=300)
     kind = forms.ChoiceField(label="Loại", choices=Election.Kind.choices)
-    election_day = forms.DateField(label="Ngày bầu cử (Chủ nhật)", widget=DATE)
+    election_day = VnDateField(label="Ngày bầu cử (Chủ nhật)")
     terms = forms.ModelMultipleChoiceField(Term.objects.all(), label="Nhiệm kỳ được bầu")
 
     def __init__(self, *args, organizations=None, **kwargs):
@@ -44,8 +43,8 @@ class PollingAreaForm(forms.Form):
 class NominationForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=200)
     gender = forms.ChoiceField(label="Giới tính", choices=Person.Gender.choices)
-    birth_date = forms.DateField(label="Ngày sinh", widget=DATE)
-    dossier_filed_on = forms.DateField(label="Ngày nộp hồ sơ ứng cử", widget=DATE)
+    birth_date = VnDateField(label="Ngày sinh")
+    dossier_filed_on = VnDateField(label="Ngày nộp hồ sơ ứng cử")
     nominated_by = forms.CharField(
         label="Cơ quan, tổ chức giới thiệu", max_length=300, required=False
     )
@@ -58,7 +57,7 @@ class ConsultationForm(forms.Form):
         coerce=int,
         choices=[(1, "Lần thứ nhất"), (2, "Lần thứ hai"), (3, "Lần thứ ba")],
     )
-    held_on = forms.DateField(label="Ngày họp", widget=DATE)
+    held_on = VnDateField(label="Ngày họp")
     minutes = forms.CharField(label="Biên bản (tóm tắt)", widget=forms.Textarea(attrs={"rows": 3}))
     candidates = forms.ModelMultipleChoiceField(
         ConsultationRound.objects.none(),
@@ -74,7 +73,7 @@ class ConsultationForm(forms.Form):
 
 class VoterConferenceForm(forms.Form):
     place = forms.ChoiceField(label="Nơi tổ chức", choices=VoterConference.Place.choices)
-    held_on = forms.DateField(label="Ngày họp", widget=DATE)
+    held_on = VnDateField(label="Ngày họp")
     voters_invited = forms.IntegerField(label="Số cử tri được triệu tập", min_value=0)
     attendees = forms.IntegerField(label="Số cử tri tham dự", min_value=0)
     votes_for = forms.IntegerField(label="Số cử tri tín nhiệm", min_value=0)
@@ -84,7 +83,7 @@ class VoterConferenceForm(forms.Form):
 class ElectionBodyForm(forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ElectionBody.Kind.choices)
     name = forms.CharField(label="Tên", max_length=300)
-    established_on = forms.DateField(label="Ngày thành lập", widget=DATE)
+    established_on = VnDateField(label="Ngày thành lập")
 
 
 class ProtocolForm(forms.Form):
@@ -130,7 +129,7 @@ class ProtocolForm(forms.Form):
 
 class VoterListPostForm(forms.Form):
     number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
-    posted_on = forms.DateField(label="Ngày niêm yết", widget=DATE)
+    posted_on = VnDateField(label="Ngày niêm yết")
     voters = forms.IntegerField(label="Số cử tri trong danh sách", min_value=0)
 
 
@@ -144,7 +143,7 @@ class ComplaintForm(forms.Form):
     number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
     complainant = forms.CharField(label="Người khiếu nại", max_length=200)
     content = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}))
-    received_on = forms.DateField(label="Ngày nhận", widget=DATE)
+    received_on = VnDateField(label="Ngày nhận")
 
 
 class ComplaintResolveForm(forms.Form):
@@ -159,4 +158,4 @@ class ComplaintResolveForm(forms.Form):
     answer = forms.CharField(
         label="Trả lời người khiếu nại", widget=forms.Textarea(attrs={"rows": 2})
     )
-    on = forms.DateField(label="Ngày giải quyết", widget=DATE)
+    on = VnDateField(label="Ngày giải quyết")
