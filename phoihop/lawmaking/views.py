@@ -290,6 +290,7 @@ def consultation_detail(request, public_id):
             ],
             "opinion_count": item.opinions.count(),
             "requests": item.agency_requests.select_related("document"),
+            "today": timezone.localdate(),
             "conferences": item.conferences.annotate(n=Count("comments")),
             "clocks": clocks_open(item),
             "merge": item.merges.first(),

@@ -1,7 +1,7 @@
 """The pages: the public site's one-time code and comment, its limits; the staff pages of a
 version's changes and of a provision with the comments made on the previous version."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -177,6 +177,13 @@ def test_dashboard_lists_the_period_and_the_overdue_request(tree, leader):
     page = signed_in_client(leader).get(reverse("web:home")).content.decode()
     assert f"Kết thúc lấy ý kiến {c.reference}" in page
     assert "Chờ Sở Xây dựng góp ý" in page
+
+
+def test_consultation_page_marks_a_request_past_its_reply_date(tree, leader):
+    c = f.make_consultation(tree.own)
+    f.make_request(c, addressee="Sở Xây dựng", on=date(2026, 6, 1))  # reply due in June
+    page = signed_in_client(leader).get(c.get_absolute_url()).content.decode()
+    assert "Sở Xây dựng: Đã gửi" in page and '<strong class="overdue">quá hạn</strong>' in page
 
 
 def _import_form(c, text: str):
