@@ -75,6 +75,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "DJANGO_SETTINGS_MODULE": "phoihop.settings.production",
         "PHOIHOP_SECRET_KEY": "k" * 20 + "-production-like-secret-for-the-check-only-0123456789",
         "PHOIHOP_ALLOWED_HOSTS": "phoihop.example.gov.vn",
+        "PHOIHOP_SITE_URL": "https://phoihop.example.gov.vn",
         "PHOIHOP_DATA_DIR": str(tmp_path),
         "PHOIHOP_IDENTITY_KEYS": "cGhvaWhvcC1kZXBsb3ktY2hlY2stdGVzdC1rZXktMzI=",
         # The identity vault on its own server (decision 0125); never connected by the check.
