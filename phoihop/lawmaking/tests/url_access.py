@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from phoihop.testing import UrlCheck
+from phoihop.testing import UrlCheck, rewinding_upload
 
 POST = {"method": "post", "ok_status": (302,)}
 TODAY_OPEN = date(2026, 6, 1)
@@ -201,20 +201,10 @@ def _split(tree, user, kwargs, response):
 
 
 def _import_body(tree, user, kwargs):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    class Rewinding(SimpleUploadedFile):
-        """The same body is sent three times (anonymous, denied, allowed)."""
-
-        def read(self, *args):
-            if not args:
-                self.seek(0)
-            return super().read(*args)
-
     return {
         "nhap-campaign": "Thư điện tử",
         "nhap-position": "disagree",
-        "nhap-file": Rewinding(
+        "nhap-file": rewinding_upload(
             "y-kien.txt", "Bỏ thu phí xe máy\nbỏ thu phí xe máy.\n".encode(), "text/plain"
         ),
     }
