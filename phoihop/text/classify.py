@@ -23,6 +23,7 @@ from phoihop.text import lexicons
 from phoihop.text.features import STOPWORDS, content_tokens
 from phoihop.text.learn import LabelModel, default_models, hashed
 from phoihop.text.normalize import nfc
+from phoihop.text.spelling import respell
 
 LEVELS = ("xã", "tỉnh", "trung ương")
 
@@ -298,7 +299,7 @@ def suggest(
     them already; *probabilities* its field and level probabilities
     (:func:`label_probabilities`), computed here when not given.
     """
-    tokens = content_tokens(text) if tokens is None else tokens
+    tokens = content_tokens(respell(text)) if tokens is None else tokens
     folded = " " + " ".join(tokens) + " "
     if probabilities is None:
         field_p, level_p = label_probabilities([tokens])

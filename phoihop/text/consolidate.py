@@ -31,13 +31,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -57,6 +55,7 @@ from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_mod
 from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
 from phoihop.text.normalize import fold, fold_word, nfc
 from phoihop.text.parallel import cores, map_ranges, ranges
+from phoihop.text.spelling import deletions, is_syllable, one_edit, respell
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
@@ -291,7 +290,7 @@ def _entity_pass(
     named: Counter[Entity] = Counter()
     written = []
     for text, _commune in keys[start:stop]:
-        entities = extract_entities(text)
+        entities = extract_entities(respell(text))
         named.update(e for e in entities if " " in e.name)
         written.append(_ITEM.join(e.kind + _KIND + e.name for e in entities))
     return named, written
@@ -340,7 +339,7 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
     for (text, _commune), f in zip(texts, features, strict=True):
         main = [fix.get(t, t) for t in f.main_tokens]
         label_tokens.append(main)
-        accent = _accented_words(text, fix)
+        accent = _accented_words(respell(text), fix)
         for name, row in zip(
             _MATRICES,
             (
@@ -563,22 +562,6 @@ def decode_features(encoded: str) -> PetitionFeatures:
     )
 
 
-# The shape of a folded Vietnamese syllable: onset, vowels, coda; a trailing "x" marks a
-# sense resolved from diacritics ("chox" for chợ). A token of another shape is a typo or a
-# foreign word.
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?"
-    r"(?:ieu|yeu|oai|oay|oeo|uay|uoi|uou|uya|uye|uyu"
-    r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uy|ya|ye|[aeiouy])"
-    r"(?:ch|ng|nh|[cmnpt])?x?"
-)
-
-
-def is_syllable(token: str) -> bool:
-    """Whether *token* has the shape of a folded Vietnamese syllable."""
-    return _SYLLABLE.fullmatch(token) is not None
-
-
 def _typo_corrections(token_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     """Rare syllables one edit away from a syllable far more frequent in the same corpus,
     mapped to it: "hogn" → "hong" when "hong" is common and "hogn" is not.
@@ -596,7 +579,7 @@ def _corrections(df: Counter[str]) -> dict[str, str]:
     by_key: dict[str, list[str]] = defaultdict(list)
     for token, count in df.items():
         if count >= 2 and len(token) >= 2 and not token.isdigit() and is_syllable(token):
-            for key in _deletions(token):
+            for key in deletions(token):
                 by_key[key].append(token)
     fix: dict[str, str] = {}
     for token, count in df.items():
@@ -605,9 +588,9 @@ def _corrections(df: Counter[str]) -> dict[str, str]:
         needed = count + 1 if not is_syllable(token) else max(3, 5 * count)
         options = {
             other
-            for key in _deletions(token)
+            for key in deletions(token)
             for other in by_key.get(key, ())
-            if other != token and df[other] >= needed and _one_edit(token, other)
+            if other != token and df[other] >= needed and one_edit(token, other)
         }
         if options:
             fix[token] = max(options, key=lambda other: (df[other], other))
@@ -616,12 +599,6 @@ def _corrections(df: Counter[str]) -> dict[str, str]:
 
 def _fix_words(name: str, fix: dict[str, str]) -> str:
     return " ".join(fix.get(word, word) for word in name.split())
-
-
-@lru_cache(maxsize=262144)
-def _deletions(token: str) -> frozenset[str]:
-    """*token* and each one-letter deletion of it (cached: syllables repeat across texts)."""
-    return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
 class _WordColumns(dict[str, str]):
@@ -675,7 +652,7 @@ def _deletion_keys(tokens: Sequence[str]) -> dict[str, float]:
     for token in set(tokens):
         if token in STOPWORDS or len(token) < 3 or token.isdigit():
             continue
-        for variant in _deletions(token):
+        for variant in deletions(token):
             counts[variant] += 1.0
     return counts
 
@@ -1005,26 +982,7 @@ def _same_thing(x: str, y: str) -> bool:
     a, b = x.split(), y.split()
     if len(a) > len(b):
         a, b = b, a
-    return all(any(_one_edit(word, other) for other in b) for word in a)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether *a* and *b* are equal or one edit apart (the longer of three letters or more)."""
-    if a == b:
-        return True
-    if max(len(a), len(b)) < 3 or a.isdigit() or b.isdigit() or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    if len(a) > len(b):
-        a, b = b, a
-    return any(b[:k] + b[k + 1 :] == a for k in range(len(b)))
+    return all(any(one_edit(word, other) for other in b) for word in a)
 
 
 def shares_thing(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:

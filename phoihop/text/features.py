@@ -29,6 +29,7 @@ from phoihop.text.normalize import (
     road_keys_of,
     syllables_with_dots,
 )
+from phoihop.text.spelling import respell
 
 # Function words and petition boilerplate: frequent everywhere, evidence of nothing.
 STOPWORDS = frozenset(
@@ -434,6 +435,7 @@ def petition_features(
     Terms after the text's turn to a further issue (:func:`main_issue_end`) are kept apart
     in ``later_terms``, so that the main issue weighs most.
     """
+    text = respell(text)
     folded = fold(mark_senses(text))
     dotted = syllables_with_dots(folded)
     tokens = content_tokens(folded, dotted)
