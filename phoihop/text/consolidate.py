@@ -55,7 +55,7 @@ from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_mod
 from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
 from phoihop.text.normalize import fold, fold_word, nfc
 from phoihop.text.parallel import cores, map_ranges, ranges
-from phoihop.text.spelling import deletions, is_syllable, one_edit, respell
+from phoihop.text.spelling import abbreviation, deletions, is_syllable, one_edit, respell
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
@@ -583,7 +583,7 @@ def _corrections(df: Counter[str]) -> dict[str, str]:
                 by_key[key].append(token)
     fix: dict[str, str] = {}
     for token, count in df.items():
-        if len(token) < 3 or token.isdigit() or count > 2:
+        if len(token) < 3 or token.isdigit() or count > 2 or abbreviation(token):
             continue
         needed = count + 1 if not is_syllable(token) else max(3, 5 * count)
         options = {

@@ -147,7 +147,7 @@ def respell_word(word: str) -> str:
     ['hội', 'nhất', 'nông', 'nguoi', 'nồm', 'cty']
     """
     folded = fold_word(word)
-    if len(word) < 2 or not word.isalpha() or folded in ABBREVIATIONS or _abbreviation(word):
+    if len(word) < 2 or not word.isalpha() or folded in ABBREVIATIONS or abbreviation(word):
         return word
     accented, plain, by_fold = _lexicons()
     lexicon = plain if word.isascii() else accented
@@ -158,7 +158,7 @@ def respell_word(word: str) -> str:
     return lexicon.nearest(word) or word
 
 
-def _abbreviation(word: str) -> bool:
+def abbreviation(word: str) -> bool:
     """A word with no vowel, or of three plain letters and no syllable's shape: "cty", "tdp"."""
     return not _VOWEL.search(fold_word(word)) or (
         len(word) <= 3 and word.isascii() and not is_syllable(word)

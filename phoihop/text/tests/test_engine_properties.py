@@ -8,9 +8,9 @@ import pytest
 
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Params, Petition, _typo_corrections, consolidate
-from phoihop.text.spelling import is_syllable
 from phoihop.text.features import content_tokens, extract_entities
 from phoihop.text.normalize import mark_senses
+from phoihop.text.spelling import is_syllable
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 
@@ -254,3 +254,14 @@ def test_typo_corrections_fix_a_malformed_word_even_against_a_rare_one():
     # then: the malformed word is read as the word meant; a rare well-formed one is left alone
     assert fix["kiiem"] == "kiem"
     assert "tin" not in fix
+
+
+def test_typo_corrections_leave_abbreviations_alone():
+    # given: "evn" (the power company) and "cty" once each beside common words one edit away
+    texts = [["evn", "cat", "dien"], ["cty", "xa", "thai"]] + [["ven", "song"], ["cay", "xanh"]] * 6
+
+    fix = _typo_corrections(texts)
+
+    # then: an abbreviation is not a typo of a word
+    assert "evn" not in fix
+    assert "cty" not in fix
