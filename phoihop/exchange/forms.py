@@ -1,16 +1,16 @@
 """Forms of the exchange area (labels and messages in Vietnamese)."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
 
+from phoihop.core.fields import VnDateField
 from phoihop.documents.models import Document
 from phoihop.exchange.models import Delivery, PeriodicReport, Urgency
 from phoihop.security.uploads import check_upload
 
-DATE = forms.DateInput(attrs={"type": "date"})
 NUMBER = forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
 RECENT_DAYS = 60
@@ -27,10 +27,10 @@ class DispatchForm(forms.Form):
     symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
     doc_type = forms.CharField(label="Tên loại văn bản", max_length=60, required=False)
     title = forms.CharField(label="Trích yếu nội dung", max_length=300, required=False)
-    signed_on = forms.DateField(label="Ngày văn bản", widget=DATE, required=False)
+    signed_on = VnDateField(label="Ngày văn bản", required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
     urgency = forms.ChoiceField(label="Độ khẩn", choices=Urgency.choices, initial="normal")
-    sent_on = forms.DateField(label="Ngày chuyển", widget=DATE)
+    sent_on = VnDateField(label="Ngày chuyển")
     file = forms.FileField(label="Tệp văn bản (PDF hoặc ảnh)", required=False)
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -65,33 +65,39 @@ def recipient_rows(data, partners) -> tuple[list, list[str]]:
         if purpose not in Delivery.Purpose.values:
             errors.append(f"{org.name}: cách gửi không hợp lệ.")
             continue
-        raw = data.get(f"due-{org.pk}", "")
-        due = None
-        if raw:
-            try:
-                due = date.fromisoformat(raw)
-            except ValueError:
-                errors.append(f"{org.name}: hạn xử lý không hợp lệ.")
-                continue
+        try:
+            due = VnDateField(required=False).clean(data.get(f"due-{org.pk}", ""))
+        except forms.ValidationError as error:
+            errors.append(f"{org.name}, hạn xử lý: {' '.join(error.messages)}")
+            continue
         rows.append((org, purpose, due))
     return rows, errors
 
 
+def due_input(org, value: str) -> str:
+    """The due-date box of one receiving body on the send form (dd/mm/yyyy, like every date)."""
+    return VnDateField().widget.render(
+        f"due-{org.pk}",
+        value,
+        attrs={"id": f"due-{org.pk}", "aria-label": f"Hạn xử lý của {org.name}"},
+    )
+
+
 class RegisterForm(forms.Form):
-    on = forms.DateField(label="Ngày vào sổ", widget=DATE)
+    on = VnDateField(label="Ngày vào sổ")
 
 
 class ReturnForm(forms.Form):
-    on = forms.DateField(label="Ngày trả lại", widget=DATE)
+    on = VnDateField(label="Ngày trả lại")
     reason = forms.CharField(label="Lý do trả lại", max_length=1000, widget=forms.Textarea)
 
 
 class DueForm(forms.Form):
-    due = forms.DateField(label="Hạn xử lý", widget=DATE)
+    due = VnDateField(label="Hạn xử lý")
 
 
 class ReportStepForm(forms.Form):
-    on = forms.DateField(label="Ngày", widget=DATE)
+    on = VnDateField(label="Ngày")
     note = forms.CharField(label="Nội dung", max_length=4000, widget=forms.Textarea)
     done = forms.BooleanField(label="Đã xử lý xong", required=False)
 

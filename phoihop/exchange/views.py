@@ -111,7 +111,8 @@ def dispatch_send_view(request):
         {
             "form": form,
             "partners": [
-                (o, chosen.get(f"to-{o.pk}", ""), chosen.get(f"due-{o.pk}", "")) for o in partners
+                (o, chosen.get(f"to-{o.pk}", ""), forms.due_input(o, chosen.get(f"due-{o.pk}", "")))
+                for o in partners
             ],
             "purposes": forms.PURPOSES,
             "rule": engine.current_rules().get(services.REGISTER_RULE),

@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 
+from phoihop.core.fields import VnDateField
 from phoihop.lawmaking import imports
 from phoihop.lawmaking.conf import setting
 from phoihop.lawmaking.models import (
@@ -21,7 +22,6 @@ from phoihop.lawmaking.models import (
 from phoihop.lawmaking.services import CommentInput
 from phoihop.organizations.models import Organization
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DOCX_MAGIC = b"PK\x03\x04"
 
 
@@ -59,7 +59,7 @@ class DraftImportForm(_DraftSource):
     drafting_agency = forms.CharField(
         label="Cơ quan chủ trì soạn thảo", max_length=200, required=False
     )
-    submitted_on = forms.DateField(label="Ngày trình (nếu đã biết)", required=False, widget=DATE)
+    submitted_on = VnDateField(label="Ngày trình (nếu đã biết)", required=False)
 
     field_order = [
         "organization",
@@ -85,8 +85,8 @@ class ConsultationForm(forms.Form):
     kind = forms.ChoiceField(label="Hình thức", choices=Consultation.Kind.choices)
     title = forms.CharField(label="Tên đợt lấy ý kiến", max_length=300)
     requested_by = forms.CharField(label="Theo yêu cầu của", max_length=200, required=False)
-    opens_on = forms.DateField(label="Bắt đầu", widget=DATE)
-    closes_on = forms.DateField(label="Kết thúc", widget=DATE)
+    opens_on = VnDateField(label="Bắt đầu")
+    closes_on = VnDateField(label="Kết thúc")
     is_public = forms.BooleanField(label="Lấy ý kiến Nhân dân trên cổng công dân", required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -104,7 +104,7 @@ class RequestForm(forms.Form):
     addressee_kind = forms.ChoiceField(
         label="Loại", choices=AgencyRequest._meta.get_field("addressee_kind").choices
     )
-    requested_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    requested_on = VnDateField(label="Ngày gửi")
     note = forms.CharField(
         label="Nội dung đề nghị thêm", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -115,7 +115,7 @@ class RequestForm(forms.Form):
 class ConferenceForm(forms.Form):
     kind = forms.ChoiceField(label="Hình thức", choices=Conference.Kind.choices)
     title = forms.CharField(label="Tên hội nghị", max_length=300)
-    held_on = forms.DateField(label="Ngày tổ chức", widget=DATE)
+    held_on = VnDateField(label="Ngày tổ chức")
     location = forms.CharField(label="Địa điểm", max_length=200, required=False)
 
 
@@ -278,11 +278,14 @@ class CritiquePointForm(forms.Form):
             field.label_from_instance = lambda p: citations.get(p.pk, p.label)
 
 
+class RequestAnsweredForm(forms.Form):
+    answered_on = VnDateField(label="Ngày nhận văn bản trả lời")
+
+
 class CritiqueSendForm(forms.Form):
-    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
-    answer_by = forms.DateField(
+    sent_on = VnDateField(label="Ngày gửi")
+    answer_by = VnDateField(
         label="Đề nghị tiếp thu, giải trình trước ngày",
-        widget=DATE,
         help_text="Luật chưa định số ngày (LP-06): ghi hạn trong văn bản phản biện, trước ngày "
         "trình dự thảo.",
     )
@@ -291,7 +294,7 @@ class CritiqueSendForm(forms.Form):
 
 
 class CritiqueAnswerForm(forms.Form):
-    answered_on = forms.DateField(label="Ngày ban hành văn bản tiếp thu, giải trình", widget=DATE)
+    answered_on = VnDateField(label="Ngày ban hành văn bản tiếp thu, giải trình")
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
@@ -325,7 +328,7 @@ class ProposalForm(forms.Form):
     content = forms.CharField(
         label="Nội dung chủ yếu", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    received_on = forms.DateField(label="Ngày nhận", widget=DATE)
+    received_on = VnDateField(label="Ngày nhận")
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -335,7 +338,7 @@ class ProposalForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    sent_on = forms.DateField(label="Ngày gửi", widget=DATE)
+    sent_on = VnDateField(label="Ngày gửi")
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 
@@ -353,7 +356,7 @@ class RespondForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE)
+    issued_on = VnDateField(label="Ngày ban hành")
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
 

@@ -507,6 +507,9 @@ def request_detail(request, public_id):
                 for cm in req.comments.order_by("id")
             ],
             "answer_forms": answer_forms if may_answer else None,
+            "answered_form": forms.RequestAnsweredForm(
+                initial={"answered_on": timezone.localdate()}
+            ),
             "today": timezone.localdate(),
             **item_panel_context(request, req),
         },
@@ -530,11 +533,11 @@ def request_answer(request, public_id):
             messages.error(request, f"Ý kiến {i + 1}: " + form_errors(form))
             return redirect(req)
         inputs.append(form.as_input())
-    try:
-        answered_on = forms.forms.DateField().clean(request.POST.get("answered_on"))
-    except forms.forms.ValidationError:
-        messages.error(request, "Cần ngày trả lời hợp lệ.")
+    answered = forms.RequestAnsweredForm(request.POST)
+    if not answered.is_valid():
+        messages.error(request, form_errors(answered))
         return redirect(req)
+    answered_on = answered.cleaned_data["answered_on"]
     if attempt(
         request,
         lambda: services.request_answer(

@@ -33,7 +33,8 @@ FRONT = "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"
 
 
 def _d(days: int) -> str:
-    return (timezone.localdate() + timedelta(days=days)).isoformat()
+    """A date as officials type it: dd/mm/yyyy."""
+    return (timezone.localdate() + timedelta(days=days)).strftime("%d/%m/%Y")
 
 
 def _shot(page, name: str) -> None:

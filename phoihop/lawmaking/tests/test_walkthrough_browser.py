@@ -31,7 +31,8 @@ TITLE = "Dự án Luật Phí sử dụng đường bộ (lần 2)"
 
 
 def _d(days: int) -> str:
-    return (timezone.localdate() + timedelta(days=days)).isoformat()
+    """A date as officials type it: dd/mm/yyyy."""
+    return (timezone.localdate() + timedelta(days=days)).strftime("%d/%m/%Y")
 
 
 def _shot(page, name: str) -> None:
