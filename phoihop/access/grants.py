@@ -1,6 +1,7 @@
 """Which organizations an account holds a permission in (cached for the request)."""
 
-from django.db.models import Model, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Model, Q, QuerySet
 
 from phoihop.access.models import Grant
 from phoihop.core.types import Account
@@ -112,15 +113,25 @@ def has_permission_anywhere(user: Account, permission: str) -> bool:
 def organization_has_holder(organization: Model, permission: str) -> bool:
     """True if an active account holds *permission* on *organization* (a grant on it, or on
     an ancestor with its subtree): someone would see what is sent there."""
+    return organization_holders(organization, permission).exists()
+
+
+def organization_holders(organization: Model, permission: str) -> QuerySet:
+    """The active accounts holding *permission* on *organization* (a grant on it, or on an
+    ancestor with its subtree), each once, in id order."""
     from phoihop.access.models import Role
 
     roles = [r.pk for r in Role.objects.all() if permission in (r.permissions or [])]
     path: str = organization.path  # type: ignore[attr-defined]
     ancestors = [p for p in path.strip("/").split("/") if p]
     ancestor_paths = ["/" + "/".join(ancestors[: i + 1]) + "/" for i in range(len(ancestors))]
-    return Grant.objects.filter(
+    grants = Grant.objects.filter(
         Q(organization__path=path) | Q(organization__path__in=ancestor_paths, include_subtree=True),
         role_id__in=roles,
         revoked_at__isnull=True,
-        user__is_active=True,
-    ).exists()
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=grants.values("user_id"))
+        .order_by("pk")
+    )

@@ -17,6 +17,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from phoihop.access.grants import organization_holders
 from phoihop.access.policy import require_in
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
@@ -205,7 +206,34 @@ def _deliver(actor, dispatch: Dispatch, r: RecipientInput) -> Delivery:
         f"{dispatch.organization.name} gửi {delivery.get_purpose_display().lower()}"
         + (f", hạn xử lý {r.action_due:%d/%m/%Y}" if r.action_due else ""),
     )
+    transaction.on_commit(lambda: _tell_receiving_clerks(delivery.pk))
     return delivery
+
+
+def _tell_receiving_clerks(delivery_id: int) -> None:
+    """Notify each clerk who registers the receiving body's incoming documents that a copy
+    has arrived, with the day it must be registered by (once per copy and clerk)."""
+    from phoihop.notifications.services import notification_send
+
+    delivery = Delivery.objects.select_related("dispatch", "sender", "organization").get(
+        pk=delivery_id
+    )
+    dispatch = delivery.dispatch
+    title = (
+        f"Văn bản đến: {dispatch.symbol} của {delivery.sender.name} "
+        f"({delivery.get_purpose_display().lower()}), vào sổ trước hết ngày "
+        f"{delivery.register_due:%d/%m/%Y}"
+    )
+    for clerk in organization_holders(delivery.organization, "exchange.receive_delivery"):
+        with transaction.atomic():
+            notification_send(
+                recipient=clerk,
+                title=title,
+                body=dispatch.title,
+                url=delivery.get_absolute_url(),
+                dedupe_key=f"delivery-arrived:{delivery.pk}",
+                actor=system_actor(),
+            )
 
 
 @transaction.atomic

@@ -219,3 +219,29 @@ def test_the_registers_export_in_the_decree_30_columns(tree):
     assert [c.value for c in incoming[6]] == list(exports.IN_HEADER)
     row = [c.value for c in incoming[8]]
     assert row[1] == 1 and row[2] == "UBND tỉnh" and "Muộn (hạn 23/11/2026)" in row[8]
+
+
+def test_the_receiving_clerks_are_told_a_copy_has_arrived_once(
+    tree, django_capture_on_commit_callbacks
+):
+    from phoihop.notifications.models import Notification
+
+    # given: a clerk of the receiving body, one of the sending body, a former clerk
+    clerk, other_clerk, gone = make_user("den"), make_user("di"), make_user("cu")
+    grant(clerk, "clerk", tree.own)
+    grant(other_clerk, "clerk", tree.other)
+    grant(gone, "clerk", tree.own)
+    gone.is_active = False
+    gone.save()
+    # when: a document is sent, and the same form is submitted twice
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch = f.send(tree, key="k1")
+        f.send(tree, key="k1")
+    # then: only the active clerk of the receiving body is told, once, with the day to register
+    (note,) = Notification.objects.all()
+    assert note.recipient == clerk
+    assert note.title == (
+        "Văn bản đến: 15/BC-UBND của " + tree.other.name + " (để xử lý), "
+        "vào sổ trước hết ngày 23/11/2026"
+    )
+    assert note.url == f.copy_of(dispatch).get_absolute_url()
