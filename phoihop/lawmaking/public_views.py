@@ -152,11 +152,21 @@ def code_request(request, public_id):
         else:
             if settings.PHOIHOP_DEMO:
                 request.session["lawmaking_demo_code"] = code
+            request.session["lawmaking_code_to"] = [
+                str(verification.public_id),
+                services.contact_masked(d["channel"], normalized),
+            ]
             url = f"{request.path}{verification.public_id}/"
             return redirect(f"{url}?sau={after}" if after else url)
     return render(
         request, "lawmaking/public_verify.html", {"c": item, "form": form, "after": after}
     )
+
+
+def _sent_to(request, verification) -> str:
+    """Where this visitor's code went, masked (kept in their own session only)."""
+    kept = request.session.get("lawmaking_code_to") or ["", ""]
+    return kept[1] if kept[0] == str(verification) else ""
 
 
 @require_http_methods(["GET", "POST"])
@@ -189,5 +199,7 @@ def code_confirm(request, public_id, verification):
             "demo_code": request.session.get("lawmaking_demo_code")
             if settings.PHOIHOP_DEMO
             else None,
+            "sent_to": _sent_to(request, verification),
+            "after": after,
         },
     )

@@ -56,7 +56,7 @@ from phoihop.lawmaking.models import (
     Provision,
     Tally,
 )
-from phoihop.notifications.sms import sms_send
+from phoihop.notifications.sms import masked, sms_send
 from phoihop.organizations.models import Organization
 
 log = logging.getLogger(__name__)
@@ -1208,6 +1208,15 @@ def contact_normalize(channel: str, contact: str) -> str:
     if not _MOBILE.fullmatch(digits):
         raise VerificationError("Số điện thoại di động không hợp lệ (10 số).", code="contact")
     return digits
+
+
+def contact_masked(channel: str, contact: str) -> str:
+    """A normalised contact shown to the person who typed it, without giving it away to
+    whoever sees the screen: ``091****678``, ``n***@gmail.com``."""
+    if channel == ContactVerification.Channel.EMAIL:
+        name, _, domain = contact.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return masked(contact)
 
 
 def _keyed(value: str) -> str:

@@ -189,3 +189,13 @@ def test_an_empty_round_is_not_sent_and_a_late_one_says_so(tree):
     item = f.make_round(tree.own, proposals=1)
     services.round_send(actor=system_actor(), round=item, sent_on=date(2026, 8, 3))
     assert "gửi muộn" in Step.objects.filter(kind="sent").latest("id").note
+
+
+@pytest.mark.parametrize(
+    ("channel", "contact", "shown"),
+    [("phone", "0912345678", "091****678"), ("email", "nguyen.an@gmail.com", "n***@gmail.com")],
+)
+def test_a_contact_is_shown_masked_to_whoever_sees_the_screen(channel, contact, shown):
+    from phoihop.lawmaking.services import contact_masked
+
+    assert contact_masked(channel, contact) == shown

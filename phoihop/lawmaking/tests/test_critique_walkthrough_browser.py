@@ -60,6 +60,8 @@ def test_phone_code_xlsx_campaign_front_critique_and_term_proposals(tmp_path):
         citizen.get_by_label("Thư điện tử hoặc số điện thoại").fill("0912 345 678")
         citizen.get_by_role("button", name="Gửi mã").click()
         code = citizen.locator("[role=status] strong").inner_text()
+        # the page says where the code went, masked
+        assert "Mã gồm 6 số đã gửi đến 091****678" in citizen.locator("main").inner_text()
         citizen.get_by_label("Mã xác minh (6 số)").fill(code)
         _shot(citizen, "20-phone-code")
         citizen.get_by_role("button", name="Xác minh").click()
