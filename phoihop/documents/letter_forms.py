@@ -84,6 +84,11 @@ HEAD_SIGNS = {
     TERMINATION,
 }
 
+# Records signed by the people who took part, under their role, never for a body (Luật KN Đ30
+# k3: the minutes of a dialogue bear the participants' signatures or fingerprints). The one
+# who chairs may be the head or the person the head assigns (NĐ 124/2020 Đ28 k1).
+SIGNED_IN_PERSON = {DIALOGUE_MINUTES: ("NGƯỜI CHỦ TRÌ ĐỐI THOẠI",)}
+
 # By the kind of body: the collective name on "TM." lines and the head's title.
 _BODY_TITLES = {
     "people_committee": ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
@@ -103,6 +108,8 @@ _BODY_TITLES = {
 def default_signer_lines(body_kind: str, form: str) -> tuple[str, ...]:
     """The law's signer when the body has recorded no rule: the head in person for a
     decision or conclusion, the head for the collective body otherwise."""
+    if form in SIGNED_IN_PERSON:
+        return SIGNED_IN_PERSON[form]
     collective, head = _BODY_TITLES.get(body_kind, ("", "THỦ TRƯỞNG CƠ QUAN"))
     if form in HEAD_SIGNS or not collective:
         return (head,)
@@ -114,6 +121,8 @@ def signer_lines_for(form: str, lines: Sequence[str]) -> tuple[str, ...]:
     is signed by the head or for the head (``KT. CHỦ TỊCH``), never for the collective body,
     so a ``TM. …`` line of the body's general rule is left out (NĐ 30/2020 Phụ lục I, mục
     II.9; decision 0153)."""
+    if form in SIGNED_IN_PERSON:
+        return SIGNED_IN_PERSON[form]
     if form in HEAD_SIGNS:
         return tuple(line for line in lines if not line.upper().startswith("TM."))
     return tuple(lines)
@@ -161,6 +170,8 @@ class Composition:
     authority_line: str = ""
     recipients: Sequence[str] = ()
     signer_lines: Sequence[str] = field(default_factory=tuple)
+    # The participants who sign a record beside the signer (biên bản: Luật KN Đ30 k3).
+    cosigners: Sequence[tuple[str, str]] = field(default_factory=tuple)
 
 
 # The kinds of letter whose sender a document sent to others may name. A letter not yet
@@ -474,6 +485,16 @@ def petition_answer(facts: CaseFacts, summary: str) -> Composition:
     )
 
 
+# Who signs the minutes of a dialogue beside the one who chairs it (Luật KN Đ30 k3: "có chữ ký
+# hoặc điểm chỉ của người tham gia").
+DIALOGUE_SIGNERS = (
+    ("NGƯỜI KHIẾU NẠI", "(Ký, ghi rõ họ tên hoặc điểm chỉ)"),
+    ("NGƯỜI BỊ KHIẾU NẠI", "(Ký, ghi rõ họ tên)"),
+    ("NGƯỜI CÓ QUYỀN, NGHĨA VỤ LIÊN QUAN", "(Ký, ghi rõ họ tên hoặc điểm chỉ)"),
+    ("NGƯỜI GHI BIÊN BẢN", "(Ký, ghi rõ họ tên)"),
+)
+
+
 def dialogue_minutes(facts: CaseFacts, minutes: str) -> Composition:
     """Biên bản đối thoại (NĐ 124/2020, mẫu biên bản đối thoại; Luật KN Đ30, Đ38): who took
     part, what each side said and the result; read to and signed by the parties. The
@@ -491,10 +512,12 @@ def dialogue_minutes(facts: CaseFacts, minutes: str) -> Composition:
             "quan, tổ chức, cá nhân có liên quan.",
             f"Nội dung khiếu nại: {_content(facts)}",
             f"Ý kiến các bên và kết quả đối thoại: {minutes.strip()}",
-            "Biên bản được đọc lại cho những người tham gia đối thoại nghe và cùng ký.",
+            "Biên bản được đọc lại cho những người tham gia đối thoại nghe và cùng ký; người "
+            "tham gia không ký, không điểm chỉ thì ghi rõ lý do: …",
         ],
         recipients=[f"{ADDRESSEE} (người khiếu nại)" if facts.sender_known else "Người khiếu nại"],
-        signer_lines=default_signer_lines(facts.body_kind, COMPLAINT_DECISION),
+        signer_lines=SIGNED_IN_PERSON[DIALOGUE_MINUTES],
+        cosigners=DIALOGUE_SIGNERS,
     )
 
 

@@ -141,6 +141,7 @@ def document_issue(
     signer_title: str = "",
     signer_name: str = "",
     signer_lines: Sequence[str] = (),
+    cosigners: Sequence[tuple[str, str]] = (),
     unit: str = "",
     bases: Sequence[str] = (),
     articles: Sequence[str] = (),
@@ -176,6 +177,7 @@ def document_issue(
             "articles": list(articles),
             "authority_line": authority_line,
             "signer_lines": list(signer_lines),
+            **({"cosigners": [list(c) for c in cosigners]} if cosigners else {}),
             "form": form,
             **({"headings": {str(k): v for k, v in headings.items()}} if headings else {}),
         },
@@ -389,6 +391,7 @@ def document_spec(document: Document, *, addressee: Addressee | None = None) -> 
         articles=[_fill(a, addressee) for a in body.get("articles", [])],
         authority_line=body.get("authority_line", ""),
         signer_lines=body.get("signer_lines", []),
+        cosigners=[(role, note) for role, note in body.get("cosigners", [])],
         headings={int(k): v for k, v in body.get("headings", {}).items()},
         draft=document.is_draft,
     )

@@ -88,6 +88,9 @@ class StateDocument:
     # The signature block above the signature, e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
     # "PHÓ CHỦ TỊCH"); when empty, the authority prefix and the title are used.
     signer_lines: Sequence[str] = ()
+    # The other signatures of a record (biên bản): each a role and its note, e.g.
+    # ("NGƯỜI KHIẾU NẠI", "(Ký, ghi rõ họ tên hoặc điểm chỉ)"), two to a row under the body.
+    cosigners: Sequence[tuple[str, str]] = ()
     # A draft: no number yet ("Số:      /QĐ-UBND") and "DỰ THẢO" in the top margin.
     draft: bool = False
 
@@ -186,6 +189,20 @@ def symbol_line(spec: StateDocument) -> str:
     return f"Số: {spec.symbol}"
 
 
+def _cosignatures(doc, cosigners: Sequence[tuple[str, str]]) -> None:
+    """The participants' signatures of a record, two to a row, each with room to sign."""
+    table = doc.add_table(rows=(len(cosigners) + 1) // 2, cols=2)
+    _no_borders(table)
+    for index, (role, note) in enumerate(cosigners):
+        cell = table.rows[index // 2].cells[index % 2]
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(cell.paragraphs[0], role, size=13, bold=True, caps=True)
+        _para(cell, note, size=12, italic=True)
+        for _ in range(3):
+            _para(cell)
+    _para(doc, "", after=6)
+
+
 def render_docx(spec: StateDocument) -> bytes:
     """The document as DOCX bytes."""
     doc = DocxDocument()
@@ -271,6 +288,8 @@ def render_docx(spec: StateDocument) -> bytes:
                 _run(cell.paragraphs[0], str(text), size=12)
         _para(doc, "", after=6)
 
+    if spec.cosigners:
+        _cosignatures(doc, spec.cosigners)
     signature = doc.add_table(rows=1, cols=2)
     _no_borders(signature)
     left, right = signature.rows[0].cells

@@ -128,6 +128,7 @@ def issue(
         target=letter,
         signer_lines=lines,
         signer_name=signer.name,
+        cosigners=composition.cosigners,
         form=composition.form,
         draft=True,
     )

@@ -8,7 +8,13 @@ import pytest
 from docx import Document as Docx
 
 from phoihop.casework.selectors import step_list
-from phoihop.documents.letter_forms import FILING_NOTE, FORM_LABELS, HEAD_SIGNS
+from phoihop.documents.letter_forms import (
+    DIALOGUE_SIGNERS,
+    FILING_NOTE,
+    FORM_LABELS,
+    HEAD_SIGNS,
+    SIGNED_IN_PERSON,
+)
 from phoihop.documents.models import Document, NumberSeries
 from phoihop.documents.services import (
     ADDRESSEE,
@@ -381,6 +387,11 @@ def test_every_form_renders_to_docx_in_the_state_format(tree, head):
         assert signer[0] == body["signer_lines"][0] and document.signer_name in signer, form
         if form in HEAD_SIGNS:  # the head's decision: never signed for the collective body
             assert not signer[0].startswith("TM."), (form, signer)
+        if form in SIGNED_IN_PERSON:  # a record: signed by those who took part, in person
+            assert tuple(body["signer_lines"]) == SIGNED_IN_PERSON[form], (form, signer)
+            participants = _text_of_table(docx.tables[-2])
+            for role, note in DIALOGUE_SIGNERS:
+                assert role in participants and note in participants, (form, participants)
         # the citizen's real name where the document goes to them, never a denouncer's
         if letter is None or letter.kind == "denunciation":
             assert NAME not in text, form
