@@ -171,9 +171,21 @@ def respell(text: str) -> str:
     >>> respell("Thẻ bảo hiẻm của ngừoi dân ở xã Ea Ruh")
     'Thẻ bảo hiểm của người dân ở xã Ea Ruh'
     """
-    return _WORD.sub(_respell_match, nfc(text))
+    text = nfc(text)
+    if _KEPT.issuperset(_WORD.findall(text)):  # most texts: every word known to stay
+        return text
+    return _WORD.sub(_respell_match, text)
+
+
+# Words seen to stay as they are (names, listed words, well-formed syllables): a text made of
+# them only is returned at once. Bounded, so that a large corpus cannot grow it without end.
+_KEPT: set[str] = set()
+_KEPT_MAX = 400_000
 
 
 def _respell_match(match: re.Match[str]) -> str:
     word = match.group(0)
-    return respell_word(word) if word.islower() else word
+    repaired = respell_word(word) if word.islower() else word
+    if repaired == word and len(_KEPT) < _KEPT_MAX:
+        _KEPT.add(word)
+    return repaired
