@@ -29,7 +29,7 @@ import numpy as np
 from scipy import ndimage
 
 from bench.metrics import pairwise
-from phoihop.text.classify import LEVELS, label_inputs
+from phoihop.text.classify import LEVELS, label_inputs, tied_scores
 from phoihop.text.consolidate import (
     Models,
     Params,
@@ -63,10 +63,22 @@ def petitions_of(records: Sequence[dict]) -> list[Petition]:
 
 def fit_labels(records: Sequence[dict]) -> tuple[LabelModel, LabelModel]:
     inputs = [label_inputs(petition_features(r["text"]).main_tokens) for r in records]
-    rows = [row for row, _ in inputs]
-    dense = np.array([d for _, d in inputs])
-    field = LabelModel.fit(FIELDS, rows, dense, [r["field"] for r in records])
-    level = LabelModel.fit(LEVELS, rows, dense, [r["level"] for r in records])
+    rows = [i.sparse for i in inputs]
+    dense = np.array([i.dense for i in inputs])
+    field = LabelModel.fit(
+        FIELDS,
+        rows,
+        dense,
+        [r["field"] for r in records],
+        tied=tied_scores([i.field_tied for i in inputs], FIELDS, FIELDS),
+    )
+    level = LabelModel.fit(
+        LEVELS,
+        rows,
+        dense,
+        [r["level"] for r in records],
+        tied=tied_scores([i.level_tied for i in inputs], LEVELS, LEVELS),
+    )
     return field, level
 
 
