@@ -62,24 +62,19 @@ def petitions_of(records: Sequence[dict]) -> list[Petition]:
 
 
 def fit_labels(records: Sequence[dict]) -> tuple[LabelModel, LabelModel]:
+    """Field and level models; each reads words, dense scores and tied scores."""
     inputs = [label_inputs(petition_features(r["text"]).main_tokens) for r in records]
     rows = [i.sparse for i in inputs]
     dense = np.array([i.dense for i in inputs])
-    field = LabelModel.fit(
-        FIELDS,
-        rows,
-        dense,
-        [r["field"] for r in records],
-        tied=tied_scores([i.field_tied for i in inputs], FIELDS, FIELDS),
+
+    def fit(key: str, labels: tuple[str, ...], tied: list[np.ndarray]) -> LabelModel:
+        gold = [r[key] for r in records]
+        return LabelModel.fit(labels, rows, dense, gold, tied=tied_scores(tied, labels, labels))
+
+    return (
+        fit("field", FIELDS, [i.field_tied for i in inputs]),
+        fit("level", LEVELS, [i.level_tied for i in inputs]),
     )
-    level = LabelModel.fit(
-        LEVELS,
-        rows,
-        dense,
-        [r["level"] for r in records],
-        tied=tied_scores([i.level_tied for i in inputs], LEVELS, LEVELS),
-    )
-    return field, level
 
 
 def _halves(records: Sequence[dict]) -> tuple[list[dict], list[dict]]:
