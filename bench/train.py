@@ -29,7 +29,7 @@ import numpy as np
 from scipy import ndimage
 
 from bench.metrics import pairwise
-from phoihop.text.classify import LEVELS, label_inputs
+from phoihop.text.classify import LEVELS, label_inputs, tied_scores
 from phoihop.text.consolidate import (
     Models,
     Params,
@@ -62,12 +62,19 @@ def petitions_of(records: Sequence[dict]) -> list[Petition]:
 
 
 def fit_labels(records: Sequence[dict]) -> tuple[LabelModel, LabelModel]:
+    """Field and level models; each reads words, dense scores and tied scores."""
     inputs = [label_inputs(petition_features(r["text"]).main_tokens) for r in records]
-    rows = [row for row, _ in inputs]
-    dense = np.array([d for _, d in inputs])
-    field = LabelModel.fit(FIELDS, rows, dense, [r["field"] for r in records])
-    level = LabelModel.fit(LEVELS, rows, dense, [r["level"] for r in records])
-    return field, level
+    rows = [i.sparse for i in inputs]
+    dense = np.array([i.dense for i in inputs])
+
+    def fit(key: str, labels: tuple[str, ...], tied: list[np.ndarray]) -> LabelModel:
+        gold = [r[key] for r in records]
+        return LabelModel.fit(labels, rows, dense, gold, tied=tied_scores(tied, labels, labels))
+
+    return (
+        fit("field", FIELDS, [i.field_tied for i in inputs]),
+        fit("level", LEVELS, [i.level_tied for i in inputs]),
+    )
 
 
 def _halves(records: Sequence[dict]) -> tuple[list[dict], list[dict]]:

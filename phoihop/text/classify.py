@@ -238,26 +238,41 @@ def _default_agency(field_name: str, level: str, folded: str, commune: str) -> s
     return lexicons.PROVINCE_AGENCY[field_name]
 
 
-_AGENCY_LEVELS = ("xã", "tỉnh", "trung ương")
+@dataclass(frozen=True)
+class LabelInputs:
+    """What the field and level models read about one text.
 
-
-def label_inputs(tokens: Sequence[str]) -> tuple[dict[int, float], np.ndarray]:
-    """What the field and level models read: hashed words and bigrams, and dense scores.
-
-    The dense part is the log of each field's and level's lexicon score and the level of
-    an agency the text names.
+    ``sparse``: hashed words and bigrams. ``dense``: the log of each field's and level's
+    lexicon score, the level of an agency the text names and the level of the body it asks,
+    each with its own weight per class. ``field_tied`` (fields × groups) and ``level_tied``
+    (levels × groups): the same evidence laid out per class, weighed by one coefficient per
+    group shared by all classes (:class:`~phoihop.text.learn.LabelModel`).
     """
+
+    sparse: dict[int, float]
+    dense: np.ndarray
+    field_tied: np.ndarray
+    level_tied: np.ndarray
+
+
+def label_inputs(tokens: Sequence[str]) -> LabelInputs:
+    """:class:`LabelInputs` of a text's content tokens."""
     fields, levels = token_lexicon_scores(tokens)
     words = [t for t in tokens if t not in STOPWORDS and len(t) > 1]
     terms = ["u:" + t for t in words]
     terms += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
     agency = named_agency(" " + " ".join(tokens) + " ")
-    dense = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
-    dense += [np.log1p(levels[level]) for level in LEVELS]
-    dense += [float(bool(agency) and _agency_level(agency) == level) for level in _AGENCY_LEVELS]
+    field_lexicon = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
+    level_lexicon = [np.log1p(levels[level]) for level in LEVELS]
+    agency_level = [float(bool(agency) and _agency_level(agency) == level) for level in LEVELS]
     asked = addressed_levels(tokens)
-    dense += [np.log1p(asked[level]) for level in LEVELS]
-    return hashed(terms), np.array(dense)
+    asked_level = [np.log1p(asked[level]) for level in LEVELS]
+    return LabelInputs(
+        sparse=hashed(terms),
+        dense=np.array(field_lexicon + level_lexicon + agency_level + asked_level),
+        field_tied=np.array([field_lexicon]).T,
+        level_tied=np.array([level_lexicon, agency_level, asked_level]).T,
+    )
 
 
 def label_probabilities(
@@ -272,11 +287,29 @@ def label_probabilities(
     else:
         field_model, level_model = models
     inputs = [label_inputs(tokens) for tokens in token_lists]
-    sparse_rows = [row for row, _dense in inputs]
-    dense = np.array([d for _row, d in inputs]).reshape(len(inputs), -1)
-    field_p = field_model.probabilities(sparse_rows, dense)
-    level_p = level_model.probabilities(sparse_rows, dense)
+    sparse_rows = [i.sparse for i in inputs]
+    dense = np.array([i.dense for i in inputs]).reshape(len(inputs), -1)
+    field_p = field_model.probabilities(
+        sparse_rows,
+        dense,
+        tied_scores([i.field_tied for i in inputs], lexicons.FIELDS, field_model),
+    )
+    level_p = level_model.probabilities(
+        sparse_rows, dense, tied_scores([i.level_tied for i in inputs], LEVELS, level_model)
+    )
     return _reorder(field_p, field_model, lexicons.FIELDS), _reorder(level_p, level_model, LEVELS)
+
+
+def tied_scores(
+    per_text: Sequence[np.ndarray], order: Sequence[str], model: LabelModel | Sequence[str]
+) -> np.ndarray:
+    """Tied scores of the texts, (texts × classes × groups), classes in the order of *model*'s
+    labels (or of the labels given)."""
+    labels = model.labels if isinstance(model, LabelModel) else model
+    columns = [order.index(label) for label in labels]
+    if not per_text:
+        return np.zeros((0, len(labels), 0))
+    return np.stack(per_text)[:, columns, :]
 
 
 def _reorder(p: np.ndarray, model: LabelModel, order: Sequence[str]) -> np.ndarray:

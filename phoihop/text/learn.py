@@ -18,6 +18,7 @@ import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
 
@@ -153,21 +154,36 @@ def _hash(term: str) -> int:
 
 @dataclass(frozen=True)
 class LabelModel:
-    """Multinomial logistic regression: hashed terms (sparse) plus a few dense scores."""
+    """Multinomial logistic regression: hashed terms (sparse), a few dense scores, and tied
+    scores.
+
+    A tied score is one value per class (say, the lexicon score of each field): one
+    coefficient, shared by all classes, weighs it. The model cannot learn from one province
+    that one field's lexicon points at another field, only how far lexicon evidence is
+    trusted, which carries to a province it has not seen.
+    """
 
     labels: tuple[str, ...]
     keys: np.ndarray  # sorted hash keys the model knows
     weights: np.ndarray  # (len(keys), len(labels))
     dense: np.ndarray  # (dense features, len(labels))
     bias: np.ndarray  # (len(labels),)
+    tied: np.ndarray = dataclass_field(default_factory=lambda: np.zeros(0))  # (tied groups,)
 
     def probabilities(
-        self, sparse_rows: Sequence[dict[int, float]], dense: np.ndarray
+        self,
+        sparse_rows: Sequence[dict[int, float]],
+        dense: np.ndarray,
+        tied: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Class probabilities per row."""
+        """Class probabilities per row; *tied* is (rows, len(labels), tied groups)."""
         scores = np.tile(self.bias, (len(sparse_rows), 1))
         if len(sparse_rows):
             scores += dense @ self.dense
+            if len(self.tied):
+                if tied is None:
+                    raise ValueError("this model reads tied scores")
+                scores += tied @ self.tied
         for r, row in enumerate(sparse_rows):
             if not row:
                 continue
@@ -189,6 +205,7 @@ class LabelModel:
             "weights": np.round(self.weights, 4).tolist(),
             "dense": np.round(self.dense, 4).tolist(),
             "bias": np.round(self.bias, 4).tolist(),
+            "tied": np.round(self.tied, 4).tolist(),
         }
 
     @classmethod
@@ -199,6 +216,7 @@ class LabelModel:
             np.asarray(data["weights"], dtype=np.float64),
             np.asarray(data["dense"], dtype=np.float64),
             np.asarray(data["bias"], dtype=np.float64),
+            np.asarray(data.get("tied", []), dtype=np.float64),
         )
 
     @classmethod
@@ -209,9 +227,11 @@ class LabelModel:
         dense: np.ndarray,
         gold: Sequence[str],
         *,
+        tied: np.ndarray | None = None,
         l2: float = 1.0,
     ) -> LabelModel:
-        """Fit on rows with their gold labels (each one of *labels*)."""
+        """Fit on rows with their gold labels (each one of *labels*); *tied* as in
+        :meth:`probabilities`, in the order of *labels*."""
         keys = np.array(sorted({k for row in sparse_rows for k in row}), dtype=np.int64)
         position = {int(k): i for i, k in enumerate(keys)}
         from scipy import sparse
@@ -230,34 +250,53 @@ class LabelModel:
             ]
         ).tocsr()
         y = np.array([labels.index(g) for g in gold])
-        w, b = fit_multinomial(x, y, len(labels), l2=l2)
-        return cls(tuple(labels), keys, w[: len(keys)], w[len(keys) :], b)
+        w, b, a = fit_multinomial(x, y, len(labels), tied=tied, l2=l2)
+        return cls(tuple(labels), keys, w[: len(keys)], w[len(keys) :], b, a)
 
 
 def fit_multinomial(
-    x, y: np.ndarray, classes: int, *, l2: float = 1.0
-) -> tuple[np.ndarray, np.ndarray]:
-    """L2-regularised softmax regression on a (sparse) design matrix."""
+    x, y: np.ndarray, classes: int, *, tied: np.ndarray | None = None, l2: float = 1.0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L2-regularised softmax regression on a (sparse) design matrix, with coefficients of
+    *tied* scores ((rows, classes, groups), one coefficient a group) nearly unpenalised."""
     n, d = x.shape
+    tied = np.zeros((n, classes, 0)) if tied is None else np.asarray(tied, dtype=np.float64)
+    groups = tied.shape[2]
     onehot = np.zeros((n, classes))
     onehot[np.arange(n), y] = 1.0
 
     def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
         w = flat[: d * classes].reshape(d, classes)
-        b = flat[d * classes :]
-        scores = np.asarray(x @ w) + b
+        b = flat[d * classes : d * classes + classes]
+        a = flat[d * classes + classes :]
+        scores = np.asarray(x @ w) + b + tied @ a
         scores -= scores.max(axis=1, keepdims=True)
         log_norm = np.log(np.exp(scores).sum(axis=1, keepdims=True))
         log_p = scores - log_norm
-        value = -np.sum(onehot * log_p) / n + 0.5 * l2 * np.sum(w * w) / n
+        value = -np.sum(onehot * log_p) / n + 0.5 * l2 * (np.sum(w * w) + TIED_L2 * a @ a) / n
         diff = (np.exp(log_p) - onehot) / n
         grad_w = np.asarray(x.T @ diff) + l2 * w / n
-        return float(value), np.concatenate([grad_w.ravel(), diff.sum(axis=0)])
+        grad_a = np.einsum("nk,nkg->g", diff, tied) + l2 * TIED_L2 * a / n
+        return float(value), np.concatenate([grad_w.ravel(), diff.sum(axis=0), grad_a])
 
     result = optimize.minimize(
-        loss, np.zeros(d * classes + classes), jac=True, method="L-BFGS-B", options={"maxiter": 300}
+        loss,
+        np.zeros(d * classes + classes + groups),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 400},
     )
-    return result.x[: d * classes].reshape(d, classes), result.x[d * classes :]
+    flat = result.x
+    return (
+        flat[: d * classes].reshape(d, classes),
+        flat[d * classes : d * classes + classes],
+        flat[d * classes + classes :],
+    )
+
+
+# A tied coefficient is one number for all classes: it is penalised a hundred times less than
+# a word's weight (it carries general evidence, not one province's wording).
+TIED_L2 = 0.01
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,16 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "dia chinh": 1.5,
         "ban do": 1,
         "chuyen nhuong": 1.5,
+        # Luật Đất đai 2024 (allocation, lease, registration of changes, survey, land of former
+        # state farms and forestry farms); "đất" itself: folded "dat" is almost always "đất".
+        "giao dat": 3,
+        "cho thue dat": 3,
+        "dang ky bien dong": 3,
+        "do dac": 2,
+        "moc gioi": 2,
+        "nong truong": 2.5,
+        "lam truong": 2.5,
+        "dat": 1,
     },
     "môi trường": {
         "moi truong": 2,
@@ -77,6 +87,19 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "tieng on": 1,
         "ke": 1,
         "khai thac khoang san": 2.5,
+        # Mining, riverbed sand and water resources (Luật Địa chất và Khoáng sản 2024, Nghị định
+        # 23/2020/NĐ-CP on riverbed sand and gravel, Luật Tài nguyên nước 2023), climate change.
+        "khoang san": 2.5,
+        "cat soi": 3,
+        "long song": 2,
+        "mo cat": 3,
+        "khai thac cat": 3,
+        "tai nguyen nuoc": 3,
+        "nguon nuoc": 1.5,
+        "bien doi khi hau": 3,
+        "xam nhap man": 3,
+        "chat thai ran": 3,
+        "xoi lo": 2,
     },
     "giao thông - xây dựng": {
         "duong": 1,
@@ -106,6 +129,17 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "duong tinh": 3,
         "quoc lo": 3,
         "dat ten duong": 2,
+        # Road works as Luật Đường bộ 2024 names them.
+        "cao toc": 1.5,
+        "duong cao toc": 3,
+        "duong gom": 3,
+        "ham chui": 2.5,
+        "cau vuot": 2.5,
+        "hanh lang an toan": 2,
+        "bien bao": 2,
+        "duong bo": 2,
+        "cau treo": 2.5,
+        "ngam tran": 2.5,
     },
     "nông nghiệp": {
         "nong nghiep": 1.5,
@@ -176,6 +210,8 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "diem dan": 3,
         "han han": 2.5,
         "hop tac xa": 1,
+        # Luật Thủy sản 2017 Điều 71 (monitoring devices on fishing vessels).
+        "giam sat hanh trinh": 2.5,
     },
     "y tế": {
         "y te": 2,
@@ -217,6 +253,8 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "day them": 3,
         "sach giao khoa": 3,
         "co giao": 3,
+        # Hoàng Phê: mẫu giáo.
+        "mau giao": 2.5,
     },
     "lao động - chính sách xã hội": {
         "tro cap": 1.5,
@@ -244,6 +282,11 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "khang chien": 2,
         "nguoi lao dong": 2,
         "tranh chap lao dong": 3,
+        # Policy for village elders (Quyết định 12/2018/QĐ-TTg) and the national programme to
+        # replace makeshift and dilapidated houses (2024–2025).
+        "nguoi co uy tin": 2.5,
+        "nha tam": 2.5,
+        "nha dot nat": 2.5,
     },
     "bảo hiểm xã hội - bảo hiểm y tế": {
         "bao hiem y te": 3,
@@ -276,6 +319,12 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "4g": 3,
         "dien thoai": 1.5,
         "gia dien": 3,
+        # Luật Viễn thông 2023; Nghị định 117/2007/NĐ-CP (clean water supply).
+        "doanh nghiep vien thong": 3,
+        "tram phat song": 3,
+        "phu song": 3,
+        "nuoc sinh hoat": 2.5,
+        "cong trinh cap nuoc": 3,
     },
     "an ninh - trật tự": {
         "an ninh": 2.5,
@@ -303,6 +352,17 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "to giac": 2.5,
         "dieu tra": 2,
         "xu phat": 1,
+        # Identity (Luật Căn cước 2023, run by Bộ Công an), public order (Nghị định 144/2021/NĐ-CP
+        # Điều 7: animals let loose in public places), usury (Bộ luật Hình sự Điều 201).
+        "can cuoc": 2,
+        "dinh danh dien tu": 3,
+        "vneid": 3,
+        "tha rong": 2.5,
+        "cho vay lai nang": 3,
+        "cho vay nang lai": 3,
+        "tin dung den": 3,
+        "doi no": 2,
+        "te nan xa hoi": 3,
     },
     "tài chính - ngân sách": {
         "thue": 3,
@@ -325,6 +385,12 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "kinh phi": 1,
         "dau tu cong": 1,
         "le phi": 2,
+        # Credit terms of Luật Các tổ chức tín dụng 2024 and Nghị định 55/2015/NĐ-CP.
+        "no xau": 2.5,
+        "lai suat": 2,
+        "khoanh no": 3,
+        "gian no": 3,
+        "xoa no": 3,
     },
     "văn hóa - thể thao": {
         "nha van hoa": 3,
@@ -340,6 +406,12 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "hoi truong": 2.5,
         "van nghe": 3,
         "khu vui choi": 2.5,
+        # Luật Di sản văn hóa 2024; cultural institutions as the dictionary names them.
+        "di san": 3,
+        "cong chieng": 3,
+        "nha rong": 3,
+        "san van dong": 3,
+        "thiet che van hoa": 3,
     },
     "nội vụ - tổ chức bộ máy": {
         "khong chuyen trach": 3,
@@ -359,6 +431,8 @@ FIELD_KEYWORDS: dict[str, dict[str, float]] = {
         "chung thuc": 2,
         "thi dua khen thuong": 3,
         "ton giao": 2,
+        # Luật Tiếp công dân 2013.
+        "tiep cong dan": 2.5,
     },
     "tư pháp - hộ tịch": {
         "ho tich": 3,

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from phoihop.text.classify import LEVELS, label_inputs
 from phoihop.text.features import content_tokens
@@ -30,11 +31,11 @@ def test_label_model_learns_fields_from_words_and_survives_json():
         for text in items:
             inputs.append(label_inputs(content_tokens(text)))
             gold.append(label)
-    rows = [row for row, _ in inputs]
-    dense = np.array([d for _, d in inputs])
+    rows = [i.sparse for i in inputs]
+    dense = np.array([i.dense for i in inputs])
     model = LabelModel.from_json(LabelModel.fit(tuple(texts), rows, dense, gold).to_json())
-    row, vector = label_inputs(content_tokens("Trạm y tế thiếu bác sĩ"))
-    p = model.probabilities([row], vector[None, :])
+    probe = label_inputs(content_tokens("Trạm y tế thiếu bác sĩ"))
+    p = model.probabilities([probe.sparse], probe.dense[None, :])
     assert model.labels[int(p.argmax())] == "y tế"
 
 
@@ -49,3 +50,43 @@ def test_shipped_models_cover_every_field_and_level():
     assert 0 < pair.threshold < 1
     assert set(level.labels) == set(LEVELS)
     assert len(field.labels) == 15
+
+
+def test_tied_scores_carry_evidence_to_a_class_whose_evidence_never_fired_in_training():
+    # given: class "a" always has its own evidence (tied score 1), class "b" never has any,
+    # and their words differ; so an untied weight could only learn "a's evidence → a"
+    rows = [{1: 1.0}] * 10 + [{2: 1.0}] * 10
+    dense = np.zeros((20, 1))
+    tied = np.zeros((20, 2, 1))
+    tied[:10, 0, 0] = 1.0
+    gold = ["a"] * 10 + ["b"] * 10
+    model = LabelModel.from_json(LabelModel.fit(("a", "b"), rows, dense, gold, tied=tied).to_json())
+    # when: a text of unseen words with b's evidence
+    probe = np.zeros((1, 2, 1))
+    probe[0, 1, 0] = 1.0
+    p = model.probabilities([{3: 1.0}], np.zeros((1, 1)), probe)
+    # then: one coefficient, learned on a, weighs b's evidence for b
+    assert model.tied[0] > 0
+    assert model.labels[int(p.argmax())] == "b"
+    assert p[0, 1] > 0.7
+
+
+def test_a_model_without_tied_scores_still_loads_and_a_tied_model_needs_them():
+    _pair, field, _level = default_models()
+    data = field.to_json()
+    del data["tied"]
+    old = LabelModel.from_json(data)
+    probe = label_inputs(content_tokens("Trạm y tế thiếu bác sĩ"))
+    assert old.probabilities([probe.sparse], probe.dense[None, :]).shape == (1, 15)
+    assert len(field.tied) == 1
+    with pytest.raises(ValueError, match="tied scores"):
+        field.probabilities([probe.sparse], probe.dense[None, :])
+
+
+def test_label_inputs_lay_lexicon_evidence_out_per_class():
+    inputs = label_inputs(content_tokens("Đề nghị UBND xã sửa trạm y tế"))
+    assert inputs.field_tied.shape == (15, 1)
+    assert inputs.level_tied.shape == (len(LEVELS), 3)
+    assert int(inputs.field_tied[:, 0].argmax()) == 4  # y tế, in FIELDS order
+    asked = inputs.level_tied[:, 2]
+    assert LEVELS[int(asked.argmax())] == "xã"

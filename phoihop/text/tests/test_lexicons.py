@@ -65,3 +65,23 @@ def test_general_terms_are_folded_and_listed_once():
     ]
     assert len(lines) == len(set(lines))
     assert all(line == normalize.fold(line) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # Nghị định 23/2020/NĐ-CP: riverbed sand is a mineral and water-resources matter.
+        ("Khai thác cát trái phép trên sông", "môi trường"),
+        # Nghị định 144/2021/NĐ-CP Điều 7: animals let loose in public places breach public order.
+        ("Trâu bò thả rông khắp khu dân cư", "an ninh - trật tự"),
+        # Luật Căn cước 2023: electronic identity is run by the police.
+        ("Người già không dùng được tài khoản định danh điện tử", "an ninh - trật tự"),
+        # Luật Đất đai 2024: land of former state forestry farms.
+        ("Đất lâm trường trả về chưa giao cho dân", "đất đai"),
+    ],
+)
+def test_sourced_terms_point_at_the_field_of_their_law(text, field):
+    from phoihop.text.classify import token_lexicon_scores
+
+    fields, _levels = token_lexicon_scores(content_tokens(text))
+    assert max(fields, key=fields.get) == field
