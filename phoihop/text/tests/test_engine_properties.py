@@ -8,9 +8,9 @@ import pytest
 
 from phoihop.text.classify import suggest
 from phoihop.text.consolidate import Params, Petition, _typo_corrections, consolidate
-from phoihop.text.spelling import is_syllable
 from phoihop.text.features import content_tokens, extract_entities
 from phoihop.text.normalize import mark_senses
+from phoihop.text.spelling import is_syllable
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 

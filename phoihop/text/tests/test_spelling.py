@@ -72,7 +72,11 @@ def test_petitions_with_typos_join_the_issue_they_raise():
         ("a1", "Đề nghị sớm cấp thẻ bảo hiểm y tế cho người cao tuổi sau sáp nhập xã", "xã A"),
         ("a2", "Đề nghị sớm cấpp thẻ bảoo hiểmm y tế cho ngừoi cao tuổi sau sáp nhập xã", "xã B"),
         ("b1", "Nước sạch ở khu tái định cư bị đục, có mùi, người dân không dùng được", "xã A"),
-        ("b2", "Nươc sạchh ở khu táii địnhh cư bị đụcc, có mùi, ngừoi dân không dùngg đươc", "xã C"),
+        (
+            "b2",
+            "Nươc sạchh ở khu táii địnhh cư bị đụcc, có mùi, ngừoi dân không dùngg đươc",
+            "xã C",
+        ),
     ]
     # when
     rows = {
