@@ -59,9 +59,6 @@ from phoihop.text.spelling import abbreviation, deletions, is_syllable, one_edit
 
 # Kinds of named things that tell two issues apart when they differ.
 DISTINGUISHING_KINDS = frozenset({"school", "project", "company", "hospital", "site", "market"})
-# Places named in a text: different ones count against a pair (softly: one issue can span
-# several villages along a road or a river).
-PLACE_KINDS = frozenset({"hamlet", "commune"})
 
 
 @dataclass(frozen=True)
@@ -193,7 +190,7 @@ class Analysis:
 
     Per-text values are arrays; ``features`` decodes one text's
     :class:`~phoihop.text.features.PetitionFeatures` from a compact string when asked, and
-    ``details`` / ``places`` share one object per distinct value.
+    ``details`` shares one object per distinct value.
     """
 
     keys: list[tuple[str, str]]
@@ -212,7 +209,6 @@ class Analysis:
     details: list[dict[str, set[str]]]
     problems: np.ndarray
     lengths: np.ndarray
-    places: list[frozenset[str]]
     labels: np.ndarray | None = None  # per text: codes of its suggested field, level, agency
     label_names: list[str] = field(default_factory=list)  # what the codes stand for
     terms_df: Counter[str] = field(default_factory=Counter)  # main-issue terms, per text
@@ -321,7 +317,6 @@ class _Part:
     problems: np.ndarray
     lengths: np.ndarray
     details: list[Hashable]
-    places: list[tuple[str, ...]]
     labels: list[tuple[str, str, str]]
     terms_df: Counter[str]
 
@@ -330,7 +325,7 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
     """Term rows, labels and per-text values of texts ``start..stop``, typos corrected."""
     fix, params = context.fix, context.params
     columns = _WordColumns(fix)
-    label_tokens, details, places, labels = [], [], [], []
+    label_tokens, details, labels = [], [], []
     rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
     accented, lengths = [], []
     terms_df: Counter[str] = Counter()
@@ -356,9 +351,6 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
         accented.append(bool(accent))
         lengths.append(max(1, len(f.main_tokens)))
         details.append(_detail_key(_distinguishing(f)))
-        places.append(
-            tuple(sorted({_fix_words(e.name, fix) for e in f.entities if e.kind in PLACE_KINDS}))
-        )
         terms_df.update(set(f.terms))
     field_p, level_p = label_probabilities(label_tokens, (context.field_model, context.level_model))
     for k, ((text, commune), f) in enumerate(zip(texts, features, strict=True)):
@@ -374,7 +366,6 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
         problems=_problem_masks(features),
         lengths=np.array(lengths, dtype=np.float64),
         details=details,
-        places=places,
         labels=labels,
         terms_df=terms_df,
     )
@@ -390,9 +381,8 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
     matrices = {name: _MatrixJoin() for name in _MATRICES}
     field_p, level_p, accented, problems, lengths = [], [], [], [], []
     detail_code: dict[Hashable, int] = {"": 0}
-    place_code: dict[tuple[str, ...], int] = {(): 0}
     label_code: dict[str, int] = {}
-    details_of, places_of, label_rows = [], [], []
+    details_of, label_rows = [], []
     terms_df: Counter[str] = Counter()
     for part in parts:
         for name, arrays in part.matrices.items():
@@ -403,7 +393,6 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
         problems.append(part.problems)
         lengths.append(part.lengths)
         details_of += [detail_code.setdefault(d, len(detail_code)) for d in part.details]
-        places_of += [place_code.setdefault(p, len(place_code)) for p in part.places]
         label_rows += [
             [label_code.setdefault(x, len(label_code)) for x in row] for row in part.labels
         ]
@@ -412,7 +401,6 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
         {kind: set(names) for kind, names in key} if isinstance(key, tuple) else {}
         for key in detail_code
     ]
-    place_values = [frozenset(key) for key in place_code]
     word, word_df = _weigh(matrices["word"].matrix(len(keys)))
     fuzzy, fuzzy_df = _weigh(matrices["fuzzy"].matrix(len(keys)))
     return Analysis(
@@ -432,7 +420,6 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
         details=[detail_values[code] for code in details_of],
         problems=np.concatenate(problems) if problems else np.zeros(0, dtype=np.int64),
         lengths=np.concatenate(lengths) if lengths else np.zeros(0),
-        places=[place_values[code] for code in places_of],
         labels=np.array(label_rows, dtype=np.int32).reshape(len(keys), 3),
         label_names=list(label_code),
         terms_df=terms_df,
@@ -846,8 +833,8 @@ def pair_features(
     _conflicting, same_thing = _thing_relations(analysis.details, rows, cols)
     communes = analysis.communes
     same_commune = (communes[rows] == communes[cols]) & (communes[rows] >= 0)
-    field_agree = (analysis.field_p[rows] * analysis.field_p[cols]).sum(axis=1)
-    level_agree = (analysis.level_p[rows] * analysis.level_p[cols]).sum(axis=1)
+    field_agree = _agreement(analysis.field_p, rows, cols)
+    level_agree = _agreement(analysis.level_p, rows, cols)
     problems = analysis.problems
     both_named = (problems[rows] > 0) & (problems[cols] > 0)
     share = (problems[rows] & problems[cols]) > 0
@@ -873,37 +860,18 @@ def pair_features(
         "other_commune": (communes[rows] != communes[cols])
         & (communes[rows] >= 0)
         & (communes[cols] >= 0),
-        "other_place": _place_relations(analysis.places, rows, cols),
     }
     return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in PAIR_FEATURES])
 
 
-def _place_relations(
-    places: Sequence[frozenset[str]], rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
-    """Per pair: both texts name places and none of one's places is one of the other's."""
-    code = _codes([p if p else "" for p in places])
-    both = np.flatnonzero((code[rows] >= 0) & (code[cols] >= 0))
-    out = np.zeros(len(rows), dtype=bool)
-    if not len(both):
-        return out
-    width = int(code.max()) + 1
-    example = np.zeros(width, dtype=np.int64)
-    example[code[code >= 0]] = np.flatnonzero(code >= 0)
-    unique, inverse = np.unique(code[rows[both]] * width + code[cols[both]], return_inverse=True)
-    differ = np.array(
-        [
-            not any(
-                _same_thing(x, y)
-                for x in places[example[key // width]]
-                for y in places[example[key % width]]
-            )
-            for key in unique.tolist()
-        ],
-        dtype=bool,
-    )
-    out[both] = differ[inverse]
-    return out
+def _agreement(probabilities: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Bhattacharyya coefficient of two texts' label distributions: the sum of sqrt(p·q).
+
+    1 when the two distributions are equal, whatever their spread. A dot product is low
+    for two texts whose classifier is unsure in the same way (in a province it never saw),
+    so it read a shared field as weak evidence exactly where the field is hard to tell.
+    """
+    return np.sqrt(probabilities[rows] * probabilities[cols]).sum(axis=1)
 
 
 def _nearness(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray) -> np.ndarray:

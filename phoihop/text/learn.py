@@ -36,8 +36,8 @@ PAIR_FEATURES: tuple[str, ...] = (
     "shared_name",  # both name one capitalised or known name
     "same_thing",  # both name one road, school, project, company, market…
     "same_commune",  # both come from one commune
-    "field_agree",  # dot product of the two field probability vectors
-    "level_agree",  # dot product of the two level probability vectors
+    "field_agree",  # Bhattacharyya coefficient of the two field probability vectors
+    "level_agree",  # Bhattacharyya coefficient of the two level probability vectors
     "problem_share",  # both name a kind of problem and share one
     "problem_differ",  # both name a kind of problem and share none
     "length_ratio",  # shorter / longer, in content tokens
@@ -46,7 +46,6 @@ PAIR_FEATURES: tuple[str, ...] = (
     "thing_x_char",  # (shared name or thing) × char_cos: a shared place says little alone
     "rank",  # 1 / (1 + rank of each in the other's candidates by wording), the nearer side
     "other_commune",  # both communes known and different
-    "other_place",  # both name hamlets or communes in the text and share none
 )
 
 

@@ -339,3 +339,27 @@ def test_local_veto_needs_a_confident_commune_level():
     analysis.level_p[:, xa] = 0.9
     analysis.level_p[:, LEVELS.index("tỉnh")] = 0.1
     assert vetoed(analysis, rows, cols, Params())[0]
+
+
+def test_pair_features_count_two_equally_unsure_labels_as_agreeing():
+    # given: three texts whose field probabilities are set by hand: the first two share the
+    # same spread-out distribution (a classifier unsure in a province it never saw), the
+    # third is sure of another field
+    texts = [
+        "Thôn 3 mất sóng điện thoại, gọi cấp cứu không được.",
+        "Bản Nà Hang không có sóng di động, học sinh không học trực tuyến được.",
+        "Chợ xã xuống cấp, tiểu thương phải che bạt.",
+    ]
+    analysis = analyse([(text, "") for text in texts], Models.default(), Params())
+    unsure = np.full(len(FIELDS), 0.3 / (len(FIELDS) - 2))
+    unsure[:2] = 0.35
+    sure = np.zeros(len(FIELDS))
+    sure[-1] = 1.0
+    analysis.field_p = np.vstack([unsure, unsure, sure])
+    # when
+    features = pair_features(analysis, np.array([0, 0]), np.array([1, 2]))
+    # then: the unsure pair agrees fully (a dot product would give it well under 0.5)
+    agree = list(PAIR_FEATURES).index("field_agree")
+    assert features[0, agree] == pytest.approx(1.0)
+    assert float(unsure @ unsure) < 0.5
+    assert features[1, agree] < 0.5
