@@ -1264,11 +1264,16 @@ def _score_range(shared: tuple, start: int, stop: int) -> tuple[np.ndarray | Non
     a, b = rows[start:stop], cols[start:stop]
     features = pair_features(analysis, a, b, rank=None if rank is None else rank[start:stop])
     scores = model.probability(features)
-    wording = np.maximum(
+    blocked = vetoed(analysis, a, b, params) | (shared_wording(features) < params.min_wording)
+    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
+
+
+def shared_wording(features: np.ndarray) -> np.ndarray:
+    """How much wording each pair (rows of :data:`~phoihop.text.learn.PAIR_FEATURES`)
+    shares: the larger of its word and 4-gram cosines (``Params.min_wording`` reads it)."""
+    return np.maximum(
         features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
     )
-    blocked = vetoed(analysis, a, b, params) | (wording < params.min_wording)
-    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
 
 
 def consolidate(
