@@ -39,10 +39,11 @@ from phoihop.text.consolidate import (
     average_linkage,
     candidate_pairs,
     pair_features,
+    shared_wording,
     vetoed,
 )
 from phoihop.text.features import petition_features
-from phoihop.text.learn import DATA, PAIR_FEATURES, LabelModel, PairModel
+from phoihop.text.learn import DATA, LabelModel, PairModel
 from phoihop.text.lexicons import FIELDS
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
@@ -128,10 +129,7 @@ def province_pairs(
         ]
     )
     veto = vetoed(analysis, rows, cols, params)
-    wording = np.maximum(
-        features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
-    )
-    veto |= wording < params.min_wording
+    veto |= shared_wording(features) < params.min_wording
     scored = Scored(analysis, of_petition, rows, cols, features, np.zeros(len(rows)))
     return scored, labels, veto, cluster
 

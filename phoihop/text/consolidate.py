@@ -50,6 +50,7 @@ from phoihop.text.features import (
     build_gazetteer,
     extract_entities,
     petition_features,
+    problem_kinds,
 )
 from phoihop.text.learn import PAIR_FEATURES, LabelModel, PairModel, default_models
 from phoihop.text.lexicons import FIELDS, PROBLEM_KINDS
@@ -212,6 +213,9 @@ class Analysis:
     labels: np.ndarray | None = None  # per text: codes of its suggested field, level, agency
     label_names: list[str] = field(default_factory=list)  # what the codes stand for
     terms_df: Counter[str] = field(default_factory=Counter)  # main-issue terms, per text
+    # Per text: the kinds of problem it may name, a word one typo apart counting
+    # (:func:`~phoihop.text.features.problem_kinds` with ``loose``); ``problems`` when empty.
+    loose_problems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def local(self, confidence: float) -> np.ndarray:
         """Whether each text is the commune's with at least this probability."""
@@ -315,6 +319,7 @@ class _Part:
     level_p: np.ndarray
     accented: np.ndarray
     problems: np.ndarray
+    loose_problems: np.ndarray
     lengths: np.ndarray
     details: list[Hashable]
     labels: list[tuple[str, str, str]]
@@ -327,13 +332,21 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
     columns = _WordColumns(fix)
     label_tokens, details, labels = [], [], []
     rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
-    accented, lengths = [], []
+    accented, lengths, problems, loose_problems = [], [], [], []
     terms_df: Counter[str] = Counter()
     texts = context.keys[start:stop]
     features = [decode_features(encoded) for encoded in context.features[start:stop]]
     for (text, _commune), f in zip(texts, features, strict=True):
         main = [fix.get(t, t) for t in f.main_tokens]
         label_tokens.append(main)
+        # A kind counts as named when the writer typed it (``f.problems``, before the
+        # spelling repair) and the corpus repair kept it; a kind a repair may have lost, or
+        # a word one typo from a problem word, counts only as nearly named.
+        repaired = problem_kinds(main)
+        problems.append(_problem_mask(repaired & f.problems))
+        loose_problems.append(
+            _problem_mask(problem_kinds(main, loose=True) | repaired | f.problems)
+        )
         accent = _accented_words(respell(text), fix)
         for name, row in zip(
             _MATRICES,
@@ -363,7 +376,8 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
         field_p=field_p,
         level_p=level_p,
         accented=np.array(accented, dtype=bool),
-        problems=_problem_masks(features),
+        problems=np.array(problems, dtype=np.int64),
+        loose_problems=np.array(loose_problems, dtype=np.int64),
         lengths=np.array(lengths, dtype=np.float64),
         details=details,
         labels=labels,
@@ -379,7 +393,7 @@ def _detail_key(detail: dict[str, set[str]]) -> Hashable:
 def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Part]) -> Analysis:
     """One :class:`Analysis` from the parts of consecutive ranges, in order."""
     matrices = {name: _MatrixJoin() for name in _MATRICES}
-    field_p, level_p, accented, problems, lengths = [], [], [], [], []
+    field_p, level_p, accented, problems, loose, lengths = [], [], [], [], [], []
     detail_code: dict[Hashable, int] = {"": 0}
     label_code: dict[str, int] = {}
     details_of, label_rows = [], []
@@ -391,6 +405,7 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
         level_p.append(part.level_p)
         accented.append(part.accented)
         problems.append(part.problems)
+        loose.append(part.loose_problems)
         lengths.append(part.lengths)
         details_of += [detail_code.setdefault(d, len(detail_code)) for d in part.details]
         label_rows += [
@@ -423,6 +438,7 @@ def _join(keys: list[tuple[str, str]], features: list[str], parts: Iterable[_Par
         labels=np.array(label_rows, dtype=np.int32).reshape(len(keys), 3),
         label_names=list(label_code),
         terms_df=terms_df,
+        loose_problems=np.concatenate(loose) if loose else np.zeros(0, dtype=np.int64),
     )
 
 
@@ -835,9 +851,7 @@ def pair_features(
     same_commune = (communes[rows] == communes[cols]) & (communes[rows] >= 0)
     field_agree = _agreement(analysis.field_p, rows, cols)
     level_agree = _agreement(analysis.level_p, rows, cols)
-    problems = analysis.problems
-    both_named = (problems[rows] > 0) & (problems[cols] > 0)
-    share = (problems[rows] & problems[cols]) > 0
+    both_named, share = _problem_relations(analysis, rows, cols)
     lengths = analysis.lengths
     ratio = np.minimum(lengths[rows], lengths[cols]) / np.maximum(lengths[rows], lengths[cols])
     columns = {
@@ -915,7 +929,8 @@ def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Param
     """Pairs that may never merge: different roads or named things of one kind; with
     ``local_place_veto`` two petitions from two different communes that are both the
     commune's (level probability at least ``local_confidence``); with
-    ``problem_veto`` two petitions naming different kinds of problem and none in common."""
+    ``problem_veto`` two petitions naming different kinds of problem as written and neither
+    naming, even one typo apart, a kind of the other (:func:`_problem_relations`)."""
     conflicting, _same = _thing_relations(analysis.details, rows, cols)
     if params.local_place_veto:
         communes, local = analysis.communes, analysis.local(params.local_confidence)
@@ -923,10 +938,21 @@ def vetoed(analysis: Analysis, rows: np.ndarray, cols: np.ndarray, params: Param
         other_place &= communes[cols] >= 0
         conflicting |= other_place & local[rows] & local[cols]
     if params.problem_veto:
-        problems = analysis.problems
-        both_named = (problems[rows] > 0) & (problems[cols] > 0)
-        conflicting |= both_named & ((problems[rows] & problems[cols]) == 0)
+        both_named, share = _problem_relations(analysis, rows, cols)
+        conflicting |= both_named & ~share
     return conflicting
+
+
+def _problem_relations(
+    analysis: Analysis, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: whether both name a kind of problem, and whether a kind one names is named
+    in the other, a word one typo apart counting there (a typo is no other problem)."""
+    problems = analysis.problems
+    loose = analysis.loose_problems if len(analysis.loose_problems) else problems
+    both_named = (problems[rows] > 0) & (problems[cols] > 0)
+    share = ((problems[rows] & loose[cols]) | (loose[rows] & problems[cols])) > 0
+    return both_named, share
 
 
 def _distinguishing(features: PetitionFeatures) -> dict[str, set[str]]:
@@ -1004,10 +1030,12 @@ def _thing_relations(
     return conflicting, same_thing
 
 
-def _problem_masks(features: Sequence[PetitionFeatures]) -> np.ndarray:
+_PROBLEM_BITS = {kind: 1 << k for k, kind in enumerate(PROBLEM_KINDS)}
+
+
+def _problem_mask(kinds: Iterable[str]) -> int:
     """One bit per kind of problem a petition names (0: none recognised)."""
-    bits = {kind: 1 << k for k, kind in enumerate(PROBLEM_KINDS)}
-    return np.array([sum(bits[kind] for kind in f.problems) for f in features], dtype=np.int64)
+    return sum(_PROBLEM_BITS[kind] for kind in kinds)
 
 
 def _codes(values: Sequence[Hashable]) -> np.ndarray:
@@ -1236,11 +1264,16 @@ def _score_range(shared: tuple, start: int, stop: int) -> tuple[np.ndarray | Non
     a, b = rows[start:stop], cols[start:stop]
     features = pair_features(analysis, a, b, rank=None if rank is None else rank[start:stop])
     scores = model.probability(features)
-    wording = np.maximum(
+    blocked = vetoed(analysis, a, b, params) | (shared_wording(features) < params.min_wording)
+    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
+
+
+def shared_wording(features: np.ndarray) -> np.ndarray:
+    """How much wording each pair (rows of :data:`~phoihop.text.learn.PAIR_FEATURES`)
+    shares: the larger of its word and 4-gram cosines (``Params.min_wording`` reads it)."""
+    return np.maximum(
         features[:, PAIR_FEATURES.index("word_cos")], features[:, PAIR_FEATURES.index("char_cos")]
     )
-    blocked = vetoed(analysis, a, b, params) | (wording < params.min_wording)
-    return (features if keep_features else None), np.where(blocked, 0.0, scores).astype(np.float32)
 
 
 def consolidate(

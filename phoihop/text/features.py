@@ -29,7 +29,7 @@ from phoihop.text.normalize import (
     road_keys_of,
     syllables_with_dots,
 )
-from phoihop.text.spelling import respell
+from phoihop.text.spelling import deletions, listed, one_edit, respell
 
 # Function words and petition boilerplate: frequent everywhere, evidence of nothing.
 STOPWORDS = frozenset(
@@ -140,7 +140,7 @@ class PetitionFeatures:
     entities: list[Entity] = field(default_factory=list)
     later_terms: list[str] = field(default_factory=list)
     main_length: int | None = None
-    problems: frozenset[str] = frozenset()
+    problems: frozenset[str] = frozenset()  # named in the main issue as written (no repair)
 
     @property
     def main_tokens(self) -> list[str]:
@@ -413,11 +413,45 @@ def _problem_index() -> dict[str, list[tuple[list[str], str]]]:
 
 
 _PROBLEM_INDEX = _problem_index()
+# Words of the problem phrases by their one-deletion keys: a token one edit from one of them
+# shares a key with it.
+_PROBLEM_WORDS = frozenset(
+    word for phrases in lexicons.PROBLEM_KINDS.values() for p in phrases for word in p.split()
+)
+_PROBLEM_KEYS: dict[str, set[str]] = defaultdict(set)
+for _word in _PROBLEM_WORDS:
+    for _key in deletions(_word):
+        _PROBLEM_KEYS[_key].add(_word)
 
 
-def problem_kinds(tokens: list[str]) -> frozenset[str]:
-    """Kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`) named in *tokens*."""
+@lru_cache(maxsize=65536)
+def _near_problem_words(token: str) -> frozenset[str]:
+    """Words of problem phrases equal to *token*, or one edit away when *token* is no word of
+    the general list (a real word one edit away is another word: "duong" is not "luong")."""
+    if listed(token):
+        return frozenset([token]) if token in _PROBLEM_WORDS else frozenset()
+    near = {w for key in deletions(token) for w in _PROBLEM_KEYS.get(key, ())}
+    return frozenset(w for w in near if one_edit(token, w))
+
+
+def problem_kinds(tokens: list[str], *, loose: bool = False) -> frozenset[str]:
+    """Kinds of problem (:data:`~phoihop.text.lexicons.PROBLEM_KINDS`) named in *tokens*.
+
+    With *loose*, a word of a phrase also matches a token one edit from it ("ngapp",
+    "nhiemm"): the kinds a text may mean, for deciding that two texts name *no* kind in
+    common, where a typo must not turn into a different problem.
+    """
     found = set()
+    if loose:
+        near = [_near_problem_words(token) for token in tokens]
+        for i in range(len(tokens)):
+            for first in near[i] & _PROBLEM_INDEX.keys():
+                for words, kind in _PROBLEM_INDEX[first]:
+                    if i + len(words) <= len(tokens) and all(
+                        w in near[i + k] for k, w in enumerate(words)
+                    ):
+                        found.add(kind)
+        return frozenset(found)
     for i in [k for k, token in enumerate(tokens) if token in _PROBLEM_INDEX]:
         for words, kind in _PROBLEM_INDEX[tokens[i]]:
             if tokens[i : i + len(words)] == words:
@@ -435,7 +469,8 @@ def petition_features(
     Terms after the text's turn to a further issue (:func:`main_issue_end`) are kept apart
     in ``later_terms``, so that the main issue weighs most.
     """
-    text = respell(text)
+    written = nfc(text)
+    text = respell(written)
     folded = fold(mark_senses(text))
     dotted = syllables_with_dots(folded)
     tokens = content_tokens(folded, dotted)
@@ -457,5 +492,12 @@ def petition_features(
         entities=entities,
         later_terms=[t for t in terms_of(join_compounds(topic_tokens[head:])) if "|" not in t],
         main_length=head,
-        problems=problem_kinds(tokens[:head]),
+        problems=problem_kinds(tokens[:head]) if text == written else _written_problems(written),
     )
+
+
+def _written_problems(text: str) -> frozenset[str]:
+    """Kinds of problem named in the main issue of *text* as its writer typed it: a word the
+    spelling repair made ("khoei" → "khoi", smoke) is not a problem the writer named."""
+    folded = fold(mark_senses(text))
+    return problem_kinds(content_tokens(folded[: main_issue_end(folded)]))

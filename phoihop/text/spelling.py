@@ -158,6 +158,11 @@ def respell_word(word: str) -> str:
     return lexicon.nearest(word) or word
 
 
+def listed(folded: str) -> bool:
+    """Whether a folded word is the fold of a word of the general word list."""
+    return folded in _lexicons()[1].zipf
+
+
 def abbreviation(word: str) -> bool:
     """A word with no vowel, or of three plain letters and no syllable's shape: "cty", "tdp"."""
     return not _VOWEL.search(fold_word(word)) or (

@@ -248,6 +248,14 @@ def test_problem_kinds_name_what_is_wrong():
     assert problem_kinds(content_tokens("Cử tri đề nghị quan tâm")) == frozenset()
 
 
+def test_problem_kinds_read_loosely_take_a_word_one_typo_apart():
+    typed = content_tokens("Khu phố hay ngậpp, cống thoát nuwoc nhỏ")
+    assert problem_kinds(typed) == frozenset()
+    assert problem_kinds(typed, loose=True) == {"flooding"}
+    # a listed word one edit from a problem word is another word: "đường" is not "lương"
+    assert problem_kinds(content_tokens("Đường đi lại khó khăn"), loose=True) == frozenset()
+
+
 def test_average_linkage_averages_scored_pairs_and_weighs_their_coverage():
     # given: a–b strongly linked, c scored against b only: {a, b} meets c through one of two
     # possible pairs, 0.5 × (1/2) ** 0.5 ≈ 0.35
