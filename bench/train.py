@@ -211,7 +211,9 @@ def train(
     smooth = ndimage.uniform_filter(surface, size=3, mode="nearest")
     p, t = np.unravel_index(int(np.argmax(smooth)), smooth.shape)
     best = replace(params, threshold=THRESHOLDS[t], coverage_power=COVERAGE_POWERS[p])
-    pair = replace(pair, threshold=float(best.threshold or 0.5))
+    pair = replace(
+        pair, threshold=float(best.threshold or 0.5), coverage_power=float(best.coverage_power or 0)
+    )
     return Models(pair, *label_models), best
 
 
@@ -227,7 +229,6 @@ def main() -> None:
     models, params = train([load(path) for path in args.files])
     out = {
         "trained_on": [path.name for path in args.files],
-        "coverage_power": params.coverage_power,
         "pair": models.pair.to_json(),
         "field": models.field.to_json(),
         "level": models.level.to_json(),

@@ -78,7 +78,7 @@ class Params:
     """Settings of the engine; the pair score itself is learned (:class:`PairModel`)."""
 
     threshold: float | None = None  # None: the pair model's calibrated threshold
-    coverage_power: float = 0.5
+    coverage_power: float | None = None  # None: the pair model's, chosen with its threshold
     local_place_veto: bool = True
     # The commune-level veto needs a confident level: a petition the level model only leans
     # to call local (a hamlet named, the commune asked) often raises a provincial issue.
@@ -1138,7 +1138,8 @@ class _LinkGraph:
 
     def linkage(self, size: np.ndarray, params: Params) -> np.ndarray:
         coverage = self.count / (size[self.a] * size[self.b])
-        return self.weight / self.count * coverage**params.coverage_power
+        power = 0.5 if params.coverage_power is None else params.coverage_power
+        return self.weight / self.count * coverage**power
 
     def mutual_best(self, size: np.ndarray, params: Params) -> np.ndarray:
         """Open edges at or above the threshold that are the best edge of both their ends."""
@@ -1293,6 +1294,8 @@ def consolidate(
     params = params or Params()
     if params.threshold is None:
         params = replace(params, threshold=models.pair.threshold)
+    if params.coverage_power is None:
+        params = replace(params, coverage_power=models.pair.coverage_power)
     scored = score_petitions(petitions, models, params, keep_features=False)
     analysis, of_petition = scored.analysis, scored.of_petition
     index_of = {p.id: k for k, p in enumerate(petitions)}

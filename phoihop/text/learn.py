@@ -62,6 +62,8 @@ class PairModel:
     coef: tuple[float, ...]
     intercept: float
     threshold: float = 0.5
+    # The linkage's coverage power chosen with the threshold (``consolidate.Params``).
+    coverage_power: float = 0.5
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """Probability that each row's pair raises one issue."""
@@ -78,6 +80,7 @@ class PairModel:
             "coef": list(self.coef),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            "coverage_power": self.coverage_power,
         }
 
     @classmethod
@@ -90,6 +93,7 @@ class PairModel:
             tuple(data["coef"]),
             float(data["intercept"]),
             float(data["threshold"]),
+            float(data.get("coverage_power", 0.5)),
         )
 
     @classmethod

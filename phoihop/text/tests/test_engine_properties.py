@@ -265,3 +265,21 @@ def test_typo_corrections_leave_abbreviations_alone():
     # then: an abbreviation is not a typo of a word
     assert "evn" not in fix
     assert "cty" not in fix
+
+
+def test_consolidate_uses_the_grouping_settings_shipped_with_the_pair_model():
+    # given: the shipped models, and the same models with another coverage power
+    from dataclasses import replace
+
+    from phoihop.text.consolidate import Models
+
+    records = labelled("petitions_dev.jsonl")
+    shipped = Models.default()
+    other = replace(shipped, pair=replace(shipped.pair, coverage_power=0.0))
+    # when: no settings are given, as on the command line
+    plain = partition(consolidate(petitions(records)))
+    # then: the groups are those of the shipped threshold and coverage power, and that power
+    # matters (a model shipped with another power groups otherwise)
+    explicit = Params(threshold=shipped.pair.threshold, coverage_power=shipped.pair.coverage_power)
+    assert plain == partition(consolidate(petitions(records), explicit))
+    assert plain != partition(consolidate(petitions(records), models=other))
