@@ -371,3 +371,31 @@ def test_pair_features_count_two_equally_unsure_labels_as_agreeing():
     assert features[0, agree] == pytest.approx(1.0)
     assert float(unsure @ unsure) < 0.5
     assert features[1, agree] < 0.5
+
+
+def test_consolidate_links_with_the_threshold_and_coverage_power_of_the_pair_model(monkeypatch):
+    # given: models shipped with their own grouping settings, and no settings given
+    from dataclasses import replace
+
+    from phoihop.text import consolidate as engine
+
+    shipped = engine.Models.default()
+    models = replace(shipped, pair=replace(shipped.pair, threshold=0.55, coverage_power=0.25))
+    seen = []
+    linkage = engine.average_linkage
+
+    def spy(*args, **kwargs):
+        seen.append(args[5])
+        return linkage(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "average_linkage", spy)
+    petitions = [
+        engine.Petition("a", "Đề nghị sửa đường ĐT.816 đoạn qua xã Hòa An", "", "xã Hòa An"),
+        engine.Petition("b", "Đường ĐT.816 qua xã Hòa An xuống cấp, đề nghị sửa", "", "xã Hòa An"),
+    ]
+    # when
+    engine.consolidate(petitions, models=models)
+    engine.consolidate(petitions, engine.Params(coverage_power=1.0), models=models)
+    # then: the model's settings, unless the caller gives its own
+    assert (seen[0].threshold, seen[0].coverage_power) == (0.55, 0.25)
+    assert (seen[1].threshold, seen[1].coverage_power) == (0.55, 1.0)
