@@ -185,7 +185,7 @@ class ResolutionFeed(Feed):
         return reverse("council_public:resolutions") + f"?kind={self.kind}"
 
     def items(self):
-        return selectors.public_resolutions(kind=self.kind).select_related("organization")[:50]
+        return selectors.public_resolutions(kind=self.kind)[:50]
 
     def item_title(self, item):
         return f"{item.symbol} — {item.title}"

@@ -714,7 +714,9 @@ def session_decisions_report_view(request, public_id):
         lambda reports, session: reports.decisions_report_prepare(
             actor=request.user,
             session=session,
-            decisions=selectors.decisions_for_session(viewer=request.user, session=session),
+            decisions=selectors.decisions_for_session(
+                viewer=request.user, session=session
+            ).select_related("submission__consultation"),
         ),
     )
 

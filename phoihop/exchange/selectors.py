@@ -1,7 +1,6 @@
 """Reads of the exchange area. Everything starts from ``restrict(viewer, "view")``: a body's
 staff see their outgoing register, what was sent to their body, and the copies they sent."""
 
-from datetime import date
 from uuid import UUID
 
 from django.db.models import QuerySet
@@ -20,7 +19,13 @@ def _one(qs: QuerySet, public_id: UUID):
 
 
 def dispatch_list(*, viewer) -> QuerySet[Dispatch]:
-    return Dispatch.objects.restrict(viewer, "view").select_related("organization", "document")
+    """The dispatches *viewer* may see; the attached file (up to 20 MB) is read only when
+    asked for."""
+    return (
+        Dispatch.objects.restrict(viewer, "view")
+        .select_related("organization", "document")
+        .defer("content")
+    )
 
 
 def dispatch_get(*, viewer, public_id: UUID) -> Dispatch:
@@ -28,8 +33,10 @@ def dispatch_get(*, viewer, public_id: UUID) -> Dispatch:
 
 
 def delivery_list(*, viewer) -> QuerySet[Delivery]:
-    return Delivery.objects.restrict(viewer, "view").select_related(
-        "organization", "sender", "dispatch", "assigned_to", "acknowledged_by"
+    return (
+        Delivery.objects.restrict(viewer, "view")
+        .select_related("organization", "sender", "dispatch", "assigned_to", "acknowledged_by")
+        .defer("dispatch__content")
     )
 
 
@@ -42,19 +49,13 @@ def _own(viewer):
     return organization_scope(viewer, "exchange.view_delivery", "organization")
 
 
-def _year_window(qs: QuerySet, field: str, year: int | None) -> QuerySet:
-    return qs.filter(**{f"{field}__year": year}) if year else qs
-
-
 def outgoing_register(*, viewer, organization: Organization, year: int | None = None):
     """The outgoing register (sổ đăng ký văn bản đi) of *organization*, in sending order,
     each with its copies."""
     qs = dispatch_list(viewer=viewer).filter(organization=organization)
-    return (
-        _year_window(qs, "sent_on", year)
-        .prefetch_related("deliveries__organization")
-        .order_by("sent_on", "id")
-    )
+    if year:
+        qs = qs.filter(sent_on__year=year)
+    return qs.prefetch_related("deliveries__organization").order_by("sent_on", "id")
 
 
 def incoming_register(*, viewer, organization: Organization, year: int | None = None):
@@ -76,10 +77,6 @@ def incoming_open(*, viewer) -> QuerySet[Delivery]:
         .exclude(status__in=Delivery.CLOSED)
         .order_by("due_on", "register_due", "id")
     )
-
-
-def overdue_incoming(*, viewer, today: date) -> QuerySet[Delivery]:
-    return incoming_open(viewer=viewer).filter(due_on__lt=today)
 
 
 def report_list(*, viewer) -> QuerySet[PeriodicReport]:

@@ -150,6 +150,7 @@ def delivery_detail_view(request, public_id):
     delivery = selectors.delivery_get(viewer=request.user, public_id=public_id)
     today = _today()
     status = delivery.status
+    may_receive = status == "sent" and can(request.user, "receive", delivery)
     return render(
         request,
         "exchange/delivery_detail.html",
@@ -160,10 +161,10 @@ def delivery_detail_view(request, public_id):
             "rule": engine.current_rules().get(delivery.dispatch.rule),
             "overdue": delivery.is_open and delivery.due_on and delivery.due_on < today,
             "register_form": forms.RegisterForm(prefix="reg", initial={"on": today})
-            if status == "sent" and can(request.user, "receive", delivery)
+            if may_receive
             else None,
             "return_form": forms.ReturnForm(prefix="ret", initial={"on": today})
-            if status == "sent" and can(request.user, "receive", delivery)
+            if may_receive
             else None,
             "due_form": forms.DueForm(prefix="due", initial={"due": delivery.action_due})
             if status == "handling" and can(request.user, "change", delivery)

@@ -245,3 +245,7 @@ def test_the_receiving_clerks_are_told_a_copy_has_arrived_once(
         "vào sổ trước hết ngày 23/11/2026"
     )
     assert note.url == f.copy_of(dispatch).get_absolute_url()
+    # and a retried notice (a job run twice) tells nobody twice
+    with django_capture_on_commit_callbacks(execute=True):
+        services._tell_receiving_clerks(f.copy_of(dispatch).pk)
+    assert Notification.objects.count() == 1

@@ -105,15 +105,13 @@ def issue(
     if composition is None:
         composition = _compose(letter, doc_type, title, paragraphs, recipients)
     organization = letter.organization
+    default = letter_forms.default_signer_lines(organization.kind, composition.form)
     signer = signer_for(
         organization=organization,
         form=composition.form or "*",
-        default=composition.signer_lines
-        or letter_forms.default_signer_lines(organization.kind, composition.form),
+        default=composition.signer_lines or default,
     )
-    lines = letter_forms.signer_lines_for(composition.form, signer.lines) or (
-        letter_forms.default_signer_lines(organization.kind, composition.form)
-    )
+    lines = letter_forms.signer_lines_for(composition.form, signer.lines) or default
     return document_issue(
         actor=actor,
         organization=organization,
