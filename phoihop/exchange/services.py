@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from phoihop.access.grants import organization_holders
@@ -91,6 +91,8 @@ def dispatch_send(
 ) -> Dispatch:
     """Enter an outgoing document in *organization*'s register and send a copy to each
     recipient. A document issued in phoihop brings its number, symbol, type, summary and date.
+    All of it is written or none: a repeated or concurrent submit with the same
+    *idempotency_key* gets the first dispatch back.
 
     Raises:
         PermissionDenied: actor may not send documents for *organization*.
@@ -99,12 +101,61 @@ def dispatch_send(
 
     Records: ``exchange.dispatch.sent``; each copy's ``sent`` step."""
     require_in(actor, "exchange.add_dispatch", organization)
-    if idempotency_key:
-        existing = Dispatch.objects.filter(
-            organization=organization, idempotency_key=idempotency_key
-        ).first()
-        if existing is not None:
-            return existing
+
+    def build() -> Dispatch:
+        dispatch = _dispatch_build(
+            actor,
+            organization,
+            recipients,
+            sent_on=sent_on,
+            symbol=symbol,
+            doc_type=doc_type,
+            title=title,
+            signed_on=signed_on,
+            signer_name=signer_name,
+            urgency=urgency,
+            document=document,
+            upload=upload,
+        )
+        dispatch.idempotency_key = idempotency_key
+        dispatch.full_clean()
+        dispatch.save()
+        for r in recipients:
+            _deliver(actor, dispatch, r)
+        audit_record(
+            actor=actor,
+            event="exchange.dispatch.sent",
+            target=dispatch,
+            data={
+                "symbol": dispatch.symbol,
+                "to": [r.organization.pk for r in recipients],
+                "late": dispatch.sent_late,
+            },
+        )
+        return dispatch
+
+    dispatch, _ = item_create(
+        Dispatch, organization=organization, idempotency_key=idempotency_key, build=build
+    )
+    return dispatch
+
+
+def _dispatch_build(
+    actor,
+    organization: Organization,
+    recipients: Sequence[RecipientInput],
+    *,
+    sent_on: date,
+    symbol: str,
+    doc_type: str,
+    title: str,
+    signed_on: date | None,
+    signer_name: str,
+    urgency: str,
+    document: Document | None,
+    upload: CheckedUpload | None,
+) -> Dispatch:
+    """The outgoing register entry, checked but not saved."""
     if document is not None:
         if document.organization_id != organization.pk or document.is_draft:
             raise ExchangeInputError(
@@ -142,7 +193,6 @@ def dispatch_send(
         sent_late=sent_on > send_due,
         rule=rule,
         sent_by=actor,
-        idempotency_key=idempotency_key,
     )
     if upload is not None:
         dispatch.file_name, dispatch.content_type, dispatch.content = (
@@ -150,25 +200,6 @@ def dispatch_send(
             upload.content_type,
             upload.content,
         )
-    dispatch.full_clean()
-    try:
-        with transaction.atomic():
-            dispatch.save()
-    except IntegrityError:
-        # A concurrent submit with the same key won the race: it sent the document.
-        return Dispatch.objects.get(organization=organization, idempotency_key=idempotency_key)
-    for r in recipients:
-        _deliver(actor, dispatch, r)
-    audit_record(
-        actor=actor,
-        event="exchange.dispatch.sent",
-        target=dispatch,
-        data={
-            "symbol": dispatch.symbol,
-            "to": [r.organization.pk for r in recipients],
-            "late": dispatch.sent_late,
-        },
-    )
     return dispatch
 
 
@@ -191,13 +222,16 @@ def _deliver(actor, dispatch: Dispatch, r: RecipientInput) -> Delivery:
     delivery, _ = item_create(
         Delivery, organization=r.organization, idempotency_key="", build=build
     )
-    clock_start(
+    clock = clock_start(
         delivery,
         dispatch.rule,
         dispatch.sent_on,
         system_actor(),
         title=f"Vào sổ văn bản đến {dispatch.symbol}",
     )
+    if delivery.register_due != clock.due_on:  # the receiving province counts it its own way
+        delivery.register_due = clock.due_on
+        delivery.save(update_fields=["register_due", "updated_at"])
     step_add(
         delivery,
         "sent",

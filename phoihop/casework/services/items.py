@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from phoihop.access.policy import require
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import TrackedItem
 
 Item = TypeVar("Item", bound=TrackedItem)
+Created = TypeVar("Created", bound=models.Model)
 
 
 def item_locked(item: Item, actor, action: str) -> Item:
@@ -32,17 +33,18 @@ def item_require_status(item: TrackedItem, *statuses: str, message: str) -> None
 
 
 def item_create(
-    model: type[Item], *, organization, idempotency_key: str, build: Callable[[], Item]
-) -> tuple[Item, bool]:
-    """Create an item once per (body, idempotency key): a repeated or concurrent submit with
-    the same key gets the first item back. *build* saves and returns the new item inside a
+    model: type[Created], *, organization, idempotency_key: str, build: Callable[[], Created]
+) -> tuple[Created, bool]:
+    """Create an item (or any record with ``organization`` and ``idempotency_key``) once per
+    (body, idempotency key): a repeated or concurrent submit with the same key gets the first
+    one back; without a key every call creates. *build* saves and returns the new item inside a
     savepoint, so a lost race leaves nothing half-written. Returns (item, created)."""
     if idempotency_key:
         existing = model._default_manager.filter(
             organization=organization, idempotency_key=idempotency_key
         ).first()
         if existing is not None:
-            return cast(Item, existing), False
+            return existing, False
     try:
         with transaction.atomic():
             return build(), True
@@ -56,4 +58,4 @@ def item_create(
         )
         if existing is None:
             raise
-        return cast(Item, existing), False
+        return existing, False

@@ -249,3 +249,40 @@ def test_the_receiving_clerks_are_told_a_copy_has_arrived_once(
     with django_capture_on_commit_callbacks(execute=True):
         services._tell_receiving_clerks(f.copy_of(dispatch).pk)
     assert Notification.objects.count() == 1
+
+
+def test_a_failure_on_the_second_copy_leaves_no_dispatch_and_no_first_copy(tree):
+    """A document goes to all its recipients or to none: the register never shows a
+    dispatch whose copies were half sent."""
+    real = services.step_add
+    calls = []
+
+    def fail_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    with mock.patch.object(services, "step_add", fail_second), pytest.raises(RuntimeError):
+        services.dispatch_send(
+            actor=system_actor(),
+            organization=tree.other,
+            recipients=[
+                services.RecipientInput(tree.own, "information", None),
+                services.RecipientInput(tree.own_unit, "information", None),
+            ],
+            sent_on=date(2026, 11, 20),
+            symbol="3/UBND",
+            doc_type="Công văn",
+            title="Về việc",
+            signed_on=date(2026, 11, 20),
+            idempotency_key="k-fail",
+        )
+    assert not Dispatch.objects.exists() and not Delivery.objects.exists()
+    assert not AuditEvent.objects.filter(event="exchange.dispatch.sent").exists()
+
+
+def test_without_a_key_each_submit_is_a_new_dispatch(tree):
+    first = f.send(tree)
+    second = f.send(tree)
+    assert first.pk != second.pk and Delivery.objects.count() == 2
