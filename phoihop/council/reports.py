@@ -12,6 +12,7 @@ from django.utils import timezone
 from phoihop.access.policy import require
 from phoihop.audit.services import audit_record
 from phoihop.council.models import Resolution, Session, Task
+from phoihop.documents.letter_forms import default_signer_lines
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, signer_for
 
@@ -23,7 +24,6 @@ RECIPIENTS = (
     "Ban Thường trực UBMTTQ Việt Nam tỉnh;",
     "Đoàn ĐBQH tỉnh;",
 )
-SIGNER = ("TM. THƯỜNG TRỰC HĐND", "CHỦ TỊCH")
 TASK_HEADER = ["TT", "Nghị quyết", "Nhiệm vụ", "Cơ quan thực hiện", "Hạn", "Tiến độ", "Tình trạng"]
 
 
@@ -89,7 +89,9 @@ def implementation_rows(session: Session, today: date) -> tuple[list[list[str]],
 
 
 def _issue(actor, session: Session, form: str, **spec) -> Document:
-    signer = signer_for(organization=session.organization, form=form, default=SIGNER)
+    # The standing committee reports to the session, whatever body holds the session's record.
+    standing = default_signer_lines("council_standing", form)
+    signer = signer_for(organization=session.organization, form=form, default=standing)
     return document_issue(
         actor=actor,
         organization=session.organization,

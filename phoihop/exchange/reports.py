@@ -21,6 +21,7 @@ from django.db.models import Count, DateTimeField, Q
 from phoihop.casework.registry import item_kinds
 from phoihop.deadlines.engine import ReportPeriod
 from phoihop.documents.charts import Breakdown
+from phoihop.documents.letter_forms import default_signer_lines
 from phoihop.documents.sheets import FormSheet, form_workbook
 from phoihop.exchange.models import Dispatch, PeriodicReport
 from phoihop.organizations.models import Organization
@@ -47,7 +48,6 @@ PARTNER_KINDS = (
 )
 STANDING_KINDS = ("council_standing", "front_standing")
 # Who signs for a body whose signatories are not recorded (documents.Signatory overrides).
-_LEADER = {"na_delegation": "TRƯỞNG ĐOÀN", "secretariat": "CHÁNH VĂN PHÒNG"}
 
 
 @dataclass(frozen=True)
@@ -191,13 +191,6 @@ def partners(organization: Organization):
     )
 
 
-def signer_lines(organization: Organization) -> tuple[str, ...]:
-    leader = _LEADER.get(organization.kind, "CHỦ TỊCH")
-    if organization.kind == "secretariat":
-        return (leader,)
-    return (f"TM. {organization.name.upper()}", leader)
-
-
 def report_document(report: CompiledReport) -> dict:
     """The report in the state format: the arguments of ``documents.document_issue``."""
     from phoihop.documents.services import signer_for
@@ -206,7 +199,7 @@ def report_document(report: CompiledReport) -> dict:
     signer = signer_for(
         organization=report.organization,
         form="periodic-report",
-        default=signer_lines(report.organization),
+        default=default_signer_lines(report.organization.kind, "periodic-report"),
     )
     paragraphs = [
         f"Thực hiện chế độ báo cáo định kỳ, {report.organization.name} báo cáo kết quả công tác "

@@ -107,7 +107,7 @@ def test_the_report_docx_has_the_decree_30_structure(tree):
         "- Lưu: VT, hồ sơ.",
     ]
     signature = [p.text for p in right.paragraphs if p.text]
-    assert signature == ["TM. HĐND TỈNH", "CHỦ TỊCH"]  # the authority line, then the title
+    assert signature == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]  # the authority line, then the title
     assert "DỰ THẢO" not in lines
 
 
