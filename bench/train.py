@@ -11,6 +11,9 @@ the other.
   raises the other's issue are left out). The field and level probabilities it reads are
   cross-fitted (each half of the issues scored by models trained on the other half), so the
   pair model learns how much to trust them on texts they have not seen.
+- Typos: the pair model is also fitted on copies of each province with one typo in 10% of
+  words (``TRAINING_TYPO_SEEDS``, other draws than the benchmark's), so it learns how far
+  each feature can be trusted when words are misspelt (decision 0051).
 - Threshold: the probability threshold and coverage power that give the best grouping F1,
   with each province's pairs scored by a pair model trained without that province's issues
   (cross-fitted by halves of issues when there is one province).
@@ -28,6 +31,7 @@ from pathlib import Path
 import numpy as np
 from scipy import ndimage
 
+from bench.corpus import typos
 from bench.metrics import pairwise
 from phoihop.text.classify import LEVELS, label_inputs, tied_scores
 from phoihop.text.consolidate import (
@@ -47,6 +51,8 @@ from phoihop.text.learn import DATA, LabelModel, PairModel
 from phoihop.text.lexicons import FIELDS
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
+# Typos drawn into copies of the training petitions (other draws than the benchmark's).
+TRAINING_TYPO_SEEDS = (101, 102, 103)
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 COVERAGE_POWERS = (0.25, 0.5, 0.75, 1.0)
 
@@ -134,9 +140,25 @@ def province_pairs(
     return scored, labels, veto, cluster
 
 
-def fit_pairs(parts: Sequence[tuple[Scored, np.ndarray, np.ndarray, list[str]]]) -> PairModel:
-    x = np.vstack([s.features[(y >= 0) & ~v] for s, y, v, _ in parts])
-    y = np.concatenate([y[(y >= 0) & ~v] for _s, y, v, _ in parts])
+def _half_masks(
+    part: tuple[Scored, np.ndarray, np.ndarray, list[str]], first: set[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs with both texts in the *first* half of the issues, and with both in the other."""
+    scored, cluster = part[0], part[3]
+    side = np.array([c in first for c in cluster])
+    return side[scored.rows] & side[scored.cols], ~side[scored.rows] & ~side[scored.cols]
+
+
+def fit_pairs(
+    parts: Sequence[tuple[Scored, np.ndarray, np.ndarray, list[str]]],
+    within: Sequence[np.ndarray] | None = None,
+) -> PairModel:
+    """The pair model fitted on the labelled, unvetoed pairs of *parts* (only those *within*
+    each part's mask, when given)."""
+    masks = within or [np.ones(len(y), dtype=bool) for _s, y, _v, _c in parts]
+    keep = [m & (y >= 0) & ~v for (_s, y, v, _c), m in zip(parts, masks, strict=True)]
+    x = np.vstack([s.features[k] for (s, _y, _v, _c), k in zip(parts, keep, strict=True)])
+    y = np.concatenate([y[k] for (_s, y, _v, _c), k in zip(parts, keep, strict=True)])
     return PairModel.fit(x, y)
 
 
@@ -166,25 +188,32 @@ def train(
     all_records = [r for records in provinces for r in records]
     label_models = fit_labels(all_records)
     parts = [province_pairs(records, label_models, params) for records in provinces]
-    pair = fit_pairs(parts)
+    # The same petitions with typos: the pair model learns how far to trust each feature
+    # when words are misspelt. Field and level are learned from the petitions as written.
+    noisy = [
+        [
+            province_pairs(typos(records, seed=seed), label_models, params)
+            for seed in TRAINING_TYPO_SEEDS
+        ]
+        for records in provinces
+    ]
+    pair = fit_pairs([p for k, part in enumerate(parts) for p in (part, *noisy[k])])
     # Held-out scores for choosing the threshold: each province by a model trained without
     # it, or (one province) each half of its issues by a model trained on the other half.
     held: list[np.ndarray] = []
-    for k, (scored, y, veto, cluster) in enumerate(parts):
+    for k, (scored, y, _veto, cluster) in enumerate(parts):
         if len(parts) > 1:
-            model = fit_pairs([p for j, p in enumerate(parts) if j != k])
+            model = fit_pairs(
+                [p for j, part in enumerate(parts) if j != k for p in (part, *noisy[j])]
+            )
             held.append(model.probability(scored.features))
             continue
-        clusters = sorted(set(cluster))
-        first = set(clusters[::2])
-        side = np.array([c in first for c in cluster])
-        in_a = side[scored.rows] & side[scored.cols]
-        in_b = ~side[scored.rows] & ~side[scored.cols]
+        first = set(sorted(set(cluster))[::2])
+        own = [parts[k], *noisy[k]]
+        halves = [_half_masks(part, first) for part in own]
+        in_a, in_b = halves[0]
         scores = np.zeros(len(y))
-        models = []
-        for mask in (in_a, in_b):
-            keep = mask & (y >= 0) & ~veto
-            models.append(PairModel.fit(scored.features[keep], y[keep]))
+        models = [fit_pairs(own, [masks[side] for masks in halves]) for side in (0, 1)]
         scores[in_a] = models[1].probability(scored.features[in_a])
         scores[in_b] = models[0].probability(scored.features[in_b])
         across = ~in_a & ~in_b
