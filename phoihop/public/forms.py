@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 
+from phoihop.public.models import Subscription
 from phoihop.public.selectors import recipient_list
 
 CONSENT_TEXT = (
@@ -119,10 +120,7 @@ class SubscribeForm(forms.Form):
     )
     topics = forms.MultipleChoiceField(
         label="Nhận tin khi",
-        choices=[
-            ("sessions", "Kỳ họp HĐND tỉnh được triệu tập"),
-            ("resolutions", "Nghị quyết, quyết định của HĐND tỉnh được công bố"),
-        ],
+        choices=Subscription.Topic.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             **_required("Vui lòng chọn ít nhất một chủ đề."),

@@ -5,10 +5,10 @@ Each limit is a counter per window; ``cache.add`` starts it with the window as i
 shares the limit. The local-memory cache limits per process only.
 """
 
-import hashlib
 import time
 
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 
 class RateLimited(Exception):
@@ -34,7 +34,8 @@ def client_address(request) -> str:
 def _key(name: str, subject: str, window: int) -> tuple[str, int]:
     now = int(time.time())
     bucket = now // window
-    digest = hashlib.sha256(subject.encode()).hexdigest()[:24]  # no raw addresses in the cache
+    # No raw (or dictionary-reversible) client or e-mail addresses in the cache: a keyed hash.
+    digest = salted_hmac("phoihop.public.ratelimit", subject, algorithm="sha256").hexdigest()[:24]
     return f"phoihop:rl:{name}:{digest}:{bucket}", window - now % window
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -30,6 +30,22 @@ UNSUBSCRIBE_SALT = "phoihop.public.subscription.unsubscribe"
 
 class SubscriptionError(ApplicationError):
     """Bad input or a link that does not (or no longer) work."""
+
+
+def email_normalise(email: str) -> str:
+    """An address as stored and compared: trimmed, in lower case."""
+    return (email or "").strip().lower()
+
+
+def email_mailbox(email: str) -> str:
+    """The mailbox an address delivers to, as far as the address tells: normalised, without a
+    ``+tag`` sub-address, and without the dots Gmail ignores. Limits count per mailbox, so
+    ``an+1@…`` and ``an+2@…`` share one allowance."""
+    local, _, domain = email_normalise(email).rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
 
 
 def _topics(topics) -> str:
@@ -71,7 +87,7 @@ def subscription_request(*, email: str, topics) -> Subscription:
     address was known, so the page tells nobody who subscribes.
 
     Records: ``public.subscription.requested``."""
-    email = (email or "").strip().lower()
+    email = email_normalise(email)
     try:
         validate_email(email)
     except Exception:
@@ -176,7 +192,13 @@ def announce(*, topic: str, key: str, title: str, path: str, body: str = "") -> 
 
 def announcement_deliver(*, announcement_id: int) -> int:
     """Mail one announcement to every confirmed subscriber of its topic not mailed yet (a
-    retried job skips those already mailed). Returns how many were mailed."""
+    retried job skips those already mailed). Returns how many were mailed.
+
+    Subscribers are taken ``ANNOUNCEMENT_BATCH`` at a time, with a fixed number of queries per
+    batch: their ``Delivery`` rows are created together, the unsent ones locked (a job running
+    twice waits, then skips them), and those mailed marked sent in one update. A mail that
+    fails stops the batch: those mailed before it are still marked sent, and the error is
+    raised so that the job is retried for the rest."""
     announcement = Announcement.objects.get(pk=announcement_id)
     subscribers = Subscription.objects.filter(
         confirmed_at__isnull=False,
@@ -184,30 +206,49 @@ def announcement_deliver(*, announcement_id: int) -> int:
         topics__contains=announcement.topic,
         confirmed_at__lte=announcement.created_at,
     ).order_by("id")
-    sent = 0
-    for subscription in subscribers.iterator():
+    size = setting("ANNOUNCEMENT_BATCH")
+    link = absolute_url(announcement.path)
+    text = "\n\n".join(part for part in (announcement.title, announcement.body, link) if part)
+    sent, after = 0, 0
+    while batch := list(subscribers.filter(id__gt=after).only("id", "public_id", "email")[:size]):
+        after = batch[-1].id
+        failure = None
         with transaction.atomic():
-            Delivery.objects.get_or_create(announcement=announcement, subscription=subscription)
-            delivery = Delivery.objects.select_for_update().get(
-                announcement=announcement, subscription=subscription
+            Delivery.objects.bulk_create(
+                [Delivery(announcement=announcement, subscription=s) for s in batch],
+                ignore_conflicts=True,
             )
-            if delivery.sent_at:
-                continue
-            leave = subscription_link(subscription, "unsubscribe")
-            body = "\n\n".join(
-                part
-                for part in (announcement.title, announcement.body, absolute_url(announcement.path))
-                if part
+            unsent = set(
+                Delivery.objects.select_for_update()
+                .filter(announcement=announcement, subscription__in=batch, sent_at=None)
+                .values_list("subscription_id", flat=True)
             )
-            EmailMessage(
-                subject=f"[phoihop] {announcement.title}",
-                body=f"{body}\n\n--\nBạn nhận thư này vì đã đăng ký nhận tin trên cổng công dân."
-                f"\nHủy đăng ký: {leave}",
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[subscription.email],
-                headers={"List-Unsubscribe": f"<{leave}>"},
-            ).send()
-            delivery.sent_at = timezone.now()
-            delivery.save(update_fields=["sent_at", "updated_at"])
-            sent += 1
+            mailed = []
+            try:
+                with get_connection() as connection:
+                    for subscription in (s for s in batch if s.id in unsent):
+                        _announcement_message(announcement, text, subscription, connection).send()
+                        mailed.append(subscription.id)
+            except Exception as exc:  # the mail server failed: the job is retried for the rest
+                failure = exc
+            now = timezone.now()
+            Delivery.objects.filter(announcement=announcement, subscription_id__in=mailed).update(
+                sent_at=now, updated_at=now
+            )
+        sent += len(mailed)
+        if failure is not None:
+            raise failure
     return sent
+
+
+def _announcement_message(announcement, text: str, subscription, connection) -> EmailMessage:
+    leave = subscription_link(subscription, "unsubscribe")
+    return EmailMessage(
+        subject=f"[phoihop] {announcement.title}",
+        body=f"{text}\n\n--\nBạn nhận thư này vì đã đăng ký nhận tin trên cổng công dân."
+        f"\nHủy đăng ký: {leave}",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscription.email],
+        headers={"List-Unsubscribe": f"<{leave}>"},
+        connection=connection,
+    )

@@ -23,6 +23,7 @@ from phoihop.public.services import (
     public_receipt_shown,
 )
 from phoihop.public.subscriptions import (
+    email_mailbox,
     subscription_cancel,
     subscription_confirm,
     subscription_for_unsubscribe,
@@ -41,19 +42,29 @@ def _schedule_window():
 
 
 def _too_many(request, exc: ratelimit.RateLimited) -> HttpResponse:
+    minutes = max(1, round(exc.retry_after / 60))
     response = render(
         request,
         "public/too_many.html",
-        {"minutes": max(1, round(exc.retry_after / 60))},
+        {
+            "minutes": minutes,
+            "hours": round(minutes / 60) if minutes > 90 else None,
+            "mailbox": exc.name.endswith("_email"),
+        },
         status=429,
     )
     response["Retry-After"] = str(exc.retry_after)
     return response
 
 
-def _limit(request, name: str, *, also_global: bool = False) -> None:
+def _limit(request, name: str, *, also_global: bool = False, email: str = "") -> None:
+    """Count the request against the client address's limit, and against those of the whole
+    site (*also_global*) and of the mailbox *email* delivers to (``<NAME>_PER_EMAIL``)."""
     limit, window = setting(f"{name.upper()}_PER_IP")
     ratelimit.hit(name, ratelimit.client_address(request) or "unknown", limit=limit, window=window)
+    if email:
+        limit, window = setting(f"{name.upper()}_PER_EMAIL")
+        ratelimit.hit(f"{name}_email", email_mailbox(email), limit=limit, window=window)
     if also_global:
         limit, window = setting(f"{name.upper()}_GLOBAL")
         ratelimit.hit(f"{name}_all", "*", limit=limit, window=window)
@@ -184,11 +195,12 @@ def schedules_ics(request):
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    """Ask for news by e-mail; the same answer whether or not the address was known."""
+    """Ask for news by e-mail; the same answer whether or not the address was known (the
+    mailbox's limit counts every request for it, subscriber or not)."""
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            _limit(request, "subscribe")
+            _limit(request, "subscribe", email=form.cleaned_data["email"])
         except ratelimit.RateLimited as exc:
             return _too_many(request, exc)
         try:

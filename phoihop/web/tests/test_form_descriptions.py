@@ -2,7 +2,10 @@
 group of choices) names the help and error elements in ``aria-describedby``, every id it names
 exists, and a field with an error is marked ``aria-invalid``. Checked on every form class of the
 project, bound to empty data so that required fields show their errors, and on every page of the
-URL matrix (``<module>/tests/url_access.py``), as shown and after an empty POST."""
+URL matrix (``<module>/tests/url_access.py``), as shown and after a POST that binds its forms
+and fills nothing. A page that answers with the form's errors (200, 400, 409, 422) is checked;
+only a redirect, 403, 404, 405 or a successful non-HTML answer (a file, a feed) is passed over,
+and any other answer fails: nothing in the matrix goes unchecked unnoticed."""
 
 import importlib
 import inspect
@@ -98,25 +101,72 @@ def _bound(cls):
     return None
 
 
+def _needs_the_view(form) -> bool:
+    """A choice field whose queryset the view sets: the form is checked on its page."""
+    return any(getattr(field, "queryset", False) is None for field in form.fields.values())
+
+
 @pytest.mark.django_db
 def test_every_form_links_its_help_text_and_errors():
-    rendered, described = 0, 0
+    classes = list(_form_classes())
+    rendered, on_pages = 0, []
     failures = {}
-    for cls in _form_classes():
+    for cls in classes:
+        name = f"{cls.__module__}.{cls.__name__}"
         form = _bound(cls)
-        if form is None:
+        if form is None or _needs_the_view(form):
+            on_pages.append(name)
             continue
-        try:
-            page = render_to_string("web/_form.html", {"form": form})
-        except Exception:  # noqa: S112 — choices that need a view's queryset
-            continue
+        page = render_to_string("web/_form.html", {"form": form})
         rendered += 1
-        described += page.count("aria-describedby")
-        if found := problems(page):
-            failures[f"{cls.__module__}.{cls.__name__}"] = found
+        found = problems(page)
+        # The check saw what it is about: each error and help text of the form is on the page.
+        for field in form.visible_fields():
+            for note, shown in (("error", field.errors), ("helptext", field.help_text)):
+                if shown and f'id="{field.auto_id}_{note}"' not in page:
+                    found.append(f"{field.name}: {note} not drawn")
+        if found:
+            failures[name] = found
     assert not failures, failures
-    # The check really saw forms with errors and help text.
-    assert rendered > 30 and described > 50, (rendered, described)
+    # Every form class was checked here, or needs a view's objects (its page is checked below).
+    assert rendered + len(on_pages) == len(classes) and rendered > len(on_pages), on_pages
+
+
+# Answers with no page to check: redirects, refusals, a method the URL does not take.
+NOT_A_PAGE = {301, 302, 303, 307, 308, 403, 404, 405}
+# Pages drawn as shown or with the form's errors (some views answer 400/409/422 then).
+PAGE = {200, 400, 409, 422}
+# A POST that binds the form (``Form(request.POST or None)`` leaves an empty POST unbound, so
+# the page would show no error) and fills in nothing.
+PROBE = {"_": ""}
+
+
+def _check(response) -> bool:
+    """Check the page *response* brings; False when it brings none for a legitimate reason
+    (``NOT_A_PAGE``, or a file, feed or JSON answered with success). Any other answer fails:
+    the page could not be checked."""
+    status, kind = response.status_code, response.get("Content-Type", "")
+    if status in NOT_A_PAGE or ("text/html" not in kind and 200 <= status < 300):
+        return False
+    assert status in PAGE and "text/html" in kind, f"not checked: {status} {kind}"
+    page = response.content.decode()
+    assert not problems(page), problems(page)
+    return True
+
+
+def test_only_pages_and_legitimate_answers_pass_the_check():
+    from django.http import HttpResponse, JsonResponse
+
+    page = '<div class="form-row"><input name="a"><p class="helptext">x</p></div>'
+    assert _check(HttpResponse("<p>ok</p>", status=422))
+    with pytest.raises(AssertionError, match="helptext"):
+        _check(HttpResponse(page, status=400))  # a form re-drawn with errors is checked
+    assert not _check(HttpResponse(status=302)) and not _check(JsonResponse({}))
+    for status in (429, 500):
+        with pytest.raises(AssertionError, match="not checked"):
+            _check(HttpResponse("<p>x</p>", status=status))
+    with pytest.raises(AssertionError, match="not checked"):
+        _check(JsonResponse({}, status=400))
 
 
 def _page_checks():
@@ -128,6 +178,14 @@ def _page_checks():
                 yield pytest.param(name, check, id=label)
 
 
+def test_the_matrix_gives_pages_to_check():
+    """An empty parametrisation would pass with nothing checked."""
+    protected = _declarations()[2]
+    pages = {param.values[0] for param in _page_checks()}
+    assert pages and len(pages) > len(protected) / 2, (len(pages), len(protected))
+    assert list(_public_urls())
+
+
 @pytest.mark.parametrize(("name", "check"), list(_page_checks()))
 def test_pages_link_help_text_and_errors(name, check, tree):
     user = make_user("duoc.phep")
@@ -135,10 +193,13 @@ def test_pages_link_help_text_and_errors(name, check, tree):
     kwargs = check.kwargs(tree, user) if check.kwargs else {}
     url = reverse(name, kwargs=kwargs)
     client = signed_in_client(user)
-    responses = [client.get(url)] if check.method == "get" else [client.post(url, {})]
-    for response in responses:
-        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-            assert not problems(response.content.decode()), problems(response.content.decode())
+    if check.method == "get":
+        # As the URL matrix reaches it (with its query, if any): it must answer as declared.
+        response = client.get(url, check.body(tree, user, kwargs))
+        assert response.status_code in check.ok_status, (response.status_code, check.ok_status)
+        _check(response)
+    # With the form's errors: a page that takes a POST draws it again (or redirects).
+    _check(client.post(url, PROBE))
 
 
 def _public_urls():
@@ -152,6 +213,5 @@ def _public_urls():
 
 @pytest.mark.parametrize("url", list(_public_urls()))
 def test_public_pages_link_help_text_and_errors(url, client, tree):
-    for response in (client.get(url), client.post(url, {})):
-        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-            assert not problems(response.content.decode()), problems(response.content.decode())
+    _check(client.get(url))
+    _check(client.post(url, PROBE))
