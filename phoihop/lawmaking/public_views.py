@@ -18,17 +18,6 @@ from phoihop.public import ratelimit
 SESSION_KEY = "lawmaking_verified"
 
 
-def _too_many(request, exc: ratelimit.RateLimited):
-    response = render(
-        request,
-        "public/too_many.html",
-        {"minutes": max(1, round(exc.retry_after / 60))},
-        status=429,
-    )
-    response["Retry-After"] = str(exc.retry_after)
-    return response
-
-
 def _verified(request) -> ContactVerification | None:
     public_id = request.session.get(SESSION_KEY)
     verification = (
@@ -99,7 +88,7 @@ def provision(request, public_id, eid):
                 idempotency_key=d["idempotency_key"],
             )
         except ratelimit.RateLimited as exc:
-            return _too_many(request, exc)
+            return ratelimit.too_many(request, exc)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         except IntegrityError:
@@ -141,12 +130,13 @@ def code_request(request, public_id):
             )
             normalized = services.contact_normalize(d["channel"], d["contact"])
             limit, window = setting("CODE_PER_CONTACT")
-            ratelimit.hit("lawmaking_code_contact", normalized, limit=limit, window=window)
+            counted = ratelimit.mailbox(normalized) if "@" in normalized else normalized
+            ratelimit.hit("lawmaking_code_contact", counted, limit=limit, window=window)
             verification, code = services.verification_start(
                 channel=d["channel"], contact=normalized
             )
         except ratelimit.RateLimited as exc:
-            return _too_many(request, exc)
+            return ratelimit.too_many(request, exc)
         except ApplicationError as exc:
             form.add_error("contact", exc.message)
         else:

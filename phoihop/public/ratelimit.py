@@ -8,6 +8,8 @@ shares the limit. The local-memory cache limits per process only.
 import time
 
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
 
@@ -29,6 +31,35 @@ def client_address(request) -> str:
     address column accepts on every database.
     """
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to, as far as the address tells: trimmed, in lower
+    case, without a ``+tag`` sub-address, and without the dots Gmail ignores. Limits count
+    per mailbox, so ``an+1@…`` and ``an+2@…`` share one allowance."""
+    local, _, domain = (email or "").strip().lower().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+def too_many(request, exc: RateLimited) -> HttpResponse:
+    """The 429 page: how long to wait, and (for a mailbox's limit) that the mails already
+    sent still work."""
+    minutes = max(1, round(exc.retry_after / 60))
+    response = render(
+        request,
+        "public/too_many.html",
+        {
+            "minutes": minutes,
+            "hours": round(minutes / 60) if minutes > 90 else None,
+            "mailbox": exc.name.endswith("_email"),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _key(name: str, subject: str, window: int) -> tuple[str, int]:

@@ -37,17 +37,6 @@ def email_normalise(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def email_mailbox(email: str) -> str:
-    """The mailbox an address delivers to, as far as the address tells: normalised, without a
-    ``+tag`` sub-address, and without the dots Gmail ignores. Limits count per mailbox, so
-    ``an+1@…`` and ``an+2@…`` share one allowance."""
-    local, _, domain = email_normalise(email).rpartition("@")
-    local = local.split("+", 1)[0]
-    if domain in ("gmail.com", "googlemail.com"):
-        local, domain = local.replace(".", ""), "gmail.com"
-    return f"{local}@{domain}"
-
-
 def _topics(topics) -> str:
     chosen = [code for code in Subscription.Topic.values if code in set(topics)]
     if not chosen or len(chosen) != len(set(topics)):

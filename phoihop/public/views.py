@@ -23,7 +23,6 @@ from phoihop.public.services import (
     public_receipt_shown,
 )
 from phoihop.public.subscriptions import (
-    email_mailbox,
     subscription_cancel,
     subscription_confirm,
     subscription_for_unsubscribe,
@@ -41,22 +40,6 @@ def _schedule_window():
     return today, today + timedelta(weeks=SCHEDULE_WEEKS_AHEAD)
 
 
-def _too_many(request, exc: ratelimit.RateLimited) -> HttpResponse:
-    minutes = max(1, round(exc.retry_after / 60))
-    response = render(
-        request,
-        "public/too_many.html",
-        {
-            "minutes": minutes,
-            "hours": round(minutes / 60) if minutes > 90 else None,
-            "mailbox": exc.name.endswith("_email"),
-        },
-        status=429,
-    )
-    response["Retry-After"] = str(exc.retry_after)
-    return response
-
-
 def _limit(request, name: str, *, also_global: bool = False, email: str = "") -> None:
     """Count the request against the client address's limit, and against those of the whole
     site (*also_global*) and of the mailbox *email* delivers to (``<NAME>_PER_EMAIL``)."""
@@ -64,7 +47,7 @@ def _limit(request, name: str, *, also_global: bool = False, email: str = "") ->
     ratelimit.hit(name, ratelimit.client_address(request) or "unknown", limit=limit, window=window)
     if email:
         limit, window = setting(f"{name.upper()}_PER_EMAIL")
-        ratelimit.hit(f"{name}_email", email_mailbox(email), limit=limit, window=window)
+        ratelimit.hit(f"{name}_email", ratelimit.mailbox(email), limit=limit, window=window)
     if also_global:
         limit, window = setting(f"{name.upper()}_GLOBAL")
         ratelimit.hit(f"{name}_all", "*", limit=limit, window=window)
@@ -86,7 +69,7 @@ def letter_submit(request):
         try:
             _limit(request, "submit", also_global=True)
         except ratelimit.RateLimited as exc:
-            return _too_many(request, exc)
+            return ratelimit.too_many(request, exc)
         sender = Sender(
             full_name=data["full_name"],
             address=data["address"],
@@ -149,7 +132,7 @@ def letter_status(request):
         try:
             _limit(request, "lookup")
         except ratelimit.RateLimited as exc:
-            return _too_many(request, exc)
+            return ratelimit.too_many(request, exc)
         submission = submission_find(
             tracking_code=form.cleaned_data["tracking_code"], token=form.cleaned_data["token"]
         )
@@ -202,7 +185,7 @@ def subscribe(request):
         try:
             _limit(request, "subscribe", email=form.cleaned_data["email"])
         except ratelimit.RateLimited as exc:
-            return _too_many(request, exc)
+            return ratelimit.too_many(request, exc)
         try:
             subscription_request(
                 email=form.cleaned_data["email"],

@@ -81,6 +81,17 @@ def test_codes_are_limited_per_contact(open_consultation, settings):
     assert statuses == [302, 302, 429]
 
 
+def test_codes_to_one_mailbox_share_its_limit(open_consultation, settings):
+    """Sub-addresses reach the same person: "an+1@…" and "an+2@…" are one mailbox."""
+    settings.PHOIHOP_LAWMAKING = {"CODE_PER_CONTACT": (2, 900)}
+    url = reverse("lawmaking_public:code_request", args=[open_consultation.public_id])
+    statuses = [
+        Client().post(url, {"channel": "email", "contact": f"an+{k}@example.vn"}).status_code
+        for k in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
 def test_a_bad_contact_gets_a_clear_message(open_consultation):
     url = reverse("lawmaking_public:code_request", args=[open_consultation.public_id])
     page = Client().post(url, {"channel": "phone", "contact": "12345"}).content.decode()
