@@ -1,4 +1,5 @@
-"""One ``Content-Disposition`` for every download: Vietnamese names arrive intact."""
+"""One ``Content-Disposition`` for every download (``phoihop.core.downloads``): Vietnamese
+names arrive intact."""
 
 import pytest
 from django.http import HttpResponse
