@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from django.utils.functional import Promise
 from openpyxl import Workbook
@@ -22,6 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from phoihop.security.spreadsheets import write_text
+
+_S = TypeVar("_S", "FormSheet", "ListSheet")
 
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -43,9 +46,7 @@ class FormSheet:
     total: Sequence[object] | None = None
 
 
-def _sheet(book: Workbook, spec: FormSheet, *, first: bool) -> None:
-    sheet = book.active if first else book.create_sheet()
-    sheet.title = spec.name[:31]
+def _form_sheet(sheet: Worksheet, spec: FormSheet) -> None:
     columns = len(spec.header)
     last = get_column_letter(columns)
     lines = [
@@ -88,14 +89,20 @@ def _sheet(book: Workbook, spec: FormSheet, *, first: bool) -> None:
     sheet.page_setup.fitToWidth = 1
 
 
-def form_workbook(sheets: Sequence[FormSheet]) -> bytes:
-    """The tables as one workbook, a sheet each, in order."""
+def _workbook(sheets: Sequence[_S], write: Callable[[Worksheet, _S], None]) -> bytes:
     book = Workbook()
     for index, spec in enumerate(sheets):
-        _sheet(book, spec, first=index == 0)
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = spec.name[:31]
+        write(sheet, spec)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def form_workbook(sheets: Sequence[FormSheet]) -> bytes:
+    """The tables as one workbook, a sheet each, in order."""
+    return _workbook(sheets, _form_sheet)
 
 
 @dataclass(frozen=True)
@@ -120,9 +127,7 @@ def _write_row(sheet: Worksheet, row: int, values: Sequence[object], *, bold: bo
             cell.font = Font(bold=True)
 
 
-def _list_sheet(book: Workbook, spec: ListSheet, *, first: bool) -> None:
-    sheet = book.active if first else book.create_sheet()
-    sheet.title = spec.name[:31]
+def _list_sheet(sheet: Worksheet, spec: ListSheet) -> None:
     row = 1
     for index, values in enumerate(spec.above):
         _write_row(sheet, row, values, bold=index == 0)
@@ -140,9 +145,4 @@ def _list_sheet(book: Workbook, spec: ListSheet, *, first: bool) -> None:
 
 def list_workbook(sheets: Sequence[ListSheet]) -> bytes:
     """The tables as one workbook, a sheet each, in order."""
-    book = Workbook()
-    for index, spec in enumerate(sheets):
-        _list_sheet(book, spec, first=index == 0)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _workbook(sheets, _list_sheet)
