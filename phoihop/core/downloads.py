@@ -11,6 +11,9 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def ascii_name(name: str) -> str:
     """*name* with its Vietnamese letters folded to ASCII (``Đơn thư`` → ``Don thu``), and

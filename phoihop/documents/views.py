@@ -8,13 +8,11 @@ from django.shortcuts import redirect, render
 
 from phoihop.access.policy import can
 from phoihop.core.actions import attempt, form_errors
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import DOCX, file_response
 from phoihop.documents import forms, services
 from phoihop.documents.registry import addressee_resolver
 from phoihop.documents.selectors import document_get
 from phoihop.documents.state_format import recipient_lines, signature_lines
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _target(document):

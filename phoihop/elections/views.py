@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.core.actions import attempt, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import DOCX, XLSX, file_response
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
     ComplaintForm,
@@ -43,9 +43,6 @@ from phoihop.elections.selectors import (
 )
 from phoihop.organizations.selectors import organizations_where
 from phoihop.organizations.services import person_create
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:

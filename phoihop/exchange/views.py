@@ -14,14 +14,12 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines import engine
 from phoihop.documents.charts import bar_chart_svg
 from phoihop.exchange import exports, forms, reports, selectors, services
 from phoihop.exchange.navigation import SEEN_WITH
 from phoihop.organizations.selectors import organizations_where
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, *permissions: str) -> None:

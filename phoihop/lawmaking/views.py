@@ -20,7 +20,7 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
 from phoihop.lawmaking import forms, imports, selectors, services, versions
@@ -29,7 +29,6 @@ from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Positio
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:

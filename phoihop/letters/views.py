@@ -17,7 +17,7 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.views import docx_response
@@ -33,8 +33,6 @@ from phoihop.letters.statistics import (
 )
 from phoihop.organizations.selectors import organizations_where
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Letters per page of the register and the supervision list.
 LIST_PAGE_SIZE = 30
 

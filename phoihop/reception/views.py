@@ -17,7 +17,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import form_errors
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.identity.views import identity_reveal_page
@@ -47,7 +47,6 @@ from phoihop.reception.selectors import (
 )
 
 UPCOMING_DAYS = 62
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:

@@ -13,7 +13,7 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
@@ -22,7 +22,6 @@ from phoihop.organizations.selectors import organizations_where
 from phoihop.supervision import forms, selectors, services
 from phoihop.supervision.models import Plan, Recommendation
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_PAGE_SIZE = 30
 LIST_COUNT_CAP = 300  # "hơn 300": the dashboard has the exact totals
 

@@ -17,7 +17,7 @@ from phoihop.casework.models import Handover
 from phoihop.casework.selectors import item_by_reference
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.core.downloads import file_response
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.documents.views import docx_response
@@ -31,7 +31,6 @@ from phoihop.voters.models import ConsolidatedPetition, Petition, Speaker
 REVIEW_GROUPS = 25  # groups per page of the review
 REVIEW_SHOWN = 12  # petitions of a group shown on the review page
 MAX_MINUTES_BYTES = 5 * 1024 * 1024
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:
