@@ -325,9 +325,7 @@ def test_a_published_decision_between_sessions_offers_its_public_papers(tree, le
             kind=kind,
             title=f"Giấy tờ {kind}",
             received_on=date(2027, 1, 11),
-            upload=CheckedUpload(
-                "Báo cáo thẩm tra số 12-BC-HĐND.pdf", PDF.content_type, PDF.content
-            ),
+            upload=PDF,
             public=public,
         )
     services.submission_decide(
