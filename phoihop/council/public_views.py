@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from phoihop.core.downloads import file_response
 from phoihop.council import forms, selectors
 
 
@@ -91,9 +92,9 @@ def sessions_ics(request):
         agenda = session.agenda.exclude(status="withdrawn").order_by("position", "id")
         event.add("description", "; ".join(f"{a.position}. {a.title}" for a in agenda))
         cal.add_component(event)
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="ky-hop-hdnd.ics"'
-    return response
+    return file_response(
+        cal.to_ical(), "ky-hop-hdnd.ics", "text/calendar; charset=utf-8", inline=True
+    )
 
 
 # ------------------------------------------------------------------ public papers and files
@@ -101,10 +102,7 @@ def sessions_ics(request):
 
 def download(name: str, content_type: str, content) -> HttpResponse:
     """A stored file as an attachment (staff and public downloads alike)."""
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(bytes(content), name, content_type)
 
 
 def paper_file(request, public_id):

@@ -7,9 +7,9 @@ from uuid import UUID
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
+from phoihop.core.selectors import one_or_404
 from phoihop.council.models import (
     AgendaItem,
     Ballot,
@@ -25,21 +25,14 @@ from phoihop.council.models import (
 from phoihop.text.selectors import CANDIDATES, search_results
 
 
-def _one(qs: QuerySet, public_id: UUID):
-    try:
-        return qs.get(public_id=public_id)
-    except (qs.model.DoesNotExist, ValueError):
-        raise Http404 from None
-
-
 def session_list(*, viewer) -> QuerySet[Session]:
     return Session.objects.restrict(viewer, "view").select_related("organization")
 
 
 def session_get(*, viewer, public_id: UUID) -> Session:
-    return _one(
+    return one_or_404(
         session_list(viewer=viewer).select_related("convene_document", "minutes_document"),
-        public_id,
+        public_id=public_id,
     )
 
 
@@ -60,7 +53,7 @@ def agenda_list(*, viewer) -> QuerySet[AgendaItem]:
 
 
 def agenda_get(*, viewer, public_id: UUID) -> AgendaItem:
-    return _one(agenda_list(viewer=viewer), public_id)
+    return one_or_404(agenda_list(viewer=viewer), public_id=public_id)
 
 
 def resolution_list(*, viewer) -> QuerySet[Resolution]:
@@ -68,7 +61,7 @@ def resolution_list(*, viewer) -> QuerySet[Resolution]:
 
 
 def resolution_get(*, viewer, public_id: UUID) -> Resolution:
-    return _one(resolution_list(viewer=viewer), public_id)
+    return one_or_404(resolution_list(viewer=viewer), public_id=public_id)
 
 
 def task_list(*, viewer, overdue: bool = False, today: date | None = None) -> QuerySet[Task]:
@@ -81,7 +74,7 @@ def task_list(*, viewer, overdue: bool = False, today: date | None = None) -> Qu
 
 
 def task_get(*, viewer, public_id: UUID) -> Task:
-    return _one(task_list(viewer=viewer), public_id)
+    return one_or_404(task_list(viewer=viewer), public_id=public_id)
 
 
 def overdue_tasks(*, viewer, today: date) -> QuerySet[Task]:
@@ -94,7 +87,7 @@ def submission_list(*, viewer) -> QuerySet[Submission]:
 
 
 def submission_get(*, viewer, public_id: UUID) -> Submission:
-    return _one(submission_list(viewer=viewer), public_id)
+    return one_or_404(submission_list(viewer=viewer), public_id=public_id)
 
 
 def consultation_ballots(*, consultation: Consultation) -> QuerySet[Ballot]:
@@ -114,7 +107,9 @@ def briefing_list(*, viewer) -> QuerySet[Briefing]:
 
 
 def briefing_get(*, viewer, public_id: UUID) -> Briefing:
-    return _one(briefing_list(viewer=viewer).select_related("notice_document"), public_id)
+    return one_or_404(
+        briefing_list(viewer=viewer).select_related("notice_document"), public_id=public_id
+    )
 
 
 def deputies_absent_for_a_year(*, viewer, today: date):
@@ -337,7 +332,9 @@ def page_number(number: str | None) -> int:
 
 
 def public_resolution(*, public_id: UUID) -> Resolution:
-    return _one(public_resolutions().select_related("organization__parent", "session"), public_id)
+    return one_or_404(
+        public_resolutions().select_related("organization__parent", "session"), public_id=public_id
+    )
 
 
 def public_sessions() -> QuerySet[Session]:
@@ -368,7 +365,7 @@ def public_papers(*, with_file: bool = True) -> QuerySet[Paper]:
 
 
 def public_paper(*, public_id: UUID) -> Paper:
-    return _one(public_papers(), public_id)
+    return one_or_404(public_papers(), public_id=public_id)
 
 
 def public_resolution_papers(resolution: Resolution) -> QuerySet[Paper]:
@@ -394,9 +391,9 @@ def public_resolution_files(resolution: Resolution) -> QuerySet[ResolutionFile]:
 
 
 def public_resolution_file(*, public_id: UUID) -> ResolutionFile:
-    return _one(
+    return one_or_404(
         ResolutionFile.objects.filter(public=True, resolution__status=Resolution.Status.PUBLISHED),
-        public_id,
+        public_id=public_id,
     )
 
 

@@ -17,10 +17,8 @@ from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.council import forms, selectors, services
 from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
 from phoihop.council.public_views import download
-from phoihop.documents.services import document_docx
+from phoihop.documents.views import docx_response
 from phoihop.organizations.selectors import organizations_where
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _require_anywhere(user, *permissions: str) -> None:
@@ -28,13 +26,10 @@ def _require_anywhere(user, *permissions: str) -> None:
         raise Http404
 
 
-def _docx(document) -> HttpResponse:
+def _docx(document, viewer) -> HttpResponse:
     if document is None:
         raise Http404
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    name = document.symbol.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return docx_response(document, viewer)
 
 
 def _today():
@@ -217,9 +212,8 @@ def session_close_view(request, public_id):
 @login_required
 def session_document_view(request, public_id, which):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    return _docx(
-        {"trieu-tap": session.convene_document, "bien-ban": session.minutes_document}.get(which)
-    )
+    which_document = {"trieu-tap": session.convene_document, "bien-ban": session.minutes_document}
+    return _docx(which_document.get(which), request.user)
 
 
 # ------------------------------------------------------------------ agenda items
@@ -676,7 +670,7 @@ def briefing_conclude_view(request, public_id):
 @login_required
 def briefing_notice_view(request, public_id):
     briefing = selectors.briefing_get(viewer=request.user, public_id=public_id)
-    return _docx(briefing.notice_document)
+    return _docx(briefing.notice_document, request.user)
 
 
 # ------------------------------------------------------------------ reports to a session

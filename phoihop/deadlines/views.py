@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from phoihop.core.downloads import file_response
 from phoihop.deadlines import engine
 from phoihop.deadlines.ics import days_off_ics, deadlines_ics
 from phoihop.deadlines.selectors import deadline_feed_list, feed_token_owner
@@ -13,9 +14,7 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=ICS_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return file_response(content, filename, ICS_TYPE, inline=True)
 
 
 @require_GET

@@ -6,7 +6,6 @@ sender's name is never stored on a document: ``ADDRESSEE`` stands for it and is 
 when the document is rendered for someone allowed to see it.
 """
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,6 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 
 from phoihop.audit.services import audit_record, field_changes
 from phoihop.core.errors import ApplicationError
@@ -408,19 +406,6 @@ def document_mentions_addressee(document: Document) -> bool:
     texts = [document.title, *document.recipients, *body.get("paragraphs", [])]
     texts += [*body.get("articles", []), *body.get("bases", [])]
     return any(ADDRESSEE in t for t in texts)
-
-
-def _ascii(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in folded if ord(c) < 128 and c not in '"\\')
-
-
-def download_disposition(name: str) -> str:
-    """``Content-Disposition`` for a download named *name*: an ASCII ``filename`` for old
-    clients and the UTF-8 ``filename*`` of RFC 6266 / RFC 5987 (``Quyết định 01-QĐ-UBND.docx``).
-    """
-    utf8 = content_disposition_header(as_attachment=True, filename=name)
-    return f'attachment; filename="{_ascii(name)}"; {utf8.split("; ", 1)[1]}'
 
 
 def document_file_name(document: Document) -> str:

@@ -1,22 +1,30 @@
-"""Tables in the form of a prescribed report or register, as XLSX: a title, the period, the
-reporting unit, the form's reference, a header row with the form's column numbers under it,
-sized columns and a frozen header, so that a table opens ready to print or to send on.
+"""Tables as XLSX, plain data in and bytes out, every cell written formula-safe
+(``phoihop.security.spreadsheets``), so that no export turns someone's text into a formula.
 
-Plain data in (:class:`FormSheet`), bytes out; cells are written formula-safe.
+- :class:`FormSheet` / :func:`form_workbook`: a prescribed report or register: a title, the
+  period, the reporting unit, the form's reference, a header row with the form's column
+  numbers under it, sized columns and a frozen header, ready to print or to send on.
+- :class:`ListSheet` / :func:`list_workbook`: a plain list or export: optional lines above
+  (the first in bold, as its title), a bold header row, the rows and the column widths.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from phoihop.security.spreadsheets import write_text
+
+_S = TypeVar("_S", "FormSheet", "ListSheet")
 
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -38,9 +46,7 @@ class FormSheet:
     total: Sequence[object] | None = None
 
 
-def _sheet(book: Workbook, spec: FormSheet, *, first: bool) -> None:
-    sheet = book.active if first else book.create_sheet()
-    sheet.title = spec.name[:31]
+def _form_sheet(sheet: Worksheet, spec: FormSheet) -> None:
     columns = len(spec.header)
     last = get_column_letter(columns)
     lines = [
@@ -83,11 +89,60 @@ def _sheet(book: Workbook, spec: FormSheet, *, first: bool) -> None:
     sheet.page_setup.fitToWidth = 1
 
 
-def form_workbook(sheets: Sequence[FormSheet]) -> bytes:
-    """The tables as one workbook, a sheet each, in order."""
+def _workbook(sheets: Sequence[_S], write: Callable[[Worksheet, _S], None]) -> bytes:
     book = Workbook()
     for index, spec in enumerate(sheets):
-        _sheet(book, spec, first=index == 0)
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = spec.name[:31]
+        write(sheet, spec)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def form_workbook(sheets: Sequence[FormSheet]) -> bytes:
+    """The tables as one workbook, a sheet each, in order."""
+    return _workbook(sheets, _form_sheet)
+
+
+@dataclass(frozen=True)
+class ListSheet:
+    """One plain table. *above*: lines before the header (the first one bold); *header*: the
+    column names (bold; none for a sheet of free lines); *widths*: from column A on, ``None``
+    leaves a column as it is. An empty row in *above* or *rows* is an empty line."""
+
+    name: str  # the sheet's tab (at most 31 characters)
+    header: Sequence[object] = ()
+    rows: Iterable[Sequence[object]] = ()
+    widths: Sequence[float | None] = ()
+    above: Sequence[Sequence[object]] = ()
+
+
+def _write_row(sheet: Worksheet, row: int, values: Sequence[object], *, bold: bool = False) -> None:
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, Promise):
+            value = str(value)  # a lazily translated label
+        cell = write_text(sheet.cell(row=row, column=column), value)
+        if bold:
+            cell.font = Font(bold=True)
+
+
+def _list_sheet(sheet: Worksheet, spec: ListSheet) -> None:
+    row = 1
+    for index, values in enumerate(spec.above):
+        _write_row(sheet, row, values, bold=index == 0)
+        row += 1
+    if spec.header:
+        _write_row(sheet, row, spec.header, bold=True)
+        row += 1
+    for values in spec.rows:
+        _write_row(sheet, row, values)
+        row += 1
+    for column, width in enumerate(spec.widths, start=1):
+        if width is not None:
+            sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def list_workbook(sheets: Sequence[ListSheet]) -> bytes:
+    """The tables as one workbook, a sheet each, in order."""
+    return _workbook(sheets, _list_sheet)

@@ -8,12 +8,11 @@ from django.shortcuts import redirect, render
 
 from phoihop.access.policy import can
 from phoihop.core.actions import attempt, form_errors
+from phoihop.core.downloads import DOCX, file_response
 from phoihop.documents import forms, services
 from phoihop.documents.registry import addressee_resolver
 from phoihop.documents.selectors import document_get
 from phoihop.documents.state_format import recipient_lines, signature_lines
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _target(document):
@@ -36,11 +35,7 @@ def addressee_for(document, viewer):
 def docx_response(document, viewer) -> HttpResponse:
     """The DOCX download with its UTF-8 file name (RFC 6266)."""
     data = services.document_docx(document, addressee=addressee_for(document, viewer))
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = services.download_disposition(
-        services.document_file_name(document)
-    )
-    return response
+    return file_response(data, services.document_file_name(document), DOCX)
 
 
 @login_required

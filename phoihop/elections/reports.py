@@ -3,14 +3,12 @@ spreadsheet (XLSX) and the NIST SP 1500-100 v2 election results common data form
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from phoihop.documents.services import place_name
+from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.state_format import StateDocument, Table, render_docx
 from phoihop.elections.models import Candidate, Contest, Election
 
@@ -109,13 +107,6 @@ def results_docx(election: Election) -> bytes:
 
 
 def results_xlsx(election: Election) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Kết quả"
-    sheet.append([election.name])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append([f"Ngày bầu cử: {election.election_day:%d/%m/%Y}"])
-    sheet.append([])
     header = [
         "Đơn vị bầu cử",
         "Vòng",
@@ -130,37 +121,33 @@ def results_xlsx(election: Election) -> bytes:
         "Tỷ lệ so với phiếu hợp lệ (%)",
         "Trúng cử",
     ]
-    sheet.append(header)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for contest in _contests(election):
-        r = contest.result
-        if not r:
-            continue
-        for name in r["ranking"]:
-            sheet.append(
-                [
-                    str(contest.constituency),
-                    contest.get_round_display(),
-                    contest.seats,
-                    r["voters_on_list"],
-                    r["voted"],
-                    round(100 * r["turnout"], 2),
-                    r["valid"],
-                    r["invalid"],
-                    name,
-                    r["votes"][name],
-                    r["share_of_valid"][name],
-                    "x" if name in r["elected"] else "",
-                ]
-            )
-    for column, width in zip(
-        "ABCDEFGHIJKL", (28, 12, 8, 14, 14, 10, 12, 12, 26, 12, 14, 9), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    rows = [
+        [
+            str(contest.constituency),
+            contest.get_round_display(),
+            contest.seats,
+            r["voters_on_list"],
+            r["voted"],
+            round(100 * r["turnout"], 2),
+            r["valid"],
+            r["invalid"],
+            name,
+            r["votes"][name],
+            r["share_of_valid"][name],
+            "x" if name in r["elected"] else "",
+        ]
+        for contest in _contests(election)
+        if (r := contest.result)
+        for name in r["ranking"]
+    ]
+    sheet = ListSheet(
+        "Kết quả",
+        above=[[election.name], [f"Ngày bầu cử: {election.election_day:%d/%m/%Y}"], []],
+        header=header,
+        rows=rows,
+        widths=(28, 12, 8, 14, 14, 10, 12, 12, 26, 12, 14, 9),
+    )
+    return list_workbook([sheet])
 
 
 def _text(value: str) -> dict:

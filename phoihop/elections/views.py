@@ -4,7 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.core.actions import attempt, submit
+from phoihop.core.downloads import DOCX, XLSX, file_response
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
     ComplaintForm,
@@ -42,9 +43,6 @@ from phoihop.elections.selectors import (
 )
 from phoihop.organizations.selectors import organizations_where
 from phoihop.organizations.services import person_create
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:
@@ -193,17 +191,13 @@ def publish_view(request, public_id):
 @login_required
 def report_docx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    response = HttpResponse(reports.results_docx(election), content_type=DOCX)
-    response["Content-Disposition"] = 'attachment; filename="bao-cao-ket-qua-bau-cu.docx"'
-    return response
+    return file_response(reports.results_docx(election), "bao-cao-ket-qua-bau-cu.docx", DOCX)
 
 
 @login_required
 def report_xlsx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    response = HttpResponse(reports.results_xlsx(election), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="ket-qua-bau-cu.xlsx"'
-    return response
+    return file_response(reports.results_xlsx(election), "ket-qua-bau-cu.xlsx", XLSX)
 
 
 @login_required
@@ -529,9 +523,9 @@ def public_results_view(request, public_id):
 
 def public_nist_view(request, public_id):
     election = published_election_get(public_id=public_id)
-    response = HttpResponse(
+    return file_response(
         json.dumps(reports.results_nist(election), ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+        "ket-qua-bau-cu-nist-1500-100.json",
+        "application/json; charset=utf-8",
+        inline=True,
     )
-    response["Content-Disposition"] = 'inline; filename="ket-qua-bau-cu-nist-1500-100.json"'
-    return response

@@ -4,18 +4,11 @@ staff see their outgoing register, what was sent to their body, and the copies t
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from phoihop.access.grants import organization_scope
+from phoihop.core.selectors import one_or_404
 from phoihop.exchange.models import Delivery, Dispatch, PeriodicReport
 from phoihop.organizations.models import Organization
-
-
-def _one(qs: QuerySet, public_id: UUID):
-    try:
-        return qs.get(public_id=public_id)
-    except (qs.model.DoesNotExist, ValueError):
-        raise Http404 from None
 
 
 def dispatch_list(*, viewer) -> QuerySet[Dispatch]:
@@ -29,7 +22,7 @@ def dispatch_list(*, viewer) -> QuerySet[Dispatch]:
 
 
 def dispatch_get(*, viewer, public_id: UUID) -> Dispatch:
-    return _one(dispatch_list(viewer=viewer), public_id)
+    return one_or_404(dispatch_list(viewer=viewer), public_id=public_id)
 
 
 def delivery_list(*, viewer) -> QuerySet[Delivery]:
@@ -41,7 +34,7 @@ def delivery_list(*, viewer) -> QuerySet[Delivery]:
 
 
 def delivery_get(*, viewer, public_id: UUID) -> Delivery:
-    return _one(delivery_list(viewer=viewer), public_id)
+    return one_or_404(delivery_list(viewer=viewer), public_id=public_id)
 
 
 def _own(viewer):
@@ -86,4 +79,4 @@ def report_list(*, viewer) -> QuerySet[PeriodicReport]:
 
 
 def report_get(*, viewer, public_id: UUID) -> PeriodicReport:
-    return _one(report_list(viewer=viewer), public_id)
+    return one_or_404(report_list(viewer=viewer), public_id=public_id)

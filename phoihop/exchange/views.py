@@ -4,7 +4,7 @@ with their charts, XLSX and draft document. Thin: forms parse, services decide, 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -14,14 +14,12 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines import engine
 from phoihop.documents.charts import bar_chart_svg
-from phoihop.documents.services import download_disposition
 from phoihop.exchange import exports, forms, reports, selectors, services
 from phoihop.exchange.navigation import SEEN_WITH
 from phoihop.organizations.selectors import organizations_where
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, *permissions: str) -> None:
@@ -31,12 +29,6 @@ def _require_anywhere(user, *permissions: str) -> None:
 
 def _today():
     return timezone.localdate()
-
-
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = download_disposition(name)
-    return response
 
 
 @login_required
@@ -140,9 +132,7 @@ def dispatch_file_view(request, public_id):
     dispatch = selectors.dispatch_get(viewer=request.user, public_id=public_id)
     if not dispatch.file_name:
         raise Http404
-    response = HttpResponse(bytes(dispatch.content), content_type=dispatch.content_type)
-    response["Content-Disposition"] = download_disposition(dispatch.file_name)
-    return response
+    return file_response(bytes(dispatch.content), dispatch.file_name, dispatch.content_type)
 
 
 @login_required
@@ -276,7 +266,8 @@ def register_xlsx_view(request):
         outgoing=selectors.outgoing_register(**kw),
         incoming=selectors.incoming_register(**kw),
     )
-    return _xlsx(content, f"So van ban {organization.doc_abbreviation} {year}.xlsx")
+    name = f"So van ban {organization.doc_abbreviation} {year}.xlsx"
+    return file_response(content, name, XLSX)
 
 
 def _period(request, bodies):
@@ -345,7 +336,8 @@ def report_xlsx_view(request):
     _, compiled = _period(request, bodies)
     if compiled is None:
         raise Http404
-    return _xlsx(reports.report_xlsx(compiled), f"Bao cao {compiled.label}.xlsx".replace("/", "-"))
+    name = f"Bao cao {compiled.label}.xlsx".replace("/", "-")
+    return file_response(reports.report_xlsx(compiled), name, XLSX)
 
 
 @login_required

@@ -3,11 +3,10 @@ a visiting citizen): the officer states a purpose, the read is audited, nothing 
 The scans (which show handwriting) are listed there and downloaded one by one, each download
 audited with the same purpose."""
 
-from urllib.parse import quote
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from phoihop.core.downloads import file_response
 from phoihop.identity.forms import RevealForm
 from phoihop.identity.models import Identity
 from phoihop.identity.services import identity_reveal, identity_scan_reveal
@@ -20,10 +19,8 @@ def _scan_download(request, identity: Identity, scan_id: str, purpose: str) -> H
     name, content_type, content = identity_scan_reveal(
         actor=request.user, scan=scan, purpose=purpose
     )
-    response = HttpResponse(content, content_type=content_type or "application/octet-stream")
     # Always a download, never shown inline: a file is not trusted to render in our origin.
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    response["X-Content-Type-Options"] = "nosniff"
+    response = file_response(content, name, content_type or "application/octet-stream")
     response["Cache-Control"] = "no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -199,37 +199,32 @@ def is_table(first_line: str) -> bool:
 def template_xlsx(citations: Iterable[str]) -> bytes:
     """The campaign template: the columns with one example row, and a second sheet listing the
     draft's provisions as they are to be cited, and the values the choice columns take."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from phoihop.documents.sheets import ListSheet, list_workbook
 
-    from phoihop.security.spreadsheets import append_row
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Y kien"
-    append_row(sheet, [title for _, title, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    append_row(sheet, EXAMPLE)
-    for letter, width in zip("ABCDEFG", (60, 22, 24, 50, 24, 28, 20), strict=True):
-        sheet.column_dimensions[letter].width = width
-    guide = book.create_sheet("Huong dan")
-    append_row(guide, ["Điều, khoản, điểm (ghi đúng như dưới đây)", "Ý kiến", "Đối tượng"])
     positions = [str(label) for _, label in Position.choices]
     kinds = [str(label) for _, label in CommenterKind.choices]
     cites = list(citations)
-    for i in range(max(len(cites), len(positions), len(kinds))):
-        append_row(
-            guide,
-            [
-                cites[i] if i < len(cites) else "",
-                positions[i] if i < len(positions) else "",
-                kinds[i] if i < len(kinds) else "",
-            ],
-        )
-    guide.column_dimensions["A"].width = 40
-    guide.column_dimensions["B"].width = 28
-    guide.column_dimensions["C"].width = 28
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    guide = [
+        [
+            cites[i] if i < len(cites) else "",
+            positions[i] if i < len(positions) else "",
+            kinds[i] if i < len(kinds) else "",
+        ]
+        for i in range(max(len(cites), len(positions), len(kinds)))
+    ]
+    return list_workbook(
+        [
+            ListSheet(
+                "Y kien",
+                header=[title for _, title, _ in COLUMNS],
+                rows=[EXAMPLE],
+                widths=(60, 22, 24, 50, 24, 28, 20),
+            ),
+            ListSheet(
+                "Huong dan",
+                header=["Điều, khoản, điểm (ghi đúng như dưới đây)", "Ý kiến", "Đối tượng"],
+                rows=guide,
+                widths=(40, 28, 28),
+            ),
+        ]
+    )

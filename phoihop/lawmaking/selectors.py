@@ -7,6 +7,7 @@ from django.db.models import Case, Count, Min, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 
 from phoihop.core.querysets import scope_for
+from phoihop.core.selectors import one_or_404
 from phoihop.lawmaking.models import (
     AgencyRequest,
     Comment,
@@ -24,19 +25,12 @@ from phoihop.lawmaking.models import (
 )
 
 
-def _one(qs: QuerySet, **lookup):
-    obj = qs.filter(**lookup).first()
-    if obj is None:
-        raise Http404
-    return obj
-
-
 def draft_list(*, viewer) -> QuerySet[Draft]:
     return Draft.objects.restrict(viewer, "view").select_related("organization")
 
 
 def draft_get(*, viewer, public_id) -> Draft:
-    return _one(draft_list(viewer=viewer), public_id=public_id)
+    return one_or_404(draft_list(viewer=viewer), public_id=public_id)
 
 
 def version_get(draft: Draft, number: int | None = None) -> DraftVersion:
@@ -54,11 +48,11 @@ def consultation_list(*, viewer) -> QuerySet[Consultation]:
 
 
 def consultation_get(*, viewer, public_id) -> Consultation:
-    return _one(consultation_list(viewer=viewer), public_id=public_id)
+    return one_or_404(consultation_list(viewer=viewer), public_id=public_id)
 
 
 def request_get(*, viewer, public_id) -> AgencyRequest:
-    return _one(
+    return one_or_404(
         AgencyRequest.objects.restrict(viewer, "view").select_related(
             "consultation__draft", "consultation__version", "document", "organization"
         ),
@@ -73,7 +67,7 @@ def critique_list(*, viewer) -> QuerySet[Critique]:
 
 
 def critique_get(*, viewer, public_id) -> Critique:
-    return _one(critique_list(viewer=viewer), public_id=public_id)
+    return one_or_404(critique_list(viewer=viewer), public_id=public_id)
 
 
 def round_list(*, viewer) -> QuerySet[ProposalRound]:
@@ -81,11 +75,11 @@ def round_list(*, viewer) -> QuerySet[ProposalRound]:
 
 
 def round_get(*, viewer, public_id) -> ProposalRound:
-    return _one(round_list(viewer=viewer), public_id=public_id)
+    return one_or_404(round_list(viewer=viewer), public_id=public_id)
 
 
 def merge_run_get(consultation: Consultation, public_id) -> MergeRun:
-    return _one(consultation.merges.all(), public_id=public_id)
+    return one_or_404(consultation.merges.all(), public_id=public_id)
 
 
 def citations(version: DraftVersion) -> dict[int, str]:
@@ -148,7 +142,7 @@ def heat_map(draft: Draft, version: DraftVersion) -> list[ProvisionRow]:
 def provision_of(draft: Draft, number: int, eid: str) -> Provision:
     """A provision of the draft's version *number*, with its version, its previous version's
     provision and its parents, in one query."""
-    return _one(
+    return one_or_404(
         Provision.objects.select_related("version", "previous__version", "parent__parent"),
         version__draft=draft,
         version__number=number,
@@ -170,7 +164,9 @@ def consultations_answerable(draft: Draft, viewer) -> tuple[list[int], set[int]]
 def provision_get(version: DraftVersion, eid: str) -> Provision:
     """The provision with what its page shows: its previous version's, and its parents (the
     citation of a point names its clause and article)."""
-    return _one(version.provisions.select_related("previous__version", "parent__parent"), eid=eid)
+    return one_or_404(
+        version.provisions.select_related("previous__version", "parent__parent"), eid=eid
+    )
 
 
 def provision_full_text(provision: Provision) -> str:
@@ -302,4 +298,4 @@ def public_consultations() -> QuerySet[Consultation]:
 
 
 def public_consultation_get(public_id) -> Consultation:
-    return _one(public_consultations(), public_id=public_id)
+    return one_or_404(public_consultations(), public_id=public_id)

@@ -4,7 +4,6 @@ or imported), merging, taking up and the consolidated report. Thin: forms parse,
 decide, selectors read."""
 
 from datetime import timedelta
-from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,27 +20,20 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
-from phoihop.documents.services import document_docx
+from phoihop.core.downloads import XLSX, file_response
+from phoihop.documents.sheets import ListSheet, list_workbook
+from phoihop.documents.views import docx_response
 from phoihop.lawmaking import forms, imports, selectors, services, versions
 from phoihop.lawmaking.conf import setting
 from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Position
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:
     if not has_permission_anywhere(user, permission):
         raise Http404
-
-
-def _docx_response(document) -> HttpResponse:
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    name = document.symbol.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
 
 
 # ------------------------------------------------------------------ drafts
@@ -425,11 +417,7 @@ def import_template(request, public_id):
     cites = selectors.citations(item.version)
     order = item.version.provisions.values_list("id", flat=True)
     content = imports.template_xlsx(cites[pk] for pk in order)
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="mau-nhap-y-kien-{item.reference}.xlsx"'
-    )
-    return response
+    return file_response(content, f"mau-nhap-y-kien-{item.reference}.xlsx", XLSX)
 
 
 @login_required
@@ -554,7 +542,7 @@ def request_document(request, public_id):
     req = selectors.request_get(viewer=request.user, public_id=public_id)
     if req.document is None:
         raise Http404
-    return _docx_response(req.document)
+    return docx_response(req.document, request.user)
 
 
 # ------------------------------------------------------------------ opinions and the report
@@ -645,17 +633,10 @@ def report(request, public_id):
 
 
 def _report_xlsx(item, rows) -> HttpResponse:
-    from openpyxl import Workbook
-
-    from phoihop.security.spreadsheets import append_row
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tong hop y kien"
     kinds = CommenterKind.choices
-    append_row(
-        sheet,
-        [
+    sheet = ListSheet(
+        "Tong hop y kien",
+        header=[
             "TT",
             "Quy định",
             "Ý kiến",
@@ -666,10 +647,7 @@ def _report_xlsx(item, rows) -> HttpResponse:
             "Tiếp thu, giải trình",
             "Nội dung tiếp thu, giải trình",
         ],
-    )
-    for i, r in enumerate(rows, 1):
-        append_row(
-            sheet,
+        rows=[
             [
                 i,
                 r.citation,
@@ -680,13 +658,11 @@ def _report_xlsx(item, rows) -> HttpResponse:
                 r.proposed_wording,
                 r.response_label,
                 r.response_text,
-            ],
-        )
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="tong-hop-{item.reference}.xlsx"'
-    return response
+            ]
+            for i, r in enumerate(rows, 1)
+        ],
+    )
+    return file_response(list_workbook([sheet]), f"tong-hop-{item.reference}.xlsx", XLSX)
 
 
 @login_required
@@ -695,7 +671,7 @@ def report_document(request, public_id):
     item = _consultation(request, public_id)
     if item.report_document is None:
         raise Http404
-    return _docx_response(item.report_document)
+    return docx_response(item.report_document, request.user)
 
 
 @login_required
@@ -867,7 +843,7 @@ def critique_document(request, public_id, which):
     document = item.document if which == "phan-bien" else item.answer_document
     if document is None:
         raise Http404
-    return _docx_response(document)
+    return docx_response(document, request.user)
 
 
 # ------------------------------------------------------------------ the term's legislative tasks
@@ -952,4 +928,4 @@ def round_document(request, public_id):
     item = _round(request, public_id)
     if item.document is None:
         raise Http404
-    return _docx_response(item.document)
+    return docx_response(item.document, request.user)

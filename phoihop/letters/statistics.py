@@ -3,18 +3,15 @@
 Built only from selectors (``letter_list``), so a viewer counts exactly what they may see.
 """
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from phoihop.documents.charts import Breakdown, bar_chart_svg
+from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.letters.models import Letter
 from phoihop.letters.selectors import letter_list
-from phoihop.security.spreadsheets import append_row
 
 __all__ = ["Breakdown", "bar_chart_svg", "letter_statistics", "letter_statistics_xlsx"]
 
@@ -66,27 +63,20 @@ def letter_statistics(
 
 def letter_statistics_xlsx(stats: LetterStatistics) -> bytes:
     """The statistics as a workbook: a summary sheet and one sheet per breakdown."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tổng hợp"
-    sheet.append(["Thống kê đơn", f"{stats.start:%d/%m/%Y} – {stats.end:%d/%m/%Y}"])
-    sheet["A1"].font = Font(bold=True)
-    for label, value in (
-        ("Tổng số đơn", stats.total),
-        ("Đang xử lý, giải quyết", stats.open),
-        ("Quá hạn", stats.overdue),
-    ):
-        sheet.append([label, value])
-    for breakdown in stats.breakdowns:
-        ws = book.create_sheet(breakdown.title[:31])
-        ws.append([breakdown.title, "Số đơn"])
-        ws["A1"].font = ws["B1"].font = Font(bold=True)
-        for row in breakdown.rows:
-            append_row(ws, row)
-        ws.column_dimensions["A"].width = 40
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    summary = ListSheet(
+        "Tổng hợp",
+        header=["Thống kê đơn", f"{stats.start:%d/%m/%Y} – {stats.end:%d/%m/%Y}"],
+        rows=[
+            ["Tổng số đơn", stats.total],
+            ["Đang xử lý, giải quyết", stats.open],
+            ["Quá hạn", stats.overdue],
+        ],
+    )
+    breakdowns = [
+        ListSheet(b.title, header=[b.title, "Số đơn"], rows=b.rows, widths=(40,))
+        for b in stats.breakdowns
+    ]
+    return list_workbook([summary, *breakdowns])
 
 
 EXPORT_HEADER = [
@@ -105,28 +95,19 @@ EXPORT_HEADER = [
 
 def letter_list_xlsx(letters) -> bytes:
     """A list of letters (from ``letter_list``) as a workbook. Senders appear by pseudonym."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Danh sách đơn"
-    sheet.append(EXPORT_HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for letter in letters:
-        append_row(
-            sheet,
-            [
-                letter.reference,
-                letter.organization.short_name,
-                letter.received_on,
-                str(letter.get_channel_display()),
-                str(letter.get_kind_display()),
-                letter.field,
-                str(letter.get_status_display()),
-                letter.sender_label,
-                letter.due_on,
-                letter.summary,
-            ],
-        )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    rows = (
+        [
+            letter.reference,
+            letter.organization.short_name,
+            letter.received_on,
+            str(letter.get_channel_display()),
+            str(letter.get_kind_display()),
+            letter.field,
+            str(letter.get_status_display()),
+            letter.sender_label,
+            letter.due_on,
+            letter.summary,
+        ]
+        for letter in letters
+    )
+    return list_workbook([ListSheet("Danh sách đơn", header=EXPORT_HEADER, rows=rows)])

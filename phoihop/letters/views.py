@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,9 +17,9 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
-from phoihop.documents.services import download_disposition
 from phoihop.documents.views import docx_response
 from phoihop.identity.views import identity_reveal_page
 from phoihop.letters import forms, selectors, services
@@ -33,8 +33,6 @@ from phoihop.letters.statistics import (
 )
 from phoihop.organizations.selectors import organizations_where
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Letters per page of the register and the supervision list.
 LIST_PAGE_SIZE = 30
 
@@ -61,9 +59,7 @@ def letter_list(request):
     )
     qs = found.letters
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(letter_list_xlsx(qs[:5000]), content_type=XLSX)
-        response["Content-Disposition"] = download_disposition("Danh sách đơn.xlsx")
-        return response
+        return file_response(letter_list_xlsx(qs[:5000]), "Danh sách đơn.xlsx", XLSX)
     # No exact count: at volume it costs more than the page (docs/letters-benchmark.md).
     page = window_page(qs, request.GET.get("page"), per_page=LIST_PAGE_SIZE)
     return render(
@@ -448,18 +444,14 @@ def statistics(request):
         viewer=request.user, start=start, end=end, today=today, organization=organization
     )
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(letter_statistics_xlsx(stats), content_type=XLSX)
-        response["Content-Disposition"] = download_disposition("Thống kê đơn.xlsx")
-        return response
+        return file_response(letter_statistics_xlsx(stats), "Thống kê đơn.xlsx", XLSX)
     unit = organization.name if organization else "Các cơ quan trong phạm vi được xem"
     report = period_report(
         viewer=request.user, start=start, end=end, organization=organization, unit=unit
     )
     if request.GET.get("format") == "tt02":
-        response = HttpResponse(period_report_xlsx(report), content_type=XLSX)
         name = f"Biểu tổng hợp {start:%d-%m-%Y} đến {end:%d-%m-%Y}.xlsx"
-        response["Content-Disposition"] = download_disposition(name)
-        return response
+        return file_response(period_report_xlsx(report), name, XLSX)
     charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(stats.breakdowns)]
     tables = [
         (t, bar_chart_svg(t.chart(), chart_id=f"tt02-{i}")) for i, t in enumerate(report.tables)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from phoihop.core.downloads import file_response
 from phoihop.core.errors import ApplicationError
 from phoihop.letters.services import Sender
 from phoihop.public import ratelimit
@@ -168,9 +169,9 @@ def schedules_ics(request):
     content = reception_days_ics(
         reception_days(published, start=start, end=end), name="Lịch tiếp công dân"
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="lich-tiep-cong-dan.ics"'
-    return response
+    return file_response(
+        content, "lich-tiep-cong-dan.ics", "text/calendar; charset=utf-8", inline=True
+    )
 
 
 # ------------------------------------------------------------------ e-mail subscriptions

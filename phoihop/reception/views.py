@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms.utils import ErrorDict
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,9 +17,9 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import form_errors
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
-from phoihop.documents.services import download_disposition
 from phoihop.identity.views import identity_reveal_page
 from phoihop.organizations.selectors import organizations_where
 from phoihop.reception import services
@@ -47,7 +47,6 @@ from phoihop.reception.selectors import (
 )
 
 UPCOMING_DAYS = 62
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:
@@ -114,9 +113,8 @@ def visit_list_view(request):
         body = visit_register_xlsx(
             viewer=request.user, visits=chosen, start=start, end=end, unit=unit
         )
-        response = HttpResponse(body, content_type=XLSX)
         name = f"Sổ tiếp công dân {start:%d-%m-%Y} đến {end:%d-%m-%Y}.xlsx"
-        response["Content-Disposition"] = download_disposition(name)
+        response = file_response(body, name, XLSX)
         response["Cache-Control"] = "no-store"
         return response
     page = Paginator(visits, 30).get_page(request.GET.get("page"))

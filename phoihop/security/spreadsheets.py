@@ -7,11 +7,9 @@ saves the sheet as CSV. Such strings are written as text, with Excel's "quote pr
 hidden apostrophe) so that they stay text after editing.
 """
 
-from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -27,13 +25,6 @@ def write_text(cell: Cell, value: Any) -> Cell:
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
-
-
-def append_row(sheet: Worksheet, values: Iterable[Any]) -> None:
-    """``sheet.append(values)``, with every formula-like string written as text."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
-    for column, value in enumerate(values, start=1):
-        write_text(sheet.cell(row=row, column=column), value)
 
 
 def assert_no_formulas(workbook_bytes: bytes) -> None:

@@ -9,11 +9,11 @@ from uuid import UUID
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from phoihop.casework.models import Link
 from phoihop.core.querysets import scope_for
+from phoihop.core.selectors import one_or_404
 from phoihop.organizations.models import Organization
 from phoihop.supervision.models import (
     BodyReport,
@@ -27,19 +27,14 @@ from phoihop.supervision.models import (
 )
 
 
-def _one(qs: QuerySet, public_id: UUID):
-    try:
-        return qs.get(public_id=public_id)
-    except qs.model.DoesNotExist:
-        raise Http404 from None
-
-
 def programme_list(*, viewer) -> QuerySet[Programme]:
     return Programme.objects.restrict(viewer, "view").select_related("organization")
 
 
 def programme_get(*, viewer, public_id: UUID) -> Programme:
-    return _one(programme_list(viewer=viewer).prefetch_related("topics__lead"), public_id)
+    return one_or_404(
+        programme_list(viewer=viewer).prefetch_related("topics__lead"), public_id=public_id
+    )
 
 
 def plan_list(*, viewer) -> QuerySet[Plan]:
@@ -47,9 +42,9 @@ def plan_list(*, viewer) -> QuerySet[Plan]:
 
 
 def plan_get(*, viewer, public_id: UUID) -> Plan:
-    return _one(
+    return one_or_404(
         plan_list(viewer=viewer).select_related("previous", "report_document", "notice_document"),
-        public_id,
+        public_id=public_id,
     )
 
 
@@ -65,7 +60,7 @@ def visit_list(*, viewer) -> QuerySet[Visit]:
 
 
 def visit_get(*, viewer, public_id: UUID) -> Visit:
-    return _one(visit_list(viewer=viewer), public_id)
+    return one_or_404(visit_list(viewer=viewer), public_id=public_id)
 
 
 def plan_reports(*, viewer, plan: Plan) -> QuerySet[BodyReport]:
@@ -100,11 +95,11 @@ def carried_recommendations(*, viewer, plan: Plan) -> QuerySet[Recommendation]:
 
 
 def report_get(*, viewer, public_id: UUID) -> BodyReport:
-    return _one(
+    return one_or_404(
         BodyReport.objects.restrict(viewer, "view").select_related(
             "organization", "plan", "supervised_by"
         ),
-        public_id,
+        public_id=public_id,
     )
 
 
@@ -132,7 +127,7 @@ def overdue_filter(qs: QuerySet, today: date) -> QuerySet:
 
 
 def recommendation_get(*, viewer, public_id: UUID) -> Recommendation:
-    return _one(recommendation_list(viewer=viewer), public_id)
+    return one_or_404(recommendation_list(viewer=viewer), public_id=public_id)
 
 
 @dataclass(frozen=True)
@@ -228,7 +223,7 @@ def sitting_list(*, viewer) -> QuerySet[Sitting]:
 
 
 def sitting_get(*, viewer, public_id: UUID) -> Sitting:
-    return _one(sitting_list(viewer=viewer), public_id)
+    return one_or_404(sitting_list(viewer=viewer), public_id=public_id)
 
 
 def sitting_questions(*, viewer, sitting: Sitting) -> QuerySet[Question]:
@@ -244,11 +239,11 @@ def question_list(*, viewer) -> QuerySet[Question]:
 
 
 def question_get(*, viewer, public_id: UUID) -> Question:
-    return _one(
+    return one_or_404(
         Question.objects.restrict(viewer, "view").select_related(
             "organization", "sitting", "supervised_by"
         ),
-        public_id,
+        public_id=public_id,
     )
 
 
@@ -264,7 +259,7 @@ def pledge_list(*, viewer, supervised_by=None) -> QuerySet[Pledge]:
 
 
 def pledge_get(*, viewer, public_id: UUID) -> Pledge:
-    return _one(pledge_list(viewer=viewer), public_id)
+    return one_or_404(pledge_list(viewer=viewer), public_id=public_id)
 
 
 def questions_to_ask_again(*, viewer) -> QuerySet[Question]:

@@ -2,8 +2,6 @@
 before the visit, visits, the report and its recommendations), recommendations, questioning
 and pledges. Thin: forms parse, services decide, selectors read."""
 
-from io import BytesIO
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,15 +13,15 @@ from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
-from phoihop.documents.services import document_docx
+from phoihop.documents.sheets import ListSheet, list_workbook
+from phoihop.documents.views import docx_response
 from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.supervision import forms, selectors, services
 from phoihop.supervision.models import Plan, Recommendation
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_PAGE_SIZE = 30
 LIST_COUNT_CAP = 300  # "hơn 300": the dashboard has the exact totals
 
@@ -89,13 +87,9 @@ def recommendation_list_view(request):
 
 
 def _xlsx(qs) -> HttpResponse:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Kiến nghị"
-    sheet.append(
-        [
+    sheet = ListSheet(
+        "Kiến nghị",
+        header=[
             "Số hiệu",
             "Cơ quan thực hiện",
             "Chủ thể giám sát",
@@ -104,10 +98,8 @@ def _xlsx(qs) -> HttpResponse:
             "Hạn",
             "Trạng thái",
             "Kết quả",
-        ]
-    )
-    for rec in qs:
-        sheet.append(
+        ],
+        rows=(
             [
                 rec.reference,
                 rec.organization.name,
@@ -118,12 +110,10 @@ def _xlsx(qs) -> HttpResponse:
                 rec.get_status_display(),
                 rec.get_result_display(),
             ]
-        )
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="kien-nghi-giam-sat.xlsx"'
-    return response
+            for rec in qs
+        ),
+    )
+    return file_response(list_workbook([sheet]), "kien-nghi-giam-sat.xlsx", XLSX)
 
 
 # ------------------------------------------------------------------ programmes
@@ -361,10 +351,7 @@ def plan_document_view(request, public_id, which):
     document = {"bao-cao": plan.report_document, "thong-bao": plan.notice_document}.get(which)
     if document is None:
         raise Http404
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    name = document.symbol.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return docx_response(document, request.user)
 
 
 # ------------------------------------------------------------------ reports and recommendations

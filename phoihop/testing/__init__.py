@@ -171,3 +171,21 @@ def rewinding_upload(name: str, content: bytes, content_type: str):
             return super().read(*args)
 
     return Rewinding(name, content, content_type)
+
+
+def download_name(response) -> str:
+    """The name a browser saves *response*'s file under. As RFC 6266 §4.3 says, the UTF-8
+    ``filename*`` wins over the plain ``filename``; a header with neither fails the test (a
+    Vietnamese name in a plain ``filename="…"`` reaches the client MIME-encoded, unreadable)."""
+    import re
+    from urllib.parse import unquote
+
+    header = response["Content-Disposition"]
+    if not re.match(r"(attachment|inline);", header):
+        raise AssertionError(f"not a file: {header}")
+    if found := re.search(r"filename\*=([\w-]+)'[^']*'([^;\s]+)", header):
+        return unquote(found.group(2), encoding=found.group(1), errors="strict")
+    found = re.search(r'filename="([^"\\]*)"', header)
+    if found is None:
+        raise AssertionError(f"no file name a browser can read: {header}")
+    return found.group(1)

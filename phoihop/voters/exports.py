@@ -1,58 +1,46 @@
 """XLSX tables of a session's voter petitions and their statistics."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
-from phoihop.security.spreadsheets import append_row
+from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.voters.models import ConsolidatedPetition, Session
 from phoihop.voters.selectors import session_statistics
 
+HEADER = (
+    "Số",
+    "Nội dung kiến nghị",
+    "Lĩnh vực",
+    "Cấp",
+    "Cơ quan có thẩm quyền",
+    "Số ý kiến",
+    "Trạng thái",
+    "Kết quả",
+    "Ngày trả lời",
+    "Hạn trả lời",
+)
+
 
 def session_xlsx(*, session: Session) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Kiến nghị tổng hợp"
-    header = [
-        "Số",
-        "Nội dung kiến nghị",
-        "Lĩnh vực",
-        "Cấp",
-        "Cơ quan có thẩm quyền",
-        "Số ý kiến",
-        "Trạng thái",
-        "Kết quả",
-        "Ngày trả lời",
-        "Hạn trả lời",
-    ]
-    append_row(sheet, header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     items = (
         ConsolidatedPetition.objects.filter(session=session, organization=session.organization)
         .exclude(status__in=("withdrawn", "proposed"))
         .order_by("reference")
     )
-    for item in items:
-        append_row(
-            sheet,
-            [
-                item.reference,
-                item.title,
-                item.field,
-                str(item.get_level_display()),
-                item.agency,
-                item.petitions.count(),
-                str(item.get_status_display()),
-                str(item.get_grade_display()) if item.grade else "",
-                item.answered_on,
-                item.due_on,
-            ],
-        )
+    rows = [
+        [
+            item.reference,
+            item.title,
+            item.field,
+            str(item.get_level_display()),
+            item.agency,
+            item.petitions.count(),
+            str(item.get_status_display()),
+            str(item.get_grade_display()) if item.grade else "",
+            item.answered_on,
+            item.due_on,
+        ]
+        for item in items
+    ]
     stats = session_statistics(session=session)
-    summary = book.create_sheet("Thống kê")
-    append_row(summary, ["Kỳ họp", session.name])
+    summary: list[list] = [["Kỳ họp", session.name]]
     for label, key in (
         ("Số hội nghị", "meetings"),
         ("Số lượt cử tri", "voters"),
@@ -61,7 +49,7 @@ def session_xlsx(*, session: Session) -> bytes:
         ("Trong đó: ý kiến", "opinions"),
         ("Số kiến nghị tổng hợp", "consolidated"),
     ):
-        append_row(summary, [label, stats[key]])
+        summary.append([label, stats[key]])
     for title, key in (
         ("Theo lĩnh vực", "by_field"),
         ("Theo cấp", "by_level"),
@@ -69,10 +57,10 @@ def session_xlsx(*, session: Session) -> bytes:
         ("Theo kết quả", "by_grade"),
         ("Phản hồi của cử tri", "by_feedback"),
     ):
-        summary.append([])
-        append_row(summary, [title])
-        for label, n in stats[key]:
-            append_row(summary, [str(label), n])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        summary += [[], [title], *([str(label), n] for label, n in stats[key])]
+    return list_workbook(
+        [
+            ListSheet("Kiến nghị tổng hợp", header=HEADER, rows=rows),
+            ListSheet("Thống kê", rows=summary),
+        ]
+    )

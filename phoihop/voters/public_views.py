@@ -1,10 +1,10 @@
 """Public pages of voter contact (no sign-in): upcoming meetings and the answers given."""
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from phoihop.core.downloads import file_response
 from phoihop.organizations.models import AdminUnit
 from phoihop.voters.models import ConsolidatedPetition, Session
 from phoihop.voters.selectors import published_answers, upcoming_public_meetings
@@ -56,6 +56,6 @@ def meetings_ics(request):
     content = build(
         upcoming_public_meetings(today=timezone.localdate()), name="Lịch tiếp xúc cử tri"
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="tiep-xuc-cu-tri.ics"'
-    return response
+    return file_response(
+        content, "tiep-xuc-cu-tri.ics", "text/calendar; charset=utf-8", inline=True
+    )

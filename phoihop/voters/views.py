@@ -6,7 +6,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,9 +17,10 @@ from phoihop.casework.models import Handover
 from phoihop.casework.selectors import item_by_reference
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.selectors import document_for_target_list
-from phoihop.documents.services import document_docx
+from phoihop.documents.views import docx_response
 from phoihop.organizations.selectors import organizations_where
 from phoihop.voters import exports, forms, selectors, services
 from phoihop.voters.engine import fold
@@ -27,11 +28,9 @@ from phoihop.voters.evidence import mark_group
 from phoihop.voters.imports import Row, read_pasted, read_upload
 from phoihop.voters.models import ConsolidatedPetition, Petition, Speaker
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REVIEW_GROUPS = 25  # groups per page of the review
 REVIEW_SHOWN = 12  # petitions of a group shown on the review page
 MAX_MINUTES_BYTES = 5 * 1024 * 1024
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_anywhere(user, permission: str) -> None:
@@ -758,11 +757,7 @@ def report_download(request, public_id, document_id):
         request.user, "voters.view_consolidatedpetition"
     ):
         raise Http404
-    response = HttpResponse(document_docx(document), content_type=DOCX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{document.symbol.replace("/", "-")}.docx"'
-    )
-    return response
+    return docx_response(document, request.user)
 
 
 @login_required
@@ -801,6 +796,4 @@ def statistics(request, public_id):
 def statistics_xlsx(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
-    response = HttpResponse(exports.session_xlsx(session=session), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="kien-nghi-cu-tri.xlsx"'
-    return response
+    return file_response(exports.session_xlsx(session=session), "kien-nghi-cu-tri.xlsx", XLSX)

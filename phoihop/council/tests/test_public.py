@@ -14,6 +14,7 @@ from phoihop.council import selectors, services
 from phoihop.council.models import Resolution
 from phoihop.council.tests import factories as f
 from phoihop.security.uploads import CheckedUpload, check_upload
+from phoihop.testing import download_name
 from phoihop.text.services import search_index_upsert
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -211,7 +212,9 @@ def test_only_papers_marked_public_of_a_convened_session_can_be_downloaded(tree,
             kind="report",
             title=title,
             received_on=date(2026, 11, 20),
-            upload=PDF,
+            upload=CheckedUpload(
+                "Báo cáo thẩm tra số 12-BC-HĐND.pdf", PDF.content_type, PDF.content
+            ),
             public=public,
         )
 
@@ -224,7 +227,8 @@ def test_only_papers_marked_public_of_a_convened_session_can_be_downloaded(tree,
 
     response = client.get(url.format(shown.public_id))
     assert response.status_code == 200 and response.content == PDF.content
-    assert response["Content-Disposition"] == 'attachment; filename="nq.pdf"'
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert download_name(response) == "Báo cáo thẩm tra số 12-BC-HĐND.pdf"
     assert client.get(url.format(hidden.public_id)).status_code == 404
     page = client.get("/cong-khai/nghi-quyet/ky-hop/").text
     assert "Báo cáo công khai" in page and "Báo cáo nội bộ" not in page
