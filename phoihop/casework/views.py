@@ -124,13 +124,19 @@ def follow_up_answer(request, public_id):
     return redirect(follow_up)
 
 
+def _may_see_assignments(user) -> bool:
+    return has_permission_anywhere(
+        user, "casework.add_supervisionassignment"
+    ) or has_permission_anywhere(user, "casework.view_supervisionassignment")
+
+
 @login_required
 def supervision_assignments(request):
     """A supervising body's mandates by scope: listed for both bodies, recorded by the
     supervising body's administrators."""
     user = request.user
     may_add = has_permission_anywhere(user, "casework.add_supervisionassignment")
-    if not may_add and not has_permission_anywhere(user, "casework.view_supervisionassignment"):
+    if not _may_see_assignments(user):
         raise Http404
     form = None
     if may_add:
@@ -213,5 +219,6 @@ def supervision_overview(request):
             "sections": selectors.supervision_overview(viewer=request.user, today=today),
             "long_days": selectors.LONG_RUNNING_DAYS,
             "today": today,
+            "may_see_assignments": _may_see_assignments(request.user),
         },
     )

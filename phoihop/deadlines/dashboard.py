@@ -1,7 +1,11 @@
 """The deadlines module's entries on dashboards and the shared calendar."""
 
+from collections import defaultdict
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
+
+from phoihop.access.registry import PolicyMissingError, policy_scope
 from phoihop.core.registry import CalendarEntry, DueItem, calendar_sources, due_items
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline
@@ -10,21 +14,46 @@ from phoihop.deadlines.selectors import deadline_list
 DASHBOARD_HORIZON_DAYS = 14
 
 
-def _target_url(deadline: Deadline) -> str:
-    target = deadline.target
-    get_url = getattr(target, "get_absolute_url", None)
+def _target_url(deadline: Deadline, openable: set[tuple[int, str]]) -> str:
+    """The page of the deadline's item, or "" when the viewer may not open it (a deadline can
+    be visible through its body's grant or its owner while the item itself is not)."""
+    if (deadline.target_type_id, deadline.target_id) not in openable:
+        return ""
+    get_url = getattr(deadline.target, "get_absolute_url", None)
     return get_url() if get_url else ""
+
+
+def _openable(viewer, deadlines: list[Deadline]) -> set[tuple[int, str]]:
+    """(content type, id) of the deadlines' items the viewer may view: one query a kind."""
+    ids: dict[int, set[str]] = defaultdict(set)
+    for deadline in deadlines:
+        ids[deadline.target_type_id].add(deadline.target_id)
+    openable: set[tuple[int, str]] = set()
+    for type_id, target_ids in ids.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        try:
+            scope = policy_scope(model, viewer, "view")
+        except PolicyMissingError:
+            openable.update((type_id, pk) for pk in target_ids)
+            continue
+        visible = model._default_manager.filter(scope, pk__in=target_ids)
+        openable.update((type_id, str(pk)) for pk in visible.values_list("pk", flat=True))
+    return openable
 
 
 def running_deadlines(viewer, today: date):
     """Running deadlines the viewer can see, overdue or due within two weeks."""
     last = engine.add_calendar_days(today, DASHBOARD_HORIZON_DAYS, roll=engine.Roll.NONE)
     qs = deadline_list(viewer=viewer, status=Deadline.Status.RUNNING).filter(due_on__lte=last)
-    for deadline in qs.prefetch_related("target"):
+    deadlines = list(qs.prefetch_related("target"))
+    openable = _openable(viewer, deadlines)
+    for deadline in deadlines:
         yield DueItem(
             title=deadline.title,
             due_on=deadline.due_on,
-            url=_target_url(deadline),
+            url=_target_url(deadline, openable),
             kind=deadline.rule_id,
             owner=str(deadline.owner or deadline.organization.short_name),
             overdue=deadline.is_overdue(today),

@@ -14,8 +14,8 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines import engine
-from phoihop.deadlines.selectors import deadline_item_list
-from phoihop.deadlines.services import deadline_start
+from phoihop.deadlines.selectors import deadline_item_list, deadline_open_for_target
+from phoihop.deadlines.services import deadline_complete, deadline_start
 from phoihop.documents.services import number_take
 from phoihop.elections import rules, tabulation
 from phoihop.elections.conf import quorum_rule
@@ -103,6 +103,21 @@ def election_create(
     return election
 
 
+# The step that meets a timetable clock: consultation conference n (BC-05a/b/c), the board set
+# up (BC-10), every contest's result determined (BC-23b), the results published (BC-23).
+CONSULTATION_RULES = {1: "BC-05a", 2: "BC-05b", 3: "BC-05c"}
+
+
+def _timetable_met(election: Election, rule_id: str, on: date) -> None:
+    """Stop the election's clock *rule_id*: its step was taken on *on*. The service recording
+    the step has authorized it; the clock moves as the system account (casework.clocks)."""
+    from phoihop.accounts.services import system_actor
+
+    for deadline in deadline_open_for_target(election, [rule_id]):
+        done_on = on if deadline.counts_back else max(on, deadline.start_on)
+        deadline_complete(deadline=deadline, on=done_on, actor=system_actor())
+
+
 def timetable(election: Election) -> list[dict]:
     """The election's timetable rows, in date order: rule, title, due date, owner body, status."""
     bodies = dict(TIMETABLE)
@@ -137,6 +152,8 @@ def election_body_create(
     body.save()
     for person, role in members:
         ElectionBodyMember.objects.create(body=body, person=person, role=role)
+    if kind == ElectionBody.Kind.BOARD:
+        _timetable_met(election, "BC-10", established_on)
     audit_record(actor=actor, event="election.body_created", target=election, data={"name": name})
     return body
 
@@ -287,6 +304,8 @@ def consultation_record(
     )
     consultation.full_clean()
     consultation.save()
+    if number in CONSULTATION_RULES:
+        _timetable_met(election, CONSULTATION_RULES[number], held_on)
     stage = {2: Candidate.Stage.PRELIMINARY, 3: Candidate.Stage.OFFICIAL}.get(number)
     for candidate in candidates:
         if stage:
@@ -613,6 +632,7 @@ def contest_tabulate(*, actor, contest: Contest) -> Contest:
     contest.save(update_fields=["result", "tabulated_at", "updated_at"])
     if not Contest.objects.filter(election=election, tabulated_at__isnull=True).exists():
         election.status = Election.Status.TABULATED
+        _timetable_met(election, "BC-23b", timezone.localdate())
     elif election.status == Election.Status.PREPARING:
         election.status = Election.Status.COUNTING
     election.save(update_fields=["status", "updated_at"])
@@ -632,6 +652,7 @@ def election_publish(*, actor, election: Election) -> Election:
     election.status = Election.Status.PUBLISHED
     election.published_at = timezone.now()
     election.save(update_fields=["status", "published_at", "updated_at"])
+    _timetable_met(election, "BC-23", timezone.localdate())
     audit_record(actor=actor, event="election.published", target=election)
     return election
 

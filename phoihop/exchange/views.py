@@ -369,5 +369,11 @@ def report_detail_view(request, public_id):
             "label": reports.period_label(report.kind, report.year, report.index),
             "rows": [r for r in report.figures if "received" in r],
             "late": not report.document.is_draft and report.document.issued_on > report.due_on,
+            # A reader of the report (another body's officer) may open neither the document nor
+            # the body's current figures: they are offered to who may.
+            "may_open_document": can(request.user, "view", report.document),
+            "may_download": organizations_where(request.user, "exchange.add_periodicreport")
+            .filter(pk=report.organization_id)
+            .exists(),
         },
     )

@@ -81,6 +81,15 @@ def _outline_context(draft, version, viewer) -> dict:
     return {"rows": rows, "version": version, "issues": version.issues}
 
 
+def _with_openable(items, visible) -> list:
+    """*items*, each marked ``openable`` when it is among *visible* (the viewer's scope)."""
+    ids = set(visible.values_list("pk", flat=True))
+    listed = list(items)
+    for item in listed:
+        item.openable = item.pk in ids
+    return listed
+
+
 @login_required
 def draft_detail(request, public_id):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
@@ -92,7 +101,11 @@ def draft_detail(request, public_id):
         {
             "draft": draft,
             "versions": draft.versions.all(),
-            "consultations": draft.consultations.select_related("organization"),
+            # Every body's consultations on the draft; a link to those the viewer may open.
+            "consultations": _with_openable(
+                draft.consultations.select_related("organization"),
+                selectors.consultation_list(viewer=request.user).filter(draft=draft),
+            ),
             **_outline_context(draft, version, request.user),
             "version_form": forms.VersionImportForm()
             if can(request.user, "change", draft)

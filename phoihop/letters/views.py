@@ -149,11 +149,15 @@ def _detail_context(request, letter):
     actions = {a: can(user, a, letter) for a in ("triage", "resolve", "decide", "supervise")}
     triaging = actions["triage"] and letter.status == Letter.Status.RECEIVED
     competence = selectors.letter_competence_suggestion(letter=letter) if triaging else None
+    documents = list(selectors.letter_document_list(letter=letter))
     return {
         "letter": letter,
         "deadlines": deadline_item_list(target=letter),
-        "documents": selectors.letter_document_list(letter=letter),
+        "documents": documents,
         **item_panel_context(request, letter),
+        # The history links a step's document only when it is the letter's own (the download
+        # serves those); a step may carry the source letter's or a follow-up's document.
+        "document_pks": {d.pk for d in documents},
         "duplicates": selectors.letter_duplicate_candidates(viewer=user, letter=letter)
         if actions["triage"] and letter.is_open
         else [],

@@ -68,6 +68,7 @@ def schedule_list_view(request):
             "days": reception_days(schedules, start=today, end=end),
             "shortfalls": schedule_frequency_shortfalls(viewer=request.user, start=today, end=end),
             "can_add": has_permission_anywhere(request.user, "reception.add_schedule"),
+            "can_view_visits": has_permission_anywhere(request.user, "reception.view_visit"),
         },
     )
 

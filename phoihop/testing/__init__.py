@@ -10,7 +10,9 @@ Modules describe their own object kinds for the permission matrix in ``<module>/
 ``<module>/tests/url_access.py`` (``PUBLIC = {...}``, ``PROTECTED = {name: UrlCheck(...)}``).
 """
 
+import html
 import importlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -110,6 +112,21 @@ def signed_in_client(user: User) -> Client:
         session["otp_device_id"] = device.persistent_id
         session.save()
     return client
+
+
+_HREF = re.compile(r'href="(/[^"#]*)')
+
+
+def dead_links(client: Client, url: str) -> list[str]:
+    """The links of the page at *url* that answer 404 to the same client: a link offered to an
+    account that may not follow it."""
+    page = client.get(url)
+    if page.status_code != 200:
+        raise AssertionError(f"{url} answered {page.status_code}")
+    hrefs = {html.unescape(h) for h in _HREF.findall(page.content.decode())}
+    return sorted(
+        h for h in hrefs if not h.startswith("/static/") and client.get(h).status_code == 404
+    )
 
 
 def phoihop_app_modules(submodule: str):

@@ -52,7 +52,16 @@ def session_list(request):
     return render(
         request,
         "voters/session_list.html",
-        {"sessions": selectors.session_list(viewer=request.user), "form": form},
+        {
+            "sessions": selectors.session_list(viewer=request.user),
+            "form": form,
+            "can_receive": has_permission_anywhere(
+                request.user, "voters.receive_consolidatedpetition"
+            ),
+            "can_view_petitions": has_permission_anywhere(
+                request.user, "voters.view_consolidatedpetition"
+            ),
+        },
     )
 
 
@@ -86,6 +95,7 @@ def session_detail(request, public_id):
             "deadlines": deadline_item_list(target=session),
             "stats": selectors.session_statistics(session=session),
             "can_add_meeting": has_permission_anywhere(user, "voters.add_meeting"),
+            "can_view_petitions": has_permission_anywhere(user, "voters.view_consolidatedpetition"),
             "can_consolidate": can(user, "view", session)
             and has_permission_anywhere(user, "voters.consolidate_consolidatedpetition"),
             "channel_form": forms.ChannelForm()

@@ -22,7 +22,7 @@ from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.letters.models import Letter
 from phoihop.letters.services import letter_classify
 from phoihop.letters.tests.factories import register
-from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.testing import dead_links, grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +248,31 @@ def test_administrator_records_an_assignment_on_the_page(admin_of_own, superviso
     )
     assert SupervisionAssignment.objects.count() == 1
     assert "Căn cứ" in page.content.decode()
+
+
+@pytest.mark.parametrize("role", ["specialist", "deputy"])
+def test_overview_offers_the_assignments_only_to_who_may_see_them(tree, role):
+    user = make_user("xem.giam.sat")
+    grant(user, role, tree.own)
+
+    assert dead_links(signed_in_client(user), reverse("casework:supervision_overview")) == []
+
+
+def test_supervision_pages_offer_the_overview_only_to_a_supervising_officer(tree, clerk):
+    assert dead_links(signed_in_client(clerk), reverse("supervision:home")) == []
+
+
+def test_a_letters_history_links_no_step_document_the_download_refuses(
+    admin_of_own, supervisor, tree
+):
+    letter = _letter_of_other(tree)
+    _assign(admin_of_own, tree)
+    follow_up = follow_up_send(
+        actor=supervisor, item=letter, content="Đề nghị giải quyết dứt điểm", on=date(2026, 6, 15)
+    )
+    client = signed_in_client(supervisor)
+
+    page = client.get(letter.get_absolute_url()).content.decode()
+
+    assert follow_up.document.symbol in page  # the step still names its công văn
+    assert dead_links(client, letter.get_absolute_url()) == []

@@ -356,3 +356,38 @@ def test_voter_list_posting_changes_and_complaints(tree, leader):
     assert complaint.status == VoterListComplaint.Status.UPHELD and complaint.due_on is None
     area.refresh_from_db()
     assert area.voters_on_list == 1003
+
+
+def test_the_steps_taken_stop_their_timetable_clocks(tree, leader):
+    contest = factories.official_contest(tree.own)
+    election = contest.election
+    status = lambda: {r["rule_id"]: r["status"] for r in services.timetable(election)}  # noqa: E731
+    assert status()["BC-10"] == status()["BC-05a"] == "Đang chạy"
+
+    services.election_body_create(
+        actor=leader,
+        election=election,
+        kind="board",
+        name="Ban bầu cử số 1",
+        established_on=date(2027, 3, 10),
+    )
+    services.consultation_record(
+        actor=leader, election=election, number=1, held_on=date(2027, 2, 10), minutes="HT1"
+    )
+    first, second = _clerks(tree)
+    for area, figures in zip(
+        contest.areas.order_by("number"),
+        (
+            factories.numbers(contest, 1000, 900, 20, [700, 500, 480]),
+            factories.numbers(contest, 800, 700, 0, [600, 300, 320]),
+        ),
+        strict=True,
+    ):
+        for actor in (first, second):
+            services.protocol_enter(actor=actor, area=area, numbers=figures)
+    services.contest_tabulate(actor=leader, contest=contest)
+    services.election_publish(actor=leader, election=election)
+
+    done = {rule for rule, label in status().items() if label == "Hoàn thành"}
+    assert {"BC-05a", "BC-10", "BC-23b", "BC-23"} <= done
+    assert "BC-09" not in done  # filing closes by itself; no step stops it

@@ -16,7 +16,7 @@ from phoihop.deadlines import engine
 from phoihop.documents.services import document_docx, document_number
 from phoihop.exchange import reports, services
 from phoihop.exchange.tests import factories as f
-from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.testing import dead_links, grant, make_user, signed_in_client
 
 Q4 = ("quarter", 2026, 4)  # 15/09/2026 – 14/12/2026, due Fri 25/12/2026
 
@@ -143,3 +143,16 @@ def test_the_report_page_shows_figures_charts_and_exports_xlsx(tree):
     assert response.status_code == 302 and response["Location"].endswith(
         reverse("exchange:reports")
     )
+
+
+@pytest.mark.parametrize("role", ["clerk", "supervisor"])
+def test_a_reader_of_a_report_is_offered_no_link_that_answers_404(tree, role):
+    report = services.periodic_report_prepare(
+        actor=system_actor(), organization=tree.own, kind="quarter", year=2026, index=4
+    )
+    reader = make_user("doc.bao.cao")
+    grant(reader, role, tree.own)
+    client = signed_in_client(reader)
+
+    assert dead_links(client, reverse("exchange:report_detail", args=[report.public_id])) == []
+    assert dead_links(client, reverse("exchange:home")) == []

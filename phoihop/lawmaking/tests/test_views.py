@@ -15,7 +15,7 @@ from phoihop.lawmaking.models import Comment, Consultation
 from phoihop.lawmaking.services import CommentInput
 from phoihop.lawmaking.tests import factories as f
 from phoihop.lawmaking.tests import samples
-from phoihop.testing import signed_in_client
+from phoihop.testing import dead_links, grant, make_user, signed_in_client
 
 
 @pytest.fixture
@@ -337,3 +337,26 @@ def test_a_file_that_is_not_a_workbook_is_refused(tree, leader):
     page = _post_xlsx(signed_in_client(leader), c, b"PK\x03\x04 broken").content.decode()
     assert "Không đọc được tệp Excel (.xlsx)." in page
     assert not Comment.objects.filter(consultation=c).exists()
+
+
+def test_a_draft_lists_another_bodys_consultation_without_a_link_the_viewer_cannot_follow(
+    tree, clerk
+):
+    draft = f.make_draft(tree.own)
+    own = f.make_consultation(tree.own, draft=draft)
+    others = f.make_consultation(tree.other, draft=draft)
+    client = signed_in_client(clerk)
+
+    page = client.get(draft.get_absolute_url()).content.decode()
+
+    assert own.get_absolute_url() in page
+    assert others.get_absolute_url() not in page
+    assert others.reference in page
+    assert dead_links(client, draft.get_absolute_url()) == []
+
+
+def test_law_making_pages_offer_a_supervisor_no_link_that_answers_404(tree):
+    user = make_user("giam.sat")
+    grant(user, "supervisor", tree.own)
+
+    assert dead_links(signed_in_client(user), reverse("lawmaking:home")) == []

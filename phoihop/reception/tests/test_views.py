@@ -248,3 +248,28 @@ def test_cleared_officer_reads_a_visiting_citizen_identity_and_the_read_is_audit
     assert shown["Cache-Control"] == "no-store"
     event = AuditEvent.objects.filter(event="identity.read").get()
     assert event.data["purpose"] == "Xác minh nội dung tố cáo"
+
+
+def test_the_navigation_offers_an_administrator_the_schedules_not_a_register_that_answers_404(
+    tree,
+):
+    admin = make_user("quan.tri")
+    grant(admin, "administrator", tree.own)
+    client = signed_in_client(admin)
+
+    home = client.get(reverse("web:home")).content.decode()
+    schedules = client.get(reverse("reception:schedule_list"))
+
+    assert f'href="{reverse("reception:visit_list")}"' not in home
+    assert f'href="{reverse("reception:schedule_list")}"' in home
+    assert schedules.status_code == 200
+    # The register itself stays closed to the administrator, and is not offered.
+    assert "Sổ tiếp công dân" not in schedules.content.decode()
+    assert client.get(reverse("reception:visit_list")).status_code == 404
+
+
+def test_the_navigation_offers_a_clerk_the_register(tree, clerk):
+    home = signed_in_client(clerk).get(reverse("web:home")).content.decode()
+
+    assert f'href="{reverse("reception:visit_list")}"' in home
+    assert f'href="{reverse("reception:schedule_list")}"' not in home

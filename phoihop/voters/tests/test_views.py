@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from phoihop.accounts.services import system_actor
 from phoihop.casework.models import Handover
-from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.testing import dead_links, grant, make_user, signed_in_client
 from phoihop.voters import services
 from phoihop.voters.tests.factories import commune, make_consolidated, make_meeting, make_session
 
@@ -139,3 +139,13 @@ def test_disputed_answer_reaches_the_bodies_it_passed_through(bodies):
     assert {i.organization for i in listed} == {bodies["standing"], bodies["ubnd"]}
     page = signed_in_client(standing).get(reverse("voters:overdue")).content.decode()
     assert all(i.reference in page for i in listed)
+
+
+def test_voter_pages_offer_an_administrator_no_link_that_answers_404(bodies):
+    session = make_session(bodies["delegation"])
+    admin = make_user("quan.tri")
+    grant(admin, "administrator", bodies["delegation"])
+    client = signed_in_client(admin)
+
+    assert dead_links(client, reverse("voters:session_list")) == []
+    assert dead_links(client, session.get_absolute_url()) == []

@@ -39,3 +39,13 @@ def test_the_demo_settings_do_not_debug(monkeypatch):
     monkeypatch.delenv("PHOIHOP_DEBUG", raising=False)
     dev = importlib.reload(importlib.import_module("phoihop.settings.dev"))
     assert dev.PHOIHOP_DEMO is True and dev.DEBUG is False
+
+
+def test_the_404_page_offers_the_letters_register_only_to_who_may_open_it(tree, clerk):
+    outsider = signed_in_client(make_user("khong.quyen"))
+
+    page = outsider.get("/khong-co-trang-nay/").content.decode()
+
+    assert 'href="/don/"' not in page
+    assert outsider.get("/don/").status_code == 404
+    assert "mở sổ đơn" in signed_in_client(clerk).get("/khong-co-trang-nay/").content.decode()
