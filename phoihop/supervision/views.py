@@ -15,6 +15,7 @@ from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
+from phoihop.documents.charts import Breakdown, bar_chart_svg
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
 from phoihop.organizations.models import Organization
@@ -43,18 +44,33 @@ def home_view(request):
     _require_anywhere(request.user, "supervision.view_plan")
     today = timezone.localdate()
     board = selectors.recommendation_dashboard(viewer=request.user, today=today)
-    top = max([n for _, _, n in board.by_status] + [1])
     return render(
         request,
         "supervision/home.html",
         {
             "board": board,
-            "bars": [(label, n, round(100 * n / top)) for _, label, n in board.by_status],
+            "charts": _board_charts(board),
             "plans": selectors.plan_list(viewer=request.user)[:10],
             "ask_again": selectors.questions_to_ask_again(viewer=request.user)[:10],
             "today": today,
         },
     )
+
+
+def _board_charts(board: selectors.Dashboard) -> dict[str, str]:
+    """The dashboard's counts drawn as the shared bar charts: recommendations by status, the
+    open ones by responsible body and by topic (decision 0258), the open ones by age."""
+    breakdowns = {
+        "status": Breakdown("Kiến nghị theo trạng thái", [(t, n) for _, t, n in board.by_status]),
+        "body": Breakdown(
+            "Kiến nghị còn mở theo cơ quan thực hiện", [(r[0], r[2]) for r in board.by_body]
+        ),
+        "topic": Breakdown(
+            "Kiến nghị còn mở theo lĩnh vực, chuyên đề", [(r[0], r[2]) for r in board.by_topic]
+        ),
+        "age": Breakdown("Kiến nghị còn mở theo thời gian từ khi ban hành", board.by_age),
+    }
+    return {key: bar_chart_svg(b, chart_id=f"chart-{key}") for key, b in breakdowns.items()}
 
 
 @login_required
