@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from phoihop.documents.charts import Breakdown, bar_chart_svg
 from phoihop.documents.services import place_name
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.state_format import StateDocument, Table, render_docx
@@ -18,6 +19,19 @@ def _contests(election: Election) -> list[Contest]:
         election.contests.select_related("constituency__term").prefetch_related(
             "candidates__person"
         )
+    )
+
+
+def votes_chart(contest: Contest, *, chart_id: str) -> str:
+    """The contest's votes per candidate, most first, as the shared bar chart ("" before the
+    result and when the vote is to be held again); the results table beside it keeps the
+    numbers."""
+    r = contest.result
+    if not r or r.get("outcome") == "revote":
+        return ""
+    rows = [(name, r["votes"][name]) for name in r["ranking"]]
+    return bar_chart_svg(
+        Breakdown(f"Số phiếu bầu — {contest.constituency}", rows), chart_id=chart_id
     )
 
 

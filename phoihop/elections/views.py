@@ -226,6 +226,7 @@ def contest_view(request, public_id):
             "areas": areas,
             "candidates": contest.candidates.select_related("person"),
             "progress": services.contest_progress(contest),
+            "votes_chart": reports.votes_chart(contest, chart_id="votes"),
             "can_change": can(request.user, "change", election),
             "can_enter": can(request.user, "enter", election),
             "can_audit": can(request.user, "audit", election),
@@ -517,7 +518,13 @@ def public_results_view(request, public_id):
     return render(
         request,
         "elections/public_results.html",
-        {"election": election, "contests": election.contests.select_related("constituency")},
+        {
+            "election": election,
+            "contests": [
+                (c, reports.votes_chart(c, chart_id=f"votes-{i}"))
+                for i, c in enumerate(election.contests.select_related("constituency"))
+            ],
+        },
     )
 
 
