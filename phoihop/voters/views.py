@@ -19,6 +19,7 @@ from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines.selectors import deadline_item_list
+from phoihop.documents.charts import Breakdown, bar_chart_svg
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.documents.views import docx_response
 from phoihop.organizations.selectors import organizations_where
@@ -787,16 +788,17 @@ def statistics(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
     stats = selectors.session_statistics(session=session)
-    charts = []
-    for title, key in (
-        ("Theo lĩnh vực", "by_field"),
-        ("Theo cấp thẩm quyền", "by_level"),
-        ("Theo cơ quan có thẩm quyền", "by_agency"),
-        ("Theo kết quả trả lời", "by_grade"),
-        ("Phản hồi của cử tri về trả lời", "by_feedback"),
-    ):
-        top = max((n for _, n in stats[key]), default=0) or 1
-        charts.append((title, [(label, n, round(100 * n / top)) for label, n in stats[key]]))
+    breakdowns = [
+        Breakdown(title, stats[key])
+        for title, key in (
+            ("Theo lĩnh vực", "by_field"),
+            ("Theo cấp thẩm quyền", "by_level"),
+            ("Theo cơ quan có thẩm quyền", "by_agency"),
+            ("Theo kết quả trả lời", "by_grade"),
+            ("Phản hồi của cử tri về trả lời", "by_feedback"),
+        )
+    ]
+    charts = [(b, bar_chart_svg(b, chart_id=f"chart-{i}")) for i, b in enumerate(breakdowns)]
     return render(
         request, "voters/statistics.html", {"session": session, "stats": stats, "charts": charts}
     )

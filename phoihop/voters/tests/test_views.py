@@ -61,7 +61,13 @@ def test_printable_answers_and_statistics(bodies):
     assert "xã Hòa An" in printable.content.decode()
     assert "Đã giải quyết xong" in printable.content.decode()
     stats = client.get(reverse("voters:statistics", args=[session.public_id]))
-    assert "Theo kết quả trả lời" in stats.content.decode()
+    page = stats.content.decode()
+    assert "Theo kết quả trả lời" in page
+    # Each breakdown drawn with the shared chart, its numbers also in a table; no feedback yet.
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 4
+    assert "chart-4" not in page and page.count("Chưa có số liệu.") == 1
+    assert '<desc id="chart-3-d">Đã giải quyết xong: 1</desc>' in page
+    assert '<th scope="row">Đã giải quyết xong</th><td class="num">1</td>' in page
     xlsx = client.get(reverse("voters:statistics_xlsx", args=[session.public_id]))
     from openpyxl import load_workbook
 
