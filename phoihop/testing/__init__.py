@@ -117,6 +117,15 @@ def signed_in_client(user: User) -> Client:
 _HREF = re.compile(r'href="(/[^"#]*)')
 
 
+def chart_values(page: str, chart_id: str) -> str:
+    """The values a shared bar chart (``documents.charts.bar_chart_svg``) on *page* states for
+    screen readers: "label: n; label: n"."""
+    found = re.search(rf'<desc id="{re.escape(chart_id)}-d">([^<]*)</desc>', page)
+    if not found:
+        raise AssertionError(f"no chart {chart_id} on the page")
+    return html.unescape(found.group(1))
+
+
 def dead_links(client: Client, url: str) -> list[str]:
     """The links of the page at *url* that answer 404 to the same client: a link offered to an
     account that may not follow it."""

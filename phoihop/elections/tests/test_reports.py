@@ -2,7 +2,6 @@
 
 import io
 import json
-import re
 
 import pytest
 from docx import Document
@@ -11,7 +10,7 @@ from openpyxl import load_workbook
 from phoihop.accounts.services import system_actor
 from phoihop.elections import reports, services
 from phoihop.elections.tests import factories
-from phoihop.testing import signed_in_client
+from phoihop.testing import chart_values, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -125,17 +124,11 @@ def test_staff_pages_render(tabulated, leader):
     assert "Nộp hồ sơ ứng cử" in page and "11/04/2027" in page
 
 
-def _chart_desc(page: str, chart_id: str) -> str:
-    found = re.search(rf'<desc id="{chart_id}-d">([^<]*)</desc>', page)
-    assert found, f"no chart {chart_id}"
-    return found.group(1)
-
-
 def test_results_pages_draw_the_votes_as_a_chart(tabulated, leader, client):
     staff = signed_in_client(leader).get(tabulated.get_absolute_url()).content.decode()
-    desc = _chart_desc(staff, "votes")
+    desc = chart_values(staff, "votes")
     assert desc.startswith("Nguyễn Văn An: 1300; ") and "Lê Thị Cúc: 800" in desc
     assert desc.count(": 800") == 2
     services.election_publish(actor=system_actor(), election=tabulated.election)
     public = client.get(f"/ket-qua-bau-cu/{tabulated.election.public_id}/").content.decode()
-    assert _chart_desc(public, "votes-0") == desc
+    assert chart_values(public, "votes-0") == desc

@@ -1,20 +1,12 @@
 """The supervision dashboard draws every comparison of counts as the shared bar chart, the
 numbers staying in a table beside it (decision 0258)."""
 
-import re
 from datetime import date
 from types import SimpleNamespace
 
 from phoihop.supervision import services
 from phoihop.supervision.tests import factories as f
-from phoihop.testing import signed_in_client
-
-
-def _chart(page: str, chart_id: str) -> str:
-    """The accessible description of one chart: every label with its value."""
-    found = re.search(rf'<desc id="{chart_id}-d">([^<]*)</desc>', page)
-    assert found, f"no chart {chart_id}"
-    return found.group(1)
+from phoihop.testing import chart_values, signed_in_client
 
 
 def test_the_dashboard_draws_status_body_topic_and_age_as_charts(tree, leader, monkeypatch):
@@ -36,10 +28,10 @@ def test_the_dashboard_draws_status_body_topic_and_age_as_charts(tree, leader, m
     )
     page = signed_in_client(leader).get("/giam-sat/").content.decode()
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 4
-    assert "Mới ban hành: 3" in _chart(page, "chart-status")
-    assert _chart(page, "chart-body") == f"{tree.other_unit.name}: 2; {tree.other.name}: 1"
-    assert _chart(page, "chart-topic") == "Xây dựng: 2; Đất đai: 1"
-    assert _chart(page, "chart-age") == (
+    assert "Mới ban hành: 3" in chart_values(page, "chart-status")
+    assert chart_values(page, "chart-body") == f"{tree.other_unit.name}: 2; {tree.other.name}: 1"
+    assert chart_values(page, "chart-topic") == "Xây dựng: 2; Đất đai: 1"
+    assert chart_values(page, "chart-age") == (
         "0–3 tháng: 0; 3–6 tháng: 3; 6–12 tháng: 0; trên 12 tháng: 0"
     )
     # The numbers stay readable as a table, the overdue one marked.
