@@ -56,8 +56,11 @@ def demo_by_election(today: date) -> dict:
         actor=actor, election=election, constituency=constituency, seats=1
     )
     for number, (name, voters, *_rest) in enumerate(AREAS, start=1):
-        services.polling_area_create(
+        area = services.polling_area_create(
             actor=actor, contest=contest, number=number, name=name, voters_on_list=voters
+        )
+        services.voter_list_post(
+            actor=actor, area=area, posted_on=day - timedelta(days=42), voters=voters
         )
     candidates = []
     for full_name, gender, born, nominated_by in CANDIDATES:
