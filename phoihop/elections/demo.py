@@ -110,6 +110,8 @@ def demo_by_election(today: date) -> dict:
         minutes="Lập danh sách chính thức 3 người ứng cử cho 1 ghế.",
         candidates=candidates,
     )
+    for area in contest.areas.all():
+        services.ballots_deliver(actor=actor, area=area, delivered_on=day - timedelta(days=14))
     ordered = list(contest.candidates.filter(stage=Candidate.Stage.OFFICIAL).order_by("id"))
     for number, (_name, voters, voted, invalid, votes) in enumerate(AREAS, start=1):
         area = contest.areas.get(number=number)

@@ -107,9 +107,8 @@ def election_create(
 # (BC-05a/b/c), the board set up (BC-10), the candidacy dossiers closed by the second conference
 # (BC-09), every polling area's voter list posted (BC-11), voting begun — the list closed and
 # complaints about candidates stopped — with the first counting minutes entered (BC-12, BC-14b),
-# every polling team's minutes entered — it had its ballots — (BC-14), every polling area's
-# minutes accepted (BC-23a), every contest's result determined (BC-23b), the results published
-# (BC-23).
+# ballots delivered to every polling team (BC-14), every polling area's minutes accepted
+# (BC-23a), every contest's result determined (BC-23b), the results published (BC-23).
 CONSULTATION_RULES = {1: "BC-05a", 2: "BC-05b", 3: "BC-05c"}
 VOTING_BEGUN_RULES = ("BC-12", "BC-14b")
 
@@ -496,12 +495,8 @@ def _copy(protocol: Protocol, entry: ProtocolEntry) -> None:
 
 def _minutes_received(election: Election) -> None:
     """A polling team's counting minutes are entered: voting has begun, so the voter list was
-    closed (BC-12) and complaints about candidates were stopped (BC-14b); once every polling
-    area has its minutes, every polling team had its ballots (BC-14)."""
-    today = timezone.localdate()
-    _timetable_met(election, VOTING_BEGUN_RULES, today)
-    if not PollingArea.objects.filter(contest__election=election, protocol__isnull=True).exists():
-        _timetable_met(election, "BC-14", today)
+    closed (BC-12) and complaints about candidates were stopped (BC-14b)."""
+    _timetable_met(election, VOTING_BEGUN_RULES, timezone.localdate())
 
 
 def _minutes_accepted(election: Election) -> None:
@@ -720,15 +715,52 @@ def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
     area.list_posted_on, area.voters_on_list = posted_on, voters
     area.save(update_fields=["list_posted_on", "voters_on_list", "updated_at"])
-    areas = PollingArea.objects.filter(contest__election=election)
-    if not areas.filter(list_posted_on__isnull=True).exists():
-        last_posted = max(areas.values_list("list_posted_on", flat=True))
-        _timetable_met(election, "BC-11", last_posted)
+    _met_in_every_area(election, "list_posted_on", "BC-11")
     audit_record(
         actor=actor,
         event="election.voter_list_posted",
         target=area.contest.election,
         data={"area": area.pk},
+    )
+    return area
+
+
+def _met_in_every_area(election: Election, field: str, rule_id: str) -> None:
+    """Once every polling area of *election* has the date *field*, its clock *rule_id* is met
+    on the latest of those dates."""
+    dates = list(
+        PollingArea.objects.filter(contest__election=election).values_list(field, flat=True)
+    )
+    if dates and None not in dates:
+        _timetable_met(election, rule_id, max(dates))
+
+
+@transaction.atomic
+def ballots_deliver(*, actor, area: PollingArea, delivered_on: date) -> PollingArea:
+    """The commune election committee hands the ballots and documents to the polling team of
+    *area*, no later than 13 days before election day (Đ24 k3 d, BC-14). A late delivery is
+    recorded as it happened and its clock shows it late."""
+    election = area.contest.election
+    require(actor, "change", election)
+    if delivered_on > election.election_day:
+        raise ApplicationError(
+            "Ngày giao phiếu bầu không thể sau ngày bầu cử.", code="after_election_day"
+        )
+    area = PollingArea.objects.select_for_update().get(pk=area.pk)
+    if area.ballots_delivered_on is not None:
+        raise ApplicationError(
+            "Đã ghi nhận giao phiếu bầu cho khu vực này ngày "
+            f"{area.ballots_delivered_on:%d/%m/%Y}.",
+            code="delivered",
+        )
+    area.ballots_delivered_on = delivered_on
+    area.save(update_fields=["ballots_delivered_on", "updated_at"])
+    _met_in_every_area(election, "ballots_delivered_on", "BC-14")
+    audit_record(
+        actor=actor,
+        event="election.ballots_delivered",
+        target=election,
+        data={"area": area.pk, "delivered_on": delivered_on},
     )
     return area
 

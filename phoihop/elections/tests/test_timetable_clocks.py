@@ -3,13 +3,16 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from phoihop.accounts.services import system_actor
+from phoihop.audit.models import AuditEvent
+from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.elections import services
 from phoihop.elections.tests import factories
-from phoihop.testing import grant, make_user
+from phoihop.testing import grant, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 DAY = factories.ELECTION_DAY
@@ -70,18 +73,48 @@ def test_bc11_voter_list_stops_when_every_polling_area_has_posted(tree, leader):
     assert clock.status == "completed" and clock.completed_on == date(2027, 4, 10)
 
 
-def test_voting_begun_stops_bc12_and_bc14b_and_every_team_counting_stops_bc14(tree):
+def test_voting_begun_stops_bc12_and_bc14b(tree):
     contest = factories.official_contest(tree.own)
     election = contest.election
     first, _second = _clerks(tree)
-    east, west = contest.areas.order_by("number")
-    figures = _figures(contest)
+    east = contest.areas.get(number=1)
     assert _running(election, "BC-12") and _running(election, "BC-14b")
-    services.protocol_enter(actor=first, area=east, numbers=figures[0])
-    assert not _running(election, "BC-12") and not _running(election, "BC-14b")
-    assert _running(election, "BC-14")  # the second polling team's minutes are not in
-    services.protocol_enter(actor=first, area=west, numbers=figures[1])
-    assert _clock(election, "BC-14").completed_on == timezone.localdate()
+    services.protocol_enter(actor=first, area=east, numbers=_figures(contest)[0])
+    for rule_id in ("BC-12", "BC-14b"):
+        assert _clock(election, rule_id).completed_on == timezone.localdate()
+    assert _running(election, "BC-14")  # no ballots recorded as delivered
+
+
+def test_bc14_stops_when_every_polling_team_has_its_ballots(tree, leader):
+    contest = factories.contest(tree.own)
+    election = contest.election
+    east, west = contest.areas.order_by("number")
+    with pytest.raises(ApplicationError, match="sau ngày bầu cử"):
+        services.ballots_deliver(actor=leader, area=east, delivered_on=date(2027, 5, 24))
+    services.ballots_deliver(actor=leader, area=east, delivered_on=date(2027, 5, 8))
+    with pytest.raises(ApplicationError, match="Đã ghi nhận"):
+        services.ballots_deliver(actor=leader, area=east, delivered_on=date(2027, 5, 9))
+    assert _running(election, "BC-14")
+    services.ballots_deliver(actor=leader, area=west, delivered_on=date(2027, 5, 10))
+    clock = _clock(election, "BC-14")
+    assert clock.status == "completed" and clock.completed_on == date(2027, 5, 10)
+    assert clock.completed_on == clock.due_on  # 13 days before: on time
+    east.refresh_from_db()
+    assert east.ballots_delivered_on == date(2027, 5, 8)
+    assert AuditEvent.objects.filter(event="election.ballots_delivered").count() == 2
+
+
+def test_ballots_delivered_from_the_contest_page(tree, leader):
+    contest = factories.contest(tree.own)
+    client = signed_in_client(leader)
+    url = reverse("elections:ballots_deliver", kwargs={"public_id": contest.public_id})
+    page = client.get(contest.get_absolute_url())
+    assert url in page.content.decode() and "chưa giao" in page.content.decode()
+    client.post(url, {"number": 1, "delivered_on": "08/05/2027"})
+    client.post(url, {"number": 1, "delivered_on": "08/05/2027"})  # a double submit
+    assert contest.areas.get(number=1).ballots_delivered_on == date(2027, 5, 8)
+    assert AuditEvent.objects.filter(event="election.ballots_delivered").count() == 1
+    assert "giao ngày 08/05/2027" in client.get(contest.get_absolute_url()).content.decode()
 
 
 def test_bc23a_stops_when_every_protocol_is_accepted_even_after_an_audit(tree, leader):
@@ -143,6 +176,8 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
         minutes="HT3",
         candidates=candidates,
     )
+    for area in contest.areas.all():
+        services.ballots_deliver(actor=actor, area=area, delivered_on=date(2027, 5, 9))
     first, second = _clerks(tree)
     for area, figures in zip(contest.areas.order_by("number"), _figures(contest), strict=True):
         for clerk in (first, second):
