@@ -232,7 +232,7 @@ def contest_view(request, public_id):
             "can_audit": can(request.user, "audit", election),
             "nomination_form": NominationForm(),
             "post_form": VoterListPostForm(),
-            "ballots_form": BallotsDeliveredForm(),
+            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),  # ids unique on the page
             "change_form": VoterListChangeForm(),
             "complaint_form": ComplaintForm(),
             "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
