@@ -113,14 +113,19 @@ CONSULTATION_RULES = {1: "BC-05a", 2: "BC-05b", 3: "BC-05c"}
 VOTING_BEGUN_RULES = ("BC-12", "BC-14b")
 
 
-def _timetable_met(election: Election, rule_id: str | Iterable[str], on: date) -> None:
-    """Stop the election's clock(s) *rule_id*: its step was taken on *on*. The service recording
-    the step has authorized it; the clock moves as the system account (casework.clocks)."""
+def _timetable_met(
+    election: Election, rule_id: str | Iterable[str], on: date, *, window: bool = False
+) -> None:
+    """Stop the election's clock(s) *rule_id*: its step was taken on *on*. A *window* (a time
+    for changes that closes) ended on its due date at the latest, so it is never completed
+    late. The service recording the step has authorized it; the clock moves as the system
+    account (casework.clocks)."""
     from phoihop.accounts.services import system_actor
 
     rule_ids = [rule_id] if isinstance(rule_id, str) else list(rule_id)
     for deadline in deadline_open_for_target(election, rule_ids):
-        done_on = on if deadline.counts_back else max(on, deadline.start_on)
+        day = min(on, deadline.due_on) if window else on
+        done_on = day if deadline.counts_back else max(day, deadline.start_on)
         deadline_complete(deadline=deadline, on=done_on, actor=system_actor())
 
 
@@ -495,8 +500,10 @@ def _copy(protocol: Protocol, entry: ProtocolEntry) -> None:
 
 def _minutes_received(election: Election) -> None:
     """A polling team's counting minutes are entered: voting has begun, so the voter list was
-    closed (BC-12) and complaints about candidates were stopped (BC-14b)."""
-    _timetable_met(election, VOTING_BEGUN_RULES, timezone.localdate())
+    closed (BC-12) and complaints about candidates were stopped (BC-14b). These are windows,
+    not acts: each closed on its own due date, which is the date it is completed on (never
+    later, so that it does not read as done late)."""
+    _timetable_met(election, VOTING_BEGUN_RULES, timezone.localdate(), window=True)
 
 
 def _minutes_accepted(election: Election) -> None:
