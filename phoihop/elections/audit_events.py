@@ -11,6 +11,7 @@ register_event("election.protocol_resolved", "Kiểm tra biên bản bị giữ 
 register_event("election.contest_tabulated", "Xác định kết quả bầu cử ở đơn vị bầu cử")
 register_event("election.published", "Công bố kết quả bầu cử")
 register_event("election.voter_list_posted", "Niêm yết danh sách cử tri")
+register_event("election.ballots_delivered", "Giao phiếu bầu, tài liệu cho Tổ bầu cử")
 register_event("election.voter_list_changed", "Sửa đổi, bổ sung danh sách cử tri")
 register_event("election.voter_list_complaint_received", "Nhận khiếu nại về danh sách cử tri")
 register_event("election.voter_list_complaint_resolved", "Giải quyết khiếu nại về danh sách cử tri")

@@ -56,8 +56,11 @@ def demo_by_election(today: date) -> dict:
         actor=actor, election=election, constituency=constituency, seats=1
     )
     for number, (name, voters, *_rest) in enumerate(AREAS, start=1):
-        services.polling_area_create(
+        area = services.polling_area_create(
             actor=actor, contest=contest, number=number, name=name, voters_on_list=voters
+        )
+        services.voter_list_post(
+            actor=actor, area=area, posted_on=day - timedelta(days=42), voters=voters
         )
     candidates = []
     for full_name, gender, born, nominated_by in CANDIDATES:
@@ -107,6 +110,8 @@ def demo_by_election(today: date) -> dict:
         minutes="Lập danh sách chính thức 3 người ứng cử cho 1 ghế.",
         candidates=candidates,
     )
+    for area in contest.areas.all():
+        services.ballots_deliver(actor=actor, area=area, delivered_on=day - timedelta(days=14))
     ordered = list(contest.candidates.filter(stage=Candidate.Stage.OFFICIAL).order_by("id"))
     for number, (_name, voters, voted, invalid, votes) in enumerate(AREAS, start=1):
         area = contest.areas.get(number=number)

@@ -133,6 +133,11 @@ class VoterListPostForm(forms.Form):
     voters = forms.IntegerField(label="Số cử tri trong danh sách", min_value=0)
 
 
+class BallotsDeliveredForm(forms.Form):
+    number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
+    delivered_on = VnDateField(label="Ngày giao phiếu bầu, tài liệu cho Tổ bầu cử")
+
+
 class VoterListChangeForm(forms.Form):
     number = forms.IntegerField(label="Khu vực bỏ phiếu số", min_value=1)
     delta = forms.IntegerField(label="Số cử tri tăng (+) hoặc giảm (−)")

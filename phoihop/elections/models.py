@@ -181,6 +181,9 @@ class PollingArea(BaseModel):
     name = models.CharField(_("tên"), max_length=200)
     voters_on_list = models.PositiveIntegerField(_("số cử tri trong danh sách"))
     list_posted_on = models.DateField(_("ngày niêm yết danh sách cử tri"), null=True, blank=True)
+    ballots_delivered_on = models.DateField(
+        _("ngày giao phiếu bầu, tài liệu cho Tổ bầu cử"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["contest", "number"]

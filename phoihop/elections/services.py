@@ -103,18 +103,29 @@ def election_create(
     return election
 
 
-# The step that meets a timetable clock: consultation conference n (BC-05a/b/c), the board set
-# up (BC-10), every contest's result determined (BC-23b), the results published (BC-23).
+# The step that meets a timetable clock (decision 0256): consultation conference n
+# (BC-05a/b/c), the board set up (BC-10), the candidacy dossiers closed by the second conference
+# (BC-09), every polling area's voter list posted (BC-11), voting begun — the list closed and
+# complaints about candidates stopped — with the first counting minutes entered (BC-12, BC-14b),
+# ballots delivered to every polling team (BC-14), every polling area's minutes accepted
+# (BC-23a), every contest's result determined (BC-23b), the results published (BC-23).
 CONSULTATION_RULES = {1: "BC-05a", 2: "BC-05b", 3: "BC-05c"}
+VOTING_BEGUN_RULES = ("BC-12", "BC-14b")
 
 
-def _timetable_met(election: Election, rule_id: str, on: date) -> None:
-    """Stop the election's clock *rule_id*: its step was taken on *on*. The service recording
-    the step has authorized it; the clock moves as the system account (casework.clocks)."""
+def _timetable_met(
+    election: Election, rule_id: str | Iterable[str], on: date, *, window: bool = False
+) -> None:
+    """Stop the election's clock(s) *rule_id*: its step was taken on *on*. A *window* (a time
+    for changes that closes) ended on its due date at the latest, so it is never completed
+    late. The service recording the step has authorized it; the clock moves as the system
+    account (casework.clocks)."""
     from phoihop.accounts.services import system_actor
 
-    for deadline in deadline_open_for_target(election, [rule_id]):
-        done_on = on if deadline.counts_back else max(on, deadline.start_on)
+    rule_ids = [rule_id] if isinstance(rule_id, str) else list(rule_id)
+    for deadline in deadline_open_for_target(election, rule_ids):
+        day = min(on, deadline.due_on) if window else on
+        done_on = day if deadline.counts_back else max(day, deadline.start_on)
         deadline_complete(deadline=deadline, on=done_on, actor=system_actor())
 
 
@@ -306,6 +317,16 @@ def consultation_record(
     consultation.save()
     if number in CONSULTATION_RULES:
         _timetable_met(election, CONSULTATION_RULES[number], held_on)
+    if number == 2:
+        # The preliminary list closes the candidacies: the filing step ended with the last
+        # dossier received (candidate_nominate refused any after BC-09's day).
+        last_filed = max(
+            Candidate.objects.filter(contest__election=election).values_list(
+                "dossier_filed_on", flat=True
+            ),
+            default=held_on,
+        )
+        _timetable_met(election, "BC-09", last_filed)
     stage = {2: Candidate.Stage.PRELIMINARY, 3: Candidate.Stage.OFFICIAL}.get(number)
     for candidate in candidates:
         if stage:
@@ -477,6 +498,25 @@ def _copy(protocol: Protocol, entry: ProtocolEntry) -> None:
     protocol.complaints = entry.complaints
 
 
+def _minutes_received(election: Election) -> None:
+    """A polling team's counting minutes are entered: voting has begun, so the voter list was
+    closed (BC-12) and complaints about candidates were stopped (BC-14b). These are windows,
+    not acts: each closed on its own due date, which is the date it is completed on (never
+    later, so that it does not read as done late)."""
+    _timetable_met(election, VOTING_BEGUN_RULES, timezone.localdate(), window=True)
+
+
+def _minutes_accepted(election: Election) -> None:
+    """Every polling area's counting minutes accepted: the polling teams' minutes are in
+    (BC-23a)."""
+    if (
+        not PollingArea.objects.filter(contest__election=election)
+        .exclude(protocol__status=Protocol.Status.ACCEPTED)
+        .exists()
+    ):
+        _timetable_met(election, "BC-23a", timezone.localdate())
+
+
 @transaction.atomic
 def protocol_enter(*, actor, area: PollingArea, numbers: dict) -> Protocol:
     """Enter a polling area's counting minutes. The first entry waits for a second by someone
@@ -492,6 +532,7 @@ def protocol_enter(*, actor, area: PollingArea, numbers: dict) -> Protocol:
         protocol = Protocol(area=area, status=Protocol.Status.AWAITING_SECOND)
         _copy(protocol, first)
         protocol.save()
+        _minutes_received(contest.election)
         audit_record(
             actor=actor, event="election.protocol_entered", target=protocol, data={"entry": "first"}
         )
@@ -513,6 +554,8 @@ def protocol_enter(*, actor, area: PollingArea, numbers: dict) -> Protocol:
     )
     _copy(protocol, second)
     protocol.save()
+    if protocol.status == Protocol.Status.ACCEPTED:
+        _minutes_accepted(contest.election)
     audit_record(
         actor=actor,
         event="election.protocol_entered",
@@ -548,6 +591,7 @@ def protocol_resolve(*, actor, protocol: Protocol, numbers: dict) -> Protocol:
     protocol.status = Protocol.Status.ACCEPTED
     protocol.resolved_by = actor
     protocol.save()
+    _minutes_accepted(area.contest.election)
     audit_record(
         actor=actor, event="election.protocol_resolved", target=protocol, data={"numbers": numbers}
     )
@@ -678,11 +722,52 @@ def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
     area.list_posted_on, area.voters_on_list = posted_on, voters
     area.save(update_fields=["list_posted_on", "voters_on_list", "updated_at"])
+    _met_in_every_area(election, "list_posted_on", "BC-11")
     audit_record(
         actor=actor,
         event="election.voter_list_posted",
         target=area.contest.election,
         data={"area": area.pk},
+    )
+    return area
+
+
+def _met_in_every_area(election: Election, field: str, rule_id: str) -> None:
+    """Once every polling area of *election* has the date *field*, its clock *rule_id* is met
+    on the latest of those dates."""
+    dates = list(
+        PollingArea.objects.filter(contest__election=election).values_list(field, flat=True)
+    )
+    if dates and None not in dates:
+        _timetable_met(election, rule_id, max(dates))
+
+
+@transaction.atomic
+def ballots_deliver(*, actor, area: PollingArea, delivered_on: date) -> PollingArea:
+    """The commune election committee hands the ballots and documents to the polling team of
+    *area*, no later than 13 days before election day (Đ24 k3 d, BC-14). A late delivery is
+    recorded as it happened and its clock shows it late."""
+    election = area.contest.election
+    require(actor, "change", election)
+    if delivered_on > election.election_day:
+        raise ApplicationError(
+            "Ngày giao phiếu bầu không thể sau ngày bầu cử.", code="after_election_day"
+        )
+    area = PollingArea.objects.select_for_update().get(pk=area.pk)
+    if area.ballots_delivered_on is not None:
+        raise ApplicationError(
+            "Đã ghi nhận giao phiếu bầu cho khu vực này ngày "
+            f"{area.ballots_delivered_on:%d/%m/%Y}.",
+            code="delivered",
+        )
+    area.ballots_delivered_on = delivered_on
+    area.save(update_fields=["ballots_delivered_on", "updated_at"])
+    _met_in_every_area(election, "ballots_delivered_on", "BC-14")
+    audit_record(
+        actor=actor,
+        event="election.ballots_delivered",
+        target=election,
+        data={"area": area.pk, "delivered_on": delivered_on},
     )
     return area
 

@@ -31,6 +31,11 @@ urlpatterns = [
         name="voter_list_post",
     ),
     path(
+        "don-vi/<uuid:public_id>/phieu-bau/giao/",
+        views.ballots_deliver_view,
+        name="ballots_deliver",
+    ),
+    path(
         "don-vi/<uuid:public_id>/danh-sach-cu-tri/sua/",
         views.voter_list_change_view,
         name="voter_list_change",

@@ -15,6 +15,7 @@ from phoihop.core.actions import attempt, submit
 from phoihop.core.downloads import DOCX, XLSX, file_response
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
+    BallotsDeliveredForm,
     ComplaintForm,
     ComplaintResolveForm,
     ConsultationForm,
@@ -232,6 +233,7 @@ def contest_view(request, public_id):
             "can_audit": can(request.user, "audit", election),
             "nomination_form": NominationForm(),
             "post_form": VoterListPostForm(),
+            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),  # ids unique on the page
             "change_form": VoterListChangeForm(),
             "complaint_form": ComplaintForm(),
             "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
@@ -378,6 +380,24 @@ def voter_list_post_view(request, public_id):
             voters=d["voters"],
         ),
         "Đã ghi nhận việc niêm yết danh sách cử tri.",
+    )
+    return redirect(contest)
+
+
+@login_required
+@require_POST
+def ballots_deliver_view(request, public_id):
+    _require_anywhere(request.user, "elections.change_election")
+    contest = contest_get(viewer=request.user, public_id=public_id)
+    submit(
+        request,
+        BallotsDeliveredForm(request.POST),
+        lambda d: services.ballots_deliver(
+            actor=request.user,
+            area=area_get(contest=contest, number=d["number"]),
+            delivered_on=d["delivered_on"],
+        ),
+        "Đã ghi nhận việc giao phiếu bầu cho Tổ bầu cử.",
     )
     return redirect(contest)
 

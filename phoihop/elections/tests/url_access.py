@@ -140,6 +140,9 @@ PROTECTED |= {
     "elections:voter_list_post": UrlCheck(
         permission="elections.change_election", kwargs=_contest, method="post", ok_status=POSTED
     ),
+    "elections:ballots_deliver": UrlCheck(
+        permission="elections.change_election", kwargs=_contest, method="post", ok_status=POSTED
+    ),
     "elections:voter_list_change": UrlCheck(
         permission="elections.change_election", kwargs=_contest, method="post", ok_status=POSTED
     ),
