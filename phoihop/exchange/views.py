@@ -266,7 +266,7 @@ def register_xlsx_view(request):
         outgoing=selectors.outgoing_register(**kw),
         incoming=selectors.incoming_register(**kw),
     )
-    name = f"So van ban {organization.doc_abbreviation} {year}.xlsx"
+    name = f"Sổ văn bản {organization.doc_abbreviation} {year}.xlsx"
     return file_response(content, name, XLSX)
 
 
@@ -336,7 +336,7 @@ def report_xlsx_view(request):
     _, compiled = _period(request, bodies)
     if compiled is None:
         raise Http404
-    name = f"Bao cao {compiled.label}.xlsx".replace("/", "-")
+    name = f"Báo cáo {compiled.label}.xlsx".replace("/", "-")
     return file_response(reports.report_xlsx(compiled), name, XLSX)
 
 

@@ -18,7 +18,7 @@ from phoihop.core.errors import ApplicationError
 from phoihop.exchange import exports, selectors, services
 from phoihop.exchange.models import Delivery, Dispatch
 from phoihop.exchange.tests import factories as f
-from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.testing import download_name, grant, make_user, signed_in_client
 
 
 def _today(day):
@@ -199,6 +199,7 @@ def test_the_registers_export_in_the_decree_30_columns(tree):
         reverse("exchange:registers_xlsx") + f"?organization={tree.other.pk}&year=2026"
     )
     assert response.status_code == 200
+    assert download_name(response) == "Sổ văn bản UBND 2026.xlsx"
     book = load_workbook(io.BytesIO(response.content))
     out = book["Sổ văn bản đi"]
     header = [c.value for c in out[6]]

@@ -16,7 +16,7 @@ from phoihop.deadlines import engine
 from phoihop.documents.services import document_docx, document_number
 from phoihop.exchange import reports, services
 from phoihop.exchange.tests import factories as f
-from phoihop.testing import dead_links, grant, make_user, signed_in_client
+from phoihop.testing import dead_links, download_name, grant, make_user, signed_in_client
 
 Q4 = ("quarter", 2026, 4)  # 15/09/2026 – 14/12/2026, due Fri 25/12/2026
 
@@ -121,6 +121,7 @@ def test_the_report_page_shows_figures_charts_and_exports_xlsx(tree):
     assert "quý IV/2026" in page and "25/12/2026" in page and page.count("<svg") == 3
     assert "Tiếp nhận trong kỳ (quý IV/2026)" in page
     response = client.get(reverse("exchange:report_xlsx") + query)
+    assert download_name(response) == "Báo cáo quý IV-2026.xlsx"
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in sheet[6]] == list(reports.HEADER)
     assert [c.value for c in sheet[8]][1:] == ["Văn bản đến từ cơ quan phối hợp", 1, 1, 1, 1]
