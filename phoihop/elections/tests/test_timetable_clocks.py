@@ -40,15 +40,13 @@ def _figures(contest):
     )
 
 
-def test_bc09_dossier_filing_stops_at_the_second_conference_on_the_last_dossier(tree):
-    actor = system_actor()
-    contest = factories.contest(tree.own)
-    election = contest.election
-    candidates = factories.nominate(contest)  # dossiers filed on 1 April 2027
+def _first_conference(actor, election) -> None:
     services.consultation_record(
         actor=actor, election=election, number=1, held_on=date(2027, 2, 10), minutes="HT1"
     )
-    assert _running(election, "BC-09")
+
+
+def _second_conference(actor, election, candidates) -> None:
     services.consultation_record(
         actor=actor,
         election=election,
@@ -57,6 +55,16 @@ def test_bc09_dossier_filing_stops_at_the_second_conference_on_the_last_dossier(
         minutes="HT2",
         candidates=candidates,
     )
+
+
+def test_bc09_dossier_filing_stops_at_the_second_conference_on_the_last_dossier(tree):
+    actor = system_actor()
+    contest = factories.contest(tree.own)
+    election = contest.election
+    candidates = factories.nominate(contest)  # dossiers filed on 1 April 2027
+    _first_conference(actor, election)
+    assert _running(election, "BC-09")
+    _second_conference(actor, election, candidates)
     clock = _clock(election, "BC-09")
     assert clock.status == "completed" and clock.completed_on == date(2027, 4, 1)
     assert clock.completed_on <= clock.due_on
@@ -149,17 +157,8 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
             actor=actor, area=area, posted_on=date(2027, 4, 12), voters=area.voters_on_list
         )
     candidates = factories.nominate(contest)
-    services.consultation_record(
-        actor=actor, election=election, number=1, held_on=date(2027, 2, 10), minutes="HT1"
-    )
-    services.consultation_record(
-        actor=actor,
-        election=election,
-        number=2,
-        held_on=date(2027, 4, 18),
-        minutes="HT2",
-        candidates=candidates,
-    )
+    _first_conference(actor, election)
+    _second_conference(actor, election, candidates)
     for candidate in candidates:
         services.voter_conference_record(
             actor=actor,

@@ -62,6 +62,25 @@ def make_recommendation(tree, *, actor=None, plan=None, due_by=date(2026, 9, 30)
     return plan.recommendations.get()
 
 
+def make_concluded_plan(tree, *, actor) -> Plan:
+    """A plan concluded on 15/06/2026 with three recommendations: two on construction to the
+    other body's unit (due 01/07 and 01/12/2026), one on land to the other body (01/12/2026)."""
+    plan = make_plan(tree, actor=actor)
+    services.plan_conclude(
+        actor=actor,
+        plan=plan,
+        issued_on=date(2026, 6, 15),
+        findings="x",
+        conclusions="y",
+        recommendations=[
+            services.RecommendationInput(tree.other_unit, "A", date(2026, 7, 1), topic="Xây dựng"),
+            services.RecommendationInput(tree.other_unit, "B", date(2026, 12, 1), topic="Xây dựng"),
+            services.RecommendationInput(tree.other, "C", date(2026, 12, 1), topic="Đất đai"),
+        ],
+    )
+    return plan
+
+
 def make_sitting(tree, *, organization=None) -> Sitting:
     return services.sitting_create(
         actor=system_actor(),

@@ -4,25 +4,12 @@ numbers staying in a table beside it (decision 0258)."""
 from datetime import date
 from types import SimpleNamespace
 
-from phoihop.supervision import services
 from phoihop.supervision.tests import factories as f
 from phoihop.testing import chart_values, signed_in_client
 
 
 def test_the_dashboard_draws_status_body_topic_and_age_as_charts(tree, leader, monkeypatch):
-    plan = f.make_plan(tree, actor=leader)
-    services.plan_conclude(
-        actor=leader,
-        plan=plan,
-        issued_on=date(2026, 6, 15),
-        findings="x",
-        conclusions="y",
-        recommendations=[
-            services.RecommendationInput(tree.other_unit, "A", date(2026, 7, 1), topic="Xây dựng"),
-            services.RecommendationInput(tree.other_unit, "B", date(2026, 12, 1), topic="Xây dựng"),
-            services.RecommendationInput(tree.other, "C", date(2026, 12, 1), topic="Đất đai"),
-        ],
-    )
+    f.make_concluded_plan(tree, actor=leader)
     monkeypatch.setattr(
         "phoihop.supervision.views.timezone", SimpleNamespace(localdate=lambda: date(2026, 10, 1))
     )

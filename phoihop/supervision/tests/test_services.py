@@ -209,19 +209,7 @@ def test_findings_lifecycle_and_the_supervisors_overview(tree, leader, ubnd_spec
 
 
 def test_dashboard_counts_by_body_topic_and_status(tree, leader, ubnd_specialist):
-    plan = f.make_plan(tree, actor=leader)
-    services.plan_conclude(
-        actor=leader,
-        plan=plan,
-        issued_on=date(2026, 6, 15),
-        findings="x",
-        conclusions="y",
-        recommendations=[
-            services.RecommendationInput(tree.other_unit, "A", date(2026, 7, 1), topic="Xây dựng"),
-            services.RecommendationInput(tree.other_unit, "B", date(2026, 12, 1), topic="Xây dựng"),
-            services.RecommendationInput(tree.other, "C", date(2026, 12, 1), topic="Đất đai"),
-        ],
-    )
+    f.make_concluded_plan(tree, actor=leader)
     board = selectors.recommendation_dashboard(viewer=leader, today=date(2026, 8, 1))
     assert board.total == 3 and board.overdue == 1
     assert board.by_body[0] == (tree.other_unit.name, 2, 2, 1)
