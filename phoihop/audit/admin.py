@@ -16,8 +16,11 @@ from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from phoihop.audit.models import AuditEvent
+from phoihop.audit.registry import event_choices, registered_events
 from phoihop.audit.services import audit_record, field_changes
 
 # Field names whose values are secrets: logged as a fingerprint, never as the value.
@@ -150,13 +153,32 @@ def audit_every_admin(site: admin.AdminSite) -> list[str]:
     return wrapped
 
 
+class EventFilter(admin.SimpleListFilter):
+    """Filter by event, offered by its Vietnamese label."""
+
+    title = "sự kiện"
+    parameter_name = "event"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return event_choices()
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(event=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the log is append-only."""
 
-    list_display = ["id", "occurred_at", "actor_display", "event", "target_display"]
-    list_filter = ["event"]
+    list_display = ["id", "occurred_at", "actor_display", "event_display", "target_display"]
+    list_filter = [EventFilter]
     search_fields = ["target_display", "actor_display", "event"]
+
+    @admin.display(description="Sự kiện", ordering="event")
+    def event_display(self, obj: AuditEvent) -> SafeString:
+        """The Vietnamese label, with the code under it for auditors."""
+        label = registered_events().get(obj.event, obj.event)
+        return format_html('{}<br><code class="event-code">{}</code>', label, obj.event)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

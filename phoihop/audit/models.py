@@ -61,6 +61,8 @@ class AuditEvent(models.Model):
             models.Index(fields=["related_type", "related_id", "occurred_at"]),
             models.Index(fields=["organization", "occurred_at"]),
             models.Index(fields=["actor", "occurred_at"]),
+            # The log's filter by event, newest first.
+            models.Index(fields=["event", "id"]),
         ]
 
     def __str__(self) -> str:

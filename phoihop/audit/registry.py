@@ -6,6 +6,7 @@ How to add one: in your module's ``audit_events.py`` call
 """
 
 import re
+import unicodedata
 
 _EVENTS: dict[str, str] = {}
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
@@ -20,6 +21,9 @@ def register_event(code: str, label: str) -> str:
         raise ValueError(f"audit event code {code!r} is not <entity>.<verb_past>")
     if code in _EVENTS:
         raise ValueError(f"audit event {code!r} is already registered")
+    if not label.strip() or _CODE.match(label.strip()):
+        # The label is what officials read in the log (the code is shown beside it, smaller).
+        raise ValueError(f"audit event {code!r} needs a Vietnamese label, not {label!r}")
     _EVENTS[code] = label
     return code
 
@@ -33,6 +37,26 @@ def event_label(code: str) -> str:
 
 def registered_events() -> dict[str, str]:
     return dict(_EVENTS)
+
+
+def event_choices() -> list[tuple[str, str]]:
+    """``(code, label)`` for a filter, by label; a label shared by two codes names its code."""
+    counts: dict[str, int] = {}
+    for label in _EVENTS.values():
+        counts[label] = counts.get(label, 0) + 1
+    return sorted(
+        (
+            (code, label if counts[label] == 1 else f"{label} ({code})")
+            for code, label in _EVENTS.items()
+        ),
+        key=lambda choice: (_alphabetical(choice[1]), choice[0]),
+    )
+
+
+def _alphabetical(text: str) -> str:
+    """A sort key close to Vietnamese order: tone marks ignored, "đ" after "d"."""
+    bare = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in bare if not unicodedata.combining(ch)).replace("đ", "d\uffff")
 
 
 # Sealed models: each audit event whose target (or related object) is a row of one of these

@@ -329,8 +329,10 @@ def audit_verify(
     return VerifyReport(walk.checked, walk.legacy, sealed_rows, latest, tuple(problems))
 
 
-def audit_event_list(*, viewer: Account) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
+def audit_event_list(*, viewer: Account, event: str = "") -> QuerySet[AuditEvent]:
+    """The events ``viewer`` may read, newest first by the model's order; ``event`` filters."""
+    events = AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
+    return events.filter(event=event) if event else events
 
 
 def audit_timeline(*, viewer: Account, target: Model) -> QuerySet[AuditEvent]:

@@ -9,11 +9,11 @@ from uuid import UUID
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
 
 from phoihop.access.models import Grant
 from phoihop.casework.models import Follower, FollowUp, Link, Step, TrackedItem
 from phoihop.casework.registry import item_kinds
+from phoihop.core.selectors import one_or_404
 
 
 def _ref(item: Model) -> dict:
@@ -85,10 +85,7 @@ def follow_up_list(
 
 
 def follow_up_get(*, viewer, public_id: UUID) -> FollowUp:
-    try:
-        return follow_up_list(viewer=viewer).get(public_id=public_id)
-    except FollowUp.DoesNotExist:
-        raise Http404 from None
+    return one_or_404(follow_up_list(viewer=viewer), public_id=public_id)
 
 
 def is_following(*, viewer, item: Model) -> bool:
@@ -141,12 +138,7 @@ def supervision_assignment_list(*, viewer) -> QuerySet:
 
 
 def supervision_assignment_get(*, viewer, pk: int):
-    from phoihop.casework.models import SupervisionAssignment
-
-    try:
-        return supervision_assignment_list(viewer=viewer).get(pk=pk)
-    except SupervisionAssignment.DoesNotExist:
-        raise Http404 from None
+    return one_or_404(supervision_assignment_list(viewer=viewer), pk=pk)
 
 
 def handover_list(*, viewer, model=None, action: str = "view") -> QuerySet:
@@ -172,12 +164,7 @@ def handover_inbox_list(*, viewer, model=None) -> QuerySet:
 
 
 def handover_get(*, viewer, public_id: UUID, action: str = "view"):
-    from phoihop.casework.models import Handover
-
-    try:
-        return handover_list(viewer=viewer, action=action).get(public_id=public_id)
-    except (Handover.DoesNotExist, ValueError):
-        raise Http404 from None
+    return one_or_404(handover_list(viewer=viewer, action=action), public_id=public_id)
 
 
 # An open item older than this many days is "long-running" on the supervisors' page.

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 
+from phoihop.core.selectors import one_or_404
 from phoihop.deadlines import engine
 from phoihop.deadlines.models import Deadline, FeedToken
 
@@ -32,10 +33,7 @@ def deadline_list(
 
 def deadline_get(*, viewer, public_id: UUID) -> Deadline:
     """One visible deadline; Http404 whether it is missing or not visible to *viewer*."""
-    try:
-        return deadline_list(viewer=viewer).get(public_id=public_id)
-    except Deadline.DoesNotExist:
-        raise Http404 from None
+    return one_or_404(deadline_list(viewer=viewer), public_id=public_id)
 
 
 def deadline_for_target_list(*, viewer, target: models.Model) -> QuerySet[Deadline]:

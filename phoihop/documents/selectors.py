@@ -5,8 +5,8 @@ from uuid import UUID
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
-from django.http import Http404
 
+from phoihop.core.selectors import one_or_404
 from phoihop.documents.models import Document
 
 
@@ -17,10 +17,7 @@ def document_list(*, viewer) -> QuerySet[Document]:
 
 def document_get(*, viewer, public_id: UUID) -> Document:
     """One visible document; Http404 whether it is missing or not visible."""
-    try:
-        return document_list(viewer=viewer).get(public_id=public_id)
-    except Document.DoesNotExist:
-        raise Http404 from None
+    return one_or_404(document_list(viewer=viewer), public_id=public_id)
 
 
 def document_for_target_list(*, target: models.Model) -> QuerySet[Document]:

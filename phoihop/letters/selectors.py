@@ -5,9 +5,9 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from phoihop.audit.selectors import audit_timeline
+from phoihop.core.selectors import one_or_404
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
 from phoihop.letters.competence import commune_in_directory, competence_from_content
@@ -96,23 +96,17 @@ def letter_list(
 
 def letter_get(*, viewer, public_id: UUID) -> Letter:
     """One visible letter; Http404 whether it is missing or not visible to *viewer*."""
-    try:
-        return (
-            letter_list(viewer=viewer)
-            .select_related(
-                "forwarded_from",
-                "supervised_by",
-                "competent_organization",
-                "assigned_to",
-                "duplicate_of",
-                "source_letter",
-                "previous_instance",
-                "split_from",
-            )
-            .get(public_id=public_id)
-        )
-    except Letter.DoesNotExist:
-        raise Http404 from None
+    letters = letter_list(viewer=viewer).select_related(
+        "forwarded_from",
+        "supervised_by",
+        "competent_organization",
+        "assigned_to",
+        "duplicate_of",
+        "source_letter",
+        "previous_instance",
+        "split_from",
+    )
+    return one_or_404(letters, public_id=public_id)
 
 
 def letter_public_status(*, public_id: UUID) -> dict | None:

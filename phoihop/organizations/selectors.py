@@ -3,8 +3,8 @@
 from datetime import date
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
+from phoihop.core.selectors import one_or_404
 from phoihop.organizations.models import AdminUnit, Membership, Organization, Person
 
 
@@ -18,10 +18,7 @@ def organization_list(*, viewer, on: date | None = None) -> QuerySet[Organizatio
 
 
 def organization_get(*, viewer, public_id) -> Organization:
-    try:
-        return organization_list(viewer=viewer).get(public_id=public_id)
-    except (Organization.DoesNotExist, ValueError):
-        raise Http404 from None
+    return one_or_404(organization_list(viewer=viewer), public_id=public_id)
 
 
 def admin_unit_list(

@@ -7,6 +7,7 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from phoihop.core.selectors import one_or_404
 from phoihop.deadlines import engine
 from phoihop.identity.models import Identity
 from phoihop.identity.selectors import identity_can_read
@@ -40,10 +41,7 @@ def schedule_list(*, viewer, organization=None) -> QuerySet[Schedule]:
 
 def schedule_get(*, viewer, public_id: UUID) -> Schedule:
     """One visible schedule; Http404 whether it is missing or not visible to *viewer*."""
-    try:
-        return schedule_list(viewer=viewer).get(public_id=public_id)
-    except (Schedule.DoesNotExist, ValueError):
-        raise Http404 from None
+    return one_or_404(schedule_list(viewer=viewer), public_id=public_id)
 
 
 def schedule_published_list(*, start: date, end: date) -> QuerySet[Schedule]:
@@ -142,12 +140,8 @@ def visit_list(*, viewer, status: str | None = None) -> QuerySet[Visit]:
 
 def visit_get(*, viewer, public_id: UUID) -> Visit:
     """One visible visit with its citizens and items; Http404 if missing or not visible."""
-    try:
-        return (
-            visit_list(viewer=viewer).prefetch_related("citizens", "items").get(public_id=public_id)
-        )
-    except (Visit.DoesNotExist, ValueError):
-        raise Http404 from None
+    visits = visit_list(viewer=viewer).prefetch_related("citizens", "items")
+    return one_or_404(visits, public_id=public_id)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ Modules describe their own object kinds for the permission matrix in ``<module>/
 import html
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -174,7 +175,7 @@ class UrlCheck:
     ok_status: tuple[int, ...] = (200,)
     extra: dict = field(default_factory=dict)
     role: str | None = None
-    data: object = None
+    data: dict | Callable[[Tree, User, dict], dict | None] | None = None
     effect: object = None
     label: str = ""
 

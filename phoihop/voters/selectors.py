@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from phoihop.voters.models import (
@@ -63,8 +64,7 @@ def consolidated_get(*, viewer, public_id) -> ConsolidatedPetition:
 def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]:
     """The session's groups (the consolidating body's own) for the review page: proposed
     first, then accepted, then the rest; bigger groups first. Paginate, then prefetch."""
-    from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
-    from django.db.models.functions import Coalesce
+    from django.db.models import Case, IntegerField, Value, When
 
     order = Case(
         When(status="proposed", then=Value(0)),
@@ -72,8 +72,21 @@ def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]
         default=Value(2),
         output_field=IntegerField(),
     )
-    # The size as a subquery on the petitions' group index, not a join grouped by every
-    # column of the group; the page count then drops it (bench/voters.py, decision 0167).
+    return (
+        consolidated_list(viewer=viewer, session=session)
+        .filter(organization=session.organization)
+        .exclude(status="withdrawn")
+        .annotate(rank=order, size=group_size())
+        .order_by("rank", "-size", "pk")
+    )
+
+
+def group_size() -> Coalesce:
+    """The number of voters' petitions in a group, to annotate a query of groups with.
+
+    A subquery on the petitions' group index, not a join grouped by every column of the group;
+    a page count then drops it (bench/voters.py, decision 0167).
+    """
     size = (
         Petition.objects.filter(consolidated=OuterRef("pk"))
         .order_by()
@@ -81,13 +94,16 @@ def review_groups(*, viewer, session: Session) -> QuerySet[ConsolidatedPetition]
         .annotate(n=Count("id"))
         .values("n")
     )
-    return (
-        consolidated_list(viewer=viewer, session=session)
-        .filter(organization=session.organization)
-        .exclude(status="withdrawn")
-        .annotate(rank=order, size=Coalesce(Subquery(size), 0))
-        .order_by("rank", "-size", "pk")
-    )
+    return Coalesce(Subquery(size), 0)
+
+
+def session_register(*, session: Session) -> QuerySet[ConsolidatedPetition]:
+    """The session's consolidated petitions that its statistics, report and export count:
+    the consolidating body's own (the copies other bodies received are the same petitions),
+    neither withdrawn nor still proposed."""
+    return ConsolidatedPetition.objects.filter(
+        session=session, organization=session.organization
+    ).exclude(status__in=("withdrawn", "proposed"))
 
 
 def with_petitions(groups, *, limit: int | None = None) -> list[ConsolidatedPetition]:
@@ -160,9 +176,7 @@ def session_statistics(*, session: Session) -> dict:
     are counted once: the consolidating body's items)."""
     meetings = session.meetings.exclude(status="cancelled")
     voters = meetings.aggregate(n=Sum("points__voters"))["n"] or 0
-    own = ConsolidatedPetition.objects.filter(
-        session=session, organization=session.organization
-    ).exclude(status__in=("withdrawn", "proposed"))
+    own = session_register(session=session)
 
     def by(field: str) -> list[tuple[str, int]]:
         return [

@@ -1081,12 +1081,13 @@ REPORTS = {
 
 def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict]]:
     """The paragraphs and tables of a session's report (grouped by field and level)."""
-    from phoihop.voters.selectors import session_statistics
+    from phoihop.voters.selectors import group_size, session_register, session_statistics
 
     stats = session_statistics(session=session)
     own = (
-        ConsolidatedPetition.objects.filter(session=session, organization=session.organization)
-        .exclude(status__in=("withdrawn", "proposed"))
+        session_register(session=session)
+        .annotate(size=group_size())
+        .prefetch_related("communes")
         .order_by("level", "field", "reference")
     )
     if kind == "delegation":
@@ -1117,7 +1118,7 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
                         field,
                         i.title,
                         ", ".join(c.name for c in i.communes.all()),
-                        str(i.petitions.count()),
+                        str(i.size),
                         i.agency,
                         i.get_grade_display() if i.grade else "",
                     ]

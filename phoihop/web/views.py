@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -6,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
-from phoihop.audit.registry import registered_events
+from phoihop.audit.registry import event_choices, registered_events
 from phoihop.audit.selectors import audit_event_list
 from phoihop.notifications.models import Notification
 from phoihop.notifications.selectors import notification_list
@@ -35,14 +36,28 @@ def organizations(request):
     return render(request, "web/organizations.html", {"organizations": orgs})
 
 
+class AuditFilterForm(forms.Form):
+    """The log's filter: events are offered by their Vietnamese label."""
+
+    event = forms.ChoiceField(
+        label="Sự kiện",
+        required=False,
+        choices=lambda: [("", "Tất cả"), *event_choices()],
+        error_messages={"invalid_choice": "Không có loại sự kiện “%(value)s”."},
+    )
+
+
 @login_required
 def audit(request):
     if not has_permission_anywhere(request.user, "audit.view_auditevent"):
         raise Http404
-    page = Paginator(audit_event_list(viewer=request.user), 50).get_page(request.GET.get("page"))
+    form = AuditFilterForm(request.GET or None)
+    event = form.cleaned_data.get("event", "") if form.is_valid() else ""
+    events = audit_event_list(viewer=request.user, event=event)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
     labels = registered_events()
     rows = [(e, labels.get(e.event, e.event)) for e in page.object_list]
-    return render(request, "web/audit.html", {"page": page, "rows": rows})
+    return render(request, "web/audit.html", {"page": page, "rows": rows, "form": form})
 
 
 @login_required

@@ -1,0 +1,54 @@
+"""The log page: events by their Vietnamese label (code beside it), filtered by label."""
+
+import re
+
+from django.db import transaction
+
+from phoihop.audit.registry import registered_events
+from phoihop.audit.services import audit_record
+from phoihop.testing import signed_in_client
+
+
+def _record(actor, target, event: str, times: int = 1) -> None:
+    with transaction.atomic():
+        for _ in range(times):
+            audit_record(actor=actor, event=event, target=target)
+
+
+def _codes(page: str) -> list[str]:
+    return re.findall(r'<code class="event-code">([a-z_.]+)</code>', page)
+
+
+def test_the_log_shows_labels_with_the_code_beside_them(actor, tree, leader):
+    _record(actor, tree.own, "organization.changed")
+    page = signed_in_client(leader).get("/nhat-ky/").content.decode()
+    label = registered_events()["organization.changed"]
+    assert f'{label}<br><code class="event-code">organization.changed</code>' in page
+
+
+def test_the_event_filter_offers_labels_and_narrows_the_log(actor, tree, leader):
+    _record(actor, tree.own, "organization.changed")
+    _record(actor, tree.own, "audit.verified")
+    client = signed_in_client(leader)
+    page = client.get("/nhat-ky/").content.decode()
+    label = registered_events()["audit.verified"]
+    assert f'<option value="audit.verified">{label}</option>' in page
+    assert {"organization.changed", "audit.verified"} <= set(_codes(page))
+    filtered = client.get("/nhat-ky/", {"event": "audit.verified"}).content.decode()
+    assert set(_codes(filtered)) == {"audit.verified"}
+    assert '<option value="audit.verified" selected>' in filtered
+
+
+def test_an_unknown_event_is_a_vietnamese_error_and_filters_nothing(actor, tree, leader):
+    _record(actor, tree.own, "organization.changed")
+    page = signed_in_client(leader).get("/nhat-ky/", {"event": "letter.exploded"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Không có loại sự kiện “letter.exploded”." in text
+    assert "organization.changed" in _codes(text)
+
+
+def test_the_pager_keeps_the_filter(actor, tree, leader):
+    _record(actor, tree.own, "audit.verified", times=51)
+    page = signed_in_client(leader).get("/nhat-ky/", {"event": "audit.verified"})
+    assert 'href="?event=audit.verified&amp;page=2"' in page.content.decode()
