@@ -70,7 +70,8 @@ def petitions_of(records: Sequence[dict]) -> list[Petition]:
 
 def fit_labels(records: Sequence[dict]) -> tuple[LabelModel, LabelModel]:
     """Field and level models; each reads words, dense scores and tied scores."""
-    inputs = [label_inputs(petition_features(r["text"]).main_tokens) for r in records]
+    features = [petition_features(r["text"]) for r in records]
+    inputs = [label_inputs(f.main_tokens, f.tokens) for f in features]
     rows = [i.sparse for i in inputs]
     dense = np.array([i.dense for i in inputs])
 
@@ -180,6 +181,18 @@ def _group_f1(
     ).f1
 
 
+def neighbourhood_mean(surface: np.ndarray) -> np.ndarray:
+    """Each cell's mean over itself and its grid neighbours (the 3 × 3 around it, those
+    that exist).
+
+    >>> neighbourhood_mean(np.array([[0.0, 3.0], [3.0, 6.0]])).tolist()
+    [[3.0, 3.0], [3.0, 3.0]]
+    """
+    total = ndimage.uniform_filter(surface, size=3, mode="constant", cval=0.0)
+    count = ndimage.uniform_filter(np.ones_like(surface), size=3, mode="constant", cval=0.0)
+    return total / count
+
+
 def train(
     provinces: Sequence[Sequence[dict]], params: Params | None = None
 ) -> tuple[Models, Params]:
@@ -236,8 +249,10 @@ def train(
             ]
         )
     # The F1 of a setting and its grid neighbours, averaged: a setting that is good only by
-    # the luck of one held-out split does not transfer to a new province.
-    smooth = ndimage.uniform_filter(surface, size=3, mode="nearest")
+    # the luck of one held-out split does not transfer to a new province. A setting at the
+    # edge of the grid is averaged over the neighbours it has (repeating its own value for
+    # the missing ones would favour the edges).
+    smooth = neighbourhood_mean(surface)
     p, t = np.unravel_index(int(np.argmax(smooth)), smooth.shape)
     best = replace(params, threshold=THRESHOLDS[t], coverage_power=COVERAGE_POWERS[p])
     pair = replace(

@@ -255,8 +255,12 @@ class LabelInputs:
     level_tied: np.ndarray
 
 
-def label_inputs(tokens: Sequence[str]) -> LabelInputs:
-    """:class:`LabelInputs` of a text's content tokens."""
+def label_inputs(tokens: Sequence[str], whole: Sequence[str] | None = None) -> LabelInputs:
+    """:class:`LabelInputs` of a text's content tokens (of its main issue).
+
+    The body asked is read in the *whole* text when given: the request that closes the
+    main issue often follows the break that ends it ("…nước xoáy; đề nghị xã bố trí…").
+    """
     fields, levels = token_lexicon_scores(tokens)
     words = [t for t in tokens if t not in STOPWORDS and len(t) > 1]
     terms = ["u:" + t for t in words]
@@ -265,7 +269,7 @@ def label_inputs(tokens: Sequence[str]) -> LabelInputs:
     field_lexicon = [np.log1p(fields.get(name, 0.0)) for name in lexicons.FIELDS]
     level_lexicon = [np.log1p(levels[level]) for level in LEVELS]
     agency_level = [float(bool(agency) and _agency_level(agency) == level) for level in LEVELS]
-    asked = addressed_levels(tokens)
+    asked = addressed_levels(tokens if whole is None else whole)
     asked_level = [np.log1p(asked[level]) for level in LEVELS]
     return LabelInputs(
         sparse=hashed(terms),
@@ -276,9 +280,13 @@ def label_inputs(tokens: Sequence[str]) -> LabelInputs:
 
 
 def label_probabilities(
-    token_lists: Sequence[Sequence[str]], models: tuple[LabelModel, LabelModel] | None = None
+    token_lists: Sequence[Sequence[str]],
+    models: tuple[LabelModel, LabelModel] | None = None,
+    wholes: Sequence[Sequence[str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Field and level probabilities (rows in :data:`~lexicons.FIELDS`, :data:`LEVELS` order).
+    """Field and level probabilities (rows in :data:`~lexicons.FIELDS`, :data:`LEVELS` order)
+    of texts given by the tokens of their main issue, and of the *wholes* when the main
+    issue is not the whole (:func:`label_inputs`).
 
     *models* default to those shipped with the engine.
     """
@@ -286,7 +294,10 @@ def label_probabilities(
         _pair, field_model, level_model = default_models()
     else:
         field_model, level_model = models
-    inputs = [label_inputs(tokens) for tokens in token_lists]
+    inputs = [
+        label_inputs(tokens, None if wholes is None else wholes[k])
+        for k, tokens in enumerate(token_lists)
+    ]
     sparse_rows = [i.sparse for i in inputs]
     dense = np.array([i.dense for i in inputs]).reshape(len(inputs), -1)
     field_p = field_model.probabilities(

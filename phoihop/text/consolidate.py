@@ -330,7 +330,7 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
     """Term rows, labels and per-text values of texts ``start..stop``, typos corrected."""
     fix, params = context.fix, context.params
     columns = _WordColumns(fix)
-    label_tokens, details, labels = [], [], []
+    label_tokens, whole_tokens, details, labels = [], [], [], []
     rows: dict[str, _RowBuilder] = {name: _RowBuilder() for name in _MATRICES}
     accented, lengths, problems, loose_problems = [], [], [], []
     terms_df: Counter[str] = Counter()
@@ -339,6 +339,7 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
     for (text, _commune), f in zip(texts, features, strict=True):
         main = [fix.get(t, t) for t in f.main_tokens]
         label_tokens.append(main)
+        whole_tokens.append([fix.get(t, t) for t in f.tokens] if f.main_length else main)
         # A kind counts as named when the writer typed it (``f.problems``, before the
         # spelling repair) and the corpus repair kept it; a kind a repair may have lost, or
         # a word one typo from a problem word, counts only as nearly named.
@@ -365,7 +366,9 @@ def _term_pass(context: _Context, start: int, stop: int) -> _Part:
         lengths.append(max(1, len(f.main_tokens)))
         details.append(_detail_key(_distinguishing(f)))
         terms_df.update(set(f.terms))
-    field_p, level_p = label_probabilities(label_tokens, (context.field_model, context.level_model))
+    field_p, level_p = label_probabilities(
+        label_tokens, (context.field_model, context.level_model), whole_tokens
+    )
     for k, ((text, commune), f) in enumerate(zip(texts, features, strict=True)):
         s = suggest(
             text, commune=commune, tokens=f.main_tokens, probabilities=(field_p[k], level_p[k])

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from phoihop.text.classify import LEVELS, addressed_levels, token_lexicon_scores
+from phoihop.text.classify import LEVELS, addressed_levels, label_inputs, token_lexicon_scores
 from phoihop.text.consolidate import (
     Models,
     Params,
@@ -320,6 +320,22 @@ def test_addressed_levels_ignore_the_body_a_letter_is_sent_to():
     # "Kính gửi HĐND tỉnh" names who receives the letter, not who must answer it
     tokens = petition_features("Kính gửi HĐND tỉnh. Nhà tôi bị ngập mỗi khi mưa.").main_tokens
     assert sum(addressed_levels(tokens).values()) == 0.0
+
+
+def test_the_body_asked_counts_after_the_main_issue_ends():
+    # given: a request to the commune after the semicolon that ends the main issue
+    text = (
+        "Chợ tạm đầu thôn 3 họp lấn ra đường liên thôn, xe qua lại rất khó; tuần trước đã có"
+        " va chạm. Đề nghị xã sắp xếp lại chỗ họp chợ."
+    )
+    f = petition_features(text)
+    assert f.main_length is not None
+    asked = LEVELS.index("xã"), 2  # the level's row, the "body asked" column
+    # then: the main issue alone asks no one; read with the whole text, it asks the commune
+    assert label_inputs(f.main_tokens).level_tied[asked] == 0.0
+    assert label_inputs(f.main_tokens, f.tokens).level_tied[asked] > 0.0
+    # and the petition is suggested to the commune
+    assert next(consolidate([Petition("c1", text, "", "xã Z")]).rows())["level"] == "xã"
 
 
 def test_a_named_road_class_is_a_level_cue():
