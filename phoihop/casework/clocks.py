@@ -15,12 +15,12 @@ from phoihop.casework.models import TrackedItem
 from phoihop.deadlines import engine
 from phoihop.deadlines.selectors import deadline_open_for_target
 from phoihop.deadlines.services import (
-    deadline_complete,
     deadline_extend,
     deadline_owner_set,
     deadline_resume,
     deadline_start,
     deadline_suspend,
+    deadlines_step_taken,
 )
 from phoihop.organizations.selectors import province_code
 
@@ -64,10 +64,9 @@ def clock_main(item: TrackedItem, rules: Sequence[str], *, running_only: bool = 
 
 
 def clocks_stop(item: TrackedItem, rules: Sequence[str] | None, on: date, actor) -> None:
-    """Complete the open clocks of *rules* (every open clock when None) on *on*."""
-    for deadline in clocks_open(item, rules):
-        done_on = on if deadline.counts_back else max(on, deadline.start_on)
-        deadline_complete(deadline=deadline, on=done_on, actor=actor)
+    """Complete the open clocks of *rules* (every open clock when None): their step was taken
+    on *on* (the day each is completed on: ``deadlines_step_taken``)."""
+    deadlines_step_taken(target=item, rules=rules, on=on, actor=actor)
     due_sync(item)
 
 
