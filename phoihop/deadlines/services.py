@@ -16,18 +16,43 @@ from phoihop.deadlines.selectors import deadline_open_for_target
 from phoihop.organizations.models import Organization
 
 
-def _computed(deadline: Deadline) -> engine.DueResult:
+def deadline_due(
+    rule_id: str,
+    start_on: date,
+    *,
+    complex: bool = False,
+    especially_complex: bool = False,
+    remote: bool = False,
+    extra_days: int = 0,
+) -> engine.DueResult:
+    """The due date a clock *rule_id* counted from *start_on* gets (``deadline_start``), or
+    has after *extra_days* of extension and suspension.
+
+    Raises:
+        DeadlineRuleError: unknown rule, a variant the rule lacks, or no calendar for the dates.
+    """
     try:
         return engine.compute_due(
-            deadline.rule_id,
-            deadline.start_on,
-            complex=deadline.is_complex,
-            especially_complex=deadline.is_especially_complex,
-            remote=deadline.is_remote,
-            extra_days=deadline.extension_days + deadline.suspended_days,
+            rule_id,
+            start_on,
+            complex=complex,
+            especially_complex=especially_complex,
+            remote=remote,
+            extra_days=extra_days,
         )
     except engine.DeadlineEngineError as exc:
         raise DeadlineRuleError(str(exc)) from exc
+
+
+def _computed(deadline: Deadline) -> engine.DueResult:
+    return deadline_due(
+        deadline.rule_id,
+        deadline.start_on,
+        complex=deadline.is_complex,
+        especially_complex=deadline.is_especially_complex,
+        remote=deadline.is_remote,
+        extra_days=deadline.extension_days + deadline.suspended_days,
+    )
 
 
 def _apply_due(deadline: Deadline) -> None:

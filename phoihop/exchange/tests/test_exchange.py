@@ -283,6 +283,81 @@ def test_a_failure_on_the_second_copy_leaves_no_dispatch_and_no_first_copy(tree)
     assert not AuditEvent.objects.filter(event="exchange.dispatch.sent").exists()
 
 
+def test_a_copy_is_written_with_the_due_date_its_own_province_counts(tree, monkeypatch):
+    """A province whose working rules count the registration limit its own way: its body's copy
+    is created with that due date (the one its clock gets), never first with another one."""
+    from dataclasses import replace
+
+    from django.db.models.signals import post_save
+
+    from phoihop.deadlines import engine
+    from phoihop.deadlines.engine import providers
+    from phoihop.organizations import services as org_services
+
+    base = engine.current_rules()
+    rules = engine.RuleSet(
+        [replace(r, provincial=True) if r.id == "BCO-09" else r for r in base],
+        base.version,
+        base.provincial,
+    ).with_provincial(
+        [
+            engine.ProvincialRules(
+                "Q26", "Q", date(2026, 1, 1), None, "Quy chế thử", "L", {"BCO-09": 3}
+            )
+        ]
+    )
+    monkeypatch.setattr(providers, "_rules_provider", lambda: rules)
+    province = org_services.admin_unit_create(
+        actor=system_actor(),
+        code="Q",
+        name="tỉnh Quế Thử",
+        level="province",
+        kind="tinh",
+        valid_from=date(2025, 7, 1),
+    )
+    elsewhere = org_services.organization_create(
+        actor=system_actor(),
+        code="hdnd-q",
+        name="HĐND tỉnh Quế Thử",
+        short_name="HĐND tỉnh Quế Thử",
+        doc_abbreviation="HĐND",
+        kind="council",
+        admin_unit=province,
+        valid_from=date(2025, 7, 1),
+    )
+    saved = []
+
+    def written(sender, instance, created, **kwargs):
+        saved.append((instance.organization_id, created, instance.register_due))
+
+    post_save.connect(written, sender=Delivery, dispatch_uid="test-register-due")
+    try:
+        dispatch = services.dispatch_send(
+            actor=system_actor(),
+            organization=tree.other,
+            recipients=[
+                services.RecipientInput(tree.own, "information"),
+                services.RecipientInput(elsewhere, "information"),
+            ],
+            sent_on=f.SENT,  # Friday 20/11/2026
+            symbol="4/UBND",
+            doc_type="Công văn",
+            title="Về việc",
+            signed_on=f.SENT,
+        )
+    finally:
+        post_save.disconnect(dispatch_uid="test-register-due", sender=Delivery)
+
+    here, there = f.copy_of(dispatch, tree.own), f.copy_of(dispatch, elsewhere)
+    (clock,) = clocks_open(there)
+    assert clock.rule_id == "BCO-09@Q26" and clock.due_on == date(2026, 11, 25)
+    assert there.register_due == there.due_on == date(2026, 11, 25)
+    assert here.register_due == clocks_open(here).get().due_on == date(2026, 11, 23)
+    created = [(org, due) for org, is_new, due in saved if is_new]
+    assert created == [(tree.own.pk, date(2026, 11, 23)), (elsewhere.pk, date(2026, 11, 25))]
+    assert {due for org, _new, due in saved if org == elsewhere.pk} == {date(2026, 11, 25)}
+
+
 def test_without_a_key_each_submit_is_a_new_dispatch(tree):
     first = f.send(tree)
     second = f.send(tree)
