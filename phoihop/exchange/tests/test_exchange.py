@@ -18,7 +18,14 @@ from phoihop.core.errors import ApplicationError
 from phoihop.exchange import exports, selectors, services
 from phoihop.exchange.models import Delivery, Dispatch
 from phoihop.exchange.tests import factories as f
-from phoihop.testing import download_name, grant, make_user, signed_in_client
+from phoihop.testing import (
+    body_make,
+    download_name,
+    grant,
+    make_user,
+    province_make,
+    signed_in_client,
+)
 
 
 def _today(day):
@@ -147,19 +154,7 @@ def test_a_future_date_is_refused_and_a_double_submit_sends_once(tree):
 
 
 def test_each_body_sees_its_registers_and_what_was_sent_to_it(tree):
-    from phoihop.organizations import services as org_services
-    from phoihop.testing import build_tree  # noqa: F401  (the tree fixture built the bodies)
-
-    third = org_services.organization_create(
-        actor=system_actor(),
-        code="mttq",
-        name="BTT UBMTTQ tỉnh",
-        short_name="MTTQ",
-        doc_abbreviation="MTTQ",
-        kind="front_standing",
-        admin_unit=tree.province,
-        valid_from=date(2025, 7, 1),
-    )
+    third = body_make("mttq", "BTT UBMTTQ tỉnh", "front_standing", tree.province)
     dispatch = f.send(tree)  # UBND (other) → HĐND (own)
     copy = f.copy_of(dispatch)
     receiver, sender, outsider = make_user("nhan"), make_user("gui"), make_user("ngoai")
@@ -292,7 +287,6 @@ def test_a_copy_is_written_with_the_due_date_its_own_province_counts(tree, monke
 
     from phoihop.deadlines import engine
     from phoihop.deadlines.engine import providers
-    from phoihop.organizations import services as org_services
 
     base = engine.current_rules()
     rules = engine.RuleSet(
@@ -307,24 +301,7 @@ def test_a_copy_is_written_with_the_due_date_its_own_province_counts(tree, monke
         ]
     )
     monkeypatch.setattr(providers, "_rules_provider", lambda: rules)
-    province = org_services.admin_unit_create(
-        actor=system_actor(),
-        code="Q",
-        name="tỉnh Quế Thử",
-        level="province",
-        kind="tinh",
-        valid_from=date(2025, 7, 1),
-    )
-    elsewhere = org_services.organization_create(
-        actor=system_actor(),
-        code="hdnd-q",
-        name="HĐND tỉnh Quế Thử",
-        short_name="HĐND tỉnh Quế Thử",
-        doc_abbreviation="HĐND",
-        kind="council",
-        admin_unit=province,
-        valid_from=date(2025, 7, 1),
-    )
+    elsewhere = body_make("hdnd-q", "HĐND tỉnh Quế Thử", "council", province_make("Q", "Quế Thử"))
     saved = []
 
     def written(sender, instance, created, **kwargs):
