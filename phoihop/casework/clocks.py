@@ -15,12 +15,13 @@ from phoihop.casework.models import TrackedItem
 from phoihop.deadlines import engine
 from phoihop.deadlines.selectors import deadline_open_for_target
 from phoihop.deadlines.services import (
-    deadline_complete,
+    deadline_due,
     deadline_extend,
     deadline_owner_set,
     deadline_resume,
     deadline_start,
     deadline_suspend,
+    deadlines_step_taken,
 )
 from phoihop.organizations.selectors import province_code
 
@@ -30,17 +31,29 @@ def clocks_open(item: TrackedItem, rules: Sequence[str] | None = None):
     return deadline_open_for_target(item, rules)
 
 
+def clock_rule(item: TrackedItem, rule_id: str, start_on: date) -> str:
+    """The rule the clock *rule_id* on *item* is counted by: a rule whose number the law leaves
+    to the province is counted as the item's province counts it on *start_on*
+    (``RuleSet.for_province``; raises ``ProvincialRuleMissingError`` when the province has not
+    set it). Only the item's body is read, so *item* may be one not yet saved."""
+    return engine.current_rules().for_province(rule_id, province_code(item.organization), start_on)
+
+
+def clock_due(item: TrackedItem, rule_id: str, start_on: date, **variant) -> date:
+    """The due date ``clock_start(item, rule_id, start_on, ...)`` gives the clock: for an item
+    that keeps its own copy of a limit (written as the item is built, before its clock starts).
+    Raises as ``clock_rule`` and ``deadlines.services.deadline_due``."""
+    return deadline_due(clock_rule(item, rule_id, start_on), start_on, **variant).due
+
+
 def clock_start(
     item: TrackedItem, rule_id: str, start_on: date, actor, *, title: str = "", **variant
 ):
     """Start the legal clock *rule_id* on *item*; the engine computes the due date. The clock
-    belongs to the item's body and to its assignee (who gets the reminders). A rule whose
-    number the law leaves to the province is counted as the item's province counts it on
-    *start_on* (``RuleSet.for_province``; raises ``ProvincialRuleMissingError`` when the
-    province has not set it)."""
-    rule_id = engine.current_rules().for_province(
-        rule_id, province_code(item.organization), start_on
-    )
+    belongs to the item's body and to its assignee (who gets the reminders). It is counted by
+    ``clock_rule`` (the item's province's count of a provincial rule), so its due date is the
+    one ``clock_due`` gives."""
+    rule_id = clock_rule(item, rule_id, start_on)
     deadline = deadline_start(
         target=item,
         organization=item.organization,
@@ -64,10 +77,9 @@ def clock_main(item: TrackedItem, rules: Sequence[str], *, running_only: bool = 
 
 
 def clocks_stop(item: TrackedItem, rules: Sequence[str] | None, on: date, actor) -> None:
-    """Complete the open clocks of *rules* (every open clock when None) on *on*."""
-    for deadline in clocks_open(item, rules):
-        done_on = on if deadline.counts_back else max(on, deadline.start_on)
-        deadline_complete(deadline=deadline, on=done_on, actor=actor)
+    """Complete the open clocks of *rules* (every open clock when None): their step was taken
+    on *on* (the day each is completed on: ``deadlines_step_taken``)."""
+    deadlines_step_taken(target=item, rules=rules, on=on, actor=actor)
     due_sync(item)
 
 

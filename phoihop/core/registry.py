@@ -22,6 +22,9 @@ class DueItem:
     owner: str = ""
     overdue: bool = False
     days_left: int | None = None
+    # Visible to the viewer as due (a body-wide grant on the clocks) on an item the viewer may
+    # not open: dashboards count it and never list it (decision 0280); title and url stay empty.
+    withheld: bool = False
 
 
 @dataclass(frozen=True)

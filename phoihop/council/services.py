@@ -20,7 +20,7 @@ from django.utils import timezone
 from phoihop.access.policy import allowed_in, can, require, require_in
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
-from phoihop.casework.clocks import clock_start, clocks_stop
+from phoihop.casework.clocks import clock_due, clock_start, clocks_stop
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.casework.services.links import link
@@ -180,6 +180,7 @@ def session_plan(
             documents_by=documents_by,
             idempotency_key=idempotency_key,
         )
+        session.convene_by = clock_due(session, convene_rule, opens_on)
         session.full_clean()
         session.save()
         return session
@@ -190,9 +191,6 @@ def session_plan(
     if not created:
         return session
     clock_start(session, convene_rule, opens_on, system_actor(), title=f"Triệu tập: {title}")
-    session.refresh_from_db(fields=["due_on"])
-    session.convene_by = session.due_on
-    session.save(update_fields=["convene_by", "updated_at"])
     step_add(
         session,
         "planned",

@@ -14,11 +14,7 @@ from phoihop.deadlines.selectors import deadline_list
 DASHBOARD_HORIZON_DAYS = 14
 
 
-def _target_url(deadline: Deadline, openable: set[tuple[int, str]]) -> str:
-    """The page of the deadline's item, or "" when the viewer may not open it (a deadline can
-    be visible through its body's grant or its owner while the item itself is not)."""
-    if (deadline.target_type_id, deadline.target_id) not in openable:
-        return ""
+def _target_url(deadline: Deadline) -> str:
     get_url = getattr(deadline.target, "get_absolute_url", None)
     return get_url() if get_url else ""
 
@@ -44,20 +40,34 @@ def _openable(viewer, deadlines: list[Deadline]) -> set[tuple[int, str]]:
 
 
 def running_deadlines(viewer, today: date):
-    """Running deadlines the viewer can see, overdue or due within two weeks."""
+    """Running deadlines the viewer can see, overdue or due within two weeks. A deadline can be
+    visible through its body's grant while its item is not: it follows the item's policy and
+    is only counted, never named (decision 0280)."""
     last = engine.add_calendar_days(today, DASHBOARD_HORIZON_DAYS, roll=engine.Roll.NONE)
     qs = deadline_list(viewer=viewer, status=Deadline.Status.RUNNING).filter(due_on__lte=last)
     deadlines = list(qs.prefetch_related("target"))
     openable = _openable(viewer, deadlines)
     for deadline in deadlines:
+        overdue, days_left = deadline.is_overdue(today), deadline.days_left(today)
+        if (deadline.target_type_id, deadline.target_id) not in openable:
+            yield DueItem(
+                title="",
+                due_on=deadline.due_on,
+                url="",
+                kind="",
+                overdue=overdue,
+                days_left=days_left,
+                withheld=True,
+            )
+            continue
         yield DueItem(
             title=deadline.title,
             due_on=deadline.due_on,
-            url=_target_url(deadline, openable),
+            url=_target_url(deadline),
             kind=deadline.rule_id,
             owner=str(deadline.owner or deadline.organization.short_name),
-            overdue=deadline.is_overdue(today),
-            days_left=deadline.days_left(today),
+            overdue=overdue,
+            days_left=days_left,
         )
 
 

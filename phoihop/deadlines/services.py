@@ -12,21 +12,47 @@ from phoihop.audit.services import audit_record, field_changes
 from phoihop.deadlines import engine
 from phoihop.deadlines.errors import DeadlineDateError, DeadlineRuleError, DeadlineStateError
 from phoihop.deadlines.models import Deadline, DeadlineEvent, FeedToken
+from phoihop.deadlines.selectors import deadline_open_for_target
 from phoihop.organizations.models import Organization
 
 
-def _computed(deadline: Deadline) -> engine.DueResult:
+def deadline_due(
+    rule_id: str,
+    start_on: date,
+    *,
+    complex: bool = False,
+    especially_complex: bool = False,
+    remote: bool = False,
+    extra_days: int = 0,
+) -> engine.DueResult:
+    """The due date a clock *rule_id* counted from *start_on* gets (``deadline_start``), or
+    has after *extra_days* of extension and suspension.
+
+    Raises:
+        DeadlineRuleError: unknown rule, a variant the rule lacks, or no calendar for the dates.
+    """
     try:
         return engine.compute_due(
-            deadline.rule_id,
-            deadline.start_on,
-            complex=deadline.is_complex,
-            especially_complex=deadline.is_especially_complex,
-            remote=deadline.is_remote,
-            extra_days=deadline.extension_days + deadline.suspended_days,
+            rule_id,
+            start_on,
+            complex=complex,
+            especially_complex=especially_complex,
+            remote=remote,
+            extra_days=extra_days,
         )
     except engine.DeadlineEngineError as exc:
         raise DeadlineRuleError(str(exc)) from exc
+
+
+def _computed(deadline: Deadline) -> engine.DueResult:
+    return deadline_due(
+        deadline.rule_id,
+        deadline.start_on,
+        complex=deadline.is_complex,
+        especially_complex=deadline.is_especially_complex,
+        remote=deadline.is_remote,
+        extra_days=deadline.extension_days + deadline.suspended_days,
+    )
 
 
 def _apply_due(deadline: Deadline) -> None:
@@ -272,6 +298,30 @@ def deadline_complete(*, deadline: Deadline, on: date, actor) -> Deadline:
         data={"completed_on": on, "on_time": on <= deadline.due_on},
     )
     return deadline
+
+
+@transaction.atomic(savepoint=False)
+def deadlines_step_taken(
+    *, target: models.Model, rules, on: date, actor, window: bool = False
+) -> list[Deadline]:
+    """The step the open clocks *rules* on *target* measure (every open clock when *rules* is
+    None) was taken on *on*: complete each on the day it was met. This is the one rule for
+    that day, used by casework's ``clocks_stop`` and the elections' timetable:
+
+    - a forward clock is met on its start day at the earliest (a step taken before the clock
+      started met it as it started; ``deadline_complete`` refuses an earlier day);
+    - a limit counted back from an event is met on *on*, even before the event;
+    - a *window* (a time for changes that closes, not an act) closed on its due date at the
+      latest, so it is never completed late.
+
+    Raises and records as ``deadline_complete``, once per clock."""
+    done = []
+    for deadline in deadline_open_for_target(target, rules):
+        day = min(on, deadline.due_on) if window else on
+        if not deadline.counts_back:
+            day = max(day, deadline.start_on)
+        done.append(deadline_complete(deadline=deadline, on=day, actor=actor))
+    return done
 
 
 @transaction.atomic(savepoint=False)

@@ -14,8 +14,8 @@ from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines import engine
-from phoihop.deadlines.selectors import deadline_item_list, deadline_open_for_target
-from phoihop.deadlines.services import deadline_complete, deadline_start
+from phoihop.deadlines.selectors import deadline_item_list
+from phoihop.deadlines.services import deadline_start, deadlines_step_taken
 from phoihop.documents.services import number_take
 from phoihop.elections import rules, tabulation
 from phoihop.elections.conf import quorum_rule
@@ -116,17 +116,15 @@ VOTING_BEGUN_RULES = ("BC-12", "BC-14b")
 def _timetable_met(
     election: Election, rule_id: str | Iterable[str], on: date, *, window: bool = False
 ) -> None:
-    """Stop the election's clock(s) *rule_id*: its step was taken on *on*. A *window* (a time
-    for changes that closes) ended on its due date at the latest, so it is never completed
-    late. The service recording the step has authorized it; the clock moves as the system
-    account (casework.clocks)."""
+    """Stop the election's clock(s) *rule_id*: its step was taken on *on* (the day each clock
+    is completed on, a *window* included: ``deadlines_step_taken``). The service recording the
+    step has authorized it; the clock moves as the system account (casework.clocks)."""
     from phoihop.accounts.services import system_actor
 
     rule_ids = [rule_id] if isinstance(rule_id, str) else list(rule_id)
-    for deadline in deadline_open_for_target(election, rule_ids):
-        day = min(on, deadline.due_on) if window else on
-        done_on = day if deadline.counts_back else max(day, deadline.start_on)
-        deadline_complete(deadline=deadline, on=done_on, actor=system_actor())
+    deadlines_step_taken(
+        target=election, rules=rule_ids, on=on, actor=system_actor(), window=window
+    )
 
 
 def timetable(election: Election) -> list[dict]:

@@ -21,7 +21,7 @@ from phoihop.access.grants import organization_holders
 from phoihop.access.policy import require_in
 from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
-from phoihop.casework.clocks import clock_start, clocks_stop
+from phoihop.casework.clocks import clock_due, clock_start, clocks_stop
 from phoihop.casework.services import item_create, item_locked, item_require_status, step_add
 from phoihop.deadlines import engine
 from phoihop.documents.models import Document
@@ -212,9 +212,10 @@ def _deliver(actor, dispatch: Dispatch, r: RecipientInput) -> Delivery:
             sender=dispatch.organization,
             purpose=r.purpose,
             received_on=dispatch.sent_on,
-            register_due=engine.compute_due(dispatch.rule, dispatch.sent_on).due,
             action_due=r.action_due,
         )
+        # the receiving body's province may count the rule its own way: the clock's due date
+        delivery.register_due = clock_due(delivery, dispatch.rule, dispatch.sent_on)
         delivery.full_clean()
         delivery.save()
         return delivery
@@ -222,16 +223,13 @@ def _deliver(actor, dispatch: Dispatch, r: RecipientInput) -> Delivery:
     delivery, _ = item_create(
         Delivery, organization=r.organization, idempotency_key="", build=build
     )
-    clock = clock_start(
+    clock_start(
         delivery,
         dispatch.rule,
         dispatch.sent_on,
         system_actor(),
         title=f"Vào sổ văn bản đến {dispatch.symbol}",
     )
-    if delivery.register_due != clock.due_on:  # the receiving province counts it its own way
-        delivery.register_due = clock.due_on
-        delivery.save(update_fields=["register_due", "updated_at"])
     step_add(
         delivery,
         "sent",

@@ -42,30 +42,41 @@ class Tree:
     other_unit: Organization
 
 
-def build_tree() -> Tree:
-    actor = system_actor()
-    roles_sync(actor=actor)
-    province = org_services.admin_unit_create(
-        actor=actor,
-        code="T",
-        name="tỉnh Thử Nghiệm",
+def province_make(code: str, name: str) -> AdminUnit:
+    """A province (in force from 1 July 2025) for test bodies to sit in."""
+    return org_services.admin_unit_create(
+        actor=system_actor(),
+        code=code,
+        name=name,
         level="province",
         kind="tinh",
         valid_from=date(2025, 7, 1),
     )
 
+
+def body_make(
+    code: str, name: str, kind: str, admin_unit: AdminUnit, parent: Organization | None = None
+) -> Organization:
+    """A body of *kind* in *admin_unit* (in force from 1 July 2025)."""
+    return org_services.organization_create(
+        actor=system_actor(),
+        code=code,
+        name=name,
+        short_name=name,
+        doc_abbreviation=code.upper(),
+        kind=kind,
+        admin_unit=admin_unit,
+        valid_from=date(2025, 7, 1),
+        parent=parent,
+    )
+
+
+def build_tree() -> Tree:
+    roles_sync(actor=system_actor())
+    province = province_make("T", "tỉnh Thử Nghiệm")
+
     def make(code, name, kind, parent=None):
-        return org_services.organization_create(
-            actor=actor,
-            code=code,
-            name=name,
-            short_name=name,
-            doc_abbreviation=code.upper(),
-            kind=kind,
-            admin_unit=province,
-            valid_from=date(2025, 7, 1),
-            parent=parent,
-        )
+        return body_make(code, name, kind, province, parent)
 
     own = make("hdnd", "HĐND tỉnh", "council")
     other = make("ubnd", "UBND tỉnh", "people_committee")

@@ -12,12 +12,17 @@ class Dashboard:
     due_soon: list[DueItem]
     later: list[DueItem]
     calendar: list[CalendarEntry]
+    # Due items the viewer may know of but not open (decision 0280): counted, not listed.
+    withheld: int = 0
+    withheld_overdue: int = 0
 
 
 def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
     items: list[DueItem] = []
+    withheld: list[DueItem] = []
     for source in due_items.values():
-        items.extend(source(viewer, today))
+        for item in source(viewer, today):
+            (withheld if item.withheld else items).append(item)
     items.sort(key=lambda i: (i.due_on, i.title))
     soon_end = today + timedelta(days=7)
     calendar: list[CalendarEntry] = []
@@ -29,4 +34,6 @@ def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
         due_soon=[i for i in items if today <= i.due_on <= soon_end],
         later=[i for i in items if i.due_on > soon_end],
         calendar=calendar,
+        withheld=len(withheld),
+        withheld_overdue=sum(1 for i in withheld if i.due_on < today),
     )

@@ -16,6 +16,7 @@ from phoihop.deadlines.services import (
     deadline_resume,
     deadline_start,
     deadline_suspend,
+    deadlines_step_taken,
 )
 from phoihop.deadlines.tests.factories import deadline_officer
 from phoihop.testing import make_user
@@ -178,6 +179,51 @@ def test_deadline_complete_records_whether_it_was_on_time(tree, officer, done_on
     assert events(deadline, "deadline.completed").get().data["on_time"] is on_time
     with pytest.raises(DeadlineStateError):
         deadline_complete(deadline=deadline, on=done_on, actor=officer)
+
+
+def _step_taken(tree, officer, rule_id, on, **kwargs):
+    deadlines_step_taken(target=tree.own_unit, rules=[rule_id], on=on, actor=officer, **kwargs)
+    return Deadline.objects.get(rule_id=rule_id)
+
+
+def test_a_step_taken_before_a_forward_clock_started_meets_it_on_its_start(tree, officer):
+    start(tree, officer)  # KN-04 from 20 March 2026, due 20 April
+
+    clock = _step_taken(tree, officer, "KN-04", date(2026, 3, 18))
+
+    assert (clock.status, clock.completed_on) == (Deadline.Status.COMPLETED, date(2026, 3, 20))
+
+
+def test_a_limit_counted_back_is_met_on_the_step_day_before_its_event(tree, officer):
+    start(tree, officer, rule_id="TX-04", on=date(2026, 5, 20))  # 7 working days before
+
+    clock = _step_taken(tree, officer, "TX-04", date(2026, 5, 4))
+
+    assert clock.counts_back and clock.completed_on == date(2026, 5, 4) < clock.due_on
+
+
+@pytest.mark.parametrize(
+    ("on", "completed_on"),
+    [(date(2026, 5, 2), date(2026, 4, 20)), (date(2026, 4, 1), date(2026, 4, 1))],
+)
+def test_a_window_closes_on_its_due_date_at_the_latest(tree, officer, on, completed_on):
+    start(tree, officer)  # due 20 April 2026
+
+    clock = _step_taken(tree, officer, "KN-04", on, window=True)
+
+    assert clock.completed_on == completed_on
+    assert events(clock, "deadline.completed").get().data["on_time"] is True
+
+
+def test_a_step_taken_late_is_completed_late_and_only_the_rules_named(tree, officer):
+    start(tree, officer)
+    other = start(tree, officer, rule_id="XL-01", on=date(2026, 4, 23))
+
+    clock = _step_taken(tree, officer, "KN-04", date(2026, 5, 2))
+
+    assert clock.completed_on == date(2026, 5, 2)
+    assert events(clock, "deadline.completed").get().data["on_time"] is False
+    assert Deadline.objects.get(pk=other.pk).status == Deadline.Status.RUNNING
 
 
 def test_owner_without_grant_may_change_own_deadline_but_others_may_not(tree, officer):

@@ -18,7 +18,14 @@ from phoihop.core.errors import ApplicationError
 from phoihop.exchange import exports, selectors, services
 from phoihop.exchange.models import Delivery, Dispatch
 from phoihop.exchange.tests import factories as f
-from phoihop.testing import download_name, grant, make_user, signed_in_client
+from phoihop.testing import (
+    body_make,
+    download_name,
+    grant,
+    make_user,
+    province_make,
+    signed_in_client,
+)
 
 
 def _today(day):
@@ -147,19 +154,7 @@ def test_a_future_date_is_refused_and_a_double_submit_sends_once(tree):
 
 
 def test_each_body_sees_its_registers_and_what_was_sent_to_it(tree):
-    from phoihop.organizations import services as org_services
-    from phoihop.testing import build_tree  # noqa: F401  (the tree fixture built the bodies)
-
-    third = org_services.organization_create(
-        actor=system_actor(),
-        code="mttq",
-        name="BTT UBMTTQ tỉnh",
-        short_name="MTTQ",
-        doc_abbreviation="MTTQ",
-        kind="front_standing",
-        admin_unit=tree.province,
-        valid_from=date(2025, 7, 1),
-    )
+    third = body_make("mttq", "BTT UBMTTQ tỉnh", "front_standing", tree.province)
     dispatch = f.send(tree)  # UBND (other) → HĐND (own)
     copy = f.copy_of(dispatch)
     receiver, sender, outsider = make_user("nhan"), make_user("gui"), make_user("ngoai")
@@ -281,6 +276,63 @@ def test_a_failure_on_the_second_copy_leaves_no_dispatch_and_no_first_copy(tree)
         )
     assert not Dispatch.objects.exists() and not Delivery.objects.exists()
     assert not AuditEvent.objects.filter(event="exchange.dispatch.sent").exists()
+
+
+def test_a_copy_is_written_with_the_due_date_its_own_province_counts(tree, monkeypatch):
+    """A province whose working rules count the registration limit its own way: its body's copy
+    is created with that due date (the one its clock gets), never first with another one."""
+    from dataclasses import replace
+
+    from django.db.models.signals import post_save
+
+    from phoihop.deadlines import engine
+    from phoihop.deadlines.engine import providers
+
+    base = engine.current_rules()
+    rules = engine.RuleSet(
+        [replace(r, provincial=True) if r.id == "BCO-09" else r for r in base],
+        base.version,
+        base.provincial,
+    ).with_provincial(
+        [
+            engine.ProvincialRules(
+                "Q26", "Q", date(2026, 1, 1), None, "Quy chế thử", "L", {"BCO-09": 3}
+            )
+        ]
+    )
+    monkeypatch.setattr(providers, "_rules_provider", lambda: rules)
+    elsewhere = body_make("hdnd-q", "HĐND tỉnh Quế Thử", "council", province_make("Q", "Quế Thử"))
+    saved = []
+
+    def written(sender, instance, created, **kwargs):
+        saved.append((instance.organization_id, created, instance.register_due))
+
+    post_save.connect(written, sender=Delivery, dispatch_uid="test-register-due")
+    try:
+        dispatch = services.dispatch_send(
+            actor=system_actor(),
+            organization=tree.other,
+            recipients=[
+                services.RecipientInput(tree.own, "information"),
+                services.RecipientInput(elsewhere, "information"),
+            ],
+            sent_on=f.SENT,  # Friday 20/11/2026
+            symbol="4/UBND",
+            doc_type="Công văn",
+            title="Về việc",
+            signed_on=f.SENT,
+        )
+    finally:
+        post_save.disconnect(dispatch_uid="test-register-due", sender=Delivery)
+
+    here, there = f.copy_of(dispatch, tree.own), f.copy_of(dispatch, elsewhere)
+    (clock,) = clocks_open(there)
+    assert clock.rule_id == "BCO-09@Q26" and clock.due_on == date(2026, 11, 25)
+    assert there.register_due == there.due_on == date(2026, 11, 25)
+    assert here.register_due == clocks_open(here).get().due_on == date(2026, 11, 23)
+    created = [(org, due) for org, is_new, due in saved if is_new]
+    assert created == [(tree.own.pk, date(2026, 11, 23)), (elsewhere.pk, date(2026, 11, 25))]
+    assert {due for org, _new, due in saved if org == elsewhere.pk} == {date(2026, 11, 25)}
 
 
 def test_without_a_key_each_submit_is_a_new_dispatch(tree):

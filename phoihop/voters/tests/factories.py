@@ -5,6 +5,7 @@ from datetime import date
 from phoihop.accounts.services import system_actor
 from phoihop.organizations import services as org_services
 from phoihop.organizations.models import AdminUnit, Organization
+from phoihop.testing import body_make
 from phoihop.voters.imports import Row
 from phoihop.voters.models import ConsolidatedPetition, Meeting, Petition, Session
 from phoihop.voters.services import PointInput, meeting_plan, petitions_record, session_create
@@ -30,16 +31,8 @@ def body(code: str, name: str, kind: str, admin_unit=None) -> Organization:
     found = Organization.objects.filter(code=code).first()
     if found:
         return found
-    return org_services.organization_create(
-        actor=system_actor(),
-        code=code,
-        name=name,
-        short_name=name,
-        doc_abbreviation=code.upper(),
-        kind=kind,
-        admin_unit=admin_unit or AdminUnit.objects.filter(level="province").first(),
-        valid_from=date(2025, 7, 1),
-    )
+    province = admin_unit or AdminUnit.objects.filter(level="province").first()
+    return body_make(code, name, kind, province)
 
 
 def make_session(organization, *, actor=None, assembly="national_assembly", **overrides) -> Session:
