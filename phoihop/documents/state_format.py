@@ -7,7 +7,8 @@ here touches the database. The pieces follow Phụ lục I of the decree:
 - Times New Roman, black (VB-03); page numbers centred in the top margin, not on page 1 (VB-04);
 - national title and motto top right, with a rule under the motto (VB-05);
 - issuer block top left: the managing body, then the issuer in bold, with a rule (VB-06);
-- ``Số: 15/BC-HĐND``: numbers under 10 get a leading zero (VB-07);
+- ``Số: 15/BC-HĐND``: numbers under 10 get a leading zero (VB-07); a công văn's summary
+  ("V/v …", 12–13 upright) centred under it (Phụ lục I, mục II.5b);
 - place and date line in italics, days under 10 and months 1–2 zero-padded (VB-10);
 - signature block with the authority prefix (TM., KT., Q., TL., TUQ.) in bold capitals (VB-11).
 """
@@ -31,6 +32,7 @@ FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
+ADDRESSED = "Kính gửi:"
 
 
 def doc_number(number: int) -> str:
@@ -236,6 +238,9 @@ def render_docx(spec: StateDocument) -> bytes:
         left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _rule(left, 25, LEFT_MM)
     _para(left, f"Số: {spec.symbol}", size=13, after=0)
+    if not spec.type_name:
+        # A công văn: the summary after "V/v", centred under the number (Phụ lục I, mục II.5b).
+        _para(left, f"V/v {spec.title}", size=12, after=0)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(right.paragraphs[0], NATIONAL_TITLE, size=12.5, bold=True)
     _para(right, MOTTO, size=13.5, bold=True)
@@ -247,9 +252,6 @@ def render_docx(spec: StateDocument) -> bytes:
         _para(doc, spec.type_name, size=14, bold=True, caps=True)
         _para(doc, spec.title, size=14, bold=True, after=6)
         _rule(doc, 30, 165)
-    else:
-        # A công văn: the summary under the number, on the left (NĐ 30/2020 Phụ lục I).
-        _para(doc, f"V/v {spec.title}", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, after=6)
     if spec.authority_line:
         _para(doc, "", after=0)
         _para(doc, spec.authority_line, size=14, bold=True, caps=True, after=6)
@@ -266,7 +268,11 @@ def render_docx(spec: StateDocument) -> bytes:
     for index, text in enumerate(spec.paragraphs):
         if index in spec.headings:
             _para(doc, spec.headings[index], align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
-        body(text)
+        if text.startswith(ADDRESSED):
+            # "Kính gửi:" centred above the body, not indented as a paragraph of it.
+            _para(doc, text, size=14, after=6)
+        else:
+            body(text)
     if spec.articles:
         _para(doc, spec.articles_label, size=14, bold=True, after=6)
         for number, text in enumerate(spec.articles, start=1):

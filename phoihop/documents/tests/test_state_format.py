@@ -65,3 +65,27 @@ def test_recipients_end_with_one_file_copy_whatever_the_caller_passes():
     lines = recipient_lines(["Như trên;", "Sở Tài chính", "Lưu: VT."])
 
     assert lines == ["- Như trên;", "- Sở Tài chính;", "- Lưu: VT, hồ sơ."]
+
+
+def test_a_cong_van_has_its_summary_under_the_number_and_kinh_gui_centred(tree):
+    """NĐ 30/2020 Phụ lục I, mục II.5b: "V/v" and the summary centred under the number, in the
+    issuer's column; "Kính gửi:" centred above the body, not indented as a paragraph of it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=Document.Type.OFFICIAL_LETTER,
+        title="đề nghị xem xét, giải quyết đơn",
+        issued_on=date(2026, 2, 5),
+        paragraphs=["Kính gửi: Ủy ban nhân dân tỉnh.", "Nội dung."],
+    )
+    docx = Docx(io.BytesIO(document_docx(document)))
+    left = [p for p in docx.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert [p.text for p in left][-2:] == ["Số: 01/HDND-VP", "V/v đề nghị xem xét, giải quyết đơn"]
+    assert left[-1].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(r.font.size.pt in (12, 13) and not r.font.bold for r in left[-1].runs)
+    assert not any(p.text.startswith("V/v") for p in docx.paragraphs)
+    addressed = next(p for p in docx.paragraphs if p.text.startswith("Kính gửi:"))
+    assert addressed.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert not addressed.paragraph_format.first_line_indent
