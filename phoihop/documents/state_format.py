@@ -16,6 +16,7 @@ here touches the database. The pieces follow Phụ lục I of the decree:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,6 +169,12 @@ def _page_number_header(section) -> None:
 LEFT_MM, RIGHT_MM = 70.0, 95.0
 
 
+def letter_summary(title: str) -> str:
+    """A công văn's summary as written after "V/v" (về việc): a leading "V/v" or "Về việc" of
+    the stored title is not said twice."""
+    return re.sub(r"^\s*(v/v|về việc)[\s:]+", "", title, flags=re.IGNORECASE)
+
+
 def recipient_lines(recipients: Sequence[str]) -> list[str]:
     """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop.
     The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped."""
@@ -240,7 +247,7 @@ def render_docx(spec: StateDocument) -> bytes:
     _para(left, f"Số: {spec.symbol}", size=13, after=0)
     if not spec.type_name:
         # A công văn: the summary after "V/v", centred under the number (Phụ lục I, mục II.5b).
-        _para(left, f"V/v {spec.title}", size=12, after=0)
+        _para(left, f"V/v {letter_summary(spec.title)}", size=12, after=0)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(right.paragraphs[0], NATIONAL_TITLE, size=12.5, bold=True)
     _para(right, MOTTO, size=13.5, bold=True)

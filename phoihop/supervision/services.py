@@ -384,6 +384,15 @@ def visit_minutes(
     return visit
 
 
+def _subject(title: str) -> str:
+    """What was supervised, after "Kết quả giám sát …" in a document's summary: a plan called
+    "Giám sát việc …" reads "Kết quả giám sát việc …", not "… giám sát Giám sát việc …"."""
+    head, _, rest = title.partition(" ")
+    if head.lower() == "giám" and rest.lower().startswith("sát "):
+        return rest[4:].lstrip()
+    return title
+
+
 @dataclass(frozen=True)
 class RecommendationInput:
     organization: Organization
@@ -431,7 +440,7 @@ def plan_conclude(
         actor=actor,
         organization=plan.organization,
         doc_type=Document.Type.REPORT,
-        title=f"Kết quả giám sát {plan.title}",
+        title=f"Kết quả giám sát {_subject(plan.title)}",
         issued_on=issued_on,
         paragraphs=[
             f"Thực hiện Kế hoạch giám sát số {plan.reference}, Đoàn giám sát đã làm việc với "
@@ -449,7 +458,10 @@ def plan_conclude(
         signer_name=signer_name,
     )
     if plan.is_front:  # the Front recommends in a letter and waits for the written reply
-        doc_type, title = Document.Type.OFFICIAL_LETTER, f"Kiến nghị sau giám sát {plan.title}"
+        doc_type, title = (
+            Document.Type.OFFICIAL_LETTER,
+            f"Kiến nghị sau giám sát {_subject(plan.title)}",
+        )
         opening = (
             f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
             "kiến nghị như sau:"
@@ -459,7 +471,7 @@ def plan_conclude(
             "kiến nghị dưới đây:"
         )
     else:
-        doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {plan.title}"
+        doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {_subject(plan.title)}"
         opening = (
             f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
             "thông báo kết luận giám sát như sau:"

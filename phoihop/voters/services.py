@@ -1156,6 +1156,10 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
     return paragraphs, tables
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @transaction.atomic
 def report_issue(
     *,
@@ -1181,7 +1185,8 @@ def report_issue(
         actor=actor,
         organization=organization,
         doc_type=Document.Type.REPORT,
-        title=f"{REPORTS[kind]} — {session.name}",
+        # Under "BÁO CÁO" the summary does not repeat the kind of document.
+        title=f"{_upper_first(REPORTS[kind].removeprefix('Báo cáo '))} — {session.name}",
         issued_on=issued_on,
         paragraphs=paragraphs,
         tables=tables,

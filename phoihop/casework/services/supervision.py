@@ -108,7 +108,8 @@ def follow_up_send(
         actor=actor,
         organization=from_organization,
         doc_type=Document.Type.OFFICIAL_LETTER,
-        title=f"Về việc đề nghị xem xét, giải quyết {kind.label.lower()} {item.reference}",
+        # A công văn's summary follows "V/v" (về việc): it does not say it again.
+        title=f"đề nghị xem xét, giải quyết {kind.label.lower()} số {item.reference}",
         issued_on=on,
         paragraphs=[
             f"Kính gửi: {item.organization.name}.",

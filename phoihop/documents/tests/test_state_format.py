@@ -6,7 +6,12 @@ from docx import Document as Docx
 from phoihop.accounts.services import system_actor
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_docx, document_issue
-from phoihop.documents.state_format import date_line, doc_symbol, recipient_lines
+from phoihop.documents.state_format import (
+    date_line,
+    doc_symbol,
+    letter_summary,
+    recipient_lines,
+)
 
 
 def test_symbol_and_date_line_follow_decree_30():
@@ -89,3 +94,9 @@ def test_a_cong_van_has_its_summary_under_the_number_and_kinh_gui_centred(tree):
     addressed = next(p for p in docx.paragraphs if p.text.startswith("Kính gửi:"))
     assert addressed.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert not addressed.paragraph_format.first_line_indent
+
+
+def test_a_cong_van_summary_says_ve_viec_once():
+    assert letter_summary("Về việc đề nghị giải quyết đơn") == "đề nghị giải quyết đơn"
+    assert letter_summary("V/v góp ý dự thảo") == "góp ý dự thảo"
+    assert letter_summary("góp ý dự thảo về việc làm") == "góp ý dự thảo về việc làm"

@@ -150,6 +150,9 @@ def test_visit_minutes_and_the_report_with_its_recommendations(tree, leader):
     plan.refresh_from_db()
     assert plan.status == Plan.Status.REPORTED
     assert plan.report_document.doc_type == "BC" and plan.notice_document.doc_type == "TB"
+    # The summaries name what was supervised once ("Giám sát việc …" is the plan's title).
+    assert plan.report_document.title == "Kết quả giám sát việc quản lý trật tự xây dựng"
+    assert plan.notice_document.title == "Kết luận giám sát việc quản lý trật tự xây dựng"
     docx = document_docx(plan.notice_document)
     assert docx[:2] == b"PK"
     recs = list(plan.recommendations.order_by("due_by"))
