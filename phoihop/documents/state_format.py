@@ -34,6 +34,8 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
 ADDRESSED = "Kính gửi:"
+# Between the lines of a signature block typed on one line.
+LINE_BREAK = re.compile(r"\s+[—–]\s+|\n")
 
 
 def doc_number(number: int) -> str:
@@ -187,11 +189,21 @@ def recipient_lines(recipients: Sequence[str]) -> list[str]:
 
 
 def signature_lines(spec: StateDocument) -> list[str]:
-    """The lines of the signature block above the signature (NĐ 30/2020 Đ13, VB-11)."""
+    """The lines of the signature block above the signature (NĐ 30/2020 Đ13, VB-11): one
+    line each (a title typed as "TM. BAN THƯỜNG TRỰC — PHÓ CHỦ TỊCH" is two), and a deputy
+    signs for the head: "PHÓ CHỦ TỊCH" comes under "KT. CHỦ TỊCH" (Đ13 k1 b, k2)."""
     if spec.signer_lines:
-        return list(spec.signer_lines)
-    title = spec.signer_title or spec.issuer
-    return [f"{spec.signer_authority} {title}".strip()]
+        given = list(spec.signer_lines)
+    else:
+        given = [f"{spec.signer_authority} {spec.signer_title or spec.issuer}".strip()]
+    lines = [part.strip() for line in given for part in LINE_BREAK.split(line) if part.strip()]
+    block: list[str] = []
+    for line in lines:
+        head = line[4:].lstrip() if line.upper().startswith("PHÓ ") else ""
+        if head and not (block and block[-1].upper().startswith("KT.")):
+            block.append(f"KT. {head}")
+        block.append(line)
+    return block
 
 
 def symbol_line(spec: StateDocument) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from django.utils import timezone
 
 from phoihop.documents.charts import Breakdown, bar_chart_svg
-from phoihop.documents.services import place_name
+from phoihop.documents.services import body_signer, place_name
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.state_format import StateDocument, Table, render_docx
 from phoihop.elections.models import Candidate, Contest, Election
@@ -100,6 +100,8 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
             paragraphs.append(
                 f"Còn {r['unfilled_seats']} ghế chưa có người trúng cử; không tổ chức bầu cử thêm."
             )
+    # The body's signing rule: "TM. …", the signer's position and name, not the body's name.
+    signer = body_signer(organization=org, form="election-results")
     return StateDocument(
         issuer=org.name,
         symbol=f"      /BC-{org.doc_abbreviation}",
@@ -110,9 +112,8 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
         paragraphs=paragraphs,
         tables=tables,
         recipients=["Hội đồng bầu cử quốc gia", "Thường trực HĐND tỉnh"],
-        signer_authority="TM.",
-        signer_title=org.name.upper(),
-        signer_name="",
+        signer_lines=signer.lines,
+        signer_name=signer.name,
     )
 
 

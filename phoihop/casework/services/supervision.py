@@ -103,7 +103,6 @@ def follow_up_send(
     )
     if not created:
         return follow_up
-    top = from_organization.parent_id is None
     document = document_issue(
         actor=actor,
         organization=from_organization,
@@ -121,8 +120,6 @@ def follow_up_send(
         ],
         recipients=[item.organization.name],
         target=follow_up,
-        signer_authority="TM." if top else "",
-        signer_title=from_organization.name,
     )
     follow_up.reference = document.symbol
     follow_up.document = document

@@ -348,6 +348,8 @@ def test_session_minutes_list_the_votes(tree, leader):
     assert session.status == "closed"
     table = session.minutes_document.body["tables"][0]["rows"]
     assert table[0][2] == "7/1/1 trên 9" and table[0][3] == "Thông qua"
+    # Signed by whoever presided, not with the standing committee's name as a title.
+    assert session.minutes_document.body["signer_lines"] == ["CHỦ TỌA KỲ HỌP"]
 
 
 # ---------------------------------------------------------------- implementation

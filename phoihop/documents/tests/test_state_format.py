@@ -100,3 +100,65 @@ def test_a_cong_van_summary_says_ve_viec_once():
     assert letter_summary("Về việc đề nghị giải quyết đơn") == "đề nghị giải quyết đơn"
     assert letter_summary("V/v góp ý dự thảo") == "góp ý dự thảo"
     assert letter_summary("góp ý dự thảo về việc làm") == "góp ý dự thảo về việc làm"
+
+
+def _signature(document) -> list[str]:
+    docx = Docx(io.BytesIO(document_docx(document)))
+    right = docx.tables[-1].rows[0].cells[1]
+    return [p.text for p in right.paragraphs if p.text]
+
+
+def test_a_deputy_signs_for_the_head_on_lines_of_their_own(tree):
+    """NĐ 30/2020 Đ13: "TM. …", then "KT. CHỦ TỊCH" above the deputy's position, one a line."""
+    document = document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=Document.Type.REPORT,
+        title="Kết quả giám sát",
+        issued_on=date(2026, 2, 5),
+        signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH",
+        signer_name="Trần Minh Đức",
+    )
+    assert _signature(document) == [
+        "TM. THƯỜNG TRỰC HĐND",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Minh Đức",
+    ]
+
+
+def test_a_document_without_a_named_signer_takes_the_bodys_signing_rule(tree):
+    from phoihop.documents.services import signatory_set
+
+    def issue(**signer):
+        return document_issue(
+            actor=system_actor(),
+            organization=tree.own,
+            doc_type=Document.Type.REPORT,
+            title="Báo cáo",
+            issued_on=date(2026, 2, 5),
+            **signer,
+        )
+
+    # No rule recorded: the law's block for a council, not the body's bare name.
+    assert _signature(issue()) == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
+    # A position alone is the last line of that block.
+    assert _signature(issue(signer_title="Phó Chủ tịch", signer_name="Lê Văn B")) == [
+        "TM. HỘI ĐỒNG NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Văn B",
+    ]
+    signatory_set(
+        actor=system_actor(),
+        organization=tree.own,
+        form="*",
+        lines=["TM. HỘI ĐỒNG NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        name="Trần Thị Thu Hà",
+    )
+    assert _signature(issue()) == [
+        "TM. HỘI ĐỒNG NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Thị Thu Hà",
+    ]

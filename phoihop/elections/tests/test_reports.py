@@ -94,6 +94,9 @@ def test_docx_and_xlsx(tabulated):
     assert "BÁO CÁO" in text and "88,89%" in text and "HĐND" in text
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in c for c in cells)
     assert "Nguyễn Văn An" in cells and "Trúng cử" in cells
+    # Signed for the body by its head (a position under "TM."), not by the body's name.
+    signature = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    assert signature == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
     sheet = load_workbook(io.BytesIO(reports.results_xlsx(election))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert any(r[8] == "Lê Thị Cúc" and r[9] == 800 and r[11] == "x" for r in rows if len(r) > 11)
