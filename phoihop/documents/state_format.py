@@ -171,6 +171,37 @@ def _page_number_header(section) -> None:
 LEFT_MM, RIGHT_MM = 70.0, 95.0
 
 
+_SHORT_CITATION = re.compile(
+    r"^(?P<doc>.+?)\s+Đ(?P<art>\d+)"
+    r"(?:\s+k(?P<k1>\d+)(?:\s*[–-]\s*k?(?P<k2>\d+))?)?(?:\s+(?P<pt>[a-zđ]))?$"
+)
+
+
+def spelled_citation(citation: str) -> str:
+    """A citation as a document writes it: ``Nghị định 09/2019/NĐ-CP Đ12 k1–k4; Nghị định
+    09/2019/NĐ-CP Đ13 k1`` reads ``khoản 1 đến khoản 4 Điều 12 và khoản 1 Điều 13 Nghị định
+    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first). A part not in
+    that short form is kept as it is."""
+    groups: list[tuple[str, list[str]]] = []
+    for part in (p.strip() for p in citation.split(";")):
+        match = _SHORT_CITATION.match(part)
+        if not match:
+            if part:
+                groups.append(("", [part]))
+            continue
+        where = f"Điều {match['art']}"
+        if match["k1"]:
+            upto = f" đến khoản {match['k2']}" if match["k2"] else ""
+            where = f"khoản {match['k1']}{upto} {where}"
+        if match["pt"]:
+            where = f"điểm {match['pt']} {where}"
+        if groups and groups[-1][0] == match["doc"]:
+            groups[-1][1].append(where)
+        else:
+            groups.append((match["doc"], [where]))
+    return "; ".join(" và ".join(wheres) + (f" {doc}" if doc else "") for doc, wheres in groups)
+
+
 def letter_summary(title: str) -> str:
     """A công văn's summary as written after "V/v" (về việc): a leading "V/v" or "Về việc" of
     the stored title is not said twice."""

@@ -11,6 +11,7 @@ from phoihop.documents.state_format import (
     doc_symbol,
     letter_summary,
     recipient_lines,
+    spelled_citation,
 )
 
 
@@ -162,3 +163,14 @@ def test_a_document_without_a_named_signer_takes_the_bodys_signing_rule(tree):
         "PHÓ CHỦ TỊCH",
         "Trần Thị Thu Hà",
     ]
+
+
+def test_citations_are_spelled_out_in_a_document():
+    assert (
+        spelled_citation("Luật 64/2025/QH15 Đ30 k1 a") == "điểm a khoản 1 Điều 30 Luật 64/2025/QH15"
+    )
+    assert spelled_citation("Luật Bầu cử Đ80") == "Điều 80 Luật Bầu cử"
+    assert spelled_citation("Luật Tố cáo Đ47 k1; Nghị định 31/2019/NĐ-CP Đ5") == (
+        "khoản 1 Điều 47 Luật Tố cáo; Điều 5 Nghị định 31/2019/NĐ-CP"
+    )
+    assert spelled_citation("Thông tư 05/2021/TT-TTCP") == "Thông tư 05/2021/TT-TTCP"
