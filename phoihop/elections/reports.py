@@ -107,6 +107,8 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
     # The body's signing rule: "TM. …", the signer's position and name, not the body's name.
     signer = body_signer(organization=org, form="election-results")
     return StateDocument(
+        # The managing body above the issuer (NĐ 30/2020 Phụ lục I, mục II.2; VB-06).
+        issuer_parent=org.parent.name if org.parent_id else "",
         issuer=org.name,
         symbol=f"      /BC-{org.doc_abbreviation}",
         place=place_name(org),
