@@ -208,15 +208,23 @@ def letter_summary(title: str) -> str:
     return re.sub(r"^\s*(v/v|về việc)[\s:]+", "", title, flags=re.IGNORECASE)
 
 
-def recipient_lines(recipients: Sequence[str]) -> list[str]:
+def recipient_lines(recipients: Sequence[str], *, addressed: bool = True) -> list[str]:
     """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop.
-    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped."""
+    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped.
+    "Như trên" (the addressees above) is dropped from a document not *addressed* by a
+    "Kính gửi:" line: there is nobody above it stands for."""
+    kept = [r.strip().rstrip(";.") for r in recipients if r.strip()]
     lines = [
-        f"- {r.strip().rstrip(';.')};"
-        for r in recipients
-        if r.strip() and not r.strip().lower().startswith("lưu")
+        f"- {r};"
+        for r in kept
+        if not r.lower().startswith("lưu") and (addressed or r.lower() != "như trên")
     ]
     return [*lines, "- Lưu: VT, hồ sơ."]
+
+
+def addressed(spec: StateDocument) -> bool:
+    """True if the document names its addressees in a "Kính gửi:" line."""
+    return any(p.startswith(ADDRESSED) for p in spec.paragraphs)
 
 
 def signature_lines(spec: StateDocument) -> list[str]:
@@ -351,7 +359,7 @@ def render_docx(spec: StateDocument) -> bytes:
     left, right = signature.rows[0].cells
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(left.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
-    for line in recipient_lines(spec.recipients):
+    for line in recipient_lines(spec.recipients, addressed=addressed(spec)):
         _para(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for index, line in enumerate(signature_lines(spec)):

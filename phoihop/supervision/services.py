@@ -435,7 +435,7 @@ def plan_conclude(
         for i, r in enumerate(recommendations, 1)
     ]
     table = {"header": ["TT", "Cơ quan thực hiện", "Nội dung kiến nghị", "Hạn"], "rows": rows}
-    recipients = ["Như trên;", *[f"{b.organization.name};" for b in plan.bodies.all()]]
+    recipients = [f"{b.organization.name};" for b in plan.bodies.all()]
     report = document_issue(
         actor=actor,
         organization=plan.organization,
@@ -470,6 +470,10 @@ def plan_conclude(
             "Đề nghị các cơ quan xem xét, giải quyết, trả lời bằng văn bản và thực hiện các "
             "kiến nghị dưới đây:"
         )
+        # A letter names its addressees ("Kính gửi:"); "Như trên" then stands for them.
+        names = [b.organization.name for b in plan.bodies.select_related("organization")]
+        addressed_to = [f"Kính gửi: {'; '.join(names)}."]
+        notice_recipients = ["Như trên"]
     else:
         doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {_subject(plan.title)}"
         opening = (
@@ -477,15 +481,16 @@ def plan_conclude(
             "thông báo kết luận giám sát như sau:"
         )
         ask = "Đề nghị các cơ quan thực hiện các kiến nghị dưới đây và báo cáo kết quả đúng hạn:"
+        addressed_to, notice_recipients = [], recipients
     notice = document_issue(
         actor=actor,
         organization=plan.organization,
         doc_type=doc_type,
         title=title,
         issued_on=issued_on,
-        paragraphs=[opening, conclusions, ask],
+        paragraphs=[*addressed_to, opening, conclusions, ask],
         tables=[table],
-        recipients=recipients,
+        recipients=notice_recipients,
         target=plan,
         signer_title=signer_title,
         signer_name=signer_name,

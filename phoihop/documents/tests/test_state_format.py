@@ -174,3 +174,11 @@ def test_citations_are_spelled_out_in_a_document():
         "khoản 1 Điều 47 Luật Tố cáo; Điều 5 Nghị định 31/2019/NĐ-CP"
     )
     assert spelled_citation("Thông tư 05/2021/TT-TTCP") == "Thông tư 05/2021/TT-TTCP"
+
+
+def test_nhu_tren_stands_only_for_addressees_named_above():
+    assert recipient_lines(["Như trên;", "Sở Tài chính"], addressed=False) == [
+        "- Sở Tài chính;",
+        "- Lưu: VT, hồ sơ.",
+    ]
+    assert recipient_lines(["Như trên"])[0] == "- Như trên;"

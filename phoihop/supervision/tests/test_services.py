@@ -2,10 +2,12 @@
 visit → report and recommendations → findings lifecycle → re-supervision; questioning and
 pledges (RULEBOOK §6, KH-16, KH-17)."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from docx import Document as Docx
 
 from phoihop.access.policy import can
 from phoihop.accounts.services import system_actor
@@ -155,6 +157,11 @@ def test_visit_minutes_and_the_report_with_its_recommendations(tree, leader):
     assert plan.notice_document.title == "Kết luận giám sát việc quản lý trật tự xây dựng"
     docx = document_docx(plan.notice_document)
     assert docx[:2] == b"PK"
+    # Neither names an addressee ("Kính gửi"), so "Nơi nhận" has no "Như trên" to stand for one.
+    for document in (plan.report_document, plan.notice_document):
+        sent_to = Docx(io.BytesIO(document_docx(document))).tables[-1].rows[0].cells[0]
+        lines = [p.text for p in sent_to.paragraphs]
+        assert "- Như trên;" not in lines and f"- {tree.other_unit.name};" in lines
     recs = list(plan.recommendations.order_by("due_by"))
     assert [r.organization for r in recs] == [tree.other, tree.other_unit]
     assert all(r.supervised_by == tree.own for r in recs)
