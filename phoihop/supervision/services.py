@@ -393,6 +393,14 @@ def _subject(title: str) -> str:
     return title
 
 
+def _plan_name(title: str) -> str:
+    """The plan as a document cites it, by its name: the plan is not a numbered document, and
+    its register reference (``KHGS-2026-0001``) is the system's, not a document number."""
+    if title.lower().startswith(("giám sát ", "tái giám sát ")):
+        return f"Kế hoạch {title[:1].lower()}{title[1:]}"
+    return f"Kế hoạch giám sát {title}"
+
+
 @dataclass(frozen=True)
 class RecommendationInput:
     organization: Organization
@@ -443,8 +451,8 @@ def plan_conclude(
         title=f"Kết quả giám sát {_subject(plan.title)}",
         issued_on=issued_on,
         paragraphs=[
-            f"Thực hiện Kế hoạch giám sát số {plan.reference}, Đoàn giám sát đã làm việc với "
-            f"{bodies}.",
+            f"Thực hiện {_plan_name(plan.title)} (từ ngày {plan.starts_on:%d/%m/%Y} đến ngày "
+            f"{plan.ends_on:%d/%m/%Y}), Đoàn giám sát đã làm việc với {bodies}.",
             "I. KẾT QUẢ GIÁM SÁT",
             findings,
             "II. KẾT LUẬN",

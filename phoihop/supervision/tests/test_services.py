@@ -157,6 +157,12 @@ def test_visit_minutes_and_the_report_with_its_recommendations(tree, leader):
     assert plan.notice_document.title == "Kết luận giám sát việc quản lý trật tự xây dựng"
     docx = document_docx(plan.notice_document)
     assert docx[:2] == b"PK"
+    # The plan is cited by its name and dates, not by the system's register reference.
+    opening = plan.report_document.body["paragraphs"][0]
+    assert (
+        opening.startswith("Thực hiện Kế hoạch giám sát việc quản lý trật tự xây dựng (từ ngày ")
+        and plan.reference not in opening
+    )
     # Neither names an addressee ("Kính gửi"), so "Nơi nhận" has no "Như trên" to stand for one.
     for document in (plan.report_document, plan.notice_document):
         sent_to = Docx(io.BytesIO(document_docx(document))).tables[-1].rows[0].cells[0]
