@@ -1093,8 +1093,10 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
         own = own.filter(level=Level.CENTRAL)
     paragraphs = [
         f"Thực hiện Nghị quyết liên tịch số 72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN, trước và sau "
-        f"{session.name}, đại biểu đã tổ chức {stats['meetings']} hội nghị tiếp xúc cử tri với "
-        f"{stats['voters']} lượt cử tri tham dự; cử tri nêu {stats['petitions']} ý kiến, "
+        f"{session.name}, đại biểu đã tổ chức {stats['meetings']} hội nghị tiếp xúc cử tri"
+        # An attendance nobody recorded is not reported as nobody attending.
+        + (f" với {stats['voters']} lượt cử tri tham dự" if stats["voters"] else "")
+        + f"; cử tri nêu {stats['petitions']} ý kiến, "
         f"kiến nghị ({stats['requests']} kiến nghị, {stats['opinions']} ý kiến); các kiến nghị "
         f"được tổng hợp thành {stats['consolidated']} kiến nghị.",
     ]

@@ -351,6 +351,8 @@ def test_front_report_counts_and_groups(recorded, bodies, secretary):
     )
     text = " ".join(document.body["paragraphs"])
     assert "1 hội nghị" in text and "6 ý kiến" in text and "1 kiến nghị" in text
+    # No attendance was recorded: the report does not say that nobody came.
+    assert "hội nghị tiếp xúc cử tri; cử tri nêu 6 ý kiến" in text and "0 lượt" not in text
     # Under "BÁO CÁO" the summary does not begin with "Báo cáo" again.
     assert document.title.startswith("Tổng hợp ý kiến, kiến nghị của cử tri — ")
     assert document.symbol.endswith("/BC-MTTQ") or "BC" in document.symbol
