@@ -285,6 +285,10 @@ def render_docx(spec: StateDocument) -> bytes:
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(header)
     left, right = header.rows[0].cells
+    # The grid too, not only the cells: a reader that lays out by the grid (LibreOffice) would
+    # otherwise split the columns evenly and wrap the national title onto two lines.
+    header.autofit = False
+    header.columns[0].width, header.columns[1].width = Mm(LEFT_MM), Mm(RIGHT_MM)
     left.width, right.width = Mm(LEFT_MM), Mm(RIGHT_MM)
     left.paragraphs[0].text = ""
     if spec.issuer_parent:

@@ -182,3 +182,19 @@ def test_nhu_tren_stands_only_for_addressees_named_above():
         "- Lưu: VT, hồ sơ.",
     ]
     assert recipient_lines(["Như trên"])[0] == "- Như trên;"
+
+
+def test_the_header_grid_is_as_wide_as_its_cells(tree):
+    """The national title (≈ 85 mm at 12.5 pt bold) fits its 95 mm column on one line in any
+    reader: the table grid carries the columns' widths, not an even split."""
+    document = document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=Document.Type.REPORT,
+        title="Báo cáo",
+        issued_on=date(2026, 2, 5),
+    )
+    header = Docx(io.BytesIO(document_docx(document))).tables[0]
+    grid = [round(column.width.mm) for column in header.columns]
+    cells = [round(cell.width.mm) for cell in header.rows[0].cells]
+    assert grid == cells == [70, 95]
