@@ -236,7 +236,9 @@ def session_convene(
             f"Căn cứ Quy chế làm việc của {council_name or 'Hội đồng nhân dân'};",
             *(
                 [f"Theo đề nghị của {session.get_requested_by_display()};"]
-                if session.requested_by != Session.RequestedBy.PLAN
+                # The standing committee's own request is no "đề nghị" to itself.
+                if session.requested_by
+                not in (Session.RequestedBy.PLAN, Session.RequestedBy.STANDING)
                 else []
             ),
         ],
