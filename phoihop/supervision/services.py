@@ -468,7 +468,7 @@ def plan_conclude(
     if plan.is_front:  # the Front recommends in a letter and waits for the written reply
         doc_type, title = (
             Document.Type.OFFICIAL_LETTER,
-            f"Kiến nghị sau giám sát {_subject(plan.title)}",
+            f"kiến nghị sau giám sát {_subject(plan.title)}",
         )
         opening = (
             f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "

@@ -88,6 +88,8 @@ def test_front_recommendation_waits_for_the_reply_on_its_own_clock(
     body = rec.organization.name
     assert notice.body["paragraphs"][0] == f"Kính gửi: {body}."
     assert notice.recipients == ["Như trên"]
+    # A công văn's summary runs on from "V/v" in lower case.
+    assert notice.title.startswith("kiến nghị sau giám sát ")
     clocks = dict(
         Deadline.objects.filter(target_id=str(rec.pk), status="running").values_list(
             "rule_id", "due_on"
