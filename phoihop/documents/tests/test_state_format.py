@@ -73,17 +73,26 @@ def test_recipients_end_with_one_file_copy_whatever_the_caller_passes():
     assert lines == ["- Như trên;", "- Sở Tài chính;", "- Lưu: VT, hồ sơ."]
 
 
+def _issue(tree, doc_type=Document.Type.REPORT, title="Báo cáo", **fields):
+    return document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=doc_type,
+        title=title,
+        issued_on=date(2026, 2, 5),
+        **fields,
+    )
+
+
 def test_a_cong_van_has_its_summary_under_the_number_and_kinh_gui_centred(tree):
     """NĐ 30/2020 Phụ lục I, mục II.5b: "V/v" and the summary centred under the number, in the
     issuer's column; "Kính gửi:" centred above the body, not indented as a paragraph of it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    document = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.OFFICIAL_LETTER,
-        title="đề nghị xem xét, giải quyết đơn",
-        issued_on=date(2026, 2, 5),
+    document = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị xem xét, giải quyết đơn",
         paragraphs=["Kính gửi: Ủy ban nhân dân tỉnh.", "Nội dung."],
     )
     docx = Docx(io.BytesIO(document_docx(document)))
@@ -111,14 +120,8 @@ def _signature(document) -> list[str]:
 
 def test_a_deputy_signs_for_the_head_on_lines_of_their_own(tree):
     """NĐ 30/2020 Đ13: "TM. …", then "KT. CHỦ TỊCH" above the deputy's position, one a line."""
-    document = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.REPORT,
-        title="Kết quả giám sát",
-        issued_on=date(2026, 2, 5),
-        signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH",
-        signer_name="Trần Minh Đức",
+    document = _issue(
+        tree, signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH", signer_name="Trần Minh Đức"
     )
     assert _signature(document) == [
         "TM. THƯỜNG TRỰC HĐND",
@@ -132,14 +135,7 @@ def test_a_document_without_a_named_signer_takes_the_bodys_signing_rule(tree):
     from phoihop.documents.services import signatory_set
 
     def issue(**signer):
-        return document_issue(
-            actor=system_actor(),
-            organization=tree.own,
-            doc_type=Document.Type.REPORT,
-            title="Báo cáo",
-            issued_on=date(2026, 2, 5),
-            **signer,
-        )
+        return _issue(tree, **signer)
 
     # No rule recorded: the law's block for a council, not the body's bare name.
     assert _signature(issue()) == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
@@ -187,14 +183,7 @@ def test_nhu_tren_stands_only_for_addressees_named_above():
 def test_the_header_grid_is_as_wide_as_its_cells(tree):
     """The national title (≈ 85 mm at 12.5 pt bold) fits its 95 mm column on one line in any
     reader: the table grid carries the columns' widths, not an even split."""
-    document = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.REPORT,
-        title="Báo cáo",
-        issued_on=date(2026, 2, 5),
-    )
-    header = Docx(io.BytesIO(document_docx(document))).tables[0]
+    header = Docx(io.BytesIO(document_docx(_issue(tree)))).tables[0]
     grid = [round(column.width.mm) for column in header.columns]
     cells = [round(cell.width.mm) for cell in header.rows[0].cells]
     assert grid == cells == [70, 95]
