@@ -1158,6 +1158,10 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
     return paragraphs, tables
 
 
+# The reports addressed by name ("Kính gửi:"): the delegation's goes to the NA Standing Committee.
+ADDRESSEES = {"delegation": "Ủy ban Thường vụ Quốc hội"}
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1183,6 +1187,10 @@ def report_issue(
     if kind not in REPORTS:
         raise VotersError("Loại báo cáo không hợp lệ.", code="kind")
     paragraphs, tables = report_content(session=session, kind=kind)
+    # The delegation's report says whom it goes to; "Như trên" then stands for them.
+    addressee = ADDRESSEES.get(kind, "")
+    if addressee:
+        paragraphs = [f"Kính gửi: {addressee}.", *paragraphs]
     document = document_issue(
         actor=actor,
         organization=organization,
@@ -1192,7 +1200,7 @@ def report_issue(
         issued_on=issued_on,
         paragraphs=paragraphs,
         tables=tables,
-        recipients=["Như trên"],
+        recipients=["Như trên"] if addressee else [],
         target=session,
         signer_authority="TM.",
         signer_title=signer_title,

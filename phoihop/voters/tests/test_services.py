@@ -363,6 +363,21 @@ def test_front_report_counts_and_groups(recorded, bodies, secretary):
     )
 
 
+def test_the_delegations_report_names_the_standing_committee_it_goes_to(
+    recorded, bodies, secretary
+):
+    document = services.report_issue(
+        actor=secretary,
+        session=recorded,
+        organization=bodies["delegation"],
+        kind="delegation",
+        issued_on=date(2026, 10, 3),
+    )
+    # "Như trên" in "Nơi nhận" stands for the addressee named in "Kính gửi:".
+    assert document.body["paragraphs"][0] == "Kính gửi: Ủy ban Thường vụ Quốc hội."
+    assert document.recipients == ["Như trên"]
+
+
 def test_repeated_petition_is_flagged_with_the_earlier_answer(bodies, secretary):
     earlier = make_session(
         bodies["delegation"],
