@@ -234,7 +234,9 @@ def session_convene(
             f"Căn cứ Quy chế làm việc của {council_name or 'Hội đồng nhân dân'};",
             *(
                 [f"Theo đề nghị của {session.get_requested_by_display()};"]
-                if session.requested_by != Session.RequestedBy.PLAN
+                # The standing committee's own request is no "đề nghị" to itself.
+                if session.requested_by
+                not in (Session.RequestedBy.PLAN, Session.RequestedBy.STANDING)
                 else []
             ),
         ],
@@ -375,7 +377,8 @@ def session_close(
         tables=[{"header": ["TT", "Nội dung", "Biểu quyết", "Kết quả"], "rows": rows}],
         recipients=["Ủy ban Thường vụ Quốc hội;", "Chính phủ;"],
         target=session,
-        signer_title=signer_title,
+        # The minutes are signed by whoever presided, in person, not for the standing committee.
+        signer_lines=(signer_title.upper() if signer_title.strip() else "CHỦ TỌA KỲ HỌP",),
         signer_name=signer_name,
     )
     session.status, session.minutes_document = Session.Status.CLOSED, minutes

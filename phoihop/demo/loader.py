@@ -491,7 +491,7 @@ def _demo_supervision(actor, organizations: dict[str, Organization], today: date
             ),
             sv.RecommendationInput(nnmt, "Báo cáo danh mục dự án chậm tiến độ", ago(40), "Đất đai"),
         ],
-        signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH",
+        signer_title="PHÓ CHỦ TỊCH",
         signer_name="Trần Minh Đức",
     )
     _overdue, remedying, reported, closed = plan.recommendations.order_by("id")

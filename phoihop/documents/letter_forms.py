@@ -292,8 +292,11 @@ def filing_note(facts: CaseFacts, note: str = "") -> Composition:
         paragraphs=[
             f"Đơn số vào sổ {facts.reference}, nhận {_received(facts)}, nội dung: "
             f"{_content(facts)}",
-            "Đơn không đủ điều kiện xử lý theo quy định (Thông tư số 05/2021/TT-TTCP; "
-            "Điều 25 Luật Tố cáo); lưu đơn." + (f" Lý do: {note}" if note else ""),
+            "Đơn không đủ điều kiện xử lý theo quy định (Thông tư số 05/2021/TT-TTCP"
+            # Điều 25 Luật Tố cáo (a denunciation not taken up) is the law of a denunciation only.
+            + ("; Điều 25 Luật Tố cáo" if facts.kind == "denunciation" else "")
+            + "); lưu đơn."
+            + (f" Lý do: {note}" if note else ""),
         ],
         recipients=[],
     )

@@ -93,6 +93,25 @@ def signer_for(*, organization: Organization, form: str, default: Sequence[str])
     return Signer(tuple(row.lines) or tuple(default), row.name)
 
 
+def body_signer(*, organization: Organization, form: str = "", title: str = "") -> Signer:
+    """The signature block of a document *organization* issues when the caller names no lines:
+    with *title* (the signer's position, "PHÓ CHỦ TỊCH"), the law's block for the body's kind
+    ending in that position ("TM. THƯỜNG TRỰC HĐND", "PHÓ CHỦ TỊCH"); without it, the body's
+    recorded rule for *form* or its default rule, else the law's block with no name."""
+    from phoihop.documents.letter_forms import default_signer_lines
+
+    default = default_signer_lines(organization.kind, form)
+    if title.strip():
+        return Signer((*default[:-1], " ".join(title.split()).upper()))
+    return signer_for(organization=organization, form=form or "*", default=default)
+
+
+def _bare_position(title: str) -> bool:
+    """True for a position alone ("PHÓ CHỦ TỊCH"); false for a block typed in full."""
+    upper = title.strip().upper()
+    return bool(upper) and "\n" not in upper and not upper.startswith(AUTHORITIES[1:])
+
+
 @transaction.atomic
 def signatory_set(
     *, actor, organization: Organization, form: str, lines: Sequence[str], name: str
@@ -159,6 +178,12 @@ def document_issue(
 
     Records: ``document.drafted`` or ``document.issued`` (symbol, type).
     """
+    if not signer_lines and not signer_title.strip():
+        # No signer named: the body's signing rule (its delegation), not the bare body name.
+        signer = body_signer(organization=organization, form=form)
+        signer_lines, signer_name = signer.lines, signer_name or signer.name
+    elif not signer_lines and not signer_authority and _bare_position(signer_title):
+        signer_lines = body_signer(organization=organization, form=form, title=signer_title).lines
     document = Document(
         organization=organization,
         doc_type=doc_type,

@@ -7,7 +7,8 @@ here touches the database. The pieces follow Phụ lục I of the decree:
 - Times New Roman, black (VB-03); page numbers centred in the top margin, not on page 1 (VB-04);
 - national title and motto top right, with a rule under the motto (VB-05);
 - issuer block top left: the managing body, then the issuer in bold, with a rule (VB-06);
-- ``Số: 15/BC-HĐND``: numbers under 10 get a leading zero (VB-07);
+- ``Số: 15/BC-HĐND``: numbers under 10 get a leading zero (VB-07); a công văn's summary
+  ("V/v …", 12–13 upright) centred under it (Phụ lục I, mục II.5b);
 - place and date line in italics, days under 10 and months 1–2 zero-padded (VB-10);
 - signature block with the authority prefix (TM., KT., Q., TL., TUQ.) in bold capitals (VB-11).
 """
@@ -15,6 +16,7 @@ here touches the database. The pieces follow Phụ lục I of the decree:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +33,9 @@ FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
+ADDRESSED = "Kính gửi:"
+# Between the lines of a signature block typed on one line.
+LINE_BREAK = re.compile(r"\s+[—–]\s+|\n")
 
 
 def doc_number(number: int) -> str:
@@ -166,23 +171,78 @@ def _page_number_header(section) -> None:
 LEFT_MM, RIGHT_MM = 70.0, 95.0
 
 
-def recipient_lines(recipients: Sequence[str]) -> list[str]:
+_SHORT_CITATION = re.compile(
+    r"^(?P<doc>.+?)\s+Đ(?P<art>\d+)"
+    r"(?:\s+k(?P<k1>\d+)(?:\s*[–-]\s*k?(?P<k2>\d+))?)?(?:\s+(?P<pt>[a-zđ]))?$"
+)
+
+
+def spelled_citation(citation: str) -> str:
+    """A citation as a document writes it: ``Nghị định 09/2019/NĐ-CP Đ12 k1–k4; Nghị định
+    09/2019/NĐ-CP Đ13 k1`` reads ``khoản 1 đến khoản 4 Điều 12 và khoản 1 Điều 13 Nghị định
+    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first). A part not in
+    that short form is kept as it is."""
+    groups: list[tuple[str, list[str]]] = []
+    for part in (p.strip() for p in citation.split(";")):
+        match = _SHORT_CITATION.match(part)
+        if not match:
+            if part:
+                groups.append(("", [part]))
+            continue
+        where = f"Điều {match['art']}"
+        if match["k1"]:
+            upto = f" đến khoản {match['k2']}" if match["k2"] else ""
+            where = f"khoản {match['k1']}{upto} {where}"
+        if match["pt"]:
+            where = f"điểm {match['pt']} {where}"
+        if groups and groups[-1][0] == match["doc"]:
+            groups[-1][1].append(where)
+        else:
+            groups.append((match["doc"], [where]))
+    return "; ".join(" và ".join(wheres) + (f" {doc}" if doc else "") for doc, wheres in groups)
+
+
+def letter_summary(title: str) -> str:
+    """A công văn's summary as written after "V/v" (về việc): a leading "V/v" or "Về việc" of
+    the stored title is not said twice."""
+    return re.sub(r"^\s*(v/v|về việc)[\s:]+", "", title, flags=re.IGNORECASE)
+
+
+def recipient_lines(recipients: Sequence[str], *, addressed: bool = True) -> list[str]:
     """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop.
-    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped."""
+    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped.
+    "Như trên" (the addressees above) is dropped from a document not *addressed* by a
+    "Kính gửi:" line: there is nobody above it stands for."""
+    kept = [r.strip().rstrip(";.") for r in recipients if r.strip()]
     lines = [
-        f"- {r.strip().rstrip(';.')};"
-        for r in recipients
-        if r.strip() and not r.strip().lower().startswith("lưu")
+        f"- {r};"
+        for r in kept
+        if not r.lower().startswith("lưu") and (addressed or r.lower() != "như trên")
     ]
     return [*lines, "- Lưu: VT, hồ sơ."]
 
 
+def addressed(spec: StateDocument) -> bool:
+    """True if the document names its addressees in a "Kính gửi:" line."""
+    return any(p.startswith(ADDRESSED) for p in spec.paragraphs)
+
+
 def signature_lines(spec: StateDocument) -> list[str]:
-    """The lines of the signature block above the signature (NĐ 30/2020 Đ13, VB-11)."""
+    """The lines of the signature block above the signature (NĐ 30/2020 Đ13, VB-11): one
+    line each (a title typed as "TM. BAN THƯỜNG TRỰC — PHÓ CHỦ TỊCH" is two), and a deputy
+    signs for the head: "PHÓ CHỦ TỊCH" comes under "KT. CHỦ TỊCH" (Đ13 k1 b, k2)."""
     if spec.signer_lines:
-        return list(spec.signer_lines)
-    title = spec.signer_title or spec.issuer
-    return [f"{spec.signer_authority} {title}".strip()]
+        given = list(spec.signer_lines)
+    else:
+        given = [f"{spec.signer_authority} {spec.signer_title or spec.issuer}".strip()]
+    lines = [part.strip() for line in given for part in LINE_BREAK.split(line) if part.strip()]
+    block: list[str] = []
+    for line in lines:
+        head = line[4:].lstrip() if line.upper().startswith("PHÓ ") else ""
+        if head and not (block and block[-1].upper().startswith("KT.")):
+            block.append(f"KT. {head}")
+        block.append(line)
+    return block
 
 
 def symbol_line(spec: StateDocument) -> str:
@@ -225,6 +285,10 @@ def render_docx(spec: StateDocument) -> bytes:
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(header)
     left, right = header.rows[0].cells
+    # The grid too, not only the cells: a reader that lays out by the grid (LibreOffice) would
+    # otherwise split the columns evenly and wrap the national title onto two lines.
+    header.autofit = False
+    header.columns[0].width, header.columns[1].width = Mm(LEFT_MM), Mm(RIGHT_MM)
     left.width, right.width = Mm(LEFT_MM), Mm(RIGHT_MM)
     left.paragraphs[0].text = ""
     if spec.issuer_parent:
@@ -236,6 +300,9 @@ def render_docx(spec: StateDocument) -> bytes:
         left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _rule(left, 25, LEFT_MM)
     _para(left, f"Số: {spec.symbol}", size=13, after=0)
+    if not spec.type_name:
+        # A công văn: the summary after "V/v", centred under the number (Phụ lục I, mục II.5b).
+        _para(left, f"V/v {letter_summary(spec.title)}", size=12, after=0)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(right.paragraphs[0], NATIONAL_TITLE, size=12.5, bold=True)
     _para(right, MOTTO, size=13.5, bold=True)
@@ -247,9 +314,6 @@ def render_docx(spec: StateDocument) -> bytes:
         _para(doc, spec.type_name, size=14, bold=True, caps=True)
         _para(doc, spec.title, size=14, bold=True, after=6)
         _rule(doc, 30, 165)
-    else:
-        # A công văn: the summary under the number, on the left (NĐ 30/2020 Phụ lục I).
-        _para(doc, f"V/v {spec.title}", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, after=6)
     if spec.authority_line:
         _para(doc, "", after=0)
         _para(doc, spec.authority_line, size=14, bold=True, caps=True, after=6)
@@ -266,7 +330,11 @@ def render_docx(spec: StateDocument) -> bytes:
     for index, text in enumerate(spec.paragraphs):
         if index in spec.headings:
             _para(doc, spec.headings[index], align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
-        body(text)
+        if text.startswith(ADDRESSED):
+            # "Kính gửi:" centred above the body, not indented as a paragraph of it.
+            _para(doc, text, size=14, after=6)
+        else:
+            body(text)
     if spec.articles:
         _para(doc, spec.articles_label, size=14, bold=True, after=6)
         for number, text in enumerate(spec.articles, start=1):
@@ -295,7 +363,7 @@ def render_docx(spec: StateDocument) -> bytes:
     left, right = signature.rows[0].cells
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     _run(left.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
-    for line in recipient_lines(spec.recipients):
+    for line in recipient_lines(spec.recipients, addressed=addressed(spec)):
         _para(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for index, line in enumerate(signature_lines(spec)):

@@ -12,7 +12,12 @@ from phoihop.core.downloads import DOCX, file_response
 from phoihop.documents import forms, services
 from phoihop.documents.registry import addressee_resolver
 from phoihop.documents.selectors import document_get
-from phoihop.documents.state_format import recipient_lines, signature_lines
+from phoihop.documents.state_format import (
+    addressed,
+    letter_summary,
+    recipient_lines,
+    signature_lines,
+)
 
 
 def _target(document):
@@ -99,7 +104,8 @@ def document_detail(request, public_id):
             "spec": spec,
             # Each paragraph with the heading printed above it, if any (as in the DOCX).
             "body_rows": [(spec.headings.get(i, ""), p) for i, p in enumerate(spec.paragraphs)],
-            "recipient_lines": recipient_lines(spec.recipients),
+            "recipient_lines": recipient_lines(spec.recipients, addressed=addressed(spec)),
+            "letter_summary": letter_summary(spec.title),
             "signature_lines": signature_lines(spec),
             "draft_form": draft_form,
             "issue_form": forms.IssueForm(),

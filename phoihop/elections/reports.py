@@ -8,7 +8,7 @@ from datetime import date
 from django.utils import timezone
 
 from phoihop.documents.charts import Breakdown, bar_chart_svg
-from phoihop.documents.services import place_name
+from phoihop.documents.services import body_signer, place_name
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.state_format import StateDocument, Table, render_docx
 from phoihop.elections.models import Candidate, Contest, Election
@@ -35,6 +35,10 @@ def votes_chart(contest: Contest, *, chart_id: str) -> str:
     )
 
 
+# The law as a document names it (its short name "Luật Bầu cử" is not a citation).
+ELECTION_LAW = "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"
+
+
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
@@ -52,7 +56,7 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
     org = election.organization
     on = on or timezone.localdate()
     paragraphs = [
-        f"Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015, "
+        f"Căn cứ {ELECTION_LAW} năm 2015, "
         f"sửa đổi, bổ sung năm 2025; {org.name} báo cáo kết quả {_lower_first(election.name)} "
         f"ngày {election.election_day:%d/%m/%Y} như sau:",
     ]
@@ -89,18 +93,22 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
         if r["outcome"] == "revote":
             paragraphs.append(
                 "Số cử tri đi bỏ phiếu chưa đạt quá một nửa tổng số cử tri trong danh sách: "
-                "đề nghị bầu cử lại (Luật Bầu cử Đ80)."
+                f"đề nghị bầu cử lại (Điều 80 {ELECTION_LAW})."
             )
         elif r["additional_election"]:
             paragraphs.append(
                 f"Còn {r['unfilled_seats']} ghế chưa có người trúng cử: đề nghị bầu cử thêm "
-                "(Luật Bầu cử Đ79)."
+                f"(Điều 79 {ELECTION_LAW})."
             )
         elif r["unfilled_seats"]:
             paragraphs.append(
                 f"Còn {r['unfilled_seats']} ghế chưa có người trúng cử; không tổ chức bầu cử thêm."
             )
+    # The body's signing rule: "TM. …", the signer's position and name, not the body's name.
+    signer = body_signer(organization=org, form="election-results")
     return StateDocument(
+        # The managing body above the issuer (NĐ 30/2020 Phụ lục I, mục II.2; VB-06).
+        issuer_parent=org.parent.name if org.parent_id else "",
         issuer=org.name,
         symbol=f"      /BC-{org.doc_abbreviation}",
         place=place_name(org),
@@ -110,9 +118,8 @@ def results_document(election: Election, *, on: date | None = None) -> StateDocu
         paragraphs=paragraphs,
         tables=tables,
         recipients=["Hội đồng bầu cử quốc gia", "Thường trực HĐND tỉnh"],
-        signer_authority="TM.",
-        signer_title=org.name.upper(),
-        signer_name="",
+        signer_lines=signer.lines,
+        signer_name=signer.name,
     )
 
 

@@ -23,6 +23,7 @@ from phoihop.deadlines.engine import ReportPeriod
 from phoihop.documents.charts import Breakdown
 from phoihop.documents.letter_forms import default_signer_lines
 from phoihop.documents.sheets import FormSheet, form_workbook
+from phoihop.documents.state_format import spelled_citation
 from phoihop.exchange.models import Dispatch, PeriodicReport
 from phoihop.organizations.models import Organization
 
@@ -87,8 +88,9 @@ class CompiledReport:
 
 
 def legal_citation(citation: str) -> str:
-    """A citation as a document quotes it: the rulebook's row references left out."""
-    return re.sub(r"\s*\(RULEBOOK[^)]*\)", "", citation)
+    """A citation as a document quotes it: the rulebook's row references left out and the
+    short form ("Đ12 k1–k4") spelled out ("khoản 1 đến khoản 4 Điều 12")."""
+    return spelled_citation(re.sub(r"\s*\(RULEBOOK[^)]*\)", "", citation))
 
 
 def scope_root(organization: Organization) -> Organization:

@@ -265,7 +265,7 @@ def _critique(actor, front, resolution, consultation, today: date) -> None:
         critique=critique,
         sent_on=today - timedelta(days=1),
         answer_by=today + timedelta(days=14),
-        signer_title="TM. BAN THƯỜNG TRỰC",
+        signer_title="PHÓ CHỦ TỊCH",
         signer_name="Hoàng Thị Mai",
     )
 
@@ -311,5 +311,5 @@ def _proposals(actor, delegation) -> None:
         round=item,
         sent_on=date(2026, 7, 27),
         signer_title="TRƯỞNG ĐOÀN",
-        signer_name="Trần Quốc Bảo",
+        signer_name="Hoàng Minh Đức",
     )

@@ -52,7 +52,7 @@ def demo_front_supervision(actor, organizations: dict[str, Organization], today:
                 xd, "Công khai phương án tái định cư tại xã Suối Đá", ago(-15), "Xây dựng"
             ),
         ],
-        signer_title="TM. BAN THƯỜNG TRỰC — PHÓ CHỦ TỊCH",
+        signer_title="PHÓ CHỦ TỊCH",
         signer_name="Phạm Văn Sơn",
     )
     answered = plan.recommendations.order_by("id").first()

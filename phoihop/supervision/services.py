@@ -384,6 +384,23 @@ def visit_minutes(
     return visit
 
 
+def _subject(title: str) -> str:
+    """What was supervised, after "Kết quả giám sát …" in a document's summary: a plan called
+    "Giám sát việc …" reads "Kết quả giám sát việc …", not "… giám sát Giám sát việc …"."""
+    head, _, rest = title.partition(" ")
+    if head.lower() == "giám" and rest.lower().startswith("sát "):
+        return rest[4:].lstrip()
+    return title
+
+
+def _plan_name(title: str) -> str:
+    """The plan as a document cites it, by its name: the plan is not a numbered document, and
+    its register reference (``KHGS-2026-0001``) is the system's, not a document number."""
+    if title.lower().startswith(("giám sát ", "tái giám sát ")):
+        return f"Kế hoạch {title[:1].lower()}{title[1:]}"
+    return f"Kế hoạch giám sát {title}"
+
+
 @dataclass(frozen=True)
 class RecommendationInput:
     organization: Organization
@@ -426,16 +443,16 @@ def plan_conclude(
         for i, r in enumerate(recommendations, 1)
     ]
     table = {"header": ["TT", "Cơ quan thực hiện", "Nội dung kiến nghị", "Hạn"], "rows": rows}
-    recipients = ["Như trên;", *[f"{b.organization.name};" for b in plan.bodies.all()]]
+    recipients = [f"{b.organization.name};" for b in plan.bodies.all()]
     report = document_issue(
         actor=actor,
         organization=plan.organization,
         doc_type=Document.Type.REPORT,
-        title=f"Kết quả giám sát {plan.title}",
+        title=f"Kết quả giám sát {_subject(plan.title)}",
         issued_on=issued_on,
         paragraphs=[
-            f"Thực hiện Kế hoạch giám sát số {plan.reference}, Đoàn giám sát đã làm việc với "
-            f"{bodies}.",
+            f"Thực hiện {_plan_name(plan.title)} (từ ngày {plan.starts_on:%d/%m/%Y} đến ngày "
+            f"{plan.ends_on:%d/%m/%Y}), Đoàn giám sát đã làm việc với {bodies}.",
             "I. KẾT QUẢ GIÁM SÁT",
             findings,
             "II. KẾT LUẬN",
@@ -449,7 +466,10 @@ def plan_conclude(
         signer_name=signer_name,
     )
     if plan.is_front:  # the Front recommends in a letter and waits for the written reply
-        doc_type, title = Document.Type.OFFICIAL_LETTER, f"Kiến nghị sau giám sát {plan.title}"
+        doc_type, title = (
+            Document.Type.OFFICIAL_LETTER,
+            f"kiến nghị sau giám sát {_subject(plan.title)}",
+        )
         opening = (
             f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
             "kiến nghị như sau:"
@@ -458,22 +478,27 @@ def plan_conclude(
             "Đề nghị các cơ quan xem xét, giải quyết, trả lời bằng văn bản và thực hiện các "
             "kiến nghị dưới đây:"
         )
+        # A letter names its addressees ("Kính gửi:"); "Như trên" then stands for them.
+        names = [b.organization.name for b in plan.bodies.select_related("organization")]
+        addressed_to = [f"Kính gửi: {'; '.join(names)}."]
+        notice_recipients = ["Như trên"]
     else:
-        doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {plan.title}"
+        doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {_subject(plan.title)}"
         opening = (
             f"Căn cứ Báo cáo kết quả giám sát số {report.symbol}, {plan.organization.name} "
             "thông báo kết luận giám sát như sau:"
         )
         ask = "Đề nghị các cơ quan thực hiện các kiến nghị dưới đây và báo cáo kết quả đúng hạn:"
+        addressed_to, notice_recipients = [], recipients
     notice = document_issue(
         actor=actor,
         organization=plan.organization,
         doc_type=doc_type,
         title=title,
         issued_on=issued_on,
-        paragraphs=[opening, conclusions, ask],
+        paragraphs=[*addressed_to, opening, conclusions, ask],
         tables=[table],
-        recipients=recipients,
+        recipients=notice_recipients,
         target=plan,
         signer_title=signer_title,
         signer_name=signer_name,

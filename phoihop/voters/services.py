@@ -1094,8 +1094,10 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
         own = own.filter(level=Level.CENTRAL)
     paragraphs = [
         f"Thực hiện Nghị quyết liên tịch số 72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN, trước và sau "
-        f"{session.name}, đại biểu đã tổ chức {stats['meetings']} hội nghị tiếp xúc cử tri với "
-        f"{stats['voters']} lượt cử tri tham dự; cử tri nêu {stats['petitions']} ý kiến, "
+        f"{session.name}, đại biểu đã tổ chức {stats['meetings']} hội nghị tiếp xúc cử tri"
+        # An attendance nobody recorded is not reported as nobody attending.
+        + (f" với {stats['voters']} lượt cử tri tham dự" if stats["voters"] else "")
+        + f"; cử tri nêu {stats['petitions']} ý kiến, "
         f"kiến nghị ({stats['requests']} kiến nghị, {stats['opinions']} ý kiến); các kiến nghị "
         f"được tổng hợp thành {stats['consolidated']} kiến nghị.",
     ]
@@ -1157,6 +1159,14 @@ def report_content(*, session: Session, kind: str) -> tuple[list[str], list[dict
     return paragraphs, tables
 
 
+# The reports addressed by name ("Kính gửi:"): the delegation's goes to the NA Standing Committee.
+ADDRESSEES = {"delegation": "Ủy ban Thường vụ Quốc hội"}
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @transaction.atomic
 def report_issue(
     *,
@@ -1178,15 +1188,20 @@ def report_issue(
     if kind not in REPORTS:
         raise VotersError("Loại báo cáo không hợp lệ.", code="kind")
     paragraphs, tables = report_content(session=session, kind=kind)
+    # The delegation's report says whom it goes to; "Như trên" then stands for them.
+    addressee = ADDRESSEES.get(kind, "")
+    if addressee:
+        paragraphs = [f"Kính gửi: {addressee}.", *paragraphs]
     document = document_issue(
         actor=actor,
         organization=organization,
         doc_type=Document.Type.REPORT,
-        title=f"{REPORTS[kind]} — {session.name}",
+        # Under "BÁO CÁO" the summary does not repeat the kind of document.
+        title=f"{_upper_first(REPORTS[kind].removeprefix('Báo cáo '))} — {session.name}",
         issued_on=issued_on,
         paragraphs=paragraphs,
         tables=tables,
-        recipients=["Như trên"],
+        recipients=["Như trên"] if addressee else [],
         target=session,
         signer_authority="TM.",
         signer_title=signer_title,

@@ -103,12 +103,12 @@ def follow_up_send(
     )
     if not created:
         return follow_up
-    top = from_organization.parent_id is None
     document = document_issue(
         actor=actor,
         organization=from_organization,
         doc_type=Document.Type.OFFICIAL_LETTER,
-        title=f"Về việc đề nghị xem xét, giải quyết {kind.label.lower()} {item.reference}",
+        # A công văn's summary follows "V/v" (về việc): it does not say it again.
+        title=f"đề nghị xem xét, giải quyết {kind.label.lower()} số {item.reference}",
         issued_on=on,
         paragraphs=[
             f"Kính gửi: {item.organization.name}.",
@@ -120,8 +120,6 @@ def follow_up_send(
         ],
         recipients=[item.organization.name],
         target=follow_up,
-        signer_authority="TM." if top else "",
-        signer_title=from_organization.name,
     )
     follow_up.reference = document.symbol
     follow_up.document = document

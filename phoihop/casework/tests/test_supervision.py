@@ -116,6 +116,10 @@ def test_follow_up_is_a_numbered_cong_van_and_a_tracked_item(admin_of_own, super
     assert document.doc_type == "CV" or document.symbol.startswith("1/")
     assert follow_up.reference == document.symbol
     assert "Kính gửi" in " ".join(document.body["paragraphs"])
+    # "V/v" means "về việc": the summary does not say it twice.
+    assert document.title == f"đề nghị xem xét, giải quyết đơn số {letter.reference}"
+    # Signed for the supervising body by its head, not with the body's name as a title.
+    assert document.body["signer_lines"] == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
     # Its own clock (XL-07), the due date copied onto the item.
     clock = deadline_item_list(target=follow_up).get()
     assert clock.rule_id == "XL-07" and clock.status == "running"

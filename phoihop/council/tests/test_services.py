@@ -124,6 +124,18 @@ def test_the_convening_decision_reads_as_the_standing_committee_signs_it(tree, l
     assert "TM. THƯỜNG TRỰC HĐND\nCHỦ TỊCH" in body and "Nguyễn Văn Hòa" in body
 
 
+def test_a_session_the_standing_committee_asked_for_cites_no_request_to_itself(tree, leader):
+    tree.own.kind = "council_standing"
+    tree.own.save(update_fields=["kind"])
+    mayor = f.make_session(tree, actor=leader, kind="thematic", requested_by="committee_chair")
+    own = f.make_session(tree, actor=leader, kind="thematic", number=6, key="own")
+    for session in (mayor, own):
+        services.session_convene(actor=leader, session=session, on=date(2026, 11, 16))
+        session.refresh_from_db()
+    assert "Theo đề nghị của Chủ tịch UBND;" in mayor.convene_document.body["bases"]
+    assert not any(b.startswith("Theo đề nghị") for b in own.convene_document.body["bases"])
+
+
 # ---------------------------------------------------------------- dossiers
 
 
@@ -348,6 +360,8 @@ def test_session_minutes_list_the_votes(tree, leader):
     assert session.status == "closed"
     table = session.minutes_document.body["tables"][0]["rows"]
     assert table[0][2] == "7/1/1 trên 9" and table[0][3] == "Thông qua"
+    # Signed by whoever presided, not with the standing committee's name as a title.
+    assert session.minutes_document.body["signer_lines"] == ["CHỦ TỌA KỲ HỌP"]
 
 
 # ---------------------------------------------------------------- implementation

@@ -6,7 +6,13 @@ from docx import Document as Docx
 from phoihop.accounts.services import system_actor
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_docx, document_issue
-from phoihop.documents.state_format import date_line, doc_symbol, recipient_lines
+from phoihop.documents.state_format import (
+    date_line,
+    doc_symbol,
+    letter_summary,
+    recipient_lines,
+    spelled_citation,
+)
 
 
 def test_symbol_and_date_line_follow_decree_30():
@@ -65,3 +71,119 @@ def test_recipients_end_with_one_file_copy_whatever_the_caller_passes():
     lines = recipient_lines(["Như trên;", "Sở Tài chính", "Lưu: VT."])
 
     assert lines == ["- Như trên;", "- Sở Tài chính;", "- Lưu: VT, hồ sơ."]
+
+
+def _issue(tree, doc_type=Document.Type.REPORT, title="Báo cáo", **fields):
+    return document_issue(
+        actor=system_actor(),
+        organization=tree.own,
+        doc_type=doc_type,
+        title=title,
+        issued_on=date(2026, 2, 5),
+        **fields,
+    )
+
+
+def test_a_cong_van_has_its_summary_under_the_number_and_kinh_gui_centred(tree):
+    """NĐ 30/2020 Phụ lục I, mục II.5b: "V/v" and the summary centred under the number, in the
+    issuer's column; "Kính gửi:" centred above the body, not indented as a paragraph of it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị xem xét, giải quyết đơn",
+        paragraphs=["Kính gửi: Ủy ban nhân dân tỉnh.", "Nội dung."],
+    )
+    docx = Docx(io.BytesIO(document_docx(document)))
+    left = [p for p in docx.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert [p.text for p in left][-2:] == ["Số: 01/HDND-VP", "V/v đề nghị xem xét, giải quyết đơn"]
+    assert left[-1].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(r.font.size.pt in (12, 13) and not r.font.bold for r in left[-1].runs)
+    assert not any(p.text.startswith("V/v") for p in docx.paragraphs)
+    addressed = next(p for p in docx.paragraphs if p.text.startswith("Kính gửi:"))
+    assert addressed.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert not addressed.paragraph_format.first_line_indent
+
+
+def test_a_cong_van_summary_says_ve_viec_once():
+    assert letter_summary("Về việc đề nghị giải quyết đơn") == "đề nghị giải quyết đơn"
+    assert letter_summary("V/v góp ý dự thảo") == "góp ý dự thảo"
+    assert letter_summary("góp ý dự thảo về việc làm") == "góp ý dự thảo về việc làm"
+
+
+def _signature(document) -> list[str]:
+    docx = Docx(io.BytesIO(document_docx(document)))
+    right = docx.tables[-1].rows[0].cells[1]
+    return [p.text for p in right.paragraphs if p.text]
+
+
+def test_a_deputy_signs_for_the_head_on_lines_of_their_own(tree):
+    """NĐ 30/2020 Đ13: "TM. …", then "KT. CHỦ TỊCH" above the deputy's position, one a line."""
+    document = _issue(
+        tree, signer_title="TM. THƯỜNG TRỰC HĐND — PHÓ CHỦ TỊCH", signer_name="Trần Minh Đức"
+    )
+    assert _signature(document) == [
+        "TM. THƯỜNG TRỰC HĐND",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Minh Đức",
+    ]
+
+
+def test_a_document_without_a_named_signer_takes_the_bodys_signing_rule(tree):
+    from phoihop.documents.services import signatory_set
+
+    def issue(**signer):
+        return _issue(tree, **signer)
+
+    # No rule recorded: the law's block for a council, not the body's bare name.
+    assert _signature(issue()) == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
+    # A position alone is the last line of that block.
+    assert _signature(issue(signer_title="Phó Chủ tịch", signer_name="Lê Văn B")) == [
+        "TM. HỘI ĐỒNG NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Văn B",
+    ]
+    signatory_set(
+        actor=system_actor(),
+        organization=tree.own,
+        form="*",
+        lines=["TM. HỘI ĐỒNG NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        name="Trần Thị Thu Hà",
+    )
+    assert _signature(issue()) == [
+        "TM. HỘI ĐỒNG NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Thị Thu Hà",
+    ]
+
+
+def test_citations_are_spelled_out_in_a_document():
+    assert (
+        spelled_citation("Luật 64/2025/QH15 Đ30 k1 a") == "điểm a khoản 1 Điều 30 Luật 64/2025/QH15"
+    )
+    assert spelled_citation("Luật Bầu cử Đ80") == "Điều 80 Luật Bầu cử"
+    assert spelled_citation("Luật Tố cáo Đ47 k1; Nghị định 31/2019/NĐ-CP Đ5") == (
+        "khoản 1 Điều 47 Luật Tố cáo; Điều 5 Nghị định 31/2019/NĐ-CP"
+    )
+    assert spelled_citation("Thông tư 05/2021/TT-TTCP") == "Thông tư 05/2021/TT-TTCP"
+
+
+def test_nhu_tren_stands_only_for_addressees_named_above():
+    assert recipient_lines(["Như trên;", "Sở Tài chính"], addressed=False) == [
+        "- Sở Tài chính;",
+        "- Lưu: VT, hồ sơ.",
+    ]
+    assert recipient_lines(["Như trên"])[0] == "- Như trên;"
+
+
+def test_the_header_grid_is_as_wide_as_its_cells(tree):
+    """The national title (≈ 85 mm at 12.5 pt bold) fits its 95 mm column on one line in any
+    reader: the table grid carries the columns' widths, not an even split."""
+    header = Docx(io.BytesIO(document_docx(_issue(tree)))).tables[0]
+    grid = [round(column.width.mm) for column in header.columns]
+    cells = [round(cell.width.mm) for cell in header.rows[0].cells]
+    assert grid == cells == [70, 95]

@@ -86,7 +86,7 @@ def test_nist_export_has_every_required_member_and_the_counts(tabulated):
     assert report["Election"][0]["Type"] == "special"
 
 
-def test_docx_and_xlsx(tabulated):
+def test_docx_and_xlsx(tabulated, tree):
     election = tabulated.election
     document = Document(io.BytesIO(reports.results_docx(election)))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -94,6 +94,14 @@ def test_docx_and_xlsx(tabulated):
     assert "BÁO CÁO" in text and "88,89%" in text and "HĐND" in text
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in c for c in cells)
     assert "Nguyễn Văn An" in cells and "Trúng cử" in cells
+    # Signed for the body by its head (a position under "TM."), not by the body's name.
+    signature = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    assert signature == ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
+    # A body under a managing body shows it above its own name (VB-06).
+    election.organization = tree.own_unit
+    header = reports.results_document(election)
+    assert (header.issuer_parent, header.issuer) == ("HĐND tỉnh", "Ban Pháp chế")
+    election.organization = tree.own
     sheet = load_workbook(io.BytesIO(reports.results_xlsx(election))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert any(r[8] == "Lê Thị Cúc" and r[9] == 800 and r[11] == "x" for r in rows if len(r) > 11)

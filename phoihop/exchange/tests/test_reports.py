@@ -97,6 +97,13 @@ def test_the_report_docx_has_the_decree_30_structure(tree):
     headings = ["I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ CHUNG", "III. NHIỆM VỤ KỲ TỚI"]
     assert [b for b in body if b in headings] == headings
     assert any("từ ngày 15/09/2026 đến ngày 14/12/2026" in b for b in body)
+    # The legal basis spelled out as a document writes it, no rulebook shorthand.
+    period = next(b for b in body if "kỳ số liệu theo" in b)
+    assert (
+        "kỳ số liệu theo khoản 1 đến khoản 4 Điều 12 và khoản 1 Điều 13 Nghị định "
+        "09/2019/NĐ-CP)" in period
+    )
+    assert " Đ12" not in period and " k1" not in period
     figures = doc.tables[1]
     assert [c.text for c in figures.rows[0].cells] == list(reports.HEADER)
     assert [c.text for c in figures.rows[-1].cells][1:] == ["Tổng cộng", "1", "1", "1", "1"]

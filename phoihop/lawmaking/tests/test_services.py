@@ -230,9 +230,12 @@ def test_request_is_a_numbered_letter_with_a_gs08_reply_clock(tree, leader, sent
     assert Deadline.objects.get(target_id=str(request.pk), rule_id="GS-08").due_on == due
     document = request.document
     assert document.doc_type == "CV" and request.reference == document.symbol
-    text = "\n".join(p.text for p in Docx(io.BytesIO(document_docx(document))).paragraphs)
+    docx = Docx(io.BytesIO(document_docx(document)))
+    text = "\n".join(p.text for p in docx.paragraphs)
     assert "Kính gửi: Sở Tài chính." in text and f"trước ngày {due:%d/%m/%Y}" in text
-    assert "điểm a khoản 1 Điều 30" in text and "V/v góp ý" in text
+    # The summary sits under the number, in the issuer's column of the header.
+    header = "\n".join(p.text for p in docx.tables[0].rows[0].cells[0].paragraphs)
+    assert "điểm a khoản 1 Điều 30" in text and "\nV/v góp ý" in header
 
 
 def test_agency_answer_recorded_against_provisions_stops_the_clock(tree, leader):

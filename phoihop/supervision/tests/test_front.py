@@ -84,6 +84,12 @@ def test_front_recommendation_waits_for_the_reply_on_its_own_clock(
     rec = _conclude(_front_plan(tree, front, front_leader), front_leader)
     notice = Plan.objects.get(pk=rec.plan_id).notice_document
     assert notice.doc_type == Document.Type.OFFICIAL_LETTER
+    # The letter names whom it is sent to; "Như trên" in "Nơi nhận" stands for them.
+    body = rec.organization.name
+    assert notice.body["paragraphs"][0] == f"Kính gửi: {body}."
+    assert notice.recipients == ["Như trên"]
+    # A công văn's summary runs on from "V/v" in lower case.
+    assert notice.title.startswith("kiến nghị sau giám sát ")
     clocks = dict(
         Deadline.objects.filter(target_id=str(rec.pk), status="running").values_list(
             "rule_id", "due_on"

@@ -2,10 +2,12 @@
 visit → report and recommendations → findings lifecycle → re-supervision; questioning and
 pledges (RULEBOOK §6, KH-16, KH-17)."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from docx import Document as Docx
 
 from phoihop.access.policy import can
 from phoihop.accounts.services import system_actor
@@ -150,8 +152,22 @@ def test_visit_minutes_and_the_report_with_its_recommendations(tree, leader):
     plan.refresh_from_db()
     assert plan.status == Plan.Status.REPORTED
     assert plan.report_document.doc_type == "BC" and plan.notice_document.doc_type == "TB"
+    # The summaries name what was supervised once ("Giám sát việc …" is the plan's title).
+    assert plan.report_document.title == "Kết quả giám sát việc quản lý trật tự xây dựng"
+    assert plan.notice_document.title == "Kết luận giám sát việc quản lý trật tự xây dựng"
     docx = document_docx(plan.notice_document)
     assert docx[:2] == b"PK"
+    # The plan is cited by its name and dates, not by the system's register reference.
+    opening = plan.report_document.body["paragraphs"][0]
+    assert (
+        opening.startswith("Thực hiện Kế hoạch giám sát việc quản lý trật tự xây dựng (từ ngày ")
+        and plan.reference not in opening
+    )
+    # Neither names an addressee ("Kính gửi"), so "Nơi nhận" has no "Như trên" to stand for one.
+    for document in (plan.report_document, plan.notice_document):
+        sent_to = Docx(io.BytesIO(document_docx(document))).tables[-1].rows[0].cells[0]
+        lines = [p.text for p in sent_to.paragraphs]
+        assert "- Như trên;" not in lines and f"- {tree.other_unit.name};" in lines
     recs = list(plan.recommendations.order_by("due_by"))
     assert [r.organization for r in recs] == [tree.other, tree.other_unit]
     assert all(r.supervised_by == tree.own for r in recs)

@@ -335,6 +335,16 @@ def test_supervising_body_sees_the_overdue_copy(bodies, secretary):
     assert [o.organization for o in overdue] == [bodies["ubnd"]]
 
 
+def _report(actor, session, organization, kind):
+    return services.report_issue(
+        actor=actor,
+        session=session,
+        organization=organization,
+        kind=kind,
+        issued_on=date(2026, 10, 3),
+    )
+
+
 def test_front_report_counts_and_groups(recorded, bodies, secretary):
     from phoihop.testing import grant, make_user
 
@@ -342,21 +352,28 @@ def test_front_report_counts_and_groups(recorded, bodies, secretary):
     services.consolidated_accept(actor=secretary, item=_group_of(ROAD[0]))
     front = make_user("mttq")
     grant(front, "specialist", bodies["front"])
-    document = services.report_issue(
-        actor=front,
-        session=recorded,
-        organization=bodies["front"],
-        kind="front",
-        issued_on=date(2026, 10, 3),
-    )
+    document = _report(front, recorded, bodies["front"], "front")
     text = " ".join(document.body["paragraphs"])
     assert "1 hội nghị" in text and "6 ý kiến" in text and "1 kiến nghị" in text
+    # No attendance was recorded: the report does not say that nobody came.
+    assert "hội nghị tiếp xúc cử tri; cử tri nêu 6 ý kiến" in text and "0 lượt" not in text
+    # Under "BÁO CÁO" the summary does not begin with "Báo cáo" again.
+    assert document.title.startswith("Tổng hợp ý kiến, kiến nghị của cử tri — ")
     assert document.symbol.endswith("/BC-MTTQ") or "BC" in document.symbol
     assert document_docx(document)[:2] == b"PK"
     assert any(
         ROAD[0][:20] in " ".join(r[2] for r in t["rows"]) or t["rows"]
         for t in document.body["tables"]
     )
+
+
+def test_the_delegations_report_names_the_standing_committee_it_goes_to(
+    recorded, bodies, secretary
+):
+    document = _report(secretary, recorded, bodies["delegation"], "delegation")
+    # "Như trên" in "Nơi nhận" stands for the addressee named in "Kính gửi:".
+    assert document.body["paragraphs"][0] == "Kính gửi: Ủy ban Thường vụ Quốc hội."
+    assert document.recipients == ["Như trên"]
 
 
 def test_repeated_petition_is_flagged_with_the_earlier_answer(bodies, secretary):
