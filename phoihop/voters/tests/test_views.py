@@ -155,3 +155,19 @@ def test_voter_pages_offer_an_administrator_no_link_that_answers_404(bodies):
 
     assert dead_links(client, reverse("voters:session_list")) == []
     assert dead_links(client, session.get_absolute_url()) == []
+
+
+def test_only_the_consolidating_body_is_offered_the_consolidation_controls(bodies, secretary):
+    """The Front sees the delegation's session (it co-organised a meeting) and may review the
+    groups, but running and regrouping are the delegation's: no button that ends in a
+    refusal."""
+    session = make_session(bodies["delegation"])
+    make_meeting(bodies["delegation"], session=session, co_organizer=bodies["front"])
+    front_officer = make_user("can.bo.mttq")
+    grant(front_officer, "specialist", bodies["front"])
+    url = reverse("voters:review", args=[session.public_id])
+
+    page = signed_in_client(front_officer).get(url)
+    assert page.status_code == 200
+    assert "Chạy tổng hợp tự động" not in page.content.decode()
+    assert "Chạy tổng hợp tự động" in signed_in_client(secretary).get(url).content.decode()
