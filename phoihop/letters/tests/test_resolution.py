@@ -270,3 +270,15 @@ def test_a_handling_officer_is_offered_only_the_steps_an_officer_may_take(tree, 
 
     choices = dict(signed_in_client(leader).get(url).context["step_form"].fields["action"].choices)
     assert "verify" in choices and "conclude" in choices
+
+
+def test_the_letter_page_names_each_clock_by_what_it_counts(tree, leader):
+    """Officers read "Xử lý đơn", not the rulebook code alone."""
+    letter = register(tree.own, actor=leader, content="Đề nghị sửa đường thôn 3.")
+    page = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
+    assert '<strong>Xử lý đơn</strong> <span class="muted">(XL-07)</span>' in page
+    clock = _clock(letter, "XL-07")
+    clock.rule_id = "XL-07@HL26"  # a provincial variant is named as its rule
+    assert clock.rule_title == "Xử lý đơn"
+    clock.rule_id = "ZZ-99"  # a rule no longer in force keeps its code
+    assert clock.rule_title == "ZZ-99"
