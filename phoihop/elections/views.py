@@ -192,13 +192,15 @@ def publish_view(request, public_id):
 @login_required
 def report_docx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    return file_response(reports.results_docx(election), "bao-cao-ket-qua-bau-cu.docx", DOCX)
+    return file_response(
+        reports.results_docx(election), f"Báo cáo kết quả {election.name}.docx", DOCX
+    )
 
 
 @login_required
 def report_xlsx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    return file_response(reports.results_xlsx(election), "ket-qua-bau-cu.xlsx", XLSX)
+    return file_response(reports.results_xlsx(election), f"Kết quả {election.name}.xlsx", XLSX)
 
 
 @login_required

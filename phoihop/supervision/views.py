@@ -129,7 +129,7 @@ def _xlsx(qs) -> HttpResponse:
             for rec in qs
         ),
     )
-    return file_response(list_workbook([sheet]), "kien-nghi-giam-sat.xlsx", XLSX)
+    return file_response(list_workbook([sheet]), "Kiến nghị sau giám sát.xlsx", XLSX)
 
 
 # ------------------------------------------------------------------ programmes

@@ -810,4 +810,6 @@ def statistics(request, public_id):
 def statistics_xlsx(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
-    return file_response(exports.session_xlsx(session=session), "kien-nghi-cu-tri.xlsx", XLSX)
+    return file_response(
+        exports.session_xlsx(session=session), f"Kiến nghị cử tri {session.name}.xlsx", XLSX
+    )

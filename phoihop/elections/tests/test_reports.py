@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from phoihop.accounts.services import system_actor
 from phoihop.elections import reports, services
 from phoihop.elections.tests import factories
-from phoihop.testing import chart_values, signed_in_client
+from phoihop.testing import chart_values, download_name, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +122,11 @@ def test_staff_pages_render(tabulated, leader):
         assert c.get(url).status_code == 200, url
     page = c.get(election.get_absolute_url()).content.decode()
     assert "Nộp hồ sơ ứng cử" in page and "11/04/2027" in page
+    # The downloads are named in Vietnamese, after the election.
+    docx = c.get(f"/bau-cu/{election.public_id}/bao-cao.docx")
+    assert download_name(docx) == f"Báo cáo kết quả {election.name}.docx"
+    xlsx = c.get(f"/bau-cu/{election.public_id}/ket-qua.xlsx")
+    assert download_name(xlsx) == f"Kết quả {election.name}.xlsx"
 
 
 def test_results_pages_draw_the_votes_as_a_chart(tabulated, leader, client):

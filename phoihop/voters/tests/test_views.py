@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from phoihop.accounts.services import system_actor
 from phoihop.casework.models import Handover
-from phoihop.testing import chart_values, dead_links, grant, make_user, signed_in_client
+from phoihop.testing import (
+    chart_values,
+    dead_links,
+    download_name,
+    grant,
+    make_user,
+    signed_in_client,
+)
 from phoihop.voters import services
 from phoihop.voters.tests.factories import commune, make_consolidated, make_meeting, make_session
 
@@ -69,6 +76,7 @@ def test_printable_answers_and_statistics(bodies):
     assert chart_values(page, "chart-3") == "Đã giải quyết xong: 1"
     assert '<th scope="row">Đã giải quyết xong</th><td class="num">1</td>' in page
     xlsx = client.get(reverse("voters:statistics_xlsx", args=[session.public_id]))
+    assert download_name(xlsx) == f"Kiến nghị cử tri {session.name}.xlsx"
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(xlsx.content))
