@@ -102,3 +102,17 @@ def test_an_english_browser_still_gets_vietnamese(db):
     page = Client().get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert b'<html lang="vi">' in page.content
     assert page["Content-Language"] == "vi"
+
+
+def test_every_page_names_its_icon_so_browsers_do_not_ask_for_a_missing_favicon(db):
+    """Without a declared icon a browser asks for /favicon.ico, which is not served: a 404
+    and a console error on the first page of every visit, staff and public alike."""
+    import re
+
+    from django.contrib.staticfiles import finders
+    from django.test import Client
+
+    for url in ("/dang-nhap/", "/cong-dan/"):
+        page = Client().get(url).content.decode()
+        icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', page)
+        assert icon and finders.find(icon.group(1)), url
