@@ -60,6 +60,10 @@ def election_list_view(request):
     _require_anywhere(request.user, "elections.view_election")
     can_add = has_permission_anywhere(request.user, "elections.add_election")
     form = ElectionForm(organizations=_organizations_for_add(request.user)) if can_add else None
+    return _list_page(request, form)
+
+
+def _list_page(request, form):
     return render(
         request,
         "elections/list.html",
@@ -81,7 +85,7 @@ def election_create_view(request):
 
     if submit(request, form, call, "Đã tạo cuộc bầu cử và lịch thời hạn theo luật định."):
         return redirect(created["election"])
-    return redirect("elections:list")
+    return _list_page(request, form)  # refused: the form again, with what was typed
 
 
 def _election_context(request, election):

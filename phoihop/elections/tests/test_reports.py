@@ -137,3 +137,25 @@ def test_results_pages_draw_the_votes_as_a_chart(tabulated, leader, client):
     services.election_publish(actor=system_actor(), election=tabulated.election)
     public = client.get(f"/ket-qua-bau-cu/{tabulated.election.public_id}/").content.decode()
     assert chart_values(public, "votes-0") == desc
+
+
+def test_a_refused_new_election_keeps_what_was_typed(tree, leader):
+    """Election day must be a Sunday (Luật Bầu cử Đ5): the form comes back with the reason and
+    the name and choices kept, and nothing is created."""
+    from phoihop.elections.models import Election
+
+    name = "Bầu cử bổ sung đại biểu HĐND tỉnh tại Đơn vị bầu cử số 3"
+    page = signed_in_client(leader).post(
+        "/bau-cu/tao/",
+        {
+            "organization": tree.own.pk,
+            "name": name,
+            "kind": "by_election",
+            "election_day": "06/03/2027",  # a Saturday
+            "terms": [factories.term().pk],
+        },
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and "Chủ nhật" in text
+    assert f'value="{name}"' in text and 'value="06/03/2027"' in text
+    assert not Election.objects.filter(name=name).exists()
