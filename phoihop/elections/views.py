@@ -237,16 +237,17 @@ def contest_view(request, public_id):
             "can_change": can(request.user, "change", election),
             "can_enter": can(request.user, "enter", election),
             "can_audit": can(request.user, "audit", election),
-            "nomination_form": NominationForm(),
-            "post_form": VoterListPostForm(),
-            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),  # ids unique on the page
-            "change_form": VoterListChangeForm(),
-            "complaint_form": ComplaintForm(),
+            # Each form its own ids, so that every label names its own form's field.
+            "nomination_form": NominationForm(auto_id="nominee_%s"),
+            "post_form": VoterListPostForm(auto_id="post_%s"),
+            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),
+            "change_form": VoterListChangeForm(auto_id="change_%s"),
+            "complaint_form": ComplaintForm(auto_id="complaint_%s"),
             "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
             "can_complain": has_permission_anywhere(
                 request.user, "elections.add_voterlistcomplaint"
             ),
-            "area_form": PollingAreaForm(initial={"number": len(areas) + 1}),
+            "area_form": PollingAreaForm(auto_id="area_%s", initial={"number": len(areas) + 1}),
         },
     )
 

@@ -159,3 +159,16 @@ def test_a_refused_new_election_keeps_what_was_typed(tree, leader):
     assert page.status_code == 200 and "Chủ nhật" in text
     assert f'value="{name}"' in text and 'value="06/03/2027"' in text
     assert not Election.objects.filter(name=name).exists()
+
+
+def test_every_label_on_the_contest_page_names_its_own_field(tabulated, leader):
+    """Several forms share field names (the polling area's number): their ids must differ,
+    or a label names another form's field and that form's own field has no label."""
+    import re
+    from collections import Counter
+
+    page = signed_in_client(leader).get(tabulated.get_absolute_url()).content.decode()
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    for target in re.findall(r'<label for="([^"]+)"', page):
+        assert target in ids, target
