@@ -742,6 +742,12 @@ def _met_in_every_area(election: Election, field: str, rule_id: str) -> None:
         _timetable_met(election, rule_id, max(dates))
 
 
+def ballots_due(election: Election) -> date:
+    """The last day to hand the ballots to the polling teams: 13 days before election day
+    (Đ24 k3 d, BC-14)."""
+    return engine.compute_due("BC-14", election.election_day).due
+
+
 @transaction.atomic
 def ballots_deliver(*, actor, area: PollingArea, delivered_on: date) -> PollingArea:
     """The commune election committee hands the ballots and documents to the polling team of

@@ -248,6 +248,7 @@ def contest_view(request, public_id):
                 request.user, "elections.add_voterlistcomplaint"
             ),
             "area_form": PollingAreaForm(auto_id="area_%s", initial={"number": len(areas) + 1}),
+            "ballots_due": services.ballots_due(election),
         },
     )
 
@@ -396,9 +397,10 @@ def voter_list_post_view(request, public_id):
 def ballots_deliver_view(request, public_id):
     _require_anywhere(request.user, "elections.change_election")
     contest = contest_get(viewer=request.user, public_id=public_id)
-    submit(
+    form = BallotsDeliveredForm(request.POST)
+    delivered = submit(
         request,
-        BallotsDeliveredForm(request.POST),
+        form,
         lambda d: services.ballots_deliver(
             actor=request.user,
             area=area_get(contest=contest, number=d["number"]),
@@ -406,6 +408,13 @@ def ballots_deliver_view(request, public_id):
         ),
         "Đã ghi nhận việc giao phiếu bầu cho Tổ bầu cử.",
     )
+    due = services.ballots_due(contest.election)
+    if delivered and form.cleaned_data["delivered_on"] > due:  # recorded as it happened
+        messages.warning(
+            request,
+            f"Giao phiếu bầu chậm so với hạn {due:%d/%m/%Y} "
+            "(chậm nhất 13 ngày trước ngày bầu cử, BC-14).",
+        )
     return redirect(contest)
 
 

@@ -124,7 +124,22 @@ def test_ballots_delivered_from_the_contest_page(tree, leader):
     client.post(url, {"number": 1, "delivered_on": "08/05/2027"})  # a double submit
     assert contest.areas.get(number=1).ballots_delivered_on == date(2027, 5, 8)
     assert AuditEvent.objects.filter(event="election.ballots_delivered").count() == 1
-    assert "giao ngày 08/05/2027" in client.get(contest.get_absolute_url()).content.decode()
+    page = client.get(contest.get_absolute_url()).content.decode()
+    assert "giao ngày 08/05/2027" in page and "chậm so với hạn" not in page
+    assert "13 ngày trước ngày bầu cử: 10/05/2027" in page
+
+
+def test_a_late_delivery_is_recorded_and_shown_late(tree, leader):
+    """A delivery after the 13-day limit is recorded as it happened (BC-14), and the officer
+    is told, on the spot and on the page, that it was late."""
+    contest = factories.contest(tree.own)
+    client = signed_in_client(leader)
+    url = reverse("elections:ballots_deliver", kwargs={"public_id": contest.public_id})
+    response = client.post(url, {"number": 2, "delivered_on": "18/05/2027"}, follow=True)
+    assert contest.areas.get(number=2).ballots_delivered_on == date(2027, 5, 18)
+    page = response.content.decode()
+    assert "Giao phiếu bầu chậm so với hạn 10/05/2027" in page
+    assert '<span class="tag overdue">chậm so với hạn 10/05/2027</span>' in page
 
 
 def test_bc23a_stops_when_every_protocol_is_accepted_even_after_an_audit(tree, leader):
