@@ -179,3 +179,30 @@ def test_only_the_consolidating_body_is_offered_the_consolidation_controls(bodie
     assert page.status_code == 200
     assert "Chạy tổng hợp tự động" not in page.content.decode()
     assert "Chạy tổng hợp tự động" in signed_in_client(secretary).get(url).content.decode()
+
+
+def test_a_finished_run_says_so_once(bodies):
+    """A run in progress shows its stage; a finished one reads "Xong", not "Xong — Xong"."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    def progress(status, label, stage):
+        run = SimpleNamespace(
+            status=status,
+            stage=stage,
+            get_status_display=label,
+            percent=100 if status == "done" else 50,
+            petitions=2,
+            groups_proposed=2,
+            repeats_found=0,
+            error="",
+            public_id="00000000-0000-0000-0000-000000000000",
+        )
+        return render_to_string("voters/_run_progress.html", {"run": run, "session": None})
+
+    assert "Xong</p>" in progress("done", "Xong", "Xong")
+    assert "Xong — Xong" not in progress("done", "Xong", "Xong")
+    assert "Đang chạy — Phân tích kiến nghị</p>" in progress(
+        "running", "Đang chạy", "Phân tích kiến nghị"
+    )
