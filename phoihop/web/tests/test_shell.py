@@ -116,3 +116,27 @@ def test_every_page_names_its_icon_so_browsers_do_not_ask_for_a_missing_favicon(
         page = Client().get(url).content.decode()
         icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', page)
         assert icon and finders.find(icon.group(1)), url
+
+
+def test_the_dashboard_lists_an_item_once_though_two_sources_name_it(monkeypatch):
+    """A voter petition's answer clock (deadlines) and the petitions waiting for an answer
+    (voters) name the same work on the same day: one line, with the fuller title."""
+    from phoihop.core.registry import Registry
+    from phoihop.web.dashboard import dashboard_for
+
+    day = date(2026, 11, 9)
+    clock = DueItem("Trả lời KNCT-2026-0002", day, "/cu-tri/kien-nghi/x/", "KNCT-05")
+    waiting = DueItem(
+        "Trả lời kiến nghị cử tri KNCT-2026-0002: Đề nghị nạo vét kênh", day, clock.url, "KNCT"
+    )
+    other = DueItem("Đơn 01/2026/Đ-UBND", day, "/don/y/", "XL-07")
+    unlinked = DueItem("Hạn không mở được", day, "", "XL-07")
+    registry = Registry("due-item source")
+    registry.register("a", lambda viewer, today: [clock, other, unlinked])
+    registry.register("b", lambda viewer, today: [waiting, unlinked])
+    monkeypatch.setattr("phoihop.web.dashboard.due_items", registry)
+    monkeypatch.setattr("phoihop.web.dashboard.calendar_sources", Registry("calendar source"))
+    board = dashboard_for(viewer=None, today=date(2026, 12, 8))
+    assert sorted(i.title for i in board.overdue) == sorted(
+        [other.title, unlinked.title, unlinked.title, waiting.title]
+    )
