@@ -338,6 +338,7 @@ def protocol_view(request, public_id, number):
             "area": area,
             "form": form,
             "can_enter": can(request.user, "enter", contest.election),
+            "no_official_list": services.NO_OFFICIAL_LIST if not candidates else "",
         },
     )
 

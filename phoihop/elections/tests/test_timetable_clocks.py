@@ -204,3 +204,25 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
     left = {d.rule_id: d.status for d in deadline_item_list(target=election)}
     assert set(left) == {rule for rule, _body in services.TIMETABLE}
     assert {rule for rule, status in left.items() if status != "completed"} == set()
+
+
+def test_no_protocol_before_the_official_list_of_candidates(tree, leader):
+    """The ballots carry the official list (Đ57): before there is one, the protocol page says
+    so instead of a form that fails on a blank field nobody can see."""
+    contest = factories.contest(tree.own)
+    area = contest.areas.get(number=1)
+    url = reverse("elections:protocol", kwargs={"public_id": contest.public_id, "number": 1})
+    page = signed_in_client(leader).get(url).content.decode()
+    assert "chưa có danh sách chính thức người ứng cử" in page and "Lưu lượt nhập" not in page
+    figures = {
+        "voters_on_list": 1000,
+        "voted": 900,
+        "ballots_issued": 900,
+        "ballots_collected": 900,
+        "valid": 890,
+        "invalid": 10,
+        "votes": {},
+    }
+    with pytest.raises(ApplicationError, match="danh sách chính thức"):
+        services.protocol_enter(actor=leader, area=area, numbers=figures)
+    assert not area.entries.exists()
