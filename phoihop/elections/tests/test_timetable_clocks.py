@@ -207,7 +207,7 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
 
 
 def test_no_protocol_before_the_official_list_of_candidates(tree, leader):
-    """The ballots carry the official list (Đ57): before there is one, the protocol page says
+    """The ballots carry the official list of candidates: before there is one, the protocol page says
     so instead of a form that fails on a blank field nobody can see."""
     contest = factories.contest(tree.own)
     area = contest.areas.get(number=1)
