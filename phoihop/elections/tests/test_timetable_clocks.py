@@ -207,8 +207,8 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
 
 
 def test_no_protocol_before_the_official_list_of_candidates(tree, leader):
-    """The ballots carry the official list of candidates: before there is one, the protocol page says
-    so instead of a form that fails on a blank field nobody can see."""
+    """The ballots carry the official list of candidates: before there is one, the protocol
+    page says so instead of a form that fails on a blank field nobody can see."""
     contest = factories.contest(tree.own)
     area = contest.areas.get(number=1)
     url = reverse("elections:protocol", kwargs={"public_id": contest.public_id, "number": 1})
