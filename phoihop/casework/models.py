@@ -320,6 +320,13 @@ class FollowUp(TrackedItem, ItemRef):
     def get_absolute_url(self) -> str:
         return reverse("casework:follow_up", kwargs={"public_id": self.public_id})
 
+    def get_status_display(self) -> str:
+        """The status in words, as pages show every item's ("Chờ trả lời"): the field is the
+        shared ``TrackedItem.status``, which has no choices of its own."""
+        if self.status in self.Status.values:
+            return str(self.Status(self.status).label)
+        return self.status
+
 
 class Handover(BaseModel, ItemRef):
     """An item sent by one body to another (chuyển), with the receiving body's receipt.

@@ -22,7 +22,9 @@ class VnDateField(forms.DateField):
                     "placeholder": "dd/mm/yyyy",
                     "inputmode": "numeric",
                     "autocomplete": "off",
-                    "pattern": r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}",
+                    # Browsers compile ``pattern`` with the ``v`` flag, where ``/`` and ``-``
+                    # inside a character class must be escaped (else the pattern is dropped).
+                    "pattern": r"\d{1,2}[.\/\-]\d{1,2}[.\/\-]\d{4}|\d{4}-\d{2}-\d{2}",
                     "size": 10,
                 },
             ),

@@ -154,6 +154,17 @@ class Deadline(BaseModel):
     def is_open(self) -> bool:
         return self.status != self.Status.COMPLETED
 
+    @property
+    def rule_title(self) -> str:
+        """What the clock counts, in the rule's words ("Xử lý đơn"), for pages that list an
+        item's clocks; a provincial variant ("KH-04@HL26") is named as its rule."""
+        rules = engine.current_rules()
+        rule_id = self.rule_id if self.rule_id in rules else self.rule_id.split("@")[0]
+        try:
+            return rules.get(rule_id).title
+        except engine.UnknownRuleError:
+            return self.rule_id
+
     def days_left(self, today: date) -> int:
         """Calendar days until the due date (negative once overdue)."""
         return engine.days_until(self.due_on, today)

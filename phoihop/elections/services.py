@@ -515,6 +515,12 @@ def _minutes_accepted(election: Election) -> None:
         _timetable_met(election, "BC-23a", timezone.localdate())
 
 
+NO_OFFICIAL_LIST = (
+    "Đơn vị bầu cử chưa có danh sách chính thức người ứng cử: chưa nhập được biên bản kết quả "
+    "kiểm phiếu (phiếu bầu ghi tên những người trong danh sách chính thức)."
+)
+
+
 @transaction.atomic
 def protocol_enter(*, actor, area: PollingArea, numbers: dict) -> Protocol:
     """Enter a polling area's counting minutes. The first entry waits for a second by someone
@@ -522,6 +528,8 @@ def protocol_enter(*, actor, area: PollingArea, numbers: dict) -> Protocol:
     the audit queue with the differences and errors listed (decision 0185)."""
     contest = area.contest
     require(actor, "enter", contest.election)
+    if not contest.candidates.filter(stage=Candidate.Stage.OFFICIAL).exists():
+        raise ApplicationError(NO_OFFICIAL_LIST, code="no_official_list")
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
     protocol = Protocol.objects.filter(area=area).first()
     names = {str(c.pk): c.person.full_name for c in contest.candidates.select_related("person")}
@@ -738,6 +746,12 @@ def _met_in_every_area(election: Election, field: str, rule_id: str) -> None:
     )
     if dates and None not in dates:
         _timetable_met(election, rule_id, max(dates))
+
+
+def ballots_due(election: Election) -> date:
+    """The last day to hand the ballots to the polling teams: 13 days before election day
+    (Đ24 k3 d, BC-14)."""
+    return engine.compute_due("BC-14", election.election_day).due
 
 
 @transaction.atomic

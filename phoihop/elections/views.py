@@ -60,6 +60,10 @@ def election_list_view(request):
     _require_anywhere(request.user, "elections.view_election")
     can_add = has_permission_anywhere(request.user, "elections.add_election")
     form = ElectionForm(organizations=_organizations_for_add(request.user)) if can_add else None
+    return _list_page(request, form)
+
+
+def _list_page(request, form):
     return render(
         request,
         "elections/list.html",
@@ -81,7 +85,7 @@ def election_create_view(request):
 
     if submit(request, form, call, "Đã tạo cuộc bầu cử và lịch thời hạn theo luật định."):
         return redirect(created["election"])
-    return redirect("elections:list")
+    return _list_page(request, form)  # refused: the form again, with what was typed
 
 
 def _election_context(request, election):
@@ -192,13 +196,15 @@ def publish_view(request, public_id):
 @login_required
 def report_docx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    return file_response(reports.results_docx(election), "bao-cao-ket-qua-bau-cu.docx", DOCX)
+    return file_response(
+        reports.results_docx(election), f"Báo cáo kết quả {election.name}.docx", DOCX
+    )
 
 
 @login_required
 def report_xlsx_view(request, public_id):
     election = election_get(viewer=request.user, public_id=public_id)
-    return file_response(reports.results_xlsx(election), "ket-qua-bau-cu.xlsx", XLSX)
+    return file_response(reports.results_xlsx(election), f"Kết quả {election.name}.xlsx", XLSX)
 
 
 @login_required
@@ -231,16 +237,18 @@ def contest_view(request, public_id):
             "can_change": can(request.user, "change", election),
             "can_enter": can(request.user, "enter", election),
             "can_audit": can(request.user, "audit", election),
-            "nomination_form": NominationForm(),
-            "post_form": VoterListPostForm(),
-            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),  # ids unique on the page
-            "change_form": VoterListChangeForm(),
-            "complaint_form": ComplaintForm(),
+            # Each form its own ids, so that every label names its own form's field.
+            "nomination_form": NominationForm(auto_id="nominee_%s"),
+            "post_form": VoterListPostForm(auto_id="post_%s"),
+            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),
+            "change_form": VoterListChangeForm(auto_id="change_%s"),
+            "complaint_form": ComplaintForm(auto_id="complaint_%s"),
             "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
             "can_complain": has_permission_anywhere(
                 request.user, "elections.add_voterlistcomplaint"
             ),
-            "area_form": PollingAreaForm(initial={"number": len(areas) + 1}),
+            "area_form": PollingAreaForm(auto_id="area_%s", initial={"number": len(areas) + 1}),
+            "ballots_due": services.ballots_due(election),
         },
     )
 
@@ -330,6 +338,7 @@ def protocol_view(request, public_id, number):
             "area": area,
             "form": form,
             "can_enter": can(request.user, "enter", contest.election),
+            "no_official_list": services.NO_OFFICIAL_LIST if not candidates else "",
         },
     )
 
@@ -389,9 +398,10 @@ def voter_list_post_view(request, public_id):
 def ballots_deliver_view(request, public_id):
     _require_anywhere(request.user, "elections.change_election")
     contest = contest_get(viewer=request.user, public_id=public_id)
-    submit(
+    form = BallotsDeliveredForm(request.POST)
+    delivered = submit(
         request,
-        BallotsDeliveredForm(request.POST),
+        form,
         lambda d: services.ballots_deliver(
             actor=request.user,
             area=area_get(contest=contest, number=d["number"]),
@@ -399,6 +409,13 @@ def ballots_deliver_view(request, public_id):
         ),
         "Đã ghi nhận việc giao phiếu bầu cho Tổ bầu cử.",
     )
+    due = services.ballots_due(contest.election)
+    if delivered and form.cleaned_data["delivered_on"] > due:  # recorded as it happened
+        messages.warning(
+            request,
+            f"Giao phiếu bầu chậm so với hạn {due:%d/%m/%Y} "
+            "(chậm nhất 13 ngày trước ngày bầu cử, BC-14).",
+        )
     return redirect(contest)
 
 

@@ -430,7 +430,7 @@ def import_template(request, public_id):
     cites = selectors.citations(item.version)
     order = item.version.provisions.values_list("id", flat=True)
     content = imports.template_xlsx(cites[pk] for pk in order)
-    return file_response(content, f"mau-nhap-y-kien-{item.reference}.xlsx", XLSX)
+    return file_response(content, f"Mẫu nhập ý kiến {item.reference}.xlsx", XLSX)
 
 
 @login_required
@@ -675,7 +675,7 @@ def _report_xlsx(item, rows) -> HttpResponse:
             for i, r in enumerate(rows, 1)
         ],
     )
-    return file_response(list_workbook([sheet]), f"tong-hop-{item.reference}.xlsx", XLSX)
+    return file_response(list_workbook([sheet]), f"Tổng hợp ý kiến {item.reference}.xlsx", XLSX)
 
 
 @login_required

@@ -183,9 +183,17 @@ COMPLEXITY_CHOICES = [
 ]
 
 
-def step_choices(letter: Letter, *, suspended: bool) -> list[tuple[str, str]]:
+# The steps that are the deciding officer's (``decide`` on the letter; the services refuse
+# them to an officer who only handles it): extending, suspending, resuming, concluding.
+DECIDING_STEPS = frozenset({"extend", "suspend", "resume", "conclude"})
+
+
+def step_choices(
+    letter: Letter, *, suspended: bool, may_decide: bool = True
+) -> list[tuple[str, str]]:
     """The steps valid for *letter*'s state and kind: those its item kind offers for the
-    status, less those the law does not give this kind or the clocks rule out."""
+    status, less those the law does not give this kind or the clocks rule out, and less the
+    deciding officer's steps when the viewer may not decide."""
     from phoihop.casework.registry import item_kinds
 
     offered = set(item_kinds.for_model(Letter).actions_for(letter.status))
@@ -197,6 +205,8 @@ def step_choices(letter: Letter, *, suspended: bool) -> list[tuple[str, str]]:
         ruled_out.add("extend")
     if kind == Letter.Kind.DENUNCIATION and letter.is_especially_complex:
         pass  # two extensions; the service counts them
+    if not may_decide:
+        ruled_out |= DECIDING_STEPS
     if suspended:
         ruled_out |= {"suspend", "conclude", "extend"}
     else:
@@ -269,11 +279,20 @@ class StepForm(forms.Form):
         "phức tạp hai lần.",
     )
 
-    def __init__(self, *args, letter: Letter | None = None, suspended: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        letter: Letter | None = None,
+        suspended: bool = False,
+        may_decide: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.letter = letter
         if letter is not None:
-            self.fields["action"].choices = step_choices(letter, suspended=suspended)
+            self.fields["action"].choices = step_choices(
+                letter, suspended=suspended, may_decide=may_decide
+            )
             if letter.kind != Letter.Kind.DENUNCIATION:
                 del self.fields["days"]
             if letter.kind != Letter.Kind.COMPLAINT or letter.status != Letter.Status.RESOLVED:

@@ -190,6 +190,7 @@ def _detail_context(request, letter):
             auto_id="id_step_%s",
             letter=letter,
             suspended=_suspended(letter) if letter.status == Letter.Status.ACCEPTED else False,
+            may_decide=actions["decide"],
         ),
     }
 

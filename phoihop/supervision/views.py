@@ -129,7 +129,7 @@ def _xlsx(qs) -> HttpResponse:
             for rec in qs
         ),
     )
-    return file_response(list_workbook([sheet]), "kien-nghi-giam-sat.xlsx", XLSX)
+    return file_response(list_workbook([sheet]), "Kiến nghị sau giám sát.xlsx", XLSX)
 
 
 # ------------------------------------------------------------------ programmes
@@ -409,6 +409,13 @@ RESPONSIBLE_STEPS = ("reply", "accept", "progress", "report_done")
 @login_required
 def recommendation_detail_view(request, public_id):
     rec = selectors.recommendation_get(viewer=request.user, public_id=public_id)
+    return _recommendation_page(request, rec)
+
+
+def _recommendation_page(request, rec: Recommendation, bound=None):
+    """The recommendation and the steps the viewer may take; *bound* is the step form just
+    refused, shown again with what was typed (the step's code is its ``step`` field)."""
+    bound_step = bound.data.get("step") if bound is not None else None
     awaiting_reply = rec.plan.is_front and rec.replied_on is None
     kind_actions = {
         "open": ("reply", "accept", "progress") if awaiting_reply else ("accept", "progress"),
@@ -421,7 +428,11 @@ def recommendation_detail_view(request, public_id):
     supervising = can(request.user, "supervise", rec)
     reply_clock = clocks_open(rec, [services.FRONT_REPLY_RULE]).first() if awaiting_reply else None
     offered = [
-        (code, label, _step_form(forms.RecommendationStepForm, code))
+        (
+            code,
+            label,
+            bound if code == bound_step else _step_form(forms.RecommendationStepForm, code),
+        )
         for code, label in forms.RecommendationStepForm.STEPS
         if code in kind_actions and (responsible if code in RESPONSIBLE_STEPS else supervising)
     ]
@@ -443,13 +454,16 @@ def recommendation_detail_view(request, public_id):
 @require_POST
 def recommendation_step_view(request, public_id):
     rec = selectors.recommendation_get(viewer=request.user, public_id=public_id)
-    form = forms.RecommendationStepForm(request.POST)
+    step_code = request.POST.get("step", "")
+    form = forms.RecommendationStepForm(request.POST, auto_id=f"%s-{step_code}")
 
     def step(d):
         return services.recommendation_step(actor=request.user, rec=rec, **d)
 
-    submit(request, form, step, "Đã cập nhật kiến nghị.")
-    return redirect(rec)
+    if submit(request, form, step, "Đã cập nhật kiến nghị."):
+        return redirect(rec)
+    # Refused: the page again, the form keeping what was typed and chosen.
+    return _recommendation_page(request, rec, bound=form)
 
 
 # ------------------------------------------------------------------ questioning

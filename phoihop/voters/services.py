@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from phoihop.access.policy import require, require_in
+from phoihop.accounts.services import system_actor
 from phoihop.audit.services import audit_record
 from phoihop.casework.clocks import clock_start, clocks_stop
 from phoihop.casework.models import Link, Step
@@ -244,7 +245,9 @@ def meeting_record_minutes(
     meeting.status = Meeting.Status.HELD
     meeting.closed_at = timezone.now()
     meeting.save()
-    clocks_stop(meeting, None, on, actor)
+    # The notice clocks are the organising body's; the co-organising Front may record the
+    # minutes too, so they stop as the system account (the step and the audit name the officer).
+    clocks_stop(meeting, None, on, system_actor())
     step_add(meeting, "held", on, actor, f"{len(speakers)} người phát biểu")
     audit_record(
         actor=actor, event="voters.meeting.held", target=meeting, data={"speakers": len(speakers)}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
-from phoihop.access.policy import can
+from phoihop.access.policy import allowed_in, can
 from phoihop.casework.models import Handover
 from phoihop.casework.selectors import item_by_reference
 from phoihop.casework.views import item_panel_context
@@ -417,8 +417,10 @@ def review(request, public_id):
         selectors.review_groups(viewer=request.user, session=session), REVIEW_GROUPS
     ).get_page(request.GET.get("page"))
     groups = selectors.with_petitions(page.object_list, limit=REVIEW_SHOWN)
-    can_consolidate = has_permission_anywhere(
-        request.user, "voters.consolidate_consolidatedpetition"
+    # Running, approving and regrouping are the consolidating body's (the session's); another
+    # body that sees the session (the Front, a supervising council) reviews read-only.
+    can_consolidate = allowed_in(
+        request.user, "voters.consolidate_consolidatedpetition", session.organization
     )
     for group in groups:
         group.more = max(0, group.size - len(group.shown))
@@ -808,4 +810,6 @@ def statistics(request, public_id):
 def statistics_xlsx(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.view_consolidatedpetition")
-    return file_response(exports.session_xlsx(session=session), "kien-nghi-cu-tri.xlsx", XLSX)
+    return file_response(
+        exports.session_xlsx(session=session), f"Kiến nghị cử tri {session.name}.xlsx", XLSX
+    )

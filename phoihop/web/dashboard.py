@@ -17,12 +17,28 @@ class Dashboard:
     withheld_overdue: int = 0
 
 
+def _once_per_item(items: list[DueItem]) -> list[DueItem]:
+    """One line per item and due date: an item's legal clock and its area's own list (a voter
+    petition waiting for its answer) name the same work; the fuller title is kept."""
+    kept: dict[tuple[str, date], DueItem] = {}
+    rest: list[DueItem] = []
+    for item in items:
+        if not item.url:
+            rest.append(item)
+            continue
+        key = (item.url, item.due_on)
+        if key not in kept or len(item.title) > len(kept[key].title):
+            kept[key] = item
+    return [*kept.values(), *rest]
+
+
 def dashboard_for(*, viewer, today: date, horizon_days: int = 14) -> Dashboard:
     items: list[DueItem] = []
     withheld: list[DueItem] = []
     for source in due_items.values():
         for item in source(viewer, today):
             (withheld if item.withheld else items).append(item)
+    items = _once_per_item(items)
     items.sort(key=lambda i: (i.due_on, i.title))
     soon_end = today + timedelta(days=7)
     calendar: list[CalendarEntry] = []

@@ -174,6 +174,9 @@ def test_follow_up_from_the_page_once_per_submit(admin_of_own, supervisor, tree)
     assert FollowUp.objects.count() == 1
     page = client.get(FollowUp.objects.get().get_absolute_url())
     assert page.status_code == 200 and "Đề nghị xem xét" in page.content.decode()
+    # Its status in words, on its page and in the letter's list of requests.
+    assert '<span class="tag">Chờ trả lời</span>' in page.content.decode()
+    assert "<strong>Chờ trả lời</strong>" in client.get(letter.get_absolute_url()).content.decode()
 
 
 def test_assignment_needs_a_basis_and_a_supervisable_kind(admin_of_own, tree):

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from phoihop.accounts.services import system_actor
 from phoihop.elections import reports, services
 from phoihop.elections.tests import factories
-from phoihop.testing import chart_values, signed_in_client
+from phoihop.testing import chart_values, download_name, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +130,11 @@ def test_staff_pages_render(tabulated, leader):
         assert c.get(url).status_code == 200, url
     page = c.get(election.get_absolute_url()).content.decode()
     assert "Nộp hồ sơ ứng cử" in page and "11/04/2027" in page
+    # The downloads are named in Vietnamese, after the election.
+    docx = c.get(f"/bau-cu/{election.public_id}/bao-cao.docx")
+    assert download_name(docx) == f"Báo cáo kết quả {election.name}.docx"
+    xlsx = c.get(f"/bau-cu/{election.public_id}/ket-qua.xlsx")
+    assert download_name(xlsx) == f"Kết quả {election.name}.xlsx"
 
 
 def test_results_pages_draw_the_votes_as_a_chart(tabulated, leader, client):
@@ -140,3 +145,38 @@ def test_results_pages_draw_the_votes_as_a_chart(tabulated, leader, client):
     services.election_publish(actor=system_actor(), election=tabulated.election)
     public = client.get(f"/ket-qua-bau-cu/{tabulated.election.public_id}/").content.decode()
     assert chart_values(public, "votes-0") == desc
+
+
+def test_a_refused_new_election_keeps_what_was_typed(tree, leader):
+    """Election day must be a Sunday (Luật Bầu cử Đ5): the form comes back with the reason and
+    the name and choices kept, and nothing is created."""
+    from phoihop.elections.models import Election
+
+    name = "Bầu cử bổ sung đại biểu HĐND tỉnh tại Đơn vị bầu cử số 3"
+    page = signed_in_client(leader).post(
+        "/bau-cu/tao/",
+        {
+            "organization": tree.own.pk,
+            "name": name,
+            "kind": "by_election",
+            "election_day": "06/03/2027",  # a Saturday
+            "terms": [factories.term().pk],
+        },
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and "Chủ nhật" in text
+    assert f'value="{name}"' in text and 'value="06/03/2027"' in text
+    assert not Election.objects.filter(name=name).exists()
+
+
+def test_every_label_on_the_contest_page_names_its_own_field(tabulated, leader):
+    """Several forms share field names (the polling area's number): their ids must differ,
+    or a label names another form's field and that form's own field has no label."""
+    import re
+    from collections import Counter
+
+    page = signed_in_client(leader).get(tabulated.get_absolute_url()).content.decode()
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    for target in re.findall(r'<label for="([^"]+)"', page):
+        assert target in ids, target

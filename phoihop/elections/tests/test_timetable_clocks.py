@@ -124,7 +124,22 @@ def test_ballots_delivered_from_the_contest_page(tree, leader):
     client.post(url, {"number": 1, "delivered_on": "08/05/2027"})  # a double submit
     assert contest.areas.get(number=1).ballots_delivered_on == date(2027, 5, 8)
     assert AuditEvent.objects.filter(event="election.ballots_delivered").count() == 1
-    assert "giao ngày 08/05/2027" in client.get(contest.get_absolute_url()).content.decode()
+    page = client.get(contest.get_absolute_url()).content.decode()
+    assert "giao ngày 08/05/2027" in page and "chậm so với hạn" not in page
+    assert "13 ngày trước ngày bầu cử: 10/05/2027" in page
+
+
+def test_a_late_delivery_is_recorded_and_shown_late(tree, leader):
+    """A delivery after the 13-day limit is recorded as it happened (BC-14), and the officer
+    is told, on the spot and on the page, that it was late."""
+    contest = factories.contest(tree.own)
+    client = signed_in_client(leader)
+    url = reverse("elections:ballots_deliver", kwargs={"public_id": contest.public_id})
+    response = client.post(url, {"number": 2, "delivered_on": "18/05/2027"}, follow=True)
+    assert contest.areas.get(number=2).ballots_delivered_on == date(2027, 5, 18)
+    page = response.content.decode()
+    assert "Giao phiếu bầu chậm so với hạn 10/05/2027" in page
+    assert '<span class="tag overdue">chậm so với hạn 10/05/2027</span>' in page
 
 
 def test_bc23a_stops_when_every_protocol_is_accepted_even_after_an_audit(tree, leader):
@@ -189,3 +204,25 @@ def test_after_a_full_cycle_no_clock_of_the_published_election_is_left_running(t
     left = {d.rule_id: d.status for d in deadline_item_list(target=election)}
     assert set(left) == {rule for rule, _body in services.TIMETABLE}
     assert {rule for rule, status in left.items() if status != "completed"} == set()
+
+
+def test_no_protocol_before_the_official_list_of_candidates(tree, leader):
+    """The ballots carry the official list of candidates: before there is one, the protocol
+    page says so instead of a form that fails on a blank field nobody can see."""
+    contest = factories.contest(tree.own)
+    area = contest.areas.get(number=1)
+    url = reverse("elections:protocol", kwargs={"public_id": contest.public_id, "number": 1})
+    page = signed_in_client(leader).get(url).content.decode()
+    assert "chưa có danh sách chính thức người ứng cử" in page and "Lưu lượt nhập" not in page
+    figures = {
+        "voters_on_list": 1000,
+        "voted": 900,
+        "ballots_issued": 900,
+        "ballots_collected": 900,
+        "valid": 890,
+        "invalid": 10,
+        "votes": {},
+    }
+    with pytest.raises(ApplicationError, match="danh sách chính thức"):
+        services.protocol_enter(actor=leader, area=area, numbers=figures)
+    assert not area.entries.exists()

@@ -15,7 +15,7 @@ from phoihop.lawmaking.models import Comment, Consultation
 from phoihop.lawmaking.services import CommentInput
 from phoihop.lawmaking.tests import factories as f
 from phoihop.lawmaking.tests import samples
-from phoihop.testing import dead_links, grant, make_user, signed_in_client
+from phoihop.testing import dead_links, download_name, grant, make_user, signed_in_client
 
 
 @pytest.fixture
@@ -280,6 +280,7 @@ def test_the_xlsx_template_filled_in_is_imported_and_merged(
     c = f.make_consultation(tree.own)
     client = signed_in_client(leader)
     response = client.get(reverse("lawmaking:import_template", args=[c.public_id]))
+    assert download_name(response) == f"Mẫu nhập ý kiến {c.reference}.xlsx"
     book = load_workbook(BytesIO(response.content))
     sheet = book.worksheets[0]
     assert [cell.value for cell in sheet[1]][:3] == [

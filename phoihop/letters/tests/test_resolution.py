@@ -250,3 +250,35 @@ def test_step_page_and_api_record_the_same_steps(tree, leader):
     assert answer.status_code == 200 and answer.json()["status"] == "resolved"
     kinds = list(step_list(item=letter).order_by("id").values_list("kind", flat=True))
     assert kinds[-2:] == ["verification", "concluded"]
+
+
+def test_a_handling_officer_is_offered_only_the_steps_an_officer_may_take(tree, leader):
+    """The officer handling a letter records verification and the like; the answer, extension
+    and suspension are the deciding leader's. The page offers each only what they may take,
+    and a deciding step is not offered only to be refused."""
+    specialist = make_user("chuyen.vien")
+    grant(specialist, "specialist", tree.own)
+    letter = register(tree.own, actor=leader, content="Đề nghị sửa đường thôn 3.", kind="petition")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 9))
+    url = letter.get_absolute_url()
+
+    offered = signed_in_client(specialist).get(url).context["step_form"]
+    choices = dict(offered.fields["action"].choices)
+    assert "verify" in choices and "conclude" not in choices
+    page = signed_in_client(specialist).get(url).content.decode()
+    assert "do lãnh đạo có thẩm quyền thực hiện" in page
+
+    choices = dict(signed_in_client(leader).get(url).context["step_form"].fields["action"].choices)
+    assert "verify" in choices and "conclude" in choices
+
+
+def test_the_letter_page_names_each_clock_by_what_it_counts(tree, leader):
+    """Officers read "Xử lý đơn", not the rulebook code alone."""
+    letter = register(tree.own, actor=leader, content="Đề nghị sửa đường thôn 3.")
+    page = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
+    assert '<strong>Xử lý đơn</strong> <span class="muted">(XL-07)</span>' in page
+    clock = _clock(letter, "XL-07")
+    clock.rule_id = "XL-07@HL26"  # a provincial variant is named as its rule
+    assert clock.rule_title == "Xử lý đơn"
+    clock.rule_id = "ZZ-99"  # a rule no longer in force keeps its code
+    assert clock.rule_title == "ZZ-99"

@@ -13,6 +13,7 @@ from phoihop.audit.models import AuditEvent
 from phoihop.casework.models import Handover, Link
 from phoihop.deadlines.models import Deadline
 from phoihop.documents.services import document_docx
+from phoihop.testing import grant, make_user
 from phoihop.voters import services
 from phoihop.voters.errors import ImportRowError, VotersError
 from phoihop.voters.imports import Row, read_docx, read_pasted, read_xlsx
@@ -44,6 +45,26 @@ def test_meeting_notice_clock_tx04_is_seven_working_days_before(bodies, secretar
     assert clock.due_on == date(2026, 4, 24)  # RULEBOOK example: Fri 08/05 → Fri 24/04
     assert meeting.due_on == date(2026, 4, 24)
     assert meeting.points.count() == 2
+
+
+def test_the_co_organising_front_records_the_minutes_and_the_notice_clock_stops(bodies, secretary):
+    """The Front co-organises the delegation's meeting and may record its minutes
+    (``MeetingPolicy``): the delegation's notice clock stops with it, not a refusal."""
+    front_officer = make_user("can.bo.mttq")
+    grant(front_officer, "specialist", bodies["front"])
+    meeting = make_meeting(
+        bodies["delegation"],
+        actor=secretary,
+        co_organizer=bodies["front"],
+        held_on=date(2026, 5, 8),
+    )
+    services.meeting_record_minutes(
+        actor=front_officer, meeting=meeting, minutes="85 cử tri dự, 2 kiến nghị."
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == "held"
+    assert Deadline.objects.get(rule_id="TX-04").status == "completed"
+    assert AuditEvent.objects.get(event="voters.meeting.held").actor == front_officer
 
 
 def test_meeting_outside_constituency_adds_tx06(bodies, secretary):

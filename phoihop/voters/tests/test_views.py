@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from phoihop.accounts.services import system_actor
 from phoihop.casework.models import Handover
-from phoihop.testing import chart_values, dead_links, grant, make_user, signed_in_client
+from phoihop.testing import (
+    chart_values,
+    dead_links,
+    download_name,
+    grant,
+    make_user,
+    signed_in_client,
+)
 from phoihop.voters import services
 from phoihop.voters.tests.factories import commune, make_consolidated, make_meeting, make_session
 
@@ -69,6 +76,7 @@ def test_printable_answers_and_statistics(bodies):
     assert chart_values(page, "chart-3") == "Đã giải quyết xong: 1"
     assert '<th scope="row">Đã giải quyết xong</th><td class="num">1</td>' in page
     xlsx = client.get(reverse("voters:statistics_xlsx", args=[session.public_id]))
+    assert download_name(xlsx) == f"Kiến nghị cử tri {session.name}.xlsx"
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(xlsx.content))
@@ -155,3 +163,46 @@ def test_voter_pages_offer_an_administrator_no_link_that_answers_404(bodies):
 
     assert dead_links(client, reverse("voters:session_list")) == []
     assert dead_links(client, session.get_absolute_url()) == []
+
+
+def test_only_the_consolidating_body_is_offered_the_consolidation_controls(bodies, secretary):
+    """The Front sees the delegation's session (it co-organised a meeting) and may review the
+    groups, but running and regrouping are the delegation's: no button that ends in a
+    refusal."""
+    session = make_session(bodies["delegation"])
+    make_meeting(bodies["delegation"], session=session, co_organizer=bodies["front"])
+    front_officer = make_user("can.bo.mttq")
+    grant(front_officer, "specialist", bodies["front"])
+    url = reverse("voters:review", args=[session.public_id])
+
+    page = signed_in_client(front_officer).get(url)
+    assert page.status_code == 200
+    assert "Chạy tổng hợp tự động" not in page.content.decode()
+    assert "Chạy tổng hợp tự động" in signed_in_client(secretary).get(url).content.decode()
+
+
+def test_a_finished_run_says_so_once(bodies):
+    """A run in progress shows its stage; a finished one reads "Xong", not "Xong — Xong"."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    def progress(status, label, stage):
+        run = SimpleNamespace(
+            status=status,
+            stage=stage,
+            get_status_display=label,
+            percent=100 if status == "done" else 50,
+            petitions=2,
+            groups_proposed=2,
+            repeats_found=0,
+            error="",
+            public_id="00000000-0000-0000-0000-000000000000",
+        )
+        return render_to_string("voters/_run_progress.html", {"run": run, "session": None})
+
+    assert "Xong</p>" in progress("done", "Xong", "Xong")
+    assert "Xong — Xong" not in progress("done", "Xong", "Xong")
+    assert "Đang chạy — Phân tích kiến nghị</p>" in progress(
+        "running", "Đang chạy", "Phân tích kiến nghị"
+    )

@@ -102,3 +102,41 @@ def test_an_english_browser_still_gets_vietnamese(db):
     page = Client().get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert b'<html lang="vi">' in page.content
     assert page["Content-Language"] == "vi"
+
+
+def test_every_page_names_its_icon_so_browsers_do_not_ask_for_a_missing_favicon(db):
+    """Without a declared icon a browser asks for /favicon.ico, which is not served: a 404
+    and a console error on the first page of every visit, staff and public alike."""
+    import re
+
+    from django.contrib.staticfiles import finders
+    from django.test import Client
+
+    for url in ("/dang-nhap/", "/cong-dan/"):
+        page = Client().get(url).content.decode()
+        icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', page)
+        assert icon and finders.find(icon.group(1)), url
+
+
+def test_the_dashboard_lists_an_item_once_though_two_sources_name_it(monkeypatch):
+    """A voter petition's answer clock (deadlines) and the petitions waiting for an answer
+    (voters) name the same work on the same day: one line, with the fuller title."""
+    from phoihop.core.registry import Registry
+    from phoihop.web.dashboard import dashboard_for
+
+    day = date(2026, 11, 9)
+    clock = DueItem("Trả lời KNCT-2026-0002", day, "/cu-tri/kien-nghi/x/", "KNCT-05")
+    waiting = DueItem(
+        "Trả lời kiến nghị cử tri KNCT-2026-0002: Đề nghị nạo vét kênh", day, clock.url, "KNCT"
+    )
+    other = DueItem("Đơn 01/2026/Đ-UBND", day, "/don/y/", "XL-07")
+    unlinked = DueItem("Hạn không mở được", day, "", "XL-07")
+    registry = Registry("due-item source")
+    registry.register("a", lambda viewer, today: [clock, other, unlinked])
+    registry.register("b", lambda viewer, today: [waiting, unlinked])
+    monkeypatch.setattr("phoihop.web.dashboard.due_items", registry)
+    monkeypatch.setattr("phoihop.web.dashboard.calendar_sources", Registry("calendar source"))
+    board = dashboard_for(viewer=None, today=date(2026, 12, 8))
+    assert sorted(i.title for i in board.overdue) == sorted(
+        [other.title, unlinked.title, unlinked.title, waiting.title]
+    )
