@@ -96,3 +96,15 @@ def test_the_sign_in_page_speaks_english_when_chosen(db):
 def test_a_browser_set_to_english_still_gets_vietnamese(db):
     html = Client(HTTP_ACCEPT_LANGUAGE="en").get("/khong-co-trang-nay/").content.decode()
     assert '<html lang="vi">' in html and "Không tìm thấy trang" in html
+
+
+def test_a_count_of_people_agrees_in_number_in_english():
+    # the letter page counts a letter's senders: "(3 người)", in English "(3 people)"
+    from django.utils import translation
+
+    with translation.override("en"):
+        one, three = (
+            translation.ngettext("%(counter)s người", "%(counter)s người", n) % {"counter": n}
+            for n in (1, 3)
+        )
+    assert (one, three) == ("1 person", "3 people")

@@ -327,7 +327,7 @@ def test_reception_to_statistics_walkthrough(site):
     leader.submit("/xu-ly/", "Ghi nhận")
     leader.expect_text("Đã chuyển đơn")
     deadlines = leader.page.locator("main").inner_text()
-    assert re.search(r"TC-02 — hạn \d\d/\d\d/\d{4} · Hoàn thành", deadlines), deadlines
+    assert re.search(r"\(TC-02\) — hạn \d\d/\d\d/\d{4} · Hoàn thành", deadlines), deadlines
     leader.shot("misdirected-denunciation-forwarded-on")
 
 
