@@ -197,6 +197,21 @@ def test_consultation_page_marks_a_request_past_its_reply_date(tree, leader):
     assert "Sở Xây dựng: Đã gửi" in page and '<strong class="overdue">quá hạn</strong>' in page
 
 
+def test_consultation_page_names_its_clock_by_what_it_counts(tree, leader):
+    """Officers read the rule's name beside its due date, not the rulebook code alone."""
+    c = f.make_consultation(tree.own)
+    page = signed_in_client(leader).get(c.get_absolute_url()).content.decode()
+    clock = _open_clocks(c)[0]
+    assert f"{clock.rule_title}: hạn {clock.due_on:%d/%m/%Y}" in page
+    assert clock.rule_title != clock.rule_id
+
+
+def _open_clocks(consultation):
+    from phoihop.deadlines.selectors import deadline_open_for_target
+
+    return list(deadline_open_for_target(consultation, None))
+
+
 def _import_form(c, text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
