@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
@@ -46,6 +47,7 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         if may_assign
         else None,
         "follow_up_form": forms.FollowUpForm(),
+        "follow_up_period": services.follow_up_period(english=get_language() == "en"),
         "follow_up_answer_form": forms.AnswerForm(),
     }
 

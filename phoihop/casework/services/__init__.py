@@ -11,6 +11,7 @@ from phoihop.casework.services.items import item_create, item_locked, item_requi
 from phoihop.casework.services.links import item_link
 from phoihop.casework.services.supervision import (
     follow_up_answer,
+    follow_up_period,
     follow_up_send,
     supervision_assign,
     supervision_revoke,
@@ -18,6 +19,7 @@ from phoihop.casework.services.supervision import (
 
 __all__ = [
     "follow_up_answer",
+    "follow_up_period",
     "follow_up_send",
     "handover_acknowledge",
     "handover_refuse",

@@ -21,10 +21,11 @@ from phoihop.casework.services.following import follow
 from phoihop.casework.services.history import step_add
 from phoihop.casework.services.items import item_create, item_locked
 from phoihop.casework.services.links import link
+from phoihop.deadlines import engine
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue
 
-# A follow-up is handled like an incoming letter: 10 working days (TT 05/2021; XL-07).
+# A follow-up is handled like an incoming letter, on its clock (TT 05/2021; XL-07).
 FOLLOW_UP_RULE = "XL-07"
 
 
@@ -49,6 +50,11 @@ def supervising_bodies(actor, item: TrackedItem) -> list:
 
 
 @transaction.atomic
+def follow_up_period(*, english: bool = False) -> str:
+    """The time a follow-up request gives for the answer, in words (rule XL-07)."""
+    return engine.current_rules().get(FOLLOW_UP_RULE).period(english=english)
+
+
 def follow_up_send(
     *,
     actor,
@@ -114,8 +120,8 @@ def follow_up_send(
             f"Kính gửi: {item.organization.name}.",
             f"Thực hiện chức năng giám sát, {from_organization.name} đề nghị "
             f"{item.organization.name} xem xét, giải quyết {kind.label.lower()} số "
-            f"{item.reference} và trả lời {from_organization.name} trong thời hạn 10 ngày "
-            "làm việc kể từ ngày nhận được văn bản này.",
+            f"{item.reference} và trả lời {from_organization.name} trong thời hạn "
+            f"{follow_up_period()} kể từ ngày nhận được văn bản này.",
             f"Nội dung đề nghị: {content}",
         ],
         recipients=[item.organization.name],

@@ -167,6 +167,9 @@ def test_follow_up_from_the_page_once_per_submit(admin_of_own, supervisor, tree)
     letter = _letter_of_other(tree)
     _assign(admin_of_own, tree)
     client = signed_in_client(supervisor)
+    # The form says how long the answer may take, as the rule counts it (XL-07).
+    form = client.get(letter.get_absolute_url()).content.decode()
+    assert "theo dõi với thời hạn trả lời 10 ngày làm việc." in form
     url = reverse("casework:follow_up_send", args=["letters.letter", letter.public_id])
     body = {"content": "Đề nghị xem xét", "idempotency_key": "k-1"}
     assert client.post(url, body).status_code == 302
@@ -283,3 +286,35 @@ def test_a_letters_history_links_no_step_document_the_download_refuses(
 
     assert follow_up.document.symbol in page  # the step still names its công văn
     assert dead_links(client, letter.get_absolute_url()) == []
+
+
+def test_follow_up_letter_states_the_answer_time_its_rule_gives(
+    admin_of_own, supervisor, tree, monkeypatch
+):
+    """The number of days is the rulebook's (XL-07), never written into the letter's code."""
+    from dataclasses import replace
+
+    from phoihop.deadlines import engine
+
+    rules = engine.current_rules()
+    original = type(rules).get
+    longer = replace(original(rules, "XL-07"), counts={"normal": 15})
+    monkeypatch.setattr(
+        type(rules),
+        "get",
+        lambda self, rule_id: longer if rule_id == "XL-07" else original(self, rule_id),
+    )
+    letter = _letter_of_other(tree)
+    _assign(admin_of_own, tree)
+    follow_up = follow_up_send(
+        actor=supervisor, item=letter, content="Đề nghị giải quyết", on=date(2026, 6, 15)
+    )
+    text = " ".join(follow_up.document.body["paragraphs"])
+    assert "trong thời hạn 15 ngày làm việc kể từ ngày nhận" in text
+    # A short limit in calendar days reads as a document writes it.
+    calendar = replace(longer, counts={"normal": 5}, day_type=engine.DayType.CALENDAR)
+    assert calendar.period() == "05 ngày"
+    assert (longer.period(english=True), calendar.period(english=True)) == (
+        "15 working days",
+        "5 days",
+    )

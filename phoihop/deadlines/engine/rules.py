@@ -86,6 +86,14 @@ class Rule:
             label = VARIANT_LABELS.get(variant, "không xác định")
             raise VariantNotAvailableError(self.id, label) from None
 
+    def period(self, variant: str = "normal", *, english: bool = False) -> str:
+        """The time limit in words, as a document states it: "10 ngày làm việc", "05 ngày"
+        (in English, for the interface: "10 working days", "5 days")."""
+        count, working = self.count(variant), self.day_type is DayType.WORKING
+        if english:
+            return f"{count} {'working ' if working else ''}day{'s' if count != 1 else ''}"
+        return f"{count:02d} {'ngày làm việc' if working else 'ngày'}"
+
     def with_day_type(self, day_type: DayType) -> "Rule":
         """The same rule read in other days; only for rules whose reading is open (G-05)."""
         return replace(self, day_type=day_type)
