@@ -158,12 +158,31 @@ class Deadline(BaseModel):
     def rule_title(self) -> str:
         """What the clock counts, in the rule's words ("Xử lý đơn"), for pages that list an
         item's clocks; a provincial variant ("KH-04@HL26") is named as its rule."""
+        rule = self._rule()
+        return rule.title if rule else self.rule_id
+
+    @property
+    def rule_period(self) -> str:
+        """The clock's time limit in words, as a document states it ("10 ngày làm việc");
+        blank for a rule no longer in force or a count this clock's variant lacks."""
+        rule = self._rule()
+        variant = engine.rules.variant_for(
+            complex=self.is_complex,
+            especially_complex=self.is_especially_complex,
+            remote=self.is_remote,
+        )
+        try:
+            return rule.period(variant) if rule else ""
+        except engine.VariantNotAvailableError:
+            return ""
+
+    def _rule(self):
         rules = engine.current_rules()
         rule_id = self.rule_id if self.rule_id in rules else self.rule_id.split("@")[0]
         try:
-            return rules.get(rule_id).title
+            return rules.get(rule_id)
         except engine.UnknownRuleError:
-            return self.rule_id
+            return None
 
     def days_left(self, today: date) -> int:
         """Calendar days until the due date (negative once overdue)."""

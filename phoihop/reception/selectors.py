@@ -200,6 +200,7 @@ class VisitSlip:
     contents: list[str]
     documents: list[str]
     answer_due: date | None
+    answer_period: str = ""  # the answer's time limit in words, from its clock's rule
 
 
 def visit_slip(*, viewer, visit: Visit) -> VisitSlip:
@@ -222,11 +223,13 @@ def visit_slip(*, viewer, visit: Visit) -> VisitSlip:
             )
     items = list(visit.items.all())
     running = [d for d in deadline_item_list(target=visit) if d.status == "running"]
+    nearest = min(running, key=lambda d: (d.due_on, d.pk), default=None)
     return VisitSlip(
         name=name,
         address=address,
         headcount=visit.headcount,
         contents=[item.content for item in items],
         documents=[title for item in items for title in item.document_titles],
-        answer_due=min((d.due_on for d in running), default=visit.due_on),
+        answer_due=nearest.due_on if nearest else visit.due_on,
+        answer_period=nearest.rule_period if nearest else "",
     )

@@ -49,12 +49,12 @@ def supervising_bodies(actor, item: TrackedItem) -> list:
     return bodies
 
 
-@transaction.atomic
 def follow_up_period(*, english: bool = False) -> str:
     """The time a follow-up request gives for the answer, in words (rule XL-07)."""
     return engine.current_rules().get(FOLLOW_UP_RULE).period(english=english)
 
 
+@transaction.atomic
 def follow_up_send(
     *,
     actor,

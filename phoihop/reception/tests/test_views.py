@@ -4,6 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from phoihop.deadlines.models import Deadline
 from phoihop.reception.models import Schedule, Visit
 from phoihop.reception.tests.factories import make_schedule, make_visit
 from phoihop.testing import grant, make_user, signed_in_client
@@ -82,6 +83,12 @@ def test_slip_names_the_citizen_for_the_receiving_officer_only(tree, clerk):
     page = signed_in_client(clerk).get(url).content.decode()
     assert "GIẤY BIÊN NHẬN VÀ PHIẾU HẸN" in page and "Phạm Văn Bình" in page
     assert "Hẹn trả lời: chậm nhất ngày 12/05/2026" in page  # XL-01, 10 working days
+    # the time limit in words is its rule's, not a number written into the slip
+    assert "(trong 10 ngày làm việc kể từ ngày tiếp, Điều 28 Luật Tiếp công dân)" in page
+    clock = Deadline.objects.get(rule_id="XL-01")
+    assert clock.rule_period == "10 ngày làm việc"
+    clock.rule_id = "ZZ-99"  # a rule no longer in force: the slip cites the article alone
+    assert clock.rule_period == ""
     assert "Biên bản kiểm đếm" in page and visit.reference in page
     assert AuditEvent.objects.filter(event="identity.addressed", actor=clerk).count() == 1
     colleague = make_user("dong.nghiep")
