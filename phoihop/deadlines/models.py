@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.models import BaseModel
@@ -156,10 +157,13 @@ class Deadline(BaseModel):
 
     @property
     def rule_title(self) -> str:
-        """What the clock counts, in the rule's words ("Xử lý đơn"), for pages that list an
-        item's clocks; a provincial variant ("KH-04@HL26") is named as its rule."""
+        """What the clock counts, in the rule's words ("Xử lý đơn"; in the English interface,
+        the rulebook's English title), for pages that list an item's clocks; a provincial
+        variant ("KH-04@HL26") is named as its rule."""
         rule = self._rule()
-        return rule.title if rule else self.rule_id
+        if rule is None:
+            return self.rule_id
+        return rule.title_en if get_language() == "en" and rule.title_en else rule.title
 
     @property
     def rule_period(self) -> str:

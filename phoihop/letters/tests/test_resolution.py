@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from phoihop.audit.models import AuditEvent
 from phoihop.casework.errors import ItemStateError
@@ -278,6 +279,8 @@ def test_the_letter_page_names_each_clock_by_what_it_counts(tree, leader):
     page = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
     assert '<strong>Xử lý đơn</strong> <span class="muted">(XL-07)</span>' in page
     clock = _clock(letter, "XL-07")
+    with translation.override("en"):  # the English interface reads the rulebook's English
+        assert clock.rule_title == "Process (triage) a letter"
     clock.rule_id = "XL-07@HL26"  # a provincial variant is named as its rule
     assert clock.rule_title == "Xử lý đơn"
     clock.rule_id = "ZZ-99"  # a rule no longer in force keeps its code
