@@ -16,6 +16,10 @@ class DayType(StrEnum):
     WORKING = "working"  # "ngày làm việc" (G-06)
 
 
+# How a document names the days a rule counts in.
+DAY_TYPE_LABELS = {DayType.CALENDAR: "ngày", DayType.WORKING: "ngày làm việc"}
+
+
 class Direction(StrEnum):
     AFTER = "after"  # counted from the day after the event (BLDS 2015 Đ147 k3, G-01)
     BEFORE = "before"  # "chậm nhất N ngày trước": counted back, the event day excluded
@@ -92,7 +96,7 @@ class Rule:
         count, working = self.count(variant), self.day_type is DayType.WORKING
         if english:
             return f"{count} {'working ' if working else ''}day{'s' if count != 1 else ''}"
-        return f"{count:02d} {'ngày làm việc' if working else 'ngày'}"
+        return f"{count:02d} {DAY_TYPE_LABELS[self.day_type]}"
 
     def with_day_type(self, day_type: DayType) -> "Rule":
         """The same rule read in other days; only for rules whose reading is open (G-05)."""

@@ -11,10 +11,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from phoihop.deadlines import engine
-from phoihop.deadlines.engine.rules import VARIANT_LABELS
+from phoihop.deadlines.engine.rules import DAY_TYPE_LABELS, VARIANT_LABELS
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DAY_TYPE_LABELS = {engine.DayType.CALENDAR: "ngày", engine.DayType.WORKING: "ngày làm việc"}
 _DIRECTION_LABELS = {engine.Direction.AFTER: "sau", engine.Direction.BEFORE: "trước"}
 
 
@@ -35,7 +34,7 @@ def describe_rule(rule: engine.Rule) -> str:
         for v, n in rule.counts.items()  # type: ignore[call-overload]
     )
     return (
-        f"{rule.id}\t{rule.title} — {counts} {_DAY_TYPE_LABELS[rule.day_type]} "
+        f"{rule.id}\t{rule.title} — {counts} {DAY_TYPE_LABELS[rule.day_type]} "
         f"{_DIRECTION_LABELS[rule.direction]} {rule.trigger} — {rule.citation} "
         f"[độ tin cậy {rule.confidence}]"
     )
