@@ -19,6 +19,7 @@ import pytest
 from django.utils import timezone
 from docx import Document as Docx
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from phoihop.web.browser import DESKTOP, PHONE, browser, chromium_available, demo_server, sign_in
 
@@ -42,6 +43,8 @@ def _shot(page, name: str) -> None:
 
 
 def _body(page) -> str:
+    """The page's text once it has loaded: a click returns as soon as the next page starts."""
+    page.wait_for_load_state()
     return page.locator("body").inner_text()
 
 
@@ -107,7 +110,7 @@ def test_send_register_receipt_registers_and_reports():
         cv.get_by_label("Cơ quan báo cáo").select_option(label=STANDING)
         cv.get_by_label("Kỳ báo cáo").select_option("quarter")
         cv.get_by_role("button", name="Xem số liệu").click()
-        assert cv.locator("svg.chart").count() == 3
+        expect(cv.locator("svg.chart")).to_have_count(3)
         _shot(cv, "06-report-figures")
         with cv.expect_download() as download:
             cv.get_by_role("link", name="Tải số liệu (XLSX)").click()
