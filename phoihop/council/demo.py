@@ -126,6 +126,7 @@ def demo_council(today: date) -> dict:
         summary="Kỳ họp đã thảo luận, biểu quyết các nội dung theo chương trình.",
         signer_title="CHỦ TỊCH",
         signer_name="Nguyễn Văn Hòa",
+        secretary_name="Trần Thị Thu Hà",
     )
     resolution = items[0].resolution
     cs.resolution_sign(

@@ -335,9 +335,11 @@ def session_close(
     summary: str,
     signer_title: str = "",
     signer_name: str = "",
+    secretary_name: str = "",
 ) -> Session:
     """Close the session and issue its minutes (biên bản kỳ họp): attendance, each item's vote
-    and the resolutions adopted.
+    and the resolutions adopted. The minutes are signed side by side by the chair and the
+    session's secretary (*secretary_name*; a dotted line to write it on when not given).
 
     Records: ``council.session.closed``."""
     session = item_locked(session, actor, "convene")
@@ -380,6 +382,8 @@ def session_close(
         # The minutes are signed by whoever presided, in person, not for the standing committee.
         signer_lines=(signer_title.upper() if signer_title.strip() else "CHỦ TỌA KỲ HỌP",),
         signer_name=signer_name,
+        secretary_title="THƯ KÝ KỲ HỌP",
+        secretary_name=secretary_name,
     )
     session.status, session.minutes_document = Session.Status.CLOSED, minutes
     session.closed_at = timezone.now()

@@ -33,7 +33,7 @@ def body_leader(tree):
     return user
 
 
-def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM) -> Plan:
+def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM, bodies=None) -> Plan:
     return services.plan_create(
         actor=actor,
         organization=front,
@@ -42,7 +42,7 @@ def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM) -> Plan:
         scope="Việc chi trả bồi thường dự án đường ĐT-816",
         starts_on=f.START,
         ends_on=date(2026, 5, 29),
-        bodies=[tree.other_unit],
+        bodies=bodies or [tree.other_unit],
     )
 
 
@@ -141,3 +141,22 @@ def test_only_the_fronts_recommendations_wait_for_a_reply(tree, leader, body_lea
             reply="Trả lời",
             taken_up=Recommendation.TakenUp.FULL,
         )
+
+
+def test_a_letter_to_several_bodies_puts_each_on_its_own_line(tree, front, front_leader):
+    import io
+
+    from docx import Document as Docx
+
+    from phoihop.documents.services import document_docx
+
+    plan = _front_plan(tree, front, front_leader, bodies=[tree.other_unit, tree.other])
+    _conclude(plan, front_leader)
+    plan.refresh_from_db()
+    docx = Docx(io.BytesIO(document_docx(plan.notice_document)))
+    [block] = [p.text for p in docx.paragraphs if p.text.startswith("Kính gửi:")]
+    head, lines = block.split("\t", 1)
+    first, last = lines.split("\n")
+    assert head == "Kính gửi:" and first.startswith("- ") and last.startswith("- ")
+    assert first.endswith(";") and last.endswith(".")
+    assert {first[2:-1], last[2:-1]} == {tree.other_unit.name, tree.other.name}
