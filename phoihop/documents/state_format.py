@@ -30,6 +30,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from phoihop.documents.laws import BY_SHORT
+
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -185,7 +187,9 @@ _SHORT_CITATION = re.compile(
 def spelled_citation(citation: str) -> str:
     """A citation as a document writes it: ``Nghị định 09/2019/NĐ-CP Đ12 k1–k4; Nghị định
     09/2019/NĐ-CP Đ13 k1`` reads ``khoản 1 đến khoản 4 Điều 12 và khoản 1 Điều 13 Nghị định
-    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first). A part not in
+    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first), and a law
+    cited by its number alone by its full title (``Luật 72/2025/QH15`` reads ``Luật Tổ chức
+    chính quyền địa phương số 72/2025/QH15``, :mod:`phoihop.documents.laws`). A part not in
     that short form is kept as it is."""
     groups: list[tuple[str, list[str]]] = []
     for part in (p.strip() for p in citation.split(";")):
@@ -204,7 +208,10 @@ def spelled_citation(citation: str) -> str:
             groups[-1][1].append(where)
         else:
             groups.append((match["doc"], [where]))
-    return "; ".join(" và ".join(wheres) + (f" {doc}" if doc else "") for doc, wheres in groups)
+    return "; ".join(
+        " và ".join(wheres) + (f" {BY_SHORT.get(doc, doc)}" if doc else "")
+        for doc, wheres in groups
+    )
 
 
 def letter_summary(title: str) -> str:

@@ -305,3 +305,33 @@ def test_minutes_are_signed_by_the_secretary_and_the_chair_side_by_side(tree):
     unnamed = minutes("")
     secretary = [p.text for p in unnamed.tables[-2].rows[0].cells[0].paragraphs if p.text]
     assert secretary == ["THƯ KÝ KỲ HỌP", "……………………………"]
+
+
+def test_the_local_government_law_is_cited_one_way_everywhere():
+    """Documents, rules and pages name the law from one entry (phoihop.documents.laws): in
+    full, "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", or in the short form of the
+    rules, "Luật 72/2025/QH15"; never by its year, its adoption date or a bare number."""
+    import re
+    from pathlib import Path
+
+    from phoihop.documents.laws import LOCAL_GOVERNMENT
+
+    assert LOCAL_GOVERNMENT.basis == "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"
+    assert spelled_citation(LOCAL_GOVERNMENT.at("Đ34 k3")) == (
+        "khoản 3 Điều 34 Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+    )
+    wrong = re.compile(
+        r"Luật Tổ chức chính quyền địa phương(?! số 72/2025/QH15)"
+        r"|Luật 72/2025(?!/QH15)|(?<!Luật )(?<!địa phương số )72/2025/QH15|TCCQĐP",
+        re.IGNORECASE,
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in sorted(root.rglob("*"))
+        if path.suffix in (".py", ".html", ".toml", ".txt")
+        and "tests" not in path.parts
+        and path.name != "laws.py"
+        for match in wrong.finditer(" ".join(path.read_text(encoding="utf-8").split()))
+    ]
+    assert found == []
