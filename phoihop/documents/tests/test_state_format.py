@@ -217,12 +217,10 @@ def test_the_issuer_is_not_among_its_own_recipients_however_its_name_is_written(
 def test_every_document_kind_leaves_its_issuer_out_of_nơi_nhận(tree):
     """The rule is the layout's: a stored document of any kind that names its issuer among
     its recipients prints it only as the file copy."""
-    document = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.REPORT,
-        title="Công tác giải quyết đơn",
-        issued_on=date(2026, 2, 5),
+    document = _issue(
+        tree,
+        Document.Type.REPORT,
+        "Công tác giải quyết đơn",
         paragraphs=["Nội dung."],
         recipients=["Hội đồng nhân dân tỉnh Thử Nghiệm;", "UBND tỉnh;"],
     )
@@ -244,12 +242,10 @@ def test_several_addressees_each_on_a_line_aligned_after_kính_gửi(tree):
         "- UBND xã Suối Đá.",
     ]
     assert addressee_lines("Kính gửi: Sở Xây dựng.") == ["Sở Xây dựng."]
-    document = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.OFFICIAL_LETTER,
-        title="đề nghị báo cáo",
-        issued_on=date(2026, 2, 5),
+    document = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị báo cáo",
         paragraphs=[paragraph, "Đề nghị các cơ quan báo cáo."],
         recipients=["Như trên"],
     )
@@ -263,12 +259,10 @@ def test_several_addressees_each_on_a_line_aligned_after_kính_gửi(tree):
     assert abs(fmt.left_indent + fmt.first_line_indent - Mm(25)) < Mm(0.1)
     assert [round(t.position.mm) for t in fmt.tab_stops] == [round(fmt.left_indent.mm)]
     # One addressee stays on the "Kính gửi:" line.
-    single = document_issue(
-        actor=system_actor(),
-        organization=tree.own,
-        doc_type=Document.Type.OFFICIAL_LETTER,
-        title="đề nghị báo cáo",
-        issued_on=date(2026, 2, 5),
+    single = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị báo cáo",
         paragraphs=["Kính gửi: Sở Xây dựng.", "Đề nghị báo cáo."],
     )
     texts = [p.text for p in Docx(io.BytesIO(document_docx(single))).paragraphs]
@@ -277,12 +271,10 @@ def test_several_addressees_each_on_a_line_aligned_after_kính_gửi(tree):
 
 def test_minutes_are_signed_by_the_secretary_and_the_chair_side_by_side(tree):
     def minutes(secretary_name):
-        document = document_issue(
-            actor=system_actor(),
-            organization=tree.own,
-            doc_type=Document.Type.MINUTES,
-            title="Kỳ họp thứ 5",
-            issued_on=date(2026, 2, 5),
+        document = _issue(
+            tree,
+            Document.Type.MINUTES,
+            "Kỳ họp thứ 5",
             paragraphs=["Diễn biến."],
             recipients=["UBND tỉnh"],
             signer_lines=["CHỦ TỌA KỲ HỌP"],

@@ -4,6 +4,7 @@ forms, its recommendations sent in a letter and answered in writing on the GS-10
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from phoihop.deadlines.models import Deadline
 from phoihop.documents.models import Document
@@ -11,7 +12,7 @@ from phoihop.supervision import services
 from phoihop.supervision.errors import SupervisionInputError, SupervisionStateError
 from phoihop.supervision.models import Plan, Recommendation
 from phoihop.supervision.tests import factories as f
-from phoihop.testing import grant, make_user
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 @pytest.fixture
@@ -160,3 +161,8 @@ def test_a_letter_to_several_bodies_puts_each_on_its_own_line(tree, front, front
     assert head == "Kính gửi:" and first.startswith("- ") and last.startswith("- ")
     assert first.endswith(";") and last.endswith(".")
     assert {first[2:-1], last[2:-1]} == {tree.other_unit.name, tree.other.name}
+    # The preview lays them out the same way.
+    page = signed_in_client(front_leader).get(
+        reverse("documents:detail", args=[plan.notice_document.public_id])
+    )
+    assert f"<span>{first}<br>{last}</span>" in page.content.decode()
