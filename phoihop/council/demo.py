@@ -31,7 +31,7 @@ def demo_council(today: date) -> dict:
 
     # A finished session: convened on time, voted, resolutions published, tasks tracked.
     opened = ago(60)
-    # The standing committee convenes and prepares the sessions (Luật 72/2025 Đ31).
+    # The standing committee convenes and prepares the sessions (Luật 72/2025/QH15 Đ31).
     held = cs.session_plan(
         actor=leader,
         organization=standing,
@@ -126,6 +126,7 @@ def demo_council(today: date) -> dict:
         summary="Kỳ họp đã thảo luận, biểu quyết các nội dung theo chương trình.",
         signer_title="CHỦ TỊCH",
         signer_name="Nguyễn Văn Hòa",
+        secretary_name="Trần Thị Thu Hà",
     )
     resolution = items[0].resolution
     cs.resolution_sign(

@@ -114,7 +114,7 @@ def briefing_get(*, viewer, public_id: UUID) -> Briefing:
 
 def deputies_absent_for_a_year(*, viewer, today: date):
     """Deputies marked absent without reason at every session of the last twelve months (at
-    least two): the standing committee must propose their dismissal (KH-19, Luật 72/2025 Đ33
+    least two): the standing committee must propose their dismissal (KH-19, Luật 72/2025/QH15 Đ33
     k2). Only the sessions the viewer sees count."""
     from datetime import timedelta
 

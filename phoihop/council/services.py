@@ -42,6 +42,7 @@ from phoihop.council.models import (
     Vote,
 )
 from phoihop.deadlines import engine
+from phoihop.documents.laws import LOCAL_GOVERNMENT
 from phoihop.documents.letter_forms import default_signer_lines
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
@@ -145,7 +146,7 @@ def session_plan(
     if thematic and requested_by == Session.RequestedBy.PLAN:
         raise CouncilInputError(
             "Kỳ họp chuyên đề, đột xuất phải do Thường trực HĐND, Chủ tịch UBND hoặc ít nhất "
-            "một phần ba tổng số đại biểu yêu cầu (Luật 72/2025 Đ34 k3).",
+            f"một phần ba tổng số đại biểu yêu cầu ({LOCAL_GOVERNMENT.at('Đ34 k3')}).",
             code="requested_by",
         )
     if requested_by == Session.RequestedBy.DEPUTIES:
@@ -230,7 +231,7 @@ def session_convene(
         issued_on=on,
         authority_line=session.organization.name,
         bases=[
-            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+            LOCAL_GOVERNMENT.basis,
             f"Căn cứ Quy chế làm việc của {council_name or 'Hội đồng nhân dân'};",
             *(
                 [f"Theo đề nghị của {session.get_requested_by_display()};"]
@@ -335,9 +336,11 @@ def session_close(
     summary: str,
     signer_title: str = "",
     signer_name: str = "",
+    secretary_name: str = "",
 ) -> Session:
     """Close the session and issue its minutes (biên bản kỳ họp): attendance, each item's vote
-    and the resolutions adopted.
+    and the resolutions adopted. The minutes are signed side by side by the chair and the
+    session's secretary (*secretary_name*; a dotted line to write it on when not given).
 
     Records: ``council.session.closed``."""
     session = item_locked(session, actor, "convene")
@@ -380,6 +383,8 @@ def session_close(
         # The minutes are signed by whoever presided, in person, not for the standing committee.
         signer_lines=(signer_title.upper() if signer_title.strip() else "CHỦ TỌA KỲ HỌP",),
         signer_name=signer_name,
+        secretary_title="THƯ KÝ KỲ HỌP",
+        secretary_name=secretary_name,
     )
     session.status, session.minutes_document = Session.Status.CLOSED, minutes
     session.closed_at = timezone.now()
@@ -574,7 +579,7 @@ def vote_record(
 ) -> Vote:
     """Record the vote on an agenda item, counted against the total number of deputies in
     office (KH-09; abstentions and absentees count against). A draft resolution needs its
-    examination report (Luật 72/2025 Đ29 k3 a); a secret-ballot item is voted by ballot. A
+    examination report (Luật 72/2025/QH15 Đ29 k3 a); a secret-ballot item is voted by ballot. A
     resolution or election that passes is adopted and numbered from the council's register.
 
     Records: ``council.agenda.voted`` (and ``council.resolution.adopted``)."""

@@ -17,6 +17,7 @@ from phoihop.core.actions import attempt, form_errors, submit
 from phoihop.council import forms, selectors, services
 from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
 from phoihop.council.public_views import download
+from phoihop.documents.laws import LOCAL_GOVERNMENT
 from phoihop.documents.views import docx_response
 from phoihop.organizations.selectors import organizations_where
 
@@ -57,6 +58,7 @@ def home_view(request):
             "briefings": selectors.briefing_list(viewer=request.user)[:5],
             "absent": selectors.deputies_absent_for_a_year(viewer=request.user, today=today),
             "today": today,
+            "law": LOCAL_GOVERNMENT,
         },
     )
 
@@ -239,6 +241,7 @@ def agenda_detail_view(request, public_id):
             "vote_form": forms.VoteForm(initial={"held_on": item.session.opens_on}),
             "clocks": clocks_open(item),
             "today": _today(),
+            "law": LOCAL_GOVERNMENT,
             **item_panel_context(request, item),
         },
     )

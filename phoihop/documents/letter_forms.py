@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from phoihop.documents.laws import LOCAL_GOVERNMENT
 from phoihop.documents.services import ADDRESSEE, ADDRESSEE_ADDRESS
 
 # Legal bases, as cited in the bases of a document (NĐ 30/2020 Phụ lục I, mục II.8).
-LAW_LOCAL_GOVERNMENT = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+LAW_LOCAL_GOVERNMENT = LOCAL_GOVERNMENT.basis
 LAW_COMPLAINTS = "Căn cứ Luật Khiếu nại ngày 11 tháng 11 năm 2011;"
 LAW_DENUNCIATIONS = "Căn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018;"
 DECREE_124 = (

@@ -166,6 +166,8 @@ def document_issue(
     form: str = "",
     headings: dict[int, str] | None = None,
     draft: bool = False,
+    secretary_title: str = "",
+    secretary_name: str = "",
 ) -> Document:
     """Prepare a document and, unless *draft*, take the next number of *organization*'s
     register and issue it.
@@ -203,6 +205,11 @@ def document_issue(
             **({"cosigners": [list(c) for c in cosigners]} if cosigners else {}),
             "form": form,
             **({"headings": {str(k): v for k, v in headings.items()}} if headings else {}),
+            **(
+                {"secretary": [secretary_title.strip(), " ".join(secretary_name.split())]}
+                if secretary_title.strip()
+                else {}
+            ),
         },
         recipients=list(recipients),
         signer_authority=signer_authority,
@@ -394,6 +401,7 @@ def document_spec(document: Document, *, addressee: Addressee | None = None) -> 
         )
         symbol = f"      /{tail}"
     authority = document.signer_authority if document.signer_authority in AUTHORITIES else ""
+    secretary_title, secretary_name = body.get("secretary", ["", ""])
     return StateDocument(
         issuer=organization.name,
         issuer_parent=parent,
@@ -417,6 +425,8 @@ def document_spec(document: Document, *, addressee: Addressee | None = None) -> 
         cosigners=[(role, note) for role, note in body.get("cosigners", [])],
         headings={int(k): v for k, v in body.get("headings", {}).items()},
         draft=document.is_draft,
+        secretary_title=secretary_title,
+        secretary_name=secretary_name,
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from phoihop.documents.laws import BY_SHORT
 
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -98,6 +101,10 @@ class StateDocument:
     cosigners: Sequence[tuple[str, str]] = ()
     # A draft: no number yet ("Số:      /QĐ-UBND") and "DỰ THẢO" in the top margin.
     draft: bool = False
+    # The secretary's signature of minutes (biên bản), e.g. "THƯ KÝ KỲ HỌP": on the left of the
+    # chair's, side by side, with "Nơi nhận" below them; an unknown name is a dotted line.
+    secretary_title: str = ""
+    secretary_name: str = ""
 
     def __post_init__(self) -> None:
         if self.signer_authority not in AUTHORITIES:
@@ -180,7 +187,9 @@ _SHORT_CITATION = re.compile(
 def spelled_citation(citation: str) -> str:
     """A citation as a document writes it: ``Nghị định 09/2019/NĐ-CP Đ12 k1–k4; Nghị định
     09/2019/NĐ-CP Đ13 k1`` reads ``khoản 1 đến khoản 4 Điều 12 và khoản 1 Điều 13 Nghị định
-    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first). A part not in
+    09/2019/NĐ-CP`` (điểm, khoản, Điều spelled out, the smallest unit first), and a law
+    cited by its number alone by its full title (``Luật 72/2025/QH15`` reads ``Luật Tổ chức
+    chính quyền địa phương số 72/2025/QH15``, :mod:`phoihop.documents.laws`). A part not in
     that short form is kept as it is."""
     groups: list[tuple[str, list[str]]] = []
     for part in (p.strip() for p in citation.split(";")):
@@ -199,7 +208,10 @@ def spelled_citation(citation: str) -> str:
             groups[-1][1].append(where)
         else:
             groups.append((match["doc"], [where]))
-    return "; ".join(" và ".join(wheres) + (f" {doc}" if doc else "") for doc, wheres in groups)
+    return "; ".join(
+        " và ".join(wheres) + (f" {BY_SHORT.get(doc, doc)}" if doc else "")
+        for doc, wheres in groups
+    )
 
 
 def letter_summary(title: str) -> str:
@@ -208,23 +220,82 @@ def letter_summary(title: str) -> str:
     return re.sub(r"^\s*(v/v|về việc)[\s:]+", "", title, flags=re.IGNORECASE)
 
 
-def recipient_lines(recipients: Sequence[str], *, addressed: bool = True) -> list[str]:
+# Abbreviations a recipient line may use for a body's name ("Thường trực HĐND tỉnh"), longest
+# first so that "UBMTTQ" is not read as "UB" + "MTTQ".
+_NAME_ABBREVIATIONS = (
+    ("ubmttq", "ủy ban mặt trận tổ quốc"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("hđnd", "hội đồng nhân dân"),
+    ("ubnd", "ủy ban nhân dân"),
+    ("đbqh", "đại biểu quốc hội"),
+)
+# The place after a provincial body's name ("… tỉnh", "… tỉnh Hòa Lĩnh"): lower case only, so
+# that "Tỉnh ủy" is a name, not a place.
+_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+\S.*)?$")
+
+
+def body_key(name: str) -> str:
+    """A body's name reduced so that the ways a document writes it compare equal:
+    "Thường trực HĐND tỉnh" and "Thường trực Hội đồng nhân dân tỉnh Hòa Lĩnh" give the same key
+    (abbreviations spelled out, the place and a note in brackets left off)."""
+    text = unicodedata.normalize("NFC", re.sub(r"\([^)]*\)", " ", name)).strip(" ;.")
+    text = _PLACE_TAIL.sub("", text).lower().replace("uỷ", "ủy").replace("việt nam", " ")
+    for short, full in _NAME_ABBREVIATIONS:
+        text = re.sub(rf"\b{short}\b", full, text)
+    return " ".join(text.split())
+
+
+def recipient_lines(
+    recipients: Sequence[str], *, addressed: bool = True, issuer: str = ""
+) -> list[str]:
     """``Nơi nhận``: one ``- name;`` line each, the file copy last and ending in a full stop.
-    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped.
+    The file copy is this function's to write: a ``Lưu …`` line among *recipients* is dropped,
+    and so is the *issuer* itself however its name is written: the issuing body keeps its
+    copy under "Lưu", it is not sent one (NĐ 30/2020 Phụ lục I, mục II.11).
     "Như trên" (the addressees above) is dropped from a document not *addressed* by a
     "Kính gửi:" line: there is nobody above it stands for."""
     kept = [r.strip().rstrip(";.") for r in recipients if r.strip()]
+    own = body_key(issuer) if issuer.strip() else None
     lines = [
         f"- {r};"
         for r in kept
-        if not r.lower().startswith("lưu") and (addressed or r.lower() != "như trên")
+        if not r.lower().startswith("lưu")
+        and (addressed or r.lower() != "như trên")
+        and body_key(r) != own
     ]
     return [*lines, "- Lưu: VT, hồ sơ."]
+
+
+def document_recipient_lines(spec: StateDocument) -> list[str]:
+    """The ``Nơi nhận`` lines of *spec*, as the DOCX and the preview print them."""
+    return recipient_lines(spec.recipients, addressed=addressed(spec), issuer=spec.issuer)
 
 
 def addressed(spec: StateDocument) -> bool:
     """True if the document names its addressees in a "Kính gửi:" line."""
     return any(p.startswith(ADDRESSED) for p in spec.paragraphs)
+
+
+def addressed_to(names: Sequence[str]) -> str:
+    """The "Kính gửi:" paragraph of a document sent to *names* (stored on one line, the names
+    separated by "; "): :func:`addressee_lines` lays it out."""
+    kept = [" ".join(n.split()).rstrip(";.") for n in names if n.strip()]
+    return f"{ADDRESSED} {'; '.join(kept)}."
+
+
+def addressee_lines(paragraph: str) -> list[str]:
+    """The addressees of a "Kính gửi:" paragraph as printed after "Kính gửi:" (NĐ 30/2020
+    Phụ lục I, mục II.7): one addressee as it is written; several, each on its own line
+    beginning with "- " and ending with ";", the last with "."."""
+    text = paragraph[len(ADDRESSED) :].strip() if paragraph.startswith(ADDRESSED) else paragraph
+    names = [n.strip() for n in text.rstrip(".").split(";") if n.strip()]
+    if len(names) < 2:
+        return [text]
+    return [f"- {name}{'.' if last else ';'}" for name, last in _with_last(names)]
+
+
+def _with_last(items: Sequence[str]):
+    return ((item, index == len(items) - 1) for index, item in enumerate(items))
 
 
 def signature_lines(spec: StateDocument) -> list[str]:
@@ -247,6 +318,52 @@ def signature_lines(spec: StateDocument) -> list[str]:
 
 def symbol_line(spec: StateDocument) -> str:
     return f"Số: {spec.symbol}"
+
+
+# Where a name is not known yet: a line to write it on by hand.
+NAME_BLANK = "……………………………"
+# "Kính gửi:" and its addressees: the block starts this far in from the left margin, and the
+# addressees are aligned this far after it (the width of "Kính gửi:" in 14 pt, and a space).
+ADDRESSED_INDENT_MM, ADDRESSED_WIDTH_MM = 25.0, 22.0
+
+
+def _addressed(doc, text: str) -> None:
+    """The "Kính gửi:" paragraph. One addressee: on one line, centred. Several: each on its
+    own line, the dashes aligned one under the other after "Kính gửi:" (a hanging indent, the
+    lines broken inside one paragraph so a reader cannot pull them apart)."""
+    lines = addressee_lines(text)
+    if len(lines) == 1:
+        _para(doc, text, size=14, after=6)
+        return
+    paragraph = _para(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Mm(ADDRESSED_INDENT_MM + ADDRESSED_WIDTH_MM)
+    fmt.first_line_indent = -Mm(ADDRESSED_WIDTH_MM)
+    fmt.tab_stops.add_tab_stop(Mm(ADDRESSED_INDENT_MM + ADDRESSED_WIDTH_MM))
+    _run(paragraph, f"{ADDRESSED}\t", size=14)
+    for index, line in enumerate(lines):
+        run = _run(paragraph, line, size=14)
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+def _signature(cell, lines: Sequence[str], name: str, *, blank: str = "") -> None:
+    """A signature block in *cell*: its lines in bold capitals, room to sign, then the name
+    (*blank* when there is none)."""
+    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else _para(cell)
+        _run(paragraph, line, size=13.5, bold=True, caps=True)
+    for _ in range(3):
+        _para(cell)
+    _para(cell, name or blank, size=13.5, bold=bool(name))
+
+
+def _recipients(cell, spec: StateDocument) -> None:
+    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(cell.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
+    for line in document_recipient_lines(spec):
+        _para(cell, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
 
 
 def _cosignatures(doc, cosigners: Sequence[tuple[str, str]]) -> None:
@@ -331,8 +448,8 @@ def render_docx(spec: StateDocument) -> bytes:
         if index in spec.headings:
             _para(doc, spec.headings[index], align=WD_ALIGN_PARAGRAPH.LEFT, after=6, bold=True)
         if text.startswith(ADDRESSED):
-            # "Kính gửi:" centred above the body, not indented as a paragraph of it.
-            _para(doc, text, size=14, after=6)
+            # "Kính gửi:" above the body, not indented as a paragraph of it.
+            _addressed(doc, text)
         else:
             body(text)
     if spec.articles:
@@ -361,17 +478,17 @@ def render_docx(spec: StateDocument) -> bytes:
     signature = doc.add_table(rows=1, cols=2)
     _no_borders(signature)
     left, right = signature.rows[0].cells
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _run(left.paragraphs[0], "Nơi nhận:", size=12, bold=True, italic=True)
-    for line in recipient_lines(spec.recipients, addressed=addressed(spec)):
-        _para(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for index, line in enumerate(signature_lines(spec)):
-        paragraph = right.paragraphs[0] if index == 0 else _para(right)
-        _run(paragraph, line, size=13.5, bold=True, caps=True)
-    for _ in range(3):
-        _para(right)
-    _para(right, spec.signer_name, size=13.5, bold=True)
+    if spec.secretary_title:
+        # Minutes: the secretary on the left, the chair on the right; "Nơi nhận" below.
+        _signature(left, [spec.secretary_title], spec.secretary_name, blank=NAME_BLANK)
+        _signature(right, signature_lines(spec), spec.signer_name, blank=NAME_BLANK)
+        _para(doc, "", after=6)
+        below = doc.add_table(rows=1, cols=2)
+        _no_borders(below)
+        _recipients(below.rows[0].cells[0], spec)
+    else:
+        _recipients(left, spec)
+        _signature(right, signature_lines(spec), spec.signer_name)
 
     out = io.BytesIO()
     doc.save(out)

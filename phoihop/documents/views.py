@@ -13,9 +13,10 @@ from phoihop.documents import forms, services
 from phoihop.documents.registry import addressee_resolver
 from phoihop.documents.selectors import document_get
 from phoihop.documents.state_format import (
-    addressed,
+    ADDRESSED,
+    addressee_lines,
+    document_recipient_lines,
     letter_summary,
-    recipient_lines,
     signature_lines,
 )
 
@@ -102,9 +103,19 @@ def document_detail(request, public_id):
         {
             "document": document,
             "spec": spec,
-            # Each paragraph with the heading printed above it, if any (as in the DOCX).
-            "body_rows": [(spec.headings.get(i, ""), p) for i, p in enumerate(spec.paragraphs)],
-            "recipient_lines": recipient_lines(spec.recipients, addressed=addressed(spec)),
+            # Each paragraph with the heading printed above it, if any, and a "Kính gửi:"
+            # paragraph's addressees one to a line when there are several (as in the DOCX).
+            "body_rows": [
+                (
+                    spec.headings.get(i, ""),
+                    p,
+                    lines
+                    if p.startswith(ADDRESSED) and len(lines := addressee_lines(p)) > 1
+                    else [],
+                )
+                for i, p in enumerate(spec.paragraphs)
+            ],
+            "recipient_lines": document_recipient_lines(spec),
             "letter_summary": letter_summary(spec.title),
             "signature_lines": signature_lines(spec),
             "draft_form": draft_form,

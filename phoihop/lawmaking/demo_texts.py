@@ -106,8 +106,8 @@ NGHỊ QUYẾT
 Quy định mức hỗ trợ học phí cho trẻ em mầm non trên địa bàn tỉnh
 HỘI ĐỒNG NHÂN DÂN TỈNH HÒA LĨNH
 KHÓA XI, KỲ HỌP THỨ …
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
-Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung một số điều theo Luật số 87/2025/QH15;
 Xét Tờ trình số …/TTr-UBND của Ủy ban nhân dân tỉnh;
 QUYẾT NGHỊ:
 Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng

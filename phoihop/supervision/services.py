@@ -24,6 +24,7 @@ from phoihop.casework.services import item_create, item_locked, item_require_sta
 from phoihop.casework.services.links import link
 from phoihop.documents.models import Document
 from phoihop.documents.services import document_issue, number_take
+from phoihop.documents.state_format import addressed_to
 from phoihop.organizations.models import Organization
 from phoihop.supervision import selectors
 from phoihop.supervision.errors import SupervisionInputError, SupervisionStateError
@@ -480,7 +481,7 @@ def plan_conclude(
         )
         # A letter names its addressees ("Kính gửi:"); "Như trên" then stands for them.
         names = [b.organization.name for b in plan.bodies.select_related("organization")]
-        addressed_to = [f"Kính gửi: {'; '.join(names)}."]
+        addressees = [addressed_to(names)]
         notice_recipients = ["Như trên"]
     else:
         doc_type, title = Document.Type.NOTICE, f"Kết luận giám sát {_subject(plan.title)}"
@@ -489,14 +490,14 @@ def plan_conclude(
             "thông báo kết luận giám sát như sau:"
         )
         ask = "Đề nghị các cơ quan thực hiện các kiến nghị dưới đây và báo cáo kết quả đúng hạn:"
-        addressed_to, notice_recipients = [], recipients
+        addressees, notice_recipients = [], recipients
     notice = document_issue(
         actor=actor,
         organization=plan.organization,
         doc_type=doc_type,
         title=title,
         issued_on=issued_on,
-        paragraphs=[*addressed_to, opening, conclusions, ask],
+        paragraphs=[*addressees, opening, conclusions, ask],
         tables=[table],
         recipients=notice_recipients,
         target=plan,

@@ -349,19 +349,33 @@ def test_an_unsigned_resolution_is_not_published(tree, leader):
     assert not selectors.public_resolutions().exists()
 
 
-def test_session_minutes_list_the_votes(tree, leader):
+def test_session_minutes_list_the_votes_and_are_signed_by_the_chair_and_the_secretary(tree, leader):
+    import io
+
+    from docx import Document as Docx
+
+    from phoihop.documents.services import document_docx
+
     resolution = f.make_resolution(tree, actor=leader)
     session = services.session_close(
         actor=leader,
         session=resolution.session,
         on=date(2026, 12, 10),
         summary="Kỳ họp đã hoàn thành chương trình.",
+        signer_name="Nguyễn Văn Hòa",
+        secretary_name="Trần Thị Thu Hà",
     )
     assert session.status == "closed"
     table = session.minutes_document.body["tables"][0]["rows"]
     assert table[0][2] == "7/1/1 trên 9" and table[0][3] == "Thông qua"
-    # Signed by whoever presided, not with the standing committee's name as a title.
+    # Signed by whoever presided, not with the standing committee's name as a title, and by
+    # the secretary beside them: the secretary on the left, the chair on the right.
     assert session.minutes_document.body["signer_lines"] == ["CHỦ TỌA KỲ HỌP"]
+    docx = Docx(io.BytesIO(document_docx(session.minutes_document)))
+    left, right = ([p.text for p in c.paragraphs if p.text] for c in docx.tables[-2].rows[0].cells)
+    assert left == ["THƯ KÝ KỲ HỌP", "Trần Thị Thu Hà"]
+    assert right == ["CHỦ TỌA KỲ HỌP", "Nguyễn Văn Hòa"]
+    assert docx.tables[-1].rows[0].cells[0].paragraphs[0].text == "Nơi nhận:"
 
 
 # ---------------------------------------------------------------- implementation

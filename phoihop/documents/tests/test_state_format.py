@@ -187,3 +187,143 @@ def test_the_header_grid_is_as_wide_as_its_cells(tree):
     grid = [round(column.width.mm) for column in header.columns]
     cells = [round(cell.width.mm) for cell in header.rows[0].cells]
     assert grid == cells == [70, 95]
+
+
+def test_the_issuer_is_not_among_its_own_recipients_however_its_name_is_written():
+    from phoihop.documents.state_format import body_key
+
+    lines = recipient_lines(
+        ["Hội đồng bầu cử quốc gia", "Thường trực HĐND tỉnh", "Lưu: VT."],
+        issuer="Thường trực Hội đồng nhân dân tỉnh Hòa Lĩnh",
+    )
+    assert lines == ["- Hội đồng bầu cử quốc gia;", "- Lưu: VT, hồ sơ."]
+    same = [
+        ("Ban Thường trực UBMTTQ tỉnh", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"),
+        ("Đoàn ĐBQH tỉnh (để biết)", "Đoàn đại biểu Quốc hội tỉnh Hòa Lĩnh"),
+        ("UBND tỉnh;", "Uỷ ban nhân dân tỉnh Hòa Lĩnh"),
+    ]
+    for written, name in same:
+        assert body_key(written) == body_key(name), written
+    # Another body with a like name is still sent its copy.
+    different = [
+        ("HĐND tỉnh", "Thường trực HĐND tỉnh"),
+        ("UBND xã Suối Đá", "Ủy ban nhân dân tỉnh Hòa Lĩnh"),
+        ("Ban Thường vụ Tỉnh ủy", "Ban Thường trực UBMTTQ tỉnh"),
+    ]
+    for written, name in different:
+        assert body_key(written) != body_key(name), written
+
+
+def test_every_document_kind_leaves_its_issuer_out_of_nơi_nhận(tree):
+    """The rule is the layout's: a stored document of any kind that names its issuer among
+    its recipients prints it only as the file copy."""
+    document = _issue(
+        tree,
+        Document.Type.REPORT,
+        "Công tác giải quyết đơn",
+        paragraphs=["Nội dung."],
+        recipients=["Hội đồng nhân dân tỉnh Thử Nghiệm;", "UBND tỉnh;"],
+    )
+    docx = Docx(io.BytesIO(document_docx(document)))
+    recipients = [p.text for p in docx.tables[-1].rows[0].cells[0].paragraphs]
+    assert recipients == ["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT, hồ sơ."]
+
+
+def test_several_addressees_each_on_a_line_aligned_after_kính_gửi(tree):
+    from docx.shared import Mm
+
+    from phoihop.documents.state_format import addressed_to, addressee_lines
+
+    paragraph = addressed_to(["Sở Xây dựng", "Sở Tài chính;", "UBND xã Suối Đá"])
+    assert paragraph == "Kính gửi: Sở Xây dựng; Sở Tài chính; UBND xã Suối Đá."
+    assert addressee_lines(paragraph) == [
+        "- Sở Xây dựng;",
+        "- Sở Tài chính;",
+        "- UBND xã Suối Đá.",
+    ]
+    assert addressee_lines("Kính gửi: Sở Xây dựng.") == ["Sở Xây dựng."]
+    document = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị báo cáo",
+        paragraphs=[paragraph, "Đề nghị các cơ quan báo cáo."],
+        recipients=["Như trên"],
+    )
+    docx = Docx(io.BytesIO(document_docx(document)))
+    [block] = [p for p in docx.paragraphs if p.text.startswith("Kính gửi:")]
+    # One paragraph: "Kính gửi:", a tab to the column, the addressees broken onto lines.
+    assert block.text == "Kính gửi:\t- Sở Xây dựng;\n- Sở Tài chính;\n- UBND xã Suối Đá."
+    fmt = block.paragraph_format
+    # A hanging indent: the lines after the first start where the first addressee does.
+    assert fmt.first_line_indent < 0
+    assert abs(fmt.left_indent + fmt.first_line_indent - Mm(25)) < Mm(0.1)
+    assert [round(t.position.mm) for t in fmt.tab_stops] == [round(fmt.left_indent.mm)]
+    # One addressee stays on the "Kính gửi:" line.
+    single = _issue(
+        tree,
+        Document.Type.OFFICIAL_LETTER,
+        "đề nghị báo cáo",
+        paragraphs=["Kính gửi: Sở Xây dựng.", "Đề nghị báo cáo."],
+    )
+    texts = [p.text for p in Docx(io.BytesIO(document_docx(single))).paragraphs]
+    assert "Kính gửi: Sở Xây dựng." in texts
+
+
+def test_minutes_are_signed_by_the_secretary_and_the_chair_side_by_side(tree):
+    def minutes(secretary_name):
+        document = _issue(
+            tree,
+            Document.Type.MINUTES,
+            "Kỳ họp thứ 5",
+            paragraphs=["Diễn biến."],
+            recipients=["UBND tỉnh"],
+            signer_lines=["CHỦ TỌA KỲ HỌP"],
+            signer_name="Nguyễn Văn Hòa",
+            secretary_title="THƯ KÝ KỲ HỌP",
+            secretary_name=secretary_name,
+        )
+        return Docx(io.BytesIO(document_docx(document)))
+
+    docx = minutes("Trần Thị Thu Hà")
+    signatures, below = docx.tables[-2], docx.tables[-1]
+    secretary, chair = (
+        [p.text for p in cell.paragraphs if p.text] for cell in signatures.rows[0].cells
+    )
+    assert secretary == ["THƯ KÝ KỲ HỌP", "Trần Thị Thu Hà"]
+    assert chair == ["CHỦ TỌA KỲ HỌP", "Nguyễn Văn Hòa"]
+    recipients = [p.text for p in below.rows[0].cells[0].paragraphs]
+    assert recipients == ["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT, hồ sơ."]
+    # The secretary not named yet: a dotted line to write the name on after signing.
+    unnamed = minutes("")
+    secretary = [p.text for p in unnamed.tables[-2].rows[0].cells[0].paragraphs if p.text]
+    assert secretary == ["THƯ KÝ KỲ HỌP", "……………………………"]
+
+
+def test_the_local_government_law_is_cited_one_way_everywhere():
+    """Documents, rules and pages name the law from one entry (phoihop.documents.laws): in
+    full, "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", or in the short form of the
+    rules, "Luật 72/2025/QH15"; never by its year, its adoption date or a bare number."""
+    import re
+    from pathlib import Path
+
+    from phoihop.documents.laws import LOCAL_GOVERNMENT
+
+    assert LOCAL_GOVERNMENT.basis == "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"
+    assert spelled_citation(LOCAL_GOVERNMENT.at("Đ34 k3")) == (
+        "khoản 3 Điều 34 Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+    )
+    wrong = re.compile(
+        r"Luật Tổ chức chính quyền địa phương(?! số 72/2025/QH15)"
+        r"|Luật 72/2025(?!/QH15)|(?<!Luật )(?<!địa phương số )72/2025/QH15|TCCQĐP",
+        re.IGNORECASE,
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in sorted(root.rglob("*"))
+        if path.suffix in (".py", ".html", ".toml", ".txt")
+        and "tests" not in path.parts
+        and path.name != "laws.py"
+        for match in wrong.finditer(" ".join(path.read_text(encoding="utf-8").split()))
+    ]
+    assert found == []

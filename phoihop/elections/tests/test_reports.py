@@ -180,3 +180,18 @@ def test_every_label_on_the_contest_page_names_its_own_field(tabulated, leader):
     assert [i for i, n in ids.items() if n > 1] == []
     for target in re.findall(r'<label for="([^"]+)"', page):
         assert target in ids, target
+
+
+def test_the_report_is_not_sent_to_its_own_issuer(tabulated, tree):
+    """Issued by the council's standing committee (as in a by-election), the report lists
+    "Thường trực HĐND tỉnh" only as its file copy, not as a body it is sent to."""
+    from phoihop.testing import body_make
+
+    standing = body_make(
+        "tt-hdnd", "Thường trực Hội đồng nhân dân tỉnh", "council_standing", tree.province, tree.own
+    )
+    election = tabulated.election
+    election.organization = standing
+    document = Document(io.BytesIO(reports.render_docx(reports.results_document(election))))
+    recipients = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
+    assert recipients == ["Nơi nhận:", "- Hội đồng bầu cử quốc gia;", "- Lưu: VT, hồ sơ."]

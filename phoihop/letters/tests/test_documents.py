@@ -403,3 +403,32 @@ def test_every_form_renders_to_docx_in_the_state_format(tree, head):
 
 def _text_of_table(table) -> str:
     return "\n".join(p.text for cell in table._cells for p in cell.paragraphs)
+
+
+def test_the_letters_report_is_not_sent_to_the_body_that_issues_it(tree):
+    """The report goes to the standing committee, the delegation and the Front; issued by one
+    of them, it lists the other two and keeps its own copy under "Lưu"."""
+    from phoihop.testing import body_make
+
+    delegation = body_make(
+        "doan-dbqh", "Đoàn đại biểu Quốc hội tỉnh Thử Nghiệm", "na_delegation", tree.province
+    )
+    head = make_user("truong.doan")
+    grant(head, "leader", delegation)
+    day = date(2026, 7, 6)
+    stats = letter_statistics(
+        viewer=head,
+        start=date(2026, 1, 1),
+        end=date(2026, 6, 30),
+        today=day,
+        organization=delegation,
+    )
+    document = letter_report_issue(actor=head, organization=delegation, stats=stats, on=day)
+    docx = Docx(io.BytesIO(document_docx(document)))
+    recipients = [p.text for p in docx.tables[-1].rows[0].cells[0].paragraphs]
+    assert recipients == [
+        "Nơi nhận:",
+        "- Thường trực HĐND tỉnh;",
+        "- Ban Thường trực UBMTTQ tỉnh;",
+        "- Lưu: VT, hồ sơ.",
+    ]

@@ -4,6 +4,7 @@ forms, its recommendations sent in a letter and answered in writing on the GS-10
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from phoihop.deadlines.models import Deadline
 from phoihop.documents.models import Document
@@ -11,7 +12,7 @@ from phoihop.supervision import services
 from phoihop.supervision.errors import SupervisionInputError, SupervisionStateError
 from phoihop.supervision.models import Plan, Recommendation
 from phoihop.supervision.tests import factories as f
-from phoihop.testing import grant, make_user
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def body_leader(tree):
     return user
 
 
-def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM) -> Plan:
+def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM, bodies=None) -> Plan:
     return services.plan_create(
         actor=actor,
         organization=front,
@@ -42,7 +43,7 @@ def _front_plan(tree, front, actor, kind=Plan.Kind.FRONT_TEAM) -> Plan:
         scope="Việc chi trả bồi thường dự án đường ĐT-816",
         starts_on=f.START,
         ends_on=date(2026, 5, 29),
-        bodies=[tree.other_unit],
+        bodies=bodies or [tree.other_unit],
     )
 
 
@@ -141,3 +142,27 @@ def test_only_the_fronts_recommendations_wait_for_a_reply(tree, leader, body_lea
             reply="Trả lời",
             taken_up=Recommendation.TakenUp.FULL,
         )
+
+
+def test_a_letter_to_several_bodies_puts_each_on_its_own_line(tree, front, front_leader):
+    import io
+
+    from docx import Document as Docx
+
+    from phoihop.documents.services import document_docx
+
+    plan = _front_plan(tree, front, front_leader, bodies=[tree.other_unit, tree.other])
+    _conclude(plan, front_leader)
+    plan.refresh_from_db()
+    docx = Docx(io.BytesIO(document_docx(plan.notice_document)))
+    [block] = [p.text for p in docx.paragraphs if p.text.startswith("Kính gửi:")]
+    head, lines = block.split("\t", 1)
+    first, last = lines.split("\n")
+    assert head == "Kính gửi:" and first.startswith("- ") and last.startswith("- ")
+    assert first.endswith(";") and last.endswith(".")
+    assert {first[2:-1], last[2:-1]} == {tree.other_unit.name, tree.other.name}
+    # The preview lays them out the same way.
+    page = signed_in_client(front_leader).get(
+        reverse("documents:detail", args=[plan.notice_document.public_id])
+    )
+    assert f"<span>{first}<br>{last}</span>" in page.content.decode()
