@@ -124,7 +124,7 @@ def demo_council(today: date) -> dict:
         session=held,
         on=opened + timedelta(days=1),
         summary="Kỳ họp đã thảo luận, biểu quyết các nội dung theo chương trình.",
-        signer_title="CHỦ TỊCH",
+        signer_title="CHỦ TỌA KỲ HỌP",
         signer_name="Nguyễn Văn Hòa",
         secretary_name="Trần Thị Thu Hà",
     )

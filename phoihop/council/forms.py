@@ -77,7 +77,12 @@ class ConveneForm(forms.Form):
 class CloseForm(forms.Form):
     on = VnDateField(label="Ngày bế mạc")
     summary = forms.CharField(label="Diễn biến, kết quả kỳ họp", widget=TEXT)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
+    signer_title = forms.CharField(
+        label="Chức vụ người ký",
+        max_length=200,
+        required=False,
+        help_text="Để trống: biên bản ký với chức danh CHỦ TỌA KỲ HỌP.",
+    )
     signer_name = forms.CharField(label="Chủ tọa (người ký)", max_length=200, required=False)
     secretary_name = forms.CharField(
         label="Thư ký kỳ họp (cùng ký biên bản)", max_length=200, required=False
