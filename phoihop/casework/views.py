@@ -42,7 +42,11 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         "follow_ups": selectors.follow_up_list(viewer=user, item=item),
         "following": selectors.is_following(viewer=user, item=item),
         "may_follow": can(user, "view", item),
-        "may_supervise": item.is_open and can(user, "supervise", item),
+        # The follow-up form goes to who may send one: a body supervising the item, never
+        # the item's own body (``supervise`` also covers a council's own steps on its agenda).
+        "may_supervise": item.is_open
+        and can(user, "supervise", item)
+        and bool(services.supervising_bodies(user, item)),
         "assign_form": forms.AssignForm(choices=selectors.assignee_choices(item=item))
         if may_assign
         else None,

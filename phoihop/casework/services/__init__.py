@@ -13,6 +13,7 @@ from phoihop.casework.services.supervision import (
     follow_up_answer,
     follow_up_period,
     follow_up_send,
+    supervising_bodies,
     supervision_assign,
     supervision_revoke,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "item_unfollow",
     "progress_digest_send",
     "step_add",
+    "supervising_bodies",
     "supervision_assign",
     "supervision_revoke",
 ]

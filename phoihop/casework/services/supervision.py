@@ -31,18 +31,24 @@ FOLLOW_UP_RULE = "XL-07"
 
 def supervising_bodies(actor, item: TrackedItem) -> list:
     """The bodies in whose name *actor* may supervise *item*: the body that handed it down the
-    chain, and the bodies whose supervision assignment covers it (in that order)."""
+    chain, and the bodies whose supervision assignment covers it (in that order). The body
+    responsible for *item* is never among them: it does not ask itself to resolve its own
+    item (as when the standing committee's own report is on its council's agenda)."""
     kind = item_kinds.for_model(type(item))
     if not kind.supervise_permission:
         return []
     allowed = set(granted_organization_ids(actor, kind.supervise_permission))
     bodies = []
     chain = getattr(item, kind.chain_field, None) if kind.chain_field else None
-    if chain is not None and (actor.is_superuser or chain.pk in allowed):
+    if (
+        chain is not None
+        and chain.pk != item.organization_id
+        and (actor.is_superuser or chain.pk in allowed)
+    ):
         bodies.append(chain)
     model = type(item)
     for assignment in supervised_assignments(actor, kind):
-        if assignment.supervisor in bodies:
+        if assignment.supervisor in bodies or assignment.supervisor_id == item.organization_id:
             continue
         if model._default_manager.filter(assignment_q(assignment, kind), pk=item.pk).exists():
             bodies.append(assignment.supervisor)

@@ -13,12 +13,13 @@ from phoihop.audit.models import AuditEvent
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.errors import ItemStateError
 from phoihop.casework.models import Link, Step
+from phoihop.casework.services import follow_up_send, supervising_bodies
 from phoihop.council import selectors, services
 from phoihop.council.errors import CouncilInputError, CouncilStateError
 from phoihop.council.models import AgendaItem, Ballot, Resolution, Session, Submission, Task
 from phoihop.council.tests import factories as f
 from phoihop.documents.services import document_docx
-from phoihop.testing import grant, make_user
+from phoihop.testing import grant, make_user, signed_in_client
 
 
 @pytest.fixture
@@ -654,3 +655,21 @@ def test_public_pages_show_what_is_published_and_page_without_counting(tree, lea
     feed = client.get("/cong-khai/nghi-quyet/ky-hop.ics")
     assert feed["Content-Type"].startswith("text/calendar")
     assert b"BEGIN:VEVENT" in feed.content and b"DTSTART;VALUE=DATE:20261208" in feed.content
+
+
+def test_the_follow_up_form_is_offered_on_another_bodys_item_not_on_the_councils_own(tree, leader):
+    """The standing committee examines and votes on every agenda item (``supervise``), but a
+    follow-up request ("đề nghị xem xét, giải quyết") goes to another body: its own report on
+    the agenda is not something it asks itself to resolve."""
+    session = f.make_session(tree)
+    own = f.make_item(tree, session=session, organization=tree.own, kind="report")
+    other = f.make_item(tree, session=session)
+    client = signed_in_client(leader)
+    offered = "Gửi đề nghị"
+    assert can(leader, "supervise", own)  # its own steps on the agenda stay open to it
+    assert supervising_bodies(leader, own) == []
+    assert offered not in client.get(own.get_absolute_url()).content.decode()
+    with pytest.raises(PermissionDenied):
+        follow_up_send(actor=leader, item=own, content="Đề nghị bổ sung số liệu.", on=f.OPENS)
+    assert supervising_bodies(leader, other) == [tree.own]
+    assert offered in client.get(other.get_absolute_url()).content.decode()
