@@ -147,7 +147,7 @@ def user_api_token_issue(*, user: User, actor) -> Token:
         raise ValidationError("Chỉ tài khoản cán bộ được cấp khóa API.")
     Token.objects.filter(user=user).delete()
     token = Token.objects.create(user=user)
-    audit_record(actor=actor, event="user.api_token_issued", target=user, data={})
+    audit_record(actor=actor, event="api.token.issued", target=user, data={"scheme": "authtoken"})
     return token
 
 

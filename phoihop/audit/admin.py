@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from phoihop.audit.models import AuditEvent
-from phoihop.audit.registry import event_choices, registered_events
+from phoihop.audit.registry import event_choices, event_codes, row_label
 from phoihop.audit.services import audit_record, field_changes
 
 # Field names whose values are secrets: logged as a fingerprint, never as the value.
@@ -163,7 +163,8 @@ class EventFilter(admin.SimpleListFilter):
         return event_choices()
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        return queryset.filter(event=self.value()) if self.value() else queryset
+        code = self.value()
+        return queryset.filter(event__in=event_codes(code)) if code else queryset
 
 
 @admin.register(AuditEvent)
@@ -177,7 +178,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description="Sự kiện", ordering="event")
     def event_display(self, obj: AuditEvent) -> SafeString:
         """The Vietnamese label, with the code under it for auditors."""
-        label = registered_events().get(obj.event, obj.event)
+        label = row_label(obj.event)
         return format_html('{}<br><code class="event-code">{}</code>', label, obj.event)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

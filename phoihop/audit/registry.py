@@ -1,14 +1,26 @@
 """The registry of audit event codes.
 
 How to add one: in your module's ``audit_events.py`` call
-``register_event("<entity>.<verb_past>", "Nhãn tiếng Việt")`` and import that module from
-``AppConfig.ready()``. Recording an unregistered code raises, so does registering one twice.
+``register_event("<entity>.<verb_past>", pgettext_lazy("audit event", "Nhãn tiếng Việt"))`` (the log
+is read in the interface's language; the context keeps an event's English label apart from the
+same Vietnamese words on a page or button) and import that module from ``AppConfig.ready()``.
+Recording an unregistered code raises, so does registering one twice.
+
+A code that is no longer recorded stays readable: ``register_renamed(old, new)`` shows rows
+written under *old* with *new*'s label and finds them when the log is filtered by *new*. The
+log is append-only, so old rows keep the code they were written with.
 """
 
 import re
 import unicodedata
 
-_EVENTS: dict[str, str] = {}
+from django.utils.functional import Promise
+
+Label = str | Promise
+
+_EVENTS: dict[str, Label] = {}
+# old code -> the code it was renamed to (decision 0037)
+_RENAMED: dict[str, str] = {}
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
@@ -16,38 +28,64 @@ class UnknownAuditEventError(LookupError):
     pass
 
 
-def register_event(code: str, label: str) -> str:
+def register_event(code: str, label: Label) -> str:
     if not _CODE.match(code):
         raise ValueError(f"audit event code {code!r} is not <entity>.<verb_past>")
-    if code in _EVENTS:
+    if code in _EVENTS or code in _RENAMED:
         raise ValueError(f"audit event {code!r} is already registered")
-    if not label.strip() or _CODE.match(label.strip()):
+    if not str(label).strip() or _CODE.match(str(label).strip()):
         # The label is what officials read in the log (the code is shown beside it, smaller).
         raise ValueError(f"audit event {code!r} needs a Vietnamese label, not {label!r}")
     _EVENTS[code] = label
     return code
 
 
+def register_renamed(old: str, new: str) -> str:
+    """*old* is no longer recorded; rows that carry it read and filter as *new*."""
+    if new not in _EVENTS:
+        raise UnknownAuditEventError(new)
+    if old in _EVENTS or old in _RENAMED:
+        raise ValueError(f"audit event {old!r} is already registered")
+    _RENAMED[old] = new
+    return old
+
+
 def event_label(code: str) -> str:
+    """The label of an event that may be recorded now, in the active language."""
     try:
-        return _EVENTS[code]
+        return str(_EVENTS[code])
     except KeyError:
         raise UnknownAuditEventError(code) from None
 
 
+def row_label(code: str) -> str:
+    """The label of a recorded row's code (a renamed code reads as its new name; an unknown
+    one as itself)."""
+    label = _EVENTS.get(_RENAMED.get(code, code))
+    return code if label is None else str(label)
+
+
+def event_codes(code: str) -> list[str]:
+    """The codes a filter by *code* finds: *code* and the names it was recorded under before."""
+    return [code, *sorted(old for old, new in _RENAMED.items() if new == code)]
+
+
 def registered_events() -> dict[str, str]:
-    return dict(_EVENTS)
+    """Each code that may be recorded, with its label in the active language."""
+    return {code: str(label) for code, label in _EVENTS.items()}
 
 
 def event_choices() -> list[tuple[str, str]]:
-    """``(code, label)`` for a filter, by label; a label shared by two codes names its code."""
+    """``(code, label)`` for a filter, by label in the active language; a label shared by two
+    codes names its code."""
+    labels = registered_events()
     counts: dict[str, int] = {}
-    for label in _EVENTS.values():
+    for label in labels.values():
         counts[label] = counts.get(label, 0) + 1
     return sorted(
         (
             (code, label if counts[label] == 1 else f"{label} ({code})")
-            for code, label in _EVENTS.items()
+            for code, label in labels.items()
         ),
         key=lambda choice: (_alphabetical(choice[1]), choice[0]),
     )

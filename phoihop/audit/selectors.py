@@ -26,7 +26,7 @@ from phoihop.audit.checkpoints import checkpoint_lines, checkpoint_path
 from phoihop.audit.guard import guard_missing
 from phoihop.audit.keys import audit_keyring
 from phoihop.audit.models import AuditEvent
-from phoihop.audit.registry import sealed_models
+from phoihop.audit.registry import event_codes, sealed_models
 from phoihop.core.types import Account
 
 
@@ -332,7 +332,7 @@ def audit_verify(
 def audit_event_list(*, viewer: Account, event: str = "") -> QuerySet[AuditEvent]:
     """The events ``viewer`` may read, newest first by the model's order; ``event`` filters."""
     events = AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
-    return events.filter(event=event) if event else events
+    return events.filter(event__in=event_codes(event)) if event else events
 
 
 def audit_timeline(*, viewer: Account, target: Model) -> QuerySet[AuditEvent]:

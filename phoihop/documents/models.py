@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from phoihop.core.models import BaseModel
 
@@ -62,7 +63,7 @@ class Document(BaseModel):
         # Abbreviations of NĐ 30/2020 Phụ lục III (RULEBOOK VB-09). A công văn has no type
         # abbreviation: its symbol is the issuer plus the drafting unit.
         REPORT = "BC", _("Báo cáo")
-        NOTICE = "TB", _("Thông báo")
+        NOTICE = "TB", pgettext_lazy("document kind", "Thông báo")
         DECISION = "QĐ", _("Quyết định")
         FORWARDING_SLIP = "PC", _("Phiếu chuyển")
         GUIDANCE = "HD", _("Hướng dẫn")

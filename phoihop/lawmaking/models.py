@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from phoihop.casework.models import TrackedItem
 from phoihop.core.models import BaseModel
@@ -339,7 +340,7 @@ class Opinion(BaseModel):
         TAKEN_UP = "taken_up", _("Tiếp thu")
         PARTLY = "partly", _("Tiếp thu một phần")
         EXPLAINED = "explained", _("Giải trình, không tiếp thu")
-        NOTED = "noted", _("Ghi nhận")
+        NOTED = "noted", pgettext_lazy("opinion response", "Ghi nhận")
 
     public_id = models.UUIDField(_("mã công khai"), default=uuid.uuid4, unique=True, editable=False)
     consultation = models.ForeignKey(

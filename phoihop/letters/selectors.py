@@ -6,7 +6,6 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
-from phoihop.audit.selectors import audit_timeline
 from phoihop.core.selectors import one_or_404
 from phoihop.documents.selectors import document_for_target_list
 from phoihop.identity.selectors import identity_same_person_list
@@ -178,11 +177,6 @@ def _public_result(row: dict) -> dict:
 def letter_document_list(*, letter: Letter):
     """The documents issued on a letter the caller has fetched through ``letter_get``."""
     return document_for_target_list(target=letter)
-
-
-def letter_audit_timeline(*, viewer, letter: Letter):
-    """The audit history of the letter, for those who may read the audit log."""
-    return audit_timeline(viewer=viewer, target=letter)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from phoihop.access.grants import organization_scope
+from phoihop.access.registry import policy_scope
 from phoihop.core.registry import DueItem, due_items
 from phoihop.deadlines import engine
 from phoihop.voters.models import ConsolidatedPetition
@@ -11,9 +11,11 @@ LIMIT = 20
 
 
 def petitions_to_answer(viewer, today: date):
-    own = organization_scope(viewer, "voters.answer_consolidatedpetition")
+    # Decided as the item's page and the deadlines' list decide: by the petition's own policy.
+    own = policy_scope(ConsolidatedPetition, viewer, "answer")
+    may_open = policy_scope(ConsolidatedPetition, viewer, "view")
     waiting = (
-        ConsolidatedPetition.objects.filter(own, status="routed", due_on__isnull=False)
+        ConsolidatedPetition.objects.filter(own, may_open, status="routed", due_on__isnull=False)
         .select_related("organization")
         .order_by("due_on", "id")[:LIMIT]
     )

@@ -18,17 +18,18 @@ class Dashboard:
 
 
 def _once_per_item(items: list[DueItem]) -> list[DueItem]:
-    """One line per item and due date: an item's legal clock and its area's own list (a voter
-    petition waiting for its answer) name the same work; the fuller title is kept."""
-    kept: dict[tuple[str, date], DueItem] = {}
+    """One line per item (its page): an item's legal clocks and its area's own list (a voter
+    petition waiting for its answer) name the same work, and an item may run two clocks at once.
+    The most urgent date is kept, and on that date the fuller title (decision 0036)."""
+    kept: dict[str, DueItem] = {}
     rest: list[DueItem] = []
     for item in items:
         if not item.url:
             rest.append(item)
             continue
-        key = (item.url, item.due_on)
-        if key not in kept or len(item.title) > len(kept[key].title):
-            kept[key] = item
+        held = kept.get(item.url)
+        if held is None or (item.due_on, -len(item.title)) < (held.due_on, -len(held.title)):
+            kept[item.url] = item
     return [*kept.values(), *rest]
 
 

@@ -1,13 +1,15 @@
 """The shell's own navigation entries; modules register theirs the same way."""
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import pgettext_lazy
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.core.registry import NavItem, navigation
 
 navigation.register("home", NavItem("home", _("Trang chủ"), "web:home", order=0))
 navigation.register(
-    "organizations", NavItem("organizations", _("Cơ quan"), "web:organizations", order=80)
+    "organizations",
+    NavItem("organizations", pgettext_lazy("menu", "Cơ quan"), "web:organizations", order=80),
 )
 navigation.register(
     "audit",

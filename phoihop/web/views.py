@@ -4,10 +4,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
-from phoihop.audit.registry import event_choices, registered_events
+from phoihop.audit.registry import event_choices, row_label
 from phoihop.audit.selectors import audit_event_list
 from phoihop.notifications.models import Notification
 from phoihop.notifications.selectors import notification_list
@@ -37,13 +38,13 @@ def organizations(request):
 
 
 class AuditFilterForm(forms.Form):
-    """The log's filter: events are offered by their Vietnamese label."""
+    """The log's filter: events are offered by their label, in the interface's language."""
 
     event = forms.ChoiceField(
-        label="Sự kiện",
+        label=_("Sự kiện"),
         required=False,
-        choices=lambda: [("", "Tất cả"), *event_choices()],
-        error_messages={"invalid_choice": "Không có loại sự kiện “%(value)s”."},
+        choices=lambda: [("", _("Tất cả")), *event_choices()],
+        error_messages={"invalid_choice": _("Không có loại sự kiện “%(value)s”.")},
     )
 
 
@@ -55,8 +56,7 @@ def audit(request):
     event = form.cleaned_data.get("event", "") if form.is_valid() else ""
     events = audit_event_list(viewer=request.user, event=event)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    labels = registered_events()
-    rows = [(e, labels.get(e.event, e.event)) for e in page.object_list]
+    rows = [(e, row_label(e.event)) for e in page.object_list]
     return render(request, "web/audit.html", {"page": page, "rows": rows, "form": form})
 
 

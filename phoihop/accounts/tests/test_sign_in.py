@@ -126,6 +126,9 @@ def test_disabling_an_account_ends_its_sessions_and_tokens(tree, actor):
     assert client.get("/").status_code == 200
     user_api_token_issue(user=target, actor=admin)
     assert Session.objects.count() == 1
+    # one code for an issued API token, whichever service issues it (decision 0037)
+    issued = AuditEvent.objects.filter(target_id=str(target.pk), event__contains="token")
+    assert list(issued.values_list("event", flat=True)) == ["api.token.issued"]
 
     user_disable(user=target, actor=admin)
 

@@ -59,3 +59,27 @@ def test_the_admin_log_shows_and_filters_by_label(db, actor, tree):
     filtered = client.get(url, {"event": "audit.verified"}).content.decode()
     assert '<code class="event-code">audit.verified</code>' in filtered
     assert '<code class="event-code">organization.changed</code>' not in filtered
+
+
+def test_one_code_records_an_api_token_and_the_old_one_is_only_read(db, actor, tree):
+    from phoihop.audit.registry import UnknownAuditEventError, event_codes, row_label
+
+    assert "user.api_token_issued" not in registered_events()
+    with pytest.raises(UnknownAuditEventError), transaction.atomic():
+        audit_record(actor=actor, event="user.api_token_issued", target=tree.own)
+    assert row_label("user.api_token_issued") == registered_events()["api.token.issued"]
+    assert event_codes("api.token.issued") == ["api.token.issued", "user.api_token_issued"]
+    assert [label for label in registered_events().values() if label == "Cấp khóa API"] == [
+        "Cấp khóa API"
+    ]
+
+
+def test_labels_follow_the_interface_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = registered_events()
+        choices = dict(event_choices())
+    assert english["letter.registered"] == "Letter entered in the register"
+    assert choices["letter.registered"] == "Letter entered in the register"
+    assert registered_events()["letter.registered"] == "Vào sổ đơn"

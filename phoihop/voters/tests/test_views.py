@@ -102,6 +102,22 @@ def test_dashboard_and_shared_calendar(bodies):
     assert "xã Hòa An" in entries[0].location
 
 
+def test_the_dashboard_names_a_petition_only_to_an_account_that_may_open_it(bodies):
+    """Answering alone (a role without the view grant) does not open the petition's page, so the
+    home page does not name it: the voters' list decides as the item's policy does."""
+    from phoihop.access.models import Role
+    from phoihop.core.registry import due_items
+
+    waiting = make_consolidated(bodies["ubnd"], status="routed", due_on=date(2026, 1, 5))
+    Role.objects.create(
+        code="answer_only", name="Chỉ trả lời", permissions=["voters.answer_consolidatedpetition"]
+    )
+    answerer = make_user("ubnd.traloi")
+    grant(answerer, "answer_only", bodies["ubnd"])
+    assert signed_in_client(answerer).get(waiting.get_absolute_url()).status_code != 200
+    assert list(due_items["voters.petitions_to_answer"](answerer, date(2026, 12, 7))) == []
+
+
 def test_minutes_file_with_a_bad_row_changes_nothing_and_says_which_row(bodies):
     """Done-when: an import with a malformed row changes nothing and says which row and why,
     in Vietnamese — through the meeting's import form."""

@@ -140,3 +140,19 @@ def test_the_dashboard_lists_an_item_once_though_two_sources_name_it(monkeypatch
     assert sorted(i.title for i in board.overdue) == sorted(
         [other.title, unlinked.title, unlinked.title, waiting.title]
     )
+
+
+def test_an_item_with_two_clocks_is_listed_once_by_its_most_urgent_date(monkeypatch):
+    from phoihop.core.registry import Registry
+    from phoihop.web.dashboard import dashboard_for
+
+    later = DueItem(
+        "Báo cáo tổng hợp kiến nghị cử tri", date(2026, 12, 20), "/cu-tri/ky-hop/x/", "a"
+    )
+    sooner = DueItem("Gửi báo cáo", date(2026, 12, 10), later.url, "b")
+    registry = Registry("due-item source")
+    registry.register("a", lambda viewer, today: [later, sooner])
+    monkeypatch.setattr("phoihop.web.dashboard.due_items", registry)
+    monkeypatch.setattr("phoihop.web.dashboard.calendar_sources", Registry("calendar source"))
+    board = dashboard_for(viewer=None, today=date(2026, 12, 8))
+    assert (board.overdue, board.due_soon, board.later) == ([], [sooner], [])
