@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from phoihop.access.grants import organization_holders
 from phoihop.access.policy import require_in
@@ -162,7 +162,9 @@ def _dispatch_build(
                 "Chỉ gửi văn bản đã ban hành của cơ quan mình.", code="document"
             )
         symbol, title, signed_on = document.symbol, document.title, document.issued_on
-        doc_type = document.get_doc_type_display()
+        # The register is kept in Vietnamese whatever language the clerk works in.
+        with translation.override("vi"):
+            doc_type = str(document.get_doc_type_display())
         signer_name = signer_name or document.signer_name
     symbol, title, doc_type = symbol.strip(), " ".join(title.split()), doc_type.strip()
     if not (symbol and title and doc_type and signed_on):

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from phoihop.access.policy import can
@@ -15,6 +16,8 @@ from phoihop.accounts.services import system_actor
 from phoihop.audit.models import AuditEvent
 from phoihop.casework.clocks import clocks_open
 from phoihop.core.errors import ApplicationError
+from phoihop.documents.models import Document
+from phoihop.documents.services import document_issue
 from phoihop.exchange import exports, selectors, services
 from phoihop.exchange.models import Delivery, Dispatch
 from phoihop.exchange.tests import factories as f
@@ -339,3 +342,25 @@ def test_without_a_key_each_submit_is_a_new_dispatch(tree):
     first = f.send(tree)
     second = f.send(tree)
     assert first.pk != second.pk and Delivery.objects.count() == 2
+
+
+def test_an_issued_document_enters_the_register_under_its_vietnamese_kind(tree):
+    """A clerk working in the English interface still keeps the register in Vietnamese."""
+    notice = document_issue(
+        actor=system_actor(),
+        organization=tree.other,
+        doc_type=Document.Type.NOTICE,
+        title="Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với các sở",
+        issued_on=f.SENT,
+        paragraphs=["Nội dung kết luận."],
+        signer_name="Nguyễn Văn An",
+    )
+    with translation.override("en"):
+        dispatch = services.dispatch_send(
+            actor=system_actor(),
+            organization=tree.other,
+            recipients=[services.RecipientInput(tree.own, "information", None)],
+            sent_on=f.SENT,
+            document=notice,
+        )
+    assert dispatch.doc_type == "Thông báo"
