@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import translation
 
 from phoihop.core.errors import ApplicationError
 
@@ -22,9 +23,14 @@ def form_errors(form: forms.BaseForm) -> str:
 
 
 def attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
-    """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing."""
+    """Run a service call; a broken rule becomes a message in Vietnamese and changes nothing.
+
+    The call runs in Vietnamese whatever the language of the page: what it records (a step's
+    note naming a choice, a document, a register entry) is the official record, kept in
+    Vietnamese; only the page around it is translated."""
     try:
-        call()
+        with translation.override("vi"):
+            call()
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return False
