@@ -4,10 +4,10 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from phoihop.core.actions import attempt
 from phoihop.core.errors import ApplicationError
-from phoihop.documents.models import Document
 
 
 def _request():
@@ -17,11 +17,15 @@ def _request():
     return request
 
 
+# A choice's label as the models declare one (a document kind).
+NOTICE = pgettext_lazy("document kind", "Thông báo")
+
+
 def test_a_call_made_from_an_english_page_records_the_vietnamese_label():
     recorded = []
     with translation.override("en"):
-        assert str(Document.Type.NOTICE.label) == "Notice"  # the page speaks English
-        assert attempt(_request(), lambda: recorded.append(str(Document.Type.NOTICE.label)))
+        assert str(NOTICE) == "Notice"  # the page speaks English
+        assert attempt(_request(), lambda: recorded.append(str(NOTICE)))
         assert translation.get_language() == "en"  # and goes on in English afterwards
     assert recorded == ["Thông báo"]
 
