@@ -204,6 +204,7 @@ def test_consultation_page_names_its_clock_by_what_it_counts(tree, leader):
     clock = _open_clocks(c)[0]
     assert f"{clock.rule_title}: hạn {clock.due_on:%d/%m/%Y}" in page
     assert clock.rule_title != clock.rule_id
+    assert f"({clock.rule_citation})" in page and f"({clock.rule_id})" not in page
 
 
 def _open_clocks(consultation):
