@@ -280,3 +280,19 @@ def test_the_navigation_offers_a_clerk_the_register(tree, clerk):
 
     assert f'href="{reverse("reception:visit_list")}"' in home
     assert f'href="{reverse("reception:schedule_list")}"' not in home
+
+
+def test_a_refused_answer_keeps_the_text_typed_for_the_citizen(tree, clerk):
+    visit = make_visit(tree.own, clerk, actor=clerk, visited_on=date(2026, 4, 23))
+    client = signed_in_client(clerk)
+    answer = "Thụ lý; cần thêm thời gian xác minh tại xã"
+    page = client.post(
+        reverse("reception:visit_answer", kwargs={"public_id": visit.public_id}),
+        {"answered_on": "", "answer": answer},
+        follow=True,
+    )
+    visit.refresh_from_db()
+    assert visit.status != Visit.Status.ANSWERED
+    form = page.context["answer_form"]
+    assert form.errors["answered_on"] and form.data["answer"] == answer
+    assert f">\n{answer}</textarea>" in page.content.decode()
