@@ -17,6 +17,7 @@ from phoihop.casework import forms, selectors, services
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.registry import item_kinds
 from phoihop.core.actions import attempt, form_errors, kept, submit
+from phoihop.notifications.services import notifications_read_on_open
 from phoihop.organizations.selectors import organizations_where
 
 
@@ -35,6 +36,9 @@ def item_panel_context(request, item: TrackedItem) -> dict:
     user = request.user
     kind = item_kinds.for_model(type(item))
     may_assign = item.is_open and can(user, "assign", item)
+    # Opening the item reads the viewer's notices that point to it (a new copy arrived, an
+    # assignment, a follow-up), however the page was reached.
+    notifications_read_on_open(viewer=user, url=item.get_absolute_url())
     return {
         "item": item,
         "item_kind": kind,
