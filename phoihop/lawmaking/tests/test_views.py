@@ -304,7 +304,9 @@ def test_the_xlsx_template_filled_in_is_imported_and_merged(
         "Điều, khoản, điểm",
         "Ý kiến",
     ]
-    assert "Khoản 1 Điều 5" in [r[0] for r in book["Huong dan"].iter_rows(values_only=True)]
+    # The tabs are named in Vietnamese, as officers read them.
+    assert book.sheetnames == ["Ý kiến", "Hướng dẫn"]
+    assert "Khoản 1 Điều 5" in [r[0] for r in book["Hướng dẫn"].iter_rows(values_only=True)]
     for i in range(30):
         sheet.append(
             [
@@ -377,3 +379,15 @@ def test_law_making_pages_offer_a_supervisor_no_link_that_answers_404(tree):
     grant(user, "supervisor", tree.own)
 
     assert dead_links(signed_in_client(user), reverse("lawmaking:home")) == []
+
+
+def test_the_summary_export_names_its_tab_in_vietnamese():
+    from io import BytesIO
+    from types import SimpleNamespace
+
+    from openpyxl import load_workbook
+
+    from phoihop.lawmaking.views import _report_xlsx
+
+    response = _report_xlsx(SimpleNamespace(reference="LY-01"), [])
+    assert load_workbook(BytesIO(response.content)).sheetnames == ["Tổng hợp ý kiến"]
