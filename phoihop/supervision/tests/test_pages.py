@@ -62,29 +62,8 @@ def test_the_front_recommendation_page_names_the_reply_clock_without_its_code(tr
     front = f.make_front(tree)
     front_leader = make_user("lanh.dao.mttq")
     grant(front_leader, "leader", front)
-    plan = services.plan_create(
-        actor=front_leader,
-        organization=front,
-        kind=Plan.Kind.FRONT_TEAM,
-        title="Giám sát việc bồi thường",
-        scope="Việc chi trả bồi thường",
-        starts_on=f.START,
-        ends_on=date(2026, 5, 29),
-        bodies=[tree.other_unit],
-    )
-    services.plan_conclude(
-        actor=front_leader,
-        plan=plan,
-        issued_on=date(2026, 6, 15),
-        findings="Còn 14 hộ chưa nhận tiền.",
-        conclusions="Việc chi trả còn chậm.",
-        recommendations=[
-            services.RecommendationInput(
-                tree.other_unit, "Chi trả dứt điểm", date(2026, 10, 30), ""
-            )
-        ],
-    )
-    rec = plan.recommendations.get()
+    plan = f.make_plan(tree, actor=front_leader, organization=front, kind=Plan.Kind.FRONT_TEAM)
+    rec = f.make_recommendation(tree, actor=front_leader, plan=plan, due_by=date(2026, 10, 30))
     text = signed_in_client(front_leader).get(rec.get_absolute_url()).content.decode()
     rule = engine.current_rules().get(services.FRONT_REPLY_RULE)
     assert "Chờ trả lời, hạn 14/08/2026" in text
