@@ -67,7 +67,10 @@ def submit(
 
 
 # A refused form travels in the session to the page the user is sent back to, for a short while
-# only (a page opened much later starts empty), never with a password or a file.
+# only (a page opened much later starts empty), never with a password or a file. The session is
+# stored in clear: a form whose input identifies a person (a sender's name, spans marked as
+# identity) says ``keep_input = False`` and comes back empty, the vault being the only place
+# such data is kept (Luật Tố cáo Đ47–Đ48).
 _KEPT = "phoihop.kept_forms"
 _KEPT_SECONDS = 600
 _NOT_KEPT = ("csrfmiddlewaretoken",)
@@ -82,7 +85,7 @@ def _kept_key(form_class: type) -> str:
 def keep(request: HttpRequest, form: forms.BaseForm | forms.BaseFormSet, message: str = "") -> None:
     """Keep the refused *form*'s (or formset's) input, and the service's *message*, for its
     page."""
-    if not hasattr(request, "session"):
+    if not hasattr(request, "session") or not getattr(form, "keep_input", True):
         return
     data = {
         name: values
