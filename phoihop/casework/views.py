@@ -16,7 +16,8 @@ from phoihop.access.policy import can
 from phoihop.casework import forms, selectors, services
 from phoihop.casework.models import TrackedItem
 from phoihop.casework.registry import item_kinds
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, kept, submit
+from phoihop.notifications.services import notifications_read_on_open
 from phoihop.organizations.selectors import organizations_where
 
 
@@ -30,10 +31,14 @@ def item_get(viewer, kind_code: str, public_id) -> TrackedItem:
 
 def item_panel_context(request, item: TrackedItem) -> dict:
     """What ``casework/_item_panel.html`` shows on an item's page: history, links, follow-ups,
-    the assignment form, following, and the follow-up form for a supervising body."""
+    the assignment form, following, and the follow-up form for a supervising body (each form
+    just refused comes back with what was typed and why: ``core.actions.kept``)."""
     user = request.user
     kind = item_kinds.for_model(type(item))
     may_assign = item.is_open and can(user, "assign", item)
+    # Opening the item reads the viewer's notices that point to it (a new copy arrived, an
+    # assignment, a follow-up), however the page was reached.
+    notifications_read_on_open(viewer=user, url=item.get_absolute_url())
     return {
         "item": item,
         "item_kind": kind,
@@ -47,12 +52,14 @@ def item_panel_context(request, item: TrackedItem) -> dict:
         "may_supervise": item.is_open
         and can(user, "supervise", item)
         and bool(services.supervising_bodies(user, item)),
-        "assign_form": forms.AssignForm(choices=selectors.assignee_choices(item=item))
+        "assign_form": kept(
+            request, forms.AssignForm, choices=selectors.assignee_choices(item=item)
+        )
         if may_assign
         else None,
-        "follow_up_form": forms.FollowUpForm(),
+        "follow_up_form": kept(request, forms.FollowUpForm),
         "follow_up_period": services.follow_up_period(english=get_language() == "en"),
-        "follow_up_answer_form": forms.AnswerForm(),
+        "follow_up_answer_form": kept(request, forms.AnswerForm),
     }
 
 

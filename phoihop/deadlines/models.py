@@ -16,6 +16,32 @@ from phoihop.core.models import BaseModel
 from phoihop.deadlines import engine
 
 
+def rule_lookup(rule_id: str) -> "engine.Rule | None":
+    """The rule in force under *rule_id*; a provincial variant ("KH-04@HL26") not loaded is
+    found as its rule; None for a rule no longer in force."""
+    rules = engine.current_rules()
+    key = rule_id if rule_id in rules else rule_id.split("@")[0]
+    try:
+        return rules.get(key)
+    except engine.UnknownRuleError:
+        return None
+
+
+def rule_title(rule_id: str) -> str:
+    """What a rule's clock counts, as users read it (the English title in the English
+    interface); the code itself only for a rule no longer in force."""
+    rule = rule_lookup(rule_id)
+    if rule is None:
+        return rule_id
+    return rule.title_en if get_language() == "en" and rule.title_en else rule.title
+
+
+def rule_citation(rule_id: str) -> str:
+    """A rule's legal basis as the rulebook cites it; blank for a rule no longer in force."""
+    rule = rule_lookup(rule_id)
+    return rule.citation if rule else ""
+
+
 class CalendarYear(BaseModel):
     """A year whose official civil-service schedule has been published and entered.
 
@@ -160,10 +186,13 @@ class Deadline(BaseModel):
         """What the clock counts, in the rule's words ("Xử lý đơn"; in the English interface,
         the rulebook's English title), for pages that list an item's clocks; a provincial
         variant ("KH-04@HL26") is named as its rule."""
-        rule = self._rule()
-        if rule is None:
-            return self.rule_id
-        return rule.title_en if get_language() == "en" and rule.title_en else rule.title
+        return rule_title(self.rule_id)
+
+    @property
+    def rule_citation(self) -> str:
+        """The legal basis of the clock ("Khoản 1 Điều 28 Luật Khiếu nại 2011"), which pages
+        show beside its title instead of the rule's internal code."""
+        return rule_citation(self.rule_id)
 
     @property
     def rule_period(self) -> str:
@@ -181,12 +210,7 @@ class Deadline(BaseModel):
             return ""
 
     def _rule(self):
-        rules = engine.current_rules()
-        rule_id = self.rule_id if self.rule_id in rules else self.rule_id.split("@")[0]
-        try:
-            return rules.get(rule_id)
-        except engine.UnknownRuleError:
-            return None
+        return rule_lookup(self.rule_id)
 
     def days_left(self, today: date) -> int:
         """Calendar days until the due date (negative once overdue)."""

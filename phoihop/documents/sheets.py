@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -89,11 +91,41 @@ def _form_sheet(sheet: Worksheet, spec: FormSheet) -> None:
     sheet.page_setup.fitToWidth = 1
 
 
+# What Excel allows in a sheet's tab: at most 31 characters, none of : \\ / ? * [ ], not
+# starting or ending with an apostrophe, and no two tabs alike (compared without case).
+SHEET_NAME_MAX = 31
+_SHEET_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
+
+
+def sheet_name(name: str, taken: Sequence[str] = ()) -> str:
+    """*name* as Excel accepts it for a tab, in Vietnamese as written (NFC): forbidden
+    characters dropped, cut to 31 characters at a word where it can be, and made unique among
+    *taken* with " (2)", " (3)"…; "Trang" when nothing is left."""
+    clean = " ".join(_SHEET_FORBIDDEN.sub(" ", unicodedata.normalize("NFC", name)).split())
+    clean = clean.strip("'").strip() or "Trang"
+
+    def cut(text: str, limit: int) -> str:
+        if len(text) <= limit:
+            return text
+        head = text[:limit]
+        return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(" ,;-–'")
+
+    used = {t.casefold() for t in taken}
+    candidate, number = cut(clean, SHEET_NAME_MAX), 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = cut(clean, SHEET_NAME_MAX - len(suffix)) + suffix
+    return candidate
+
+
 def _workbook(sheets: Sequence[_S], write: Callable[[Worksheet, _S], None]) -> bytes:
     book = Workbook()
+    names: list[str] = []
     for index, spec in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = spec.name[:31]
+        sheet.title = sheet_name(spec.name, names)
+        names.append(sheet.title)
         write(sheet, spec)
     out = io.BytesIO()
     book.save(out)

@@ -715,7 +715,12 @@ COMPLAINT_WINDOW_DAYS = 30  # from posting (Đ33, BC-13)
 
 @transaction.atomic
 def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -> PollingArea:
-    """Post the voter list of *area*, no later than 40 days before election day (BC-11)."""
+    """Post the voter list of *area*, no later than 40 days before election day (BC-11).
+
+    The list is posted once: its posting date starts the 30 days for complaints about it
+    (Luật Bầu cử Đ33, BC-13) and is never moved. The same posting sent twice (a double submit)
+    changes nothing; another date or count is refused, changes to the list after posting being
+    recorded as changes (``voter_list_change``, Đ34; decision 0026)."""
     election = area.contest.election
     require(actor, "change", election)
     due = engine.compute_due("BC-11", election.election_day).due
@@ -726,6 +731,16 @@ def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -
             code="late_posting",
         )
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
+    if area.list_posted_on is not None:
+        if (area.list_posted_on, area.voters_on_list) == (posted_on, voters):
+            return area
+        raise ApplicationError(
+            f"Danh sách cử tri của {area} đã niêm yết ngày {area.list_posted_on:%d/%m/%Y}; "
+            "ngày niêm yết là ngày bắt đầu thời hạn khiếu nại nên không thay đổi. "
+            "Cử tri thêm hoặc bớt sau khi niêm yết được ghi bằng «Sửa đổi, bổ sung danh sách "
+            "cử tri».",
+            code="posted",
+        )
     area.list_posted_on, area.voters_on_list = posted_on, voters
     area.save(update_fields=["list_posted_on", "voters_on_list", "updated_at"])
     _met_in_every_area(election, "list_posted_on", "BC-11")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
-from phoihop.core.actions import attempt, submit
+from phoihop.core.actions import attempt, kept, submit
 from phoihop.core.downloads import DOCX, XLSX, file_response
 from phoihop.elections import reports, services
 from phoihop.elections.forms import (
@@ -238,16 +238,18 @@ def contest_view(request, public_id):
             "can_enter": can(request.user, "enter", election),
             "can_audit": can(request.user, "audit", election),
             # Each form its own ids, so that every label names its own form's field.
-            "nomination_form": NominationForm(auto_id="nominee_%s"),
-            "post_form": VoterListPostForm(auto_id="post_%s"),
-            "ballots_form": BallotsDeliveredForm(auto_id="ballots_%s"),
-            "change_form": VoterListChangeForm(auto_id="change_%s"),
-            "complaint_form": ComplaintForm(auto_id="complaint_%s"),
+            "nomination_form": kept(request, NominationForm, auto_id="nominee_%s"),
+            "post_form": kept(request, VoterListPostForm, auto_id="post_%s"),
+            "ballots_form": kept(request, BallotsDeliveredForm, auto_id="ballots_%s"),
+            "change_form": kept(request, VoterListChangeForm, auto_id="change_%s"),
+            "complaint_form": kept(request, ComplaintForm, auto_id="complaint_%s"),
             "complaints": complaint_list(viewer=request.user).filter(area__contest=contest),
             "can_complain": has_permission_anywhere(
                 request.user, "elections.add_voterlistcomplaint"
             ),
-            "area_form": PollingAreaForm(auto_id="area_%s", initial={"number": len(areas) + 1}),
+            "area_form": kept(
+                request, PollingAreaForm, auto_id="area_%s", initial={"number": len(areas) + 1}
+            ),
             "ballots_due": services.ballots_due(election),
         },
     )

@@ -362,3 +362,32 @@ def redact(text: str, identities: Iterable[Identity], *, marker: str = REDACTED)
         last = end
     out.append(folded.text[last:])
     return "".join(out)
+
+
+# Words before a redacted span that say it was an address ("trú tại", "địa chỉ", "ở"): checked
+# before the words that introduce a name (``NAME_CUES``: "tôi là", "ông", "bà"…).
+ADDRESS_CUES = (("tru", "tai"), ("dia", "chi"), ("cu", "tru"), ("o", "tai"), ("o",), ("tai",))
+
+
+def reword(text: str, *, name: str, address: str, marker: str = REDACTED) -> str:
+    """*text* with each *marker* worded for a reader who may know the sender (a document or a
+    slip addressed to them): *name* where the span followed words that introduce a name,
+    *address* where it followed words that introduce an address, nothing for any other span
+    (a phone, an e-mail, an ID number). Spacing and punctuation around a span left out are
+    tidied (decision 0027)."""
+    if marker not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in re.finditer(re.escape(marker), text):
+        before = words(text[max(0, match.start() - 40) : match.start()])
+        if any(tuple(before[-len(cue) :]) == cue for cue in ADDRESS_CUES):
+            fill = address
+        elif before and before[-1] in NAME_CUES:
+            fill = name
+        else:
+            fill = ""
+        out += [text[last : match.start()], fill]
+        last = match.end()
+    out.append(text[last:])
+    return re.sub(r" +([,.;:)])", r"\1", re.sub(r"  +", " ", "".join(out))).strip()

@@ -215,13 +215,13 @@ def template_xlsx(citations: Iterable[str]) -> bytes:
     return list_workbook(
         [
             ListSheet(
-                "Y kien",
+                "Ý kiến",
                 header=[title for _, title, _ in COLUMNS],
                 rows=[EXAMPLE],
                 widths=(60, 22, 24, 50, 24, 28, 20),
             ),
             ListSheet(
-                "Huong dan",
+                "Hướng dẫn",
                 header=["Điều, khoản, điểm (ghi đúng như dưới đây)", "Ý kiến", "Đối tượng"],
                 rows=guide,
                 widths=(40, 28, 28),

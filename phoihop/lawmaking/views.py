@@ -648,7 +648,7 @@ def report(request, public_id):
 def _report_xlsx(item, rows) -> HttpResponse:
     kinds = CommenterKind.choices
     sheet = ListSheet(
-        "Tong hop y kien",
+        "Tổng hợp ý kiến",
         header=[
             "TT",
             "Quy định",

@@ -388,4 +388,6 @@ class FilterForm(forms.Form):
 class IdentityMarkForm(forms.Form):
     """Spans of the letter that identify its sender, one per line (sealed, then removed)."""
 
+    keep_input = False  # identity: never kept in the session when refused (core.actions.keep)
+
     spans = forms.CharField(label="Đoạn cần lược bỏ", max_length=2000, widget=forms.Textarea)

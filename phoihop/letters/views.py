@@ -16,7 +16,7 @@ from phoihop.access.policy import allowed_in, can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.selectors import handover_get, handover_inbox_list, handover_list
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, kept, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
 from phoihop.deadlines.selectors import deadline_item_list
@@ -166,7 +166,9 @@ def _detail_context(request, letter):
         "can_edit_documents": allowed_in(user, "documents.view_document", letter.organization),
         "today": timezone.localdate(),
         "competence": competence,
-        "classify_form": forms.ClassifyForm(
+        "classify_form": kept(
+            request,
+            forms.ClassifyForm,
             auto_id="id_classify_%s",
             initial={
                 "has_signature": letter.has_signature,
@@ -176,17 +178,23 @@ def _detail_context(request, letter):
                 "level": competence.level if competence else "",
             },
         ),
-        "split_form": forms.SplitForm(auto_id="id_split_%s"),
-        "outcome_form": forms.OutcomeForm(
+        "split_form": kept(request, forms.SplitForm, auto_id="id_split_%s"),
+        "outcome_form": kept(
+            request,
+            forms.OutcomeForm,
             auto_id="id_outcome_%s",
             initial={"to_organization": competence.organization if competence else None},
         ),
-        "accept_form": forms.AcceptForm(auto_id="id_accept_%s"),
-        "reclassify_form": forms.ReclassifyForm(
+        "accept_form": kept(request, forms.AcceptForm, auto_id="id_accept_%s"),
+        "reclassify_form": kept(
+            request,
+            forms.ReclassifyForm,
             auto_id="id_reclassify_%s",
             initial={"kind": letter.kind, "instance": letter.instance},
         ),
-        "step_form": forms.StepForm(
+        "step_form": kept(
+            request,
+            forms.StepForm,
             auto_id="id_step_%s",
             letter=letter,
             suspended=_suspended(letter) if letter.status == Letter.Status.ACCEPTED else False,
@@ -202,7 +210,8 @@ def letter_detail(request, public_id):
 
 
 def _post(request, public_id, form_class, call):
-    """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way."""
+    """Validate *form_class*, then run ``call(letter, data)``; back to the letter either way
+    (a refused form comes back there with what was typed)."""
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = form_class(request.POST)
     submit(request, form, lambda data: call(letter, data, form), "Đã ghi nhận.")
@@ -283,13 +292,9 @@ COMPLEXITY = {
 def letter_step(request, public_id):
     letter = selectors.letter_get(viewer=request.user, public_id=public_id)
     form = forms.StepForm(request.POST, letter=letter, suspended=_suspended(letter))
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-        return redirect(letter)
-    d = form.cleaned_data
 
     @transaction.atomic
-    def call():
+    def call(d):
         actor, on, note = request.user, d["on"], d["note"]
         complexity = d.get("complexity")
         if d["action"] == "extend" and complexity:
@@ -323,8 +328,7 @@ def letter_step(request, public_id):
             conclusion=d.get("conclusion", ""),
         )
 
-    if attempt(request, call):
-        messages.success(request, "Đã ghi nhận.")
+    submit(request, form, call, "Đã ghi nhận.")
     return redirect(letter)
 
 

@@ -203,11 +203,15 @@ class VisitSlip:
     answer_period: str = ""  # the answer's time limit in words, from its clock's rule
 
 
+_BLANK = "……………………"
+
+
 def visit_slip(*, viewer, visit: Visit) -> VisitSlip:
     """The slip of a visit fetched through ``visit_get``. The name of the representative (else
     the first citizen) is read from the vault for the officer who received the visit or one
     cleared to read it, the read audited as a document addressed to the citizen."""
     from phoihop.deadlines.selectors import deadline_item_list
+    from phoihop.identity.redaction import reword
     from phoihop.identity.services import identity_addressee
 
     citizens = list(visit.citizens.all())
@@ -228,7 +232,12 @@ def visit_slip(*, viewer, visit: Visit) -> VisitSlip:
         name=name,
         address=address,
         headcount=visit.headcount,
-        contents=[item.content for item in items],
+        # The slip goes to the citizen: the contents name them where they gave their name and
+        # address (for a viewer who may print those; a blank line otherwise), never with the
+        # redaction marker meant for verifiers (decision 0027).
+        contents=[
+            reword(item.content, name=name or _BLANK, address=address or _BLANK) for item in items
+        ],
         documents=[title for item in items for title in item.document_titles],
         answer_due=nearest.due_on if nearest else visit.due_on,
         answer_period=nearest.rule_period if nearest else "",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import form_errors
+from phoihop.core.actions import form_errors, kept, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
@@ -224,7 +224,7 @@ def visit_detail_view(request, public_id):
     visit = visit_get(viewer=request.user, public_id=public_id)
     answer_form = None
     if visit.is_open and can(request.user, "change", visit):
-        answer_form = VisitAnswerForm(initial={"answered_on": timezone.localdate()})
+        answer_form = kept(request, VisitAnswerForm, initial={"answered_on": timezone.localdate()})
     return render(
         request,
         "reception/visit_detail.html",
@@ -256,16 +256,12 @@ def visit_citizen_identity_view(request, public_id, position):
 @require_POST
 def visit_answer_view(request, public_id):
     visit = visit_get(viewer=request.user, public_id=public_id)
-    form = VisitAnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.visit_answer(actor=request.user, visit=visit, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "Đã ghi nhận việc trả lời công dân.")
-    else:
-        messages.error(request, "Cần nhập ngày và nội dung trả lời.")
+    submit(
+        request,
+        VisitAnswerForm(request.POST),
+        lambda d: services.visit_answer(actor=request.user, visit=visit, **d),
+        "Đã ghi nhận việc trả lời công dân.",
+    )
     return redirect(visit.get_absolute_url())
 
 

@@ -12,7 +12,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, keep, kept, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
 from phoihop.documents.charts import Breakdown, bar_chart_svg
@@ -257,12 +257,12 @@ def plan_detail_view(request, public_id):
             "may_change": may_change and open_plan,
             "may_conclude": open_plan and can(request.user, "conclude", plan),
             "may_publish": plan.notice_document_id and can(request.user, "conclude", plan),
-            "member_form": forms.MemberForm(prefix="member"),
-            "report_form": forms.ReportRequestForm(bodies=bodies, prefix="report"),
-            "visit_form": forms.VisitForm(bodies=bodies, prefix="visit"),
-            "conclude_form": forms.ConcludeForm(prefix="conclude"),
-            "rec_formset": forms.RecommendationFormSet(
-                prefix="rec", form_kwargs={"bodies": bodies}
+            "member_form": kept(request, forms.MemberForm, prefix="member"),
+            "report_form": kept(request, forms.ReportRequestForm, bodies=bodies, prefix="report"),
+            "visit_form": kept(request, forms.VisitForm, bodies=bodies, prefix="visit"),
+            "conclude_form": kept(request, forms.ConcludeForm, prefix="conclude"),
+            "rec_formset": kept(
+                request, forms.RecommendationFormSet, prefix="rec", form_kwargs={"bodies": bodies}
             ),
             "today": timezone.localdate(),
             **item_panel_context(request, plan),
@@ -330,18 +330,21 @@ def plan_conclude_view(request, public_id):
         from django.contrib import messages
 
         messages.error(request, "Kiến nghị chưa hợp lệ.")
+        keep(request, form)
+        keep(request, formset)
         return redirect(plan)
     rows = [
         services.RecommendationInput(r["organization"], r["content"], r["due_by"], r["topic"])
         for r in formset.cleaned_data
         if r and r.get("organization") and r.get("content") and r.get("due_by")
     ]
-    submit(
+    if not submit(
         request,
         form,
         lambda d: services.plan_conclude(actor=request.user, plan=plan, recommendations=rows, **d),
         "Đã ban hành báo cáo kết quả, thông báo kết luận và các kiến nghị.",
-    )
+    ):
+        keep(request, formset)
     return redirect(plan)
 
 
@@ -396,7 +399,7 @@ def report_detail_view(request, public_id):
         {
             "report": report,
             "clocks": clocks_open(report),
-            "receive_form": forms.ReportReceiveForm() if may_receive else None,
+            "receive_form": kept(request, forms.ReportReceiveForm) if may_receive else None,
             "today": timezone.localdate(),
             **item_panel_context(request, report),
         },
@@ -515,7 +518,9 @@ def sitting_detail_view(request, public_id):
         {
             "sitting": sitting,
             "questions": selectors.sitting_questions(viewer=request.user, sitting=sitting),
-            "form": forms.QuestionForm(initial={"registered_on": timezone.localdate()})
+            "form": kept(
+                request, forms.QuestionForm, initial={"registered_on": timezone.localdate()}
+            )
             if may_register
             else None,
         },
@@ -536,11 +541,11 @@ def question_detail_view(request, public_id):
             "question": question,
             "pledges": selectors.question_pledges(viewer=request.user, question=question),
             "clocks": clocks_open(question),
-            "answer_form": forms.AnswerForm(initial={"on": timezone.localdate()})
+            "answer_form": kept(request, forms.AnswerForm, initial={"on": timezone.localdate()})
             if may_answer
             else None,
             "may_to_writing": supervising and question.status == "registered",
-            "assess_form": forms.AssessForm(initial={"on": timezone.localdate()})
+            "assess_form": kept(request, forms.AssessForm, initial={"on": timezone.localdate()})
             if supervising and question.status == "answered"
             else None,
             **item_panel_context(request, question),
@@ -585,7 +590,7 @@ def question_to_writing_view(request, public_id):
     ):
         from django.contrib import messages
 
-        messages.success(request, "Đã chuyển trả lời bằng văn bản (KH-17).")
+        messages.success(request, "Đã chuyển sang trả lời bằng văn bản.")
     return redirect(question)
 
 
@@ -615,8 +620,17 @@ def pledge_list_view(request):
     )
 
 
-def _step_form(form_class, code: str):
-    """One step's form on an item page with several: ids suffixed by the step (``on-reply``)."""
+def _step_form(form_class, code: str, request=None):
+    """One step's form on an item page with several: ids suffixed by the step (``on-reply``);
+    with *request*, the step's form just refused comes back with what was typed."""
+    if request is not None:
+        return kept(
+            request,
+            form_class,
+            match={"step": code},
+            initial={"on": timezone.localdate()},
+            auto_id=f"%s-{code}",
+        )
     return form_class(initial={"on": timezone.localdate()}, auto_id=f"%s-{code}")
 
 
@@ -637,7 +651,8 @@ def pledge_detail_view(request, public_id):
         {
             "pledge": pledge,
             "offered": [
-                (code, label, _step_form(forms.PledgeStepForm, code)) for code, label in offered
+                (code, label, _step_form(forms.PledgeStepForm, code, request))
+                for code, label in offered
             ],
             "overdue": pledge.is_open and pledge.due_on and pledge.due_on < timezone.localdate(),
             **item_panel_context(request, pledge),

@@ -16,8 +16,9 @@ from phoihop.access.policy import allowed_in, can
 from phoihop.casework.models import Handover
 from phoihop.casework.selectors import item_by_reference
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, kept, submit
 from phoihop.core.downloads import XLSX, file_response
+from phoihop.core.errors import ApplicationError
 from phoihop.deadlines.selectors import deadline_item_list
 from phoihop.documents.charts import Breakdown, bar_chart_svg
 from phoihop.documents.selectors import document_for_target_list
@@ -47,8 +48,10 @@ def session_list(request):
     _require_anywhere(request.user, "voters.view_session")
     form = None
     if has_permission_anywhere(request.user, "voters.add_session"):
-        form = forms.SessionForm(
-            organizations=organizations_where(request.user, "voters.add_session")
+        form = kept(
+            request,
+            forms.SessionForm,
+            organizations=organizations_where(request.user, "voters.add_session"),
         )
     return render(
         request,
@@ -99,11 +102,13 @@ def session_detail(request, public_id):
             "can_view_petitions": has_permission_anywhere(user, "voters.view_consolidatedpetition"),
             "can_consolidate": can(user, "view", session)
             and has_permission_anywhere(user, "voters.consolidate_consolidatedpetition"),
-            "channel_form": forms.ChannelForm()
+            "channel_form": kept(request, forms.ChannelForm)
             if has_permission_anywhere(user, "voters.add_petition")
             else None,
-            "letter_form": forms.LetterPetitionForm(),
-            "report_form": forms.ReportForm(
+            "letter_form": kept(request, forms.LetterPetitionForm),
+            "report_form": kept(
+                request,
+                forms.ReportForm,
                 organizations=organizations_where(user, "voters.report_consolidatedpetition"),
                 initial={"issued_on": timezone.localdate()},
             )
@@ -122,10 +127,9 @@ def session_channel_petitions(request, public_id):
     organizations = organizations_where(request.user, "voters.add_petition")
     if not organizations.exists():
         raise Http404
-    result = {}
 
     def call(data):
-        result["r"] = services.petitions_record(
+        return services.petitions_record(
             actor=request.user,
             rows=read_pasted(data["text"]),
             session=session,
@@ -134,11 +138,7 @@ def session_channel_petitions(request, public_id):
             organization=organizations.first(),
         )
 
-    if form.is_valid():
-        if attempt(request, lambda: call(form.cleaned_data)):
-            _recorded(request, result["r"])
-    else:
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+    submit(request, form, call, _recorded_message)
     return redirect(session.get_absolute_url())
 
 
@@ -151,20 +151,15 @@ def session_letter_petition(request, public_id):
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     _require_anywhere(request.user, "voters.add_petition")
     form = forms.LetterPetitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-        return redirect(session.get_absolute_url())
-    data = form.cleaned_data
-    letter = item_by_reference(
-        viewer=request.user, kind="letters.letter", reference=data["reference"]
-    )
-    if letter is None:
-        messages.error(
-            request, f"Không tìm thấy đơn số «{data['reference']}» trong sổ bạn được xem."
-        )
-        return redirect(session.get_absolute_url())
 
-    def call():
+    def call(data):
+        letter = item_by_reference(
+            viewer=request.user, kind="letters.letter", reference=data["reference"]
+        )
+        if letter is None:
+            raise ApplicationError(
+                f"Không tìm thấy đơn số «{data['reference']}» trong sổ bạn được xem."
+            )
         services.petition_from_item(
             actor=request.user,
             session=session,
@@ -172,9 +167,14 @@ def session_letter_petition(request, public_id):
             commune=data["commune"],
             received_by=data["received_by"],
         )
+        return letter
 
-    if attempt(request, call):
-        messages.success(request, f"Đã ghi đơn {letter.reference} thành kiến nghị của cử tri.")
+    submit(
+        request,
+        form,
+        call,
+        lambda letter: f"Đã ghi đơn {letter.reference} thành kiến nghị của cử tri.",
+    )
     return redirect(session.get_absolute_url())
 
 
@@ -230,10 +230,14 @@ def meeting_detail(request, public_id):
             "speakers": meeting.speakers.select_related("commune"),
             "deadlines": deadline_item_list(target=meeting),
             "may_record": may_record,
-            "petition_form": forms.PetitionForm(choices=choices) if may_record else None,
+            "petition_form": kept(request, forms.PetitionForm, choices=choices)
+            if may_record
+            else None,
             "import_form": forms.ImportForm() if may_record else None,
-            "paste_form": forms.PasteForm() if may_record else None,
-            "minutes_form": forms.MinutesForm() if may_record and meeting.is_open else None,
+            "paste_form": kept(request, forms.PasteForm) if may_record else None,
+            "minutes_form": kept(request, forms.MinutesForm)
+            if may_record and meeting.is_open
+            else None,
             "read_back": selectors.answers_to_read_back(meeting=meeting),
             "feedback_choices": (
                 forms.FeedbackForm.base_fields["outcome"].choices,
@@ -244,14 +248,14 @@ def meeting_detail(request, public_id):
     )
 
 
-def _recorded(request, result) -> None:
+def _recorded_message(result) -> str:
     if result.skipped:
-        messages.success(
-            request,
-            f"Đã ghi {result.created} kiến nghị; bỏ qua {result.skipped} kiến nghị đã có.",
-        )
-    else:
-        messages.success(request, f"Đã ghi {result.created} kiến nghị.")
+        return f"Đã ghi {result.created} kiến nghị; bỏ qua {result.skipped} kiến nghị đã có."
+    return f"Đã ghi {result.created} kiến nghị."
+
+
+def _recorded(request, result) -> None:
+    messages.success(request, _recorded_message(result))
 
 
 @login_required
@@ -263,8 +267,8 @@ def meeting_petition_add(request, public_id):
 
     choices = AdminUnit.objects.filter(pk__in=meeting.points.values("commune"))
     form = forms.PetitionForm(request.POST, choices=choices)
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def call(data):
         row = Row(
             1,
             data["text"],
@@ -273,17 +277,11 @@ def meeting_petition_add(request, public_id):
             data["voter"],
             data["kind"] or Petition.Kind.PETITION,
         )
-        result = {}
+        return services.petitions_record(
+            actor=request.user, rows=[row], session=meeting.session, meeting=meeting
+        )
 
-        def call():
-            result["r"] = services.petitions_record(
-                actor=request.user, rows=[row], session=meeting.session, meeting=meeting
-            )
-
-        if attempt(request, call):
-            _recorded(request, result["r"])
-    else:
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+    submit(request, form, call, _recorded_message)
     return redirect(meeting.get_absolute_url() + "?tiep=1")
 
 
@@ -321,10 +319,9 @@ def meeting_petition_import(request, public_id):
 def meeting_petition_paste(request, public_id):
     meeting = selectors.meeting_get(viewer=request.user, public_id=public_id)
     form = forms.PasteForm(request.POST)
-    result = {}
 
     def call(data):
-        result["r"] = services.petitions_record(
+        return services.petitions_record(
             actor=request.user,
             rows=read_pasted(data["text"]),
             session=meeting.session,
@@ -332,11 +329,7 @@ def meeting_petition_paste(request, public_id):
             source=Petition.Source.PASTED,
         )
 
-    if form.is_valid():
-        if attempt(request, lambda: call(form.cleaned_data)):
-            _recorded(request, result["r"])
-    else:
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
+    submit(request, form, call, _recorded_message)
     return redirect(meeting.get_absolute_url())
 
 
@@ -632,18 +625,24 @@ def consolidated_detail(request, public_id):
             "repeats": selectors.repeats_of(viewer=user, item=item),
             "feedback": selectors.feedback_of(item=item),
             "editable": editable,
-            "rename_form": forms.RenameForm(initial={"title": item.title}) if editable else None,
-            "classify_form": forms.ClassifyForm(
-                initial={"field": item.field, "level": item.level, "agency": item.agency}
+            "rename_form": kept(request, forms.RenameForm, initial={"title": item.title})
+            if editable
+            else None,
+            "classify_form": kept(
+                request,
+                forms.ClassifyForm,
+                initial={"field": item.field, "level": item.level, "agency": item.agency},
             )
             if editable
             else None,
-            "route_form": forms.RouteForm(initial={"on": timezone.localdate()})
+            "route_form": kept(request, forms.RouteForm, initial={"on": timezone.localdate()})
             if item.status == "accepted" and can(user, "route", item)
             else None,
             "route_target": services.route_target(item) if item.status == "accepted" else None,
-            "answer_form": forms.AnswerForm(
-                initial={"answered_on": timezone.localdate(), "publish": True}
+            "answer_form": kept(
+                request,
+                forms.AnswerForm,
+                initial={"answered_on": timezone.localdate(), "publish": True},
             )
             if item.status == "routed" and can(user, "answer", item)
             else None,

@@ -131,3 +131,19 @@ def test_followers_hear_of_each_step_and_get_one_digest(
     assert len(mail.outbox) == 1 and "Thụ lý" in mail.outbox[0].body
     assert progress_digest_send() == 0  # each notification is e-mailed once
     assert step_list(item=letter).filter(kind="accepted").exists()
+
+
+def test_a_refused_assignment_keeps_the_note_on_the_item_page(leader, officer, tree):
+    """The item panel shows the refused form again: the note typed, the error beside it."""
+    letter = register(tree.own, kind="complaint")
+    client = signed_in_client(leader)
+    url = reverse("casework:assign", args=["letters.letter", letter.public_id])
+    page = client.post(url, {"assignee": "", "note": "Xử lý gấp trong tuần"}, follow=True)
+    letter.refresh_from_db()
+    assert letter.assigned_to is None
+    form = page.context["assign_form"]
+    assert form.errors["assignee"]
+    text = page.content.decode()
+    assert 'value="Xử lý gấp trong tuần"' in text and 'id="assign-assignee_error"' in text
+    # Shown once: the page opened again has an empty form.
+    assert not client.get(letter.get_absolute_url()).context["assign_form"].is_bound

@@ -1,41 +1,62 @@
-"""A service run from a page records Vietnamese, whatever language the page is in."""
+"""A refused form kept for its page: once, for a short while, never a password nor identity."""
 
-from django.contrib.messages.storage.fallback import FallbackStorage
-from django.contrib.sessions.backends.signed_cookies import SessionStore
+from unittest import mock
+
+from django import forms
+from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
-from django.utils import translation
-from django.utils.translation import pgettext_lazy
 
-from phoihop.core.actions import attempt
+from phoihop.core.actions import kept, submit
 from phoihop.core.errors import ApplicationError
 
 
-def _request():
-    request = RequestFactory().post("/")
+class NoteForm(forms.Form):
+    note = forms.CharField()
+    on = forms.DateField()
+
+
+class IdentityForm(forms.Form):
+    spans = forms.CharField()
+    keep_input = False
+
+
+def _request(data=None):
+    request = RequestFactory().post("/", data or {})
     request.session = SessionStore()
-    request._messages = FallbackStorage(request)
+    request._messages = mock.MagicMock()
     return request
 
 
-# A choice's label as the models declare one (a document kind).
-NOTICE = pgettext_lazy("document kind", "Thông báo")
+def _refuse(_data):
+    raise ApplicationError("Không được.")
 
 
-def test_a_call_made_from_an_english_page_records_the_vietnamese_label():
-    recorded = []
-    with translation.override("en"):
-        assert str(NOTICE) == "Notice"  # the page speaks English
-        assert attempt(_request(), lambda: recorded.append(str(NOTICE)))
-        assert translation.get_language() == "en"  # and goes on in English afterwards
-    assert recorded == ["Thông báo"]
+def _next_page(request):
+    page = RequestFactory().get("/")
+    page.session = request.session
+    return page
 
 
-def test_a_broken_rule_still_becomes_a_message_and_returns_false():
-    request = _request()
+def test_a_refused_form_comes_back_once_with_the_refusal(db):
+    request = _request({"note": "Đã xác minh", "on": "2026-06-01", "password": "x"})
+    assert not submit(request, NoteForm(request.POST), _refuse, "ok")
+    page = _next_page(request)
+    form = kept(page, NoteForm)
+    assert form.is_bound and form.data["note"] == "Đã xác minh" and "password" not in form.data
+    assert form.non_field_errors() == ["Không được."]
+    assert not kept(_next_page(request), NoteForm).is_bound  # shown once
 
-    def refuse():
-        raise ApplicationError("Hạn xử lý không được trước ngày chuyển.")
 
-    with translation.override("en"):
-        assert not attempt(request, refuse)
-    assert [str(m) for m in request._messages] == ["Hạn xử lý không được trước ngày chuyển."]
+def test_a_form_that_names_a_person_is_never_kept(db):
+    request = _request({"spans": "Nguyễn Văn A"})
+    assert not submit(request, IdentityForm(request.POST), _refuse, "ok")
+    assert "Nguyễn Văn A" not in str(dict(request.session.items()))
+    assert not kept(_next_page(request), IdentityForm).is_bound
+
+
+def test_an_old_refusal_is_not_brought_back(db):
+    request = _request({"note": "x", "on": ""})
+    with mock.patch("phoihop.core.actions.time.time", return_value=1_000.0):
+        submit(request, NoteForm(request.POST), _refuse, "ok")
+    with mock.patch("phoihop.core.actions.time.time", return_value=1_000.0 + 3_600):
+        assert not kept(_next_page(request), NoteForm).is_bound

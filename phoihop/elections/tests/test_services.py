@@ -391,3 +391,48 @@ def test_the_steps_taken_stop_their_timetable_clocks(tree, leader):
     done = {rule for rule, label in status().items() if label == "Hoàn thành"}
     assert {"BC-05a", "BC-10", "BC-23b", "BC-23"} <= done
     assert "BC-12" in done and "BC-23a" in done  # voting begun; every protocol accepted
+
+
+def test_the_first_posting_date_of_a_voter_list_is_kept(tree, leader):
+    """The posting date starts the complaint window (Đ33, BC-13): a second posting is refused
+    with the first date named, a double submit changes nothing, and complaints still count
+    from the first date."""
+    from phoihop.audit.models import AuditEvent
+
+    contest = factories.contest(tree.own)
+    area = contest.areas.get(number=1)
+    services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 5), voters=1000)
+    services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 5), voters=1000)
+    assert AuditEvent.objects.filter(event="election.voter_list_posted").count() == 1
+    for posted_on, voters in ((date(2027, 4, 12), 1000), (date(2027, 4, 5), 1010)):
+        with pytest.raises(ApplicationError, match="đã niêm yết ngày 05/04/2027") as refused:
+            services.voter_list_post(actor=leader, area=area, posted_on=posted_on, voters=voters)
+        assert refused.value.code == "posted"
+    area.refresh_from_db()
+    assert (area.list_posted_on, area.voters_on_list) == (date(2027, 4, 5), 1000)
+    # 30 days from the first posting: 05/05 is the last day, whatever was sent later.
+    with pytest.raises(ApplicationError, match="30 ngày"):
+        services.voter_list_complaint_receive(
+            actor=leader, area=area, complainant="A", content="x", received_on=date(2027, 5, 6)
+        )
+
+
+def test_a_second_posting_from_the_page_is_refused_beside_the_form(tree, leader):
+    from django.urls import reverse
+
+    from phoihop.testing import signed_in_client
+
+    contest = factories.contest(tree.own)
+    area = contest.areas.get(number=1)
+    services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 5), voters=1000)
+    page = signed_in_client(leader).post(
+        reverse("elections:voter_list_post", args=[contest.public_id]),
+        {"number": "1", "posted_on": "12/04/2027", "voters": "1000"},
+        follow=True,
+    )
+    area.refresh_from_db()
+    assert area.list_posted_on == date(2027, 4, 5)
+    form = page.context["post_form"]
+    assert form.data["posted_on"] == "12/04/2027"
+    assert "đã niêm yết ngày 05/04/2027" in form.non_field_errors()[0]
+    assert "<details open><summary>Niêm yết danh sách cử tri" in page.content.decode()

@@ -364,3 +364,23 @@ def test_an_issued_document_enters_the_register_under_its_vietnamese_kind(tree):
             document=notice,
         )
     assert dispatch.doc_type == "Thông báo"
+
+
+def test_opening_the_copy_reads_its_incoming_notice(tree, django_capture_on_commit_callbacks):
+    from phoihop.notifications.models import Notification
+
+    clerk = make_user("den")
+    grant(clerk, "clerk", tree.own)
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch = f.send(tree, key="k1")
+    note = Notification.objects.get(recipient=clerk)
+    assert note.read_at is None
+    client = signed_in_client(clerk)
+    # The notice counts as unread until the clerk opens the copy it points to...
+    assert client.get(reverse("web:notifications")).status_code == 200
+    note.refresh_from_db()
+    assert note.read_at is None
+    assert client.get(f.copy_of(dispatch).get_absolute_url()).status_code == 200
+    note.refresh_from_db()
+    assert note.read_at is not None
+    assert AuditEvent.objects.filter(event="notification.read", target_id=str(note.pk)).exists()

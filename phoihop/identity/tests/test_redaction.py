@@ -88,3 +88,13 @@ def test_marked_spans_and_several_senders():
     assert identity_redact_all(text, [first, second]) == (
         f"Tôi, {REDACTED}, là {REDACTED}; số {REDACTED}."
     )
+
+
+def test_reword_names_the_sender_where_they_named_themselves_and_drops_the_rest():
+    from phoihop.identity.redaction import reword
+
+    text = f"Tôi là {REDACTED}, trú tại {REDACTED}, số điện thoại {REDACTED}. Ông {REDACTED} ký."
+    assert reword(text, name="«A»", address="«Đ»") == (
+        "Tôi là «A», trú tại «Đ», số điện thoại. Ông «A» ký."
+    )
+    assert reword("Không có gì", name="x", address="y") == "Không có gì"

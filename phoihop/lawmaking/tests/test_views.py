@@ -204,6 +204,7 @@ def test_consultation_page_names_its_clock_by_what_it_counts(tree, leader):
     clock = _open_clocks(c)[0]
     assert f"{clock.rule_title}: hạn {clock.due_on:%d/%m/%Y}" in page
     assert clock.rule_title != clock.rule_id
+    assert f"({clock.rule_citation})" in page and f"({clock.rule_id})" not in page
 
 
 def _open_clocks(consultation):
@@ -303,7 +304,9 @@ def test_the_xlsx_template_filled_in_is_imported_and_merged(
         "Điều, khoản, điểm",
         "Ý kiến",
     ]
-    assert "Khoản 1 Điều 5" in [r[0] for r in book["Huong dan"].iter_rows(values_only=True)]
+    # The tabs are named in Vietnamese, as officers read them.
+    assert book.sheetnames == ["Ý kiến", "Hướng dẫn"]
+    assert "Khoản 1 Điều 5" in [r[0] for r in book["Hướng dẫn"].iter_rows(values_only=True)]
     for i in range(30):
         sheet.append(
             [
@@ -376,3 +379,15 @@ def test_law_making_pages_offer_a_supervisor_no_link_that_answers_404(tree):
     grant(user, "supervisor", tree.own)
 
     assert dead_links(signed_in_client(user), reverse("lawmaking:home")) == []
+
+
+def test_the_summary_export_names_its_tab_in_vietnamese():
+    from io import BytesIO
+    from types import SimpleNamespace
+
+    from openpyxl import load_workbook
+
+    from phoihop.lawmaking.views import _report_xlsx
+
+    response = _report_xlsx(SimpleNamespace(reference="LY-01"), [])
+    assert load_workbook(BytesIO(response.content)).sheetnames == ["Tổng hợp ý kiến"]

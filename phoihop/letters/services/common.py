@@ -1,13 +1,20 @@
 """What the letter services share beyond the casework layer: the clock families of a letter,
 the content key and the documents issued about a letter. Not an entry point."""
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from datetime import date
 
 from phoihop.documents import letter_forms
 from phoihop.documents.models import Document
-from phoihop.documents.services import document_issue, signer_for
+from phoihop.documents.services import (
+    ADDRESSEE,
+    ADDRESSEE_ADDRESS,
+    document_issue,
+    signer_for,
+)
+from phoihop.identity.redaction import REDACTED, reword
 from phoihop.letters.models import Letter
 from phoihop.text.normalize import search_key
 
@@ -85,6 +92,38 @@ def _compose(
     )
 
 
+def worded_for_its_reader(composition: letter_forms.Composition) -> letter_forms.Composition:
+    """The letter's content as a document quotes it, worded for the document's reader.
+
+    The stored content has the sender's identity taken out (``REDACTED``, Luật Tố cáo Đ56 k2),
+    a marker meant for the officers who verify the matter, not for a document. A document that
+    names the sender (addressed to them, or about a complaint or a petition: it carries the
+    ``ADDRESSEE`` placeholder) says the sender's name where their letter gave it and their
+    address where it gave that — the placeholders, filled in only for a reader allowed to see
+    them (the signer; for a denunciation only a cleared account; anyone else sees a blank,
+    decision 0141) — and leaves out the rest (a phone, an e-mail, an ID number). A document
+    that does not name the sender (a denunciation's documents to others, Đ47 k1 b) keeps the
+    marker: its readers may not know who wrote."""
+    texts = [
+        composition.title,
+        *composition.paragraphs,
+        *composition.recipients,
+        *composition.articles,
+    ]
+    if not any(REDACTED in t for t in texts) or not any(ADDRESSEE in t for t in texts):
+        return composition
+
+    def word(text: str) -> str:
+        return reword(text, name=ADDRESSEE, address=ADDRESSEE_ADDRESS)
+
+    return dataclasses.replace(
+        composition,
+        title=word(composition.title),
+        paragraphs=[word(p) for p in composition.paragraphs],
+        articles=[word(a) for a in composition.articles],
+    )
+
+
 def issue(
     letter: Letter,
     *,
@@ -104,6 +143,7 @@ def issue(
     subject."""
     if composition is None:
         composition = _compose(letter, doc_type, title, paragraphs, recipients)
+    composition = worded_for_its_reader(composition)
     organization = letter.organization
     default = letter_forms.default_signer_lines(organization.kind, composition.form)
     signer = signer_for(

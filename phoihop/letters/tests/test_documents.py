@@ -432,3 +432,48 @@ def test_the_letters_report_is_not_sent_to_the_body_that_issues_it(tree):
         "- Ban Thường trực UBMTTQ tỉnh;",
         "- Lưu: VT, hồ sơ.",
     ]
+
+
+def test_a_reply_quotes_the_letter_naming_the_sender_not_the_redaction_marker(tree, head):
+    """The stored content carries the redaction marker (Luật TC Đ56 k2); a document addressed
+    to the sender says their name and address there instead, filled in only for a reader
+    allowed to see them, and leaves out the rest (the phone number)."""
+    from phoihop.identity.redaction import REDACTED
+
+    content = (
+        f"Tôi là {NAME}, trú tại {MARKERS['address']}, điện thoại {MARKERS['phone']}. "
+        "Kiến nghị sửa chữa cầu treo thôn 3."
+    )
+    petition = register(tree.other, actor=head, kind="petition", content=content)
+    assert petition.content.count(REDACTED) == 3
+    letter_accept(actor=head, letter=petition, on=date(2026, 6, 10))
+    letter_conclude(
+        actor=head, letter=petition, on=date(2026, 6, 30), summary="Cầu được sửa trong quý III."
+    )
+    answer = _last_document(petition)
+    stored = " ".join(answer.body["paragraphs"])
+    assert REDACTED not in stored and NAME not in stored  # never stored, only placeholders
+    # (the commune, kept by the redaction as the place of the matter, stays as written)
+    assert "Tôi là «người gửi», trú tại «địa chỉ người gửi», phường Mộc, điện thoại. Kiến" in stored
+    _, text = _render(answer, petition, head)
+    assert f"Tôi là {NAME}, trú tại {MARKERS['address']}, phường Mộc, điện thoại." in text
+    assert REDACTED not in text and MARKERS["phone"] not in text
+    # A reader not allowed to see the sender gets blanks, never the name.
+    outsider = make_user("nguoi.ngoai")
+    _, text = _render(answer, petition, outsider)
+    assert NAME not in text and REDACTED not in text and "Tôi là ……………………" in text
+
+
+def test_a_denunciation_sent_on_keeps_the_marker_and_never_names_the_denouncer(tree, head):
+    from phoihop.identity.redaction import REDACTED
+
+    letter = register(
+        tree.other,
+        actor=head,
+        kind="denunciation",
+        content=f"Tôi là {NAME}, tố cáo cán bộ địa chính xã Mộc nhận tiền.",
+    )
+    letter_forward(actor=head, letter=letter, to_organization=tree.own, on=date(2026, 6, 12))
+    slip = _last_document(letter)
+    _, text = _render(slip, letter, head)
+    assert f"Tôi là {REDACTED}, tố cáo" in text and NAME not in text

@@ -274,14 +274,37 @@ def test_a_handling_officer_is_offered_only_the_steps_an_officer_may_take(tree, 
 
 
 def test_the_letter_page_names_each_clock_by_what_it_counts(tree, leader):
-    """Officers read "Xử lý đơn", not the rulebook code alone."""
+    """Officers read "Xử lý đơn" and its legal basis, not the rulebook's internal code."""
     letter = register(tree.own, actor=leader, content="Đề nghị sửa đường thôn 3.")
     page = signed_in_client(leader).get(letter.get_absolute_url()).content.decode()
-    assert '<strong>Xử lý đơn</strong> <span class="muted">(XL-07)</span>' in page
+    assert '<strong>Xử lý đơn</strong> <span class="muted">(TT 05/2021/TT-TTCP (xử lý đơn))' in page
+    assert "XL-07" not in page
     clock = _clock(letter, "XL-07")
     with translation.override("en"):  # the English interface reads the rulebook's English
         assert clock.rule_title == "Process (triage) a letter"
     clock.rule_id = "XL-07@HL26"  # a provincial variant is named as its rule
     assert clock.rule_title == "Xử lý đơn"
-    clock.rule_id = "ZZ-99"  # a rule no longer in force keeps its code
-    assert clock.rule_title == "ZZ-99"
+    assert clock.rule_citation == "TT 05/2021/TT-TTCP (xử lý đơn)"
+    clock.rule_id = "ZZ-99"  # a rule no longer in force keeps its code, with no citation
+    assert clock.rule_title == "ZZ-99" and clock.rule_citation == ""
+
+
+def test_a_refused_step_comes_back_with_the_note_and_the_reason(tree, leader):
+    """The law's refusal (no extension for a simple denunciation) is shown beside the step
+    form, which keeps what the officer typed; nothing is recorded."""
+    letter = register(tree.own, actor=leader, kind="denunciation")
+    letter_accept(actor=leader, letter=letter, on=date(2026, 6, 8))
+    client = signed_in_client(leader)
+    note = "Cần xác minh thêm tại ba xã"
+    steps = step_list(item=letter).count()
+    page = client.post(
+        f"/don/{letter.public_id}/buoc/",
+        {"action": "extend", "on": "2026-06-20", "note": note, "days": "30"},
+        follow=True,
+    )
+    assert step_list(item=letter).count() == steps
+    form = page.context["step_form"]
+    assert form.is_bound and form.data["note"] == note and form.non_field_errors()
+    text = page.content.decode()
+    assert note in text and '<div class="errorlist" role="alert">' in text
+    assert not client.get(letter.get_absolute_url()).context["step_form"].is_bound

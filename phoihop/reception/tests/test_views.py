@@ -280,3 +280,41 @@ def test_the_navigation_offers_a_clerk_the_register(tree, clerk):
 
     assert f'href="{reverse("reception:visit_list")}"' in home
     assert f'href="{reverse("reception:schedule_list")}"' not in home
+
+
+def test_a_refused_answer_keeps_the_text_typed_for_the_citizen(tree, clerk):
+    visit = make_visit(tree.own, clerk, actor=clerk, visited_on=date(2026, 4, 23))
+    client = signed_in_client(clerk)
+    answer = "Thụ lý; cần thêm thời gian xác minh tại xã"
+    page = client.post(
+        reverse("reception:visit_answer", kwargs={"public_id": visit.public_id}),
+        {"answered_on": "", "answer": answer},
+        follow=True,
+    )
+    visit.refresh_from_db()
+    assert visit.status != Visit.Status.ANSWERED
+    form = page.context["answer_form"]
+    assert form.errors["answered_on"] and form.data["answer"] == answer
+    assert f">\n{answer}</textarea>" in page.content.decode()
+
+
+def test_the_slip_words_the_citizens_own_words_without_the_redaction_marker(tree, clerk):
+    """The content is stored without the citizen's identity; the slip handed to them says
+    their name again where they gave it (for the receiving officer) and a blank for anyone else,
+    never the marker meant for verifiers (decision 0027)."""
+    from phoihop.identity.redaction import REDACTED
+
+    said = "Tôi là Phạm Văn Bình, đề nghị xem xét việc bồi thường khi thu hồi đất"
+    signed_in_client(clerk).post(
+        reverse("reception:visit_create"), _visit_post(tree, **{"noi_dung-0-content": said})
+    )
+    visit = Visit.objects.get()
+    assert REDACTED in visit.items.get().content
+    url = reverse("reception:visit_slip", args=[visit.public_id])
+    page = signed_in_client(clerk).get(url).content.decode()
+    assert f"<li>{said}</li>" in page and REDACTED not in page
+    colleague = make_user("dong.nghiep")
+    grant(colleague, "clerk", tree.own)
+    page = signed_in_client(colleague).get(url).content.decode()
+    assert "Phạm Văn Bình" not in page and REDACTED not in page
+    assert "<li>Tôi là ……………………, đề nghị xem xét" in page

@@ -24,12 +24,15 @@ def make_front(tree):
     )
 
 
-def make_plan(tree, *, actor=None, organization=None, body=None, previous=None, key="") -> Plan:
+def make_plan(
+    tree, *, actor=None, organization=None, body=None, previous=None, key="", kind=None
+) -> Plan:
     organization = organization or tree.own
     body = body or tree.other_unit
     return services.plan_create(
         actor=actor or system_actor(),
         organization=organization,
+        **({"kind": kind} if kind else {}),
         title="Giám sát việc quản lý trật tự xây dựng",
         scope="Việc cấp phép, kiểm tra và xử lý vi phạm trật tự xây dựng 2024–2025",
         starts_on=START,

@@ -222,3 +222,20 @@ def test_a_finished_run_says_so_once(bodies):
     assert "Đang chạy — Phân tích kiến nghị</p>" in progress(
         "running", "Đang chạy", "Phân tích kiến nghị"
     )
+
+
+def test_a_letter_not_found_keeps_the_typed_number_beside_the_reason(bodies, secretary):
+    """A refused step keeps what the officer typed, the Vietnamese reason beside the form."""
+    session = make_session(bodies["delegation"])
+    client = signed_in_client(secretary)
+    url = reverse("voters:session_letter_petition", args=[session.public_id])
+    body = {"reference": "99/2026/Đ-XYZ", "commune": commune("T-01").pk, "received_by": "Ông Lê"}
+    page = client.post(url, body, follow=True)
+    form = page.context["letter_form"]
+    assert form.data["reference"] == "99/2026/Đ-XYZ" and form.data["received_by"] == "Ông Lê"
+    assert form.non_field_errors() == [
+        "Không tìm thấy đơn số «99/2026/Đ-XYZ» trong sổ bạn được xem."
+    ]
+    text = page.content.decode()
+    assert 'value="99/2026/Đ-XYZ"' in text and 'role="alert"><p>Không tìm thấy đơn số' in text
+    assert not client.get(session.get_absolute_url()).context["letter_form"].is_bound
