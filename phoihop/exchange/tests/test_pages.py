@@ -1,0 +1,31 @@
+"""The copy's page: a refused step comes back with what the officer typed, the Vietnamese
+reason beside the form, once."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from phoihop.accounts.services import system_actor
+from phoihop.exchange import services
+from phoihop.exchange.models import Delivery
+from phoihop.exchange.tests import factories as f
+from phoihop.testing import signed_in_client
+
+
+def test_a_refused_handling_report_keeps_the_note_beside_the_reason(tree, leader):
+    copy = f.copy_of(f.send(tree))  # received 20/11/2026, for action
+    services.delivery_register(actor=system_actor(), delivery=copy, on=date(2026, 11, 23))
+    client = signed_in_client(leader)
+    note = "Đã chuyển Ban Kinh tế - Ngân sách tổng hợp, trả lời trước 04/12"
+    body = {"step-on": "01/11/2026", "step-note": note, "step-done": "on"}  # before it arrived
+    page = client.post(reverse("exchange:delivery_step", args=[copy.public_id]), body, follow=True)
+    copy.refresh_from_db()
+    assert copy.status == Delivery.Status.HANDLING and not copy.result
+    form = page.context["step_form"]
+    assert form.is_bound and form.non_field_errors() == ["Ngày báo cáo không hợp lệ."]
+    text = page.content.decode()
+    assert f">\n{note}</textarea>" in text and 'value="01/11/2026"' in text
+    assert 'name="step-done" id="id_step-done" checked' in text
+    assert '<div class="errorlist" role="alert"><p>Ngày báo cáo không hợp lệ.</p>' in text
+    # Shown once: the page opened again starts empty.
+    assert not client.get(copy.get_absolute_url()).context["step_form"].is_bound
