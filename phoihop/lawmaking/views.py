@@ -95,6 +95,10 @@ def draft_detail(request, public_id):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
     version = selectors.version_get(draft)
     bodies = organizations_where(request.user, "lawmaking.add_consultation")
+    version_form = kept(request, forms.VersionImportForm)
+    if version_form.is_bound and not (version_form.data.get("text") or "").strip():
+        # A refused DOCX is not kept: the form would only ask for a file again, hiding why.
+        version_form = forms.VersionImportForm()
     return render(
         request,
         "lawmaking/draft_detail.html",
@@ -107,9 +111,7 @@ def draft_detail(request, public_id):
                 selectors.consultation_list(viewer=request.user).filter(draft=draft),
             ),
             **_outline_context(draft, version, request.user),
-            "version_form": kept(request, forms.VersionImportForm)
-            if can(request.user, "change", draft)
-            else None,
+            "version_form": version_form if can(request.user, "change", draft) else None,
             "critiques": selectors.critique_list(viewer=request.user).filter(draft=draft),
             "critique_form": _critique_form(request.user, draft, request=request)
             if _front_bodies(request.user).exists()

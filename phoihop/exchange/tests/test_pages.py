@@ -29,3 +29,35 @@ def test_a_refused_handling_report_keeps_the_note_beside_the_reason(tree, leader
     assert '<div class="errorlist" role="alert"><p>Ngày báo cáo không hợp lệ.</p>' in text
     # Shown once: the page opened again starts empty.
     assert not client.get(copy.get_absolute_url()).context["step_form"].is_bound
+
+
+def test_a_refused_report_brings_its_period_back_to_the_reports_page(tree, leader):
+    client = signed_in_client(leader)
+    body = {"organization": tree.own.pk, "kind": "quarter", "year": "2026", "index": "5"}
+    page = client.post(reverse("exchange:report_prepare"), body, follow=True)
+    form = page.context["form"]
+    assert form.is_bound and form.data["index"] == "5"
+    assert form.non_field_errors() == ["Kỳ báo cáo thứ 5 không hợp lệ."]
+    text = page.content.decode()
+    assert 'name="index" value="5"' in text
+    assert 'role="alert"><p>Kỳ báo cáo thứ 5 không hợp lệ.</p>' in text
+    assert not client.get(reverse("exchange:reports")).context["form"].is_bound
+
+
+def test_a_refused_dispatch_is_shown_again_with_the_reason_beside_the_form(tree, leader):
+    title = "Kết quả giám sát việc giải quyết kiến nghị cử tri"
+    body = {
+        "organization": tree.own.pk,
+        "symbol": "21/BC-HĐND",
+        "doc_type": "Báo cáo",
+        "title": title,
+        "signed_on": "20/11/2026",
+        "sent_on": "20/11/2026",
+        "urgency": "normal",
+    }  # no receiving body ticked
+    page = signed_in_client(leader).post(reverse("exchange:dispatch_send"), body)
+    assert page.status_code == 200 and not Delivery.objects.exists()
+    assert page.context["form"].non_field_errors() == ["Cần ít nhất một cơ quan nhận."]
+    text = page.content.decode()
+    assert f'value="{title}"' in text
+    assert 'role="alert"><p>Cần ít nhất một cơ quan nhận.</p>' in text

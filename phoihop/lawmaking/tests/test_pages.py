@@ -41,3 +41,18 @@ def test_a_refused_answer_to_a_critique_keeps_each_points_choice_and_explanation
     again = client.get(critique.get_absolute_url())
     assert not again.context["answer_form"].is_bound
     assert explained not in again.content.decode()
+
+
+def test_a_pasted_version_that_cannot_be_read_comes_back_to_be_corrected(tree, leader):
+    draft = f.make_draft(tree.own)
+    client = signed_in_client(leader)
+    pasted = "Chương I\nNhững quy định chung về phí đường bộ"  # no article: refused
+    url = reverse("lawmaking:version_import", args=[draft.public_id])
+    page = client.post(url, {"text": pasted}, follow=True)
+    assert draft.versions.count() == 1
+    reason = "Không nhận ra điều nào trong dự thảo (cần dòng dạng «Điều 1. Tên điều»)."
+    form = page.context["version_form"]
+    assert form.is_bound and form.non_field_errors() == [reason]
+    text = page.content.decode()
+    assert f">\n{pasted}</textarea>" in text.replace("\r\n", "\n")
+    assert "<details open><summary>Nhập dự thảo tiếp theo" in text
