@@ -13,7 +13,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, keep, kept, submit
 from phoihop.council import forms, selectors, services
 from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
 from phoihop.council.public_views import download
@@ -138,9 +138,13 @@ def session_detail_view(request, public_id):
             "may_report": can(request.user, "change", session),
             "may_convene": may_convene and session.status == "planned",
             "may_close": may_convene and session.status == "convened",
-            "agenda_form": forms.AgendaForm(prefix="agenda"),
-            "convene_form": forms.ConveneForm(prefix="convene", initial={"on": _today()}),
-            "close_form": forms.CloseForm(prefix="close", initial={"on": session.closes_on}),
+            "agenda_form": kept(request, forms.AgendaForm, prefix="agenda"),
+            "convene_form": kept(
+                request, forms.ConveneForm, prefix="convene", initial={"on": _today()}
+            ),
+            "close_form": kept(
+                request, forms.CloseForm, prefix="close", initial={"on": session.closes_on}
+            ),
             "today": _today(),
             **item_panel_context(request, session),
         },
@@ -237,8 +241,8 @@ def agenda_detail_view(request, public_id):
             "resolution": resolution,
             "may_paper": item.is_open and (submitter or council),
             "may_vote": council and item.status in ("submitted", "examined"),
-            "paper_form": forms.PaperForm(initial={"received_on": _today()}),
-            "vote_form": forms.VoteForm(initial={"held_on": item.session.opens_on}),
+            "paper_form": kept(request, forms.PaperForm, initial={"received_on": _today()}),
+            "vote_form": kept(request, forms.VoteForm, initial={"held_on": item.session.opens_on}),
             "clocks": clocks_open(item),
             "today": _today(),
             "law": LOCAL_GOVERNMENT,
@@ -326,11 +330,11 @@ def resolution_detail_view(request, public_id):
             "may_sign": may_sign and resolution.status == "adopted",
             "may_publish": may_sign and resolution.status == "signed",
             "may_set_tasks": can(request.user, "change", resolution),
-            "sign_form": forms.SignForm(initial={"on": _today()}),
-            "publish_form": forms.PublishForm(initial={"on": _today()}),
-            "task_formset": forms.TaskFormSet(prefix="task"),
+            "sign_form": kept(request, forms.SignForm, initial={"on": _today()}),
+            "publish_form": kept(request, forms.PublishForm, initial={"on": _today()}),
+            "task_formset": kept(request, forms.TaskFormSet, prefix="task"),
             "files": resolution.files.defer("content"),
-            "file_form": forms.ResolutionFileForm() if may_sign else None,
+            "file_form": kept(request, forms.ResolutionFileForm) if may_sign else None,
             "clocks": clocks_open(resolution),
             "today": _today(),
             **item_panel_context(request, resolution),
@@ -371,6 +375,7 @@ def resolution_tasks_view(request, public_id):
     formset = forms.TaskFormSet(request.POST, prefix="task")
     if not formset.is_valid():
         messages.error(request, "Nhiệm vụ chưa hợp lệ.")
+        keep(request, formset)
         return redirect(resolution)
     rows = forms.task_rows(formset)
     if attempt(
@@ -380,6 +385,8 @@ def resolution_tasks_view(request, public_id):
         ),
     ):
         messages.success(request, f"Đã giao {len(rows)} nhiệm vụ.")
+    else:
+        keep(request, formset)
     return redirect(resolution)
 
 
@@ -403,7 +410,7 @@ def task_detail_view(request, public_id):
         steps = ["progress", "done"]
     elif task.status == Task.Status.REPORTED_DONE and can(request.user, "supervise", task):
         steps = ["accept", "reopen"]
-    form = forms.TaskStepForm(initial={"on": _today()})
+    form = kept(request, forms.TaskStepForm, initial={"on": _today()})
     form.fields["step"].choices = [c for c in form.fields["step"].choices if c[0] in steps]
     return render(
         request,
@@ -499,11 +506,11 @@ def submission_detail_view(request, public_id):
             "may_decide": standing and submission.status == "received",
             "may_count": standing and consultation and consultation.status == "open",
             "standing": standing,
-            "paper_form": forms.PaperForm(initial={"received_on": _today()}),
-            "decide_form": forms.DecideForm(initial={"on": _today()}),
-            "consult_form": forms.ConsultationForm(initial={"opened_on": _today()}),
+            "paper_form": kept(request, forms.PaperForm, initial={"received_on": _today()}),
+            "decide_form": kept(request, forms.DecideForm, initial={"on": _today()}),
+            "consult_form": kept(request, forms.ConsultationForm, initial={"opened_on": _today()}),
             "ballot_form": forms.BallotForm(initial={"on": _today()}),
-            "count_form": forms.CountForm(initial={"on": _today()}),
+            "count_form": kept(request, forms.CountForm, initial={"on": _today()}),
             **item_panel_context(request, submission),
         },
     )
@@ -615,8 +622,10 @@ def briefing_detail_view(request, public_id):
             "tasks": selectors.task_list(viewer=request.user).filter(briefing=briefing),
             "may_change": may_change,
             "may_conclude": briefing.status == "held" and can(request.user, "conclude", briefing),
-            "conclude_form": forms.BriefingConcludeForm(initial={"issued_on": _today()}),
-            "task_formset": forms.TaskFormSet(prefix="task"),
+            "conclude_form": kept(
+                request, forms.BriefingConcludeForm, initial={"issued_on": _today()}
+            ),
+            "task_formset": kept(request, forms.TaskFormSet, prefix="task"),
             "today": _today(),
         },
     )
@@ -657,16 +666,19 @@ def briefing_conclude_view(request, public_id):
     formset = forms.TaskFormSet(request.POST, prefix="task")
     if not formset.is_valid():
         messages.error(request, "Nhiệm vụ chưa hợp lệ.")
+        keep(request, form)
+        keep(request, formset)
         return redirect(briefing)
     rows = forms.task_rows(formset)
-    submit(
+    if not submit(
         request,
         form,
         lambda d: services.briefing_conclude(
             actor=request.user, briefing=briefing, tasks=rows, **d
         ),
         f"Đã ban hành thông báo kết luận và giao {len(rows)} nhiệm vụ.",
-    )
+    ):
+        keep(request, formset)
     return redirect(briefing)
 
 

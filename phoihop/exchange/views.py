@@ -13,7 +13,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import form_errors, kept, refusal, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines import engine
 from phoihop.documents.charts import bar_chart_svg
@@ -66,11 +66,11 @@ def dispatch_send_view(request):
             messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
         elif errors:
             messages.error(request, " ".join(errors))
+            form.add_error(None, " ".join(errors))
         else:
             d = form.cleaned_data
             done = {}
-            if attempt(
-                request,
+            refused = refusal(
                 lambda: done.update(
                     dispatch=services.dispatch_send(
                         actor=request.user,
@@ -87,8 +87,13 @@ def dispatch_send_view(request):
                         upload=d["file"],
                         idempotency_key=d["idempotency_key"],
                     )
-                ),
-            ):
+                )
+            )
+            if refused:
+                # The form comes back as typed, the reason beside it (the file is chosen again).
+                messages.error(request, refused)
+                form.add_error(None, refused)
+            else:
                 dispatch = done["dispatch"]
                 messages.success(
                     request,
@@ -150,16 +155,18 @@ def delivery_detail_view(request, public_id):
             "clocks": clocks_open(delivery),
             "rule": engine.current_rules().get(delivery.dispatch.rule),
             "overdue": delivery.is_open and delivery.due_on and delivery.due_on < today,
-            "register_form": forms.RegisterForm(prefix="reg", initial={"on": today})
+            "register_form": kept(request, forms.RegisterForm, prefix="reg", initial={"on": today})
             if may_receive
             else None,
-            "return_form": forms.ReturnForm(prefix="ret", initial={"on": today})
+            "return_form": kept(request, forms.ReturnForm, prefix="ret", initial={"on": today})
             if may_receive
             else None,
-            "due_form": forms.DueForm(prefix="due", initial={"due": delivery.action_due})
+            "due_form": kept(
+                request, forms.DueForm, prefix="due", initial={"due": delivery.action_due}
+            )
             if status == "handling" and can(request.user, "change", delivery)
             else None,
-            "step_form": forms.ReportStepForm(prefix="step", initial={"on": today})
+            "step_form": kept(request, forms.ReportStepForm, prefix="step", initial={"on": today})
             if status == "handling" and can(request.user, "report", delivery)
             else None,
             **item_panel_context(request, delivery),
@@ -305,6 +312,9 @@ def report_list_view(request):
     _require_anywhere(request.user, "exchange.view_periodicreport")
     bodies = organizations_where(request.user, "exchange.add_periodicreport")
     form, compiled = _period(request, bodies) if bodies.exists() else (None, None)
+    if form is not None and not form.is_bound:
+        # A report just refused: its period comes back with the reason beside the form.
+        form = kept(request, forms.PeriodForm, organizations=bodies, initial=form.initial)
     charts = []
     if compiled is not None:
         charts = [

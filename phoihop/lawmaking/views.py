@@ -19,7 +19,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, submit
+from phoihop.core.actions import attempt, form_errors, kept, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
@@ -95,6 +95,10 @@ def draft_detail(request, public_id):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
     version = selectors.version_get(draft)
     bodies = organizations_where(request.user, "lawmaking.add_consultation")
+    version_form = kept(request, forms.VersionImportForm)
+    if version_form.is_bound and not (version_form.data.get("text") or "").strip():
+        # A refused DOCX is not kept: the form would only ask for a file again, hiding why.
+        version_form = forms.VersionImportForm()
     return render(
         request,
         "lawmaking/draft_detail.html",
@@ -107,14 +111,14 @@ def draft_detail(request, public_id):
                 selectors.consultation_list(viewer=request.user).filter(draft=draft),
             ),
             **_outline_context(draft, version, request.user),
-            "version_form": forms.VersionImportForm()
-            if can(request.user, "change", draft)
-            else None,
+            "version_form": version_form if can(request.user, "change", draft) else None,
             "critiques": selectors.critique_list(viewer=request.user).filter(draft=draft),
-            "critique_form": _critique_form(request.user, draft)
+            "critique_form": _critique_form(request.user, draft, request=request)
             if _front_bodies(request.user).exists()
             else None,
-            "consultation_form": forms.ConsultationForm(
+            "consultation_form": kept(
+                request,
+                forms.ConsultationForm,
                 organizations=bodies,
                 initial={"organization": draft.organization, "opens_on": timezone.localdate()},
             )
@@ -299,19 +303,25 @@ def consultation_detail(request, public_id):
             "conferences": item.conferences.annotate(n=Count("comments")),
             "clocks": clocks_open(item),
             "merge": item.merges.first(),
-            "request_form": forms.RequestForm(initial={"requested_on": timezone.localdate()})
+            "request_form": kept(
+                request, forms.RequestForm, initial={"requested_on": timezone.localdate()}
+            )
             if may_change
             else None,
-            "conference_form": forms.ConferenceForm(initial={"held_on": timezone.localdate()})
+            "conference_form": kept(
+                request, forms.ConferenceForm, initial={"held_on": timezone.localdate()}
+            )
             if may_work
             else None,
-            "comment_form": forms.CommentForm(version=item.version, citations=cites)
+            "comment_form": kept(request, forms.CommentForm, version=item.version, citations=cites)
             if may_work
             else None,
             "import_form": forms.ImportForm(prefix="nhap", version=item.version, citations=cites)
             if may_work
             else None,
-            "report_form": forms.ReportForm(initial={"issued_on": timezone.localdate()})
+            "report_form": kept(
+                request, forms.ReportForm, initial={"issued_on": timezone.localdate()}
+            )
             if may_report
             else None,
             "may_work": may_work,
@@ -471,8 +481,12 @@ def conference_detail(request, public_id):
                 (cm, cites.get(cm.provision_id, "Dự thảo nói chung"))
                 for cm in conference.comments.order_by("id")
             ],
-            "form": forms.CommentForm(
-                version=item.version, citations=cites, initial={"commenter_kind": "conference"}
+            "form": kept(
+                request,
+                forms.CommentForm,
+                version=item.version,
+                citations=cites,
+                initial={"commenter_kind": "conference"},
             )
             if may_work
             else None,
@@ -703,15 +717,19 @@ def _front_bodies(user):
     return organizations_where(user, "lawmaking.add_critique")
 
 
-def _critique_form(user, draft, data=None):
+def _critique_form(user, draft, data=None, request=None):
+    """The form that opens a critique of *draft*: bound to *data*, or with *request* the one
+    just refused (what was typed comes back), else a fresh one."""
     from phoihop.organizations.models import Organization
 
-    return forms.CritiqueForm(
-        data,
-        organizations=_front_bodies(user),
-        drafting=Organization.objects.order_by("path"),
-        initial={"title": f"Phản biện xã hội đối với {draft.title}"},
-    )
+    kwargs = {
+        "organizations": _front_bodies(user),
+        "drafting": Organization.objects.order_by("path"),
+        "initial": {"title": f"Phản biện xã hội đối với {draft.title}"},
+    }
+    if request is not None:
+        return kept(request, forms.CritiqueForm, **kwargs)
+    return forms.CritiqueForm(data, **kwargs)
 
 
 @login_required
@@ -751,26 +769,43 @@ def critique_detail(request, public_id):
     drafting = item.status == "drafting"
     today = timezone.localdate()
     points = list(item.points.all())
+    answer_form = (
+        kept(request, forms.CritiqueAnswerForm, initial={"answered_on": today})
+        if item.status == "sent" and can(user, "answer", item)
+        else None
+    )
+    # A refused answer brings back each point's choice and explanation as typed.
+    typed = answer_form.data if answer_form is not None and answer_form.is_bound else {}
     return render(
         request,
         "lawmaking/critique_detail.html",
         {
             "k": item,
-            "points": [(p, cites.get(p.provision_id, "Dự thảo nói chung")) for p in points],
-            "point_form": forms.CritiquePointForm(version=item.version, citations=cites)
+            "points": [
+                (
+                    p,
+                    cites.get(p.provision_id, "Dự thảo nói chung"),
+                    typed.get(f"r-{p.pk}", ""),
+                    typed.get(f"t-{p.pk}", ""),
+                )
+                for p in points
+            ],
+            "point_form": kept(
+                request, forms.CritiquePointForm, version=item.version, citations=cites
+            )
             if drafting and can(user, "work", item)
             else None,
-            "send_form": forms.CritiqueSendForm(
+            "send_form": kept(
+                request,
+                forms.CritiqueSendForm,
                 initial={
                     "sent_on": today,
                     "answer_by": today + timedelta(days=setting("CRITIQUE_ANSWER_DAYS")),
-                }
+                },
             )
             if drafting and points and can(user, "change", item)
             else None,
-            "answer_form": forms.CritiqueAnswerForm(initial={"answered_on": today})
-            if item.status == "sent" and can(user, "answer", item)
-            else None,
+            "answer_form": answer_form,
             "response_choices": RESPONSES,
             "clocks": clocks_open(item),
             "today": today,
@@ -911,10 +946,12 @@ def round_detail(request, public_id):
             "proposals": proposals,
             "deadline": services.proposals_due(item.first_year),
             "clocks": clocks_open(item),
-            "proposal_form": forms.ProposalForm(initial={"received_on": timezone.localdate()})
+            "proposal_form": kept(
+                request, forms.ProposalForm, initial={"received_on": timezone.localdate()}
+            )
             if collecting and can(request.user, "work", item)
             else None,
-            "send_form": forms.SendForm(initial={"sent_on": timezone.localdate()})
+            "send_form": kept(request, forms.SendForm, initial={"sent_on": timezone.localdate()})
             if collecting and proposals and can(request.user, "change", item)
             else None,
             "today": timezone.localdate(),

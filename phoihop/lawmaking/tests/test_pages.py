@@ -1,0 +1,58 @@
+"""The law-making item pages: a refused step comes back with what the officer typed and chose,
+the Vietnamese reason beside the form, once."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from phoihop.lawmaking.tests import factories as f
+from phoihop.testing import grant, make_user, signed_in_client
+
+
+def test_a_refused_answer_to_a_critique_keeps_each_points_choice_and_explanation(tree):
+    drafter = make_user("ubnd.chuyenvien")
+    grant(drafter, "specialist", tree.other)
+    critique = f.make_critique(tree.own, drafting=tree.other, sent_on=date(2026, 6, 10))
+    first, second = critique.points.order_by("order")
+    client = signed_in_client(drafter)
+    explained = "Mức thu do HĐND quyết định theo khung."
+    body = {
+        "answered_on": "20/06/2026",
+        "signer_name": "Trần Văn Bình",
+        f"r-{first.pk}": "explained",
+        f"t-{first.pk}": explained,
+        f"r-{second.pk}": "partly",  # taken up in part, without saying why: refused
+        f"t-{second.pk}": "",
+    }
+    url = reverse("lawmaking:critique_answer", args=[critique.public_id])
+    page = client.post(url, body, follow=True)
+    critique.refresh_from_db()
+    assert critique.status == "sent" and critique.answer_document is None
+    reason = "Ý kiến phản biện 2: cần nội dung giải trình."
+    form = page.context["answer_form"]
+    assert form.is_bound and form.non_field_errors() == [reason]
+    text = page.content.decode()
+    assert f'role="alert"><p>{reason}</p>' in text
+    assert 'name="signer_name" value="Trần Văn Bình"' in text
+    assert f'rows="2">{explained}</textarea>' in text
+    assert '<option value="explained" selected>' in text
+    assert '<option value="partly" selected>' in text
+    # Shown once: the page opened again starts empty.
+    again = client.get(critique.get_absolute_url())
+    assert not again.context["answer_form"].is_bound
+    assert explained not in again.content.decode()
+
+
+def test_a_pasted_version_that_cannot_be_read_comes_back_to_be_corrected(tree, leader):
+    draft = f.make_draft(tree.own)
+    client = signed_in_client(leader)
+    pasted = "Chương I\nNhững quy định chung về phí đường bộ"  # no article: refused
+    url = reverse("lawmaking:version_import", args=[draft.public_id])
+    page = client.post(url, {"text": pasted}, follow=True)
+    assert draft.versions.count() == 1
+    reason = "Không nhận ra điều nào trong dự thảo (cần dòng dạng «Điều 1. Tên điều»)."
+    form = page.context["version_form"]
+    assert form.is_bound and form.non_field_errors() == [reason]
+    text = page.content.decode()
+    assert f">\n{pasted}</textarea>" in text.replace("\r\n", "\n")
+    assert "<details open><summary>Nhập dự thảo tiếp theo" in text
