@@ -263,7 +263,7 @@ def test_reception_to_statistics_walkthrough(site):
     accept.get_by_label("Vụ việc phức tạp", exact=True).check()
     leader.submit("/thu-ly/", "Thụ lý")
     leader.expect_text("Đang giải quyết")
-    leader.expect_text("TC-08")
+    leader.expect_text("Giải quyết tố cáo")  # the clock, by its rule's title (TC-08)
     _step(leader, "extend", "Vụ việc phức tạp, cần xác minh thêm tại thôn 3.", days=30)
     leader.expect_text("gia hạn 30 ngày")
     leader.shot("denunciation-remote-extended")
@@ -318,7 +318,7 @@ def test_reception_to_statistics_walkthrough(site):
         "Tố cáo",
         ticks=("Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)",),
     )
-    leader.expect_text("TC-02")
+    leader.expect_text("Chuyển tố cáo không thuộc thẩm quyền")  # TC-02's title
     leader.shot("misdirected-denunciation-tc02-running")
     outcome = leader.form("/xu-ly/")
     outcome.get_by_label("Kết quả xử lý đơn").select_option("forward")
@@ -327,7 +327,9 @@ def test_reception_to_statistics_walkthrough(site):
     leader.submit("/xu-ly/", "Ghi nhận")
     leader.expect_text("Đã chuyển đơn")
     deadlines = leader.page.locator("main").inner_text()
-    assert re.search(r"\(TC-02\) — hạn \d\d/\d\d/\d{4} · Hoàn thành", deadlines), deadlines
+    # TC-02's clock, named by its rule's title and citation
+    done = r"Chuyển tố cáo không thuộc thẩm quyền \(.*Đ24 k2\) — hạn \d\d/\d\d/\d{4} · Hoàn thành"
+    assert re.search(done, deadlines), deadlines
     leader.shot("misdirected-denunciation-forwarded-on")
 
 

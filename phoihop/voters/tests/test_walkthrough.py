@@ -126,7 +126,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     dbqh.shot("meeting-form")
     dbqh.click("Lập hội nghị")
     dbqh.expect("Đã lập hội nghị TXCT-")
-    dbqh.expect("TX-04")
+    dbqh.expect("Gửi kế hoạch tiếp xúc cử tri cho cơ quan báo chí")  # TX-04's clock
     meeting_url = page.url
 
     # 2. The secretary types eight petitions, keyboard only (text, Tab, commune, Ctrl+Enter).
@@ -202,7 +202,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     dbqh.open_group(TYPED[7][0])
     dbqh.classify("trung_uong", "Bộ Nông nghiệp và Môi trường")
     dbqh.route()
-    dbqh.expect("TX-10")
+    dbqh.expect("Trả lời kiến nghị cử tri do Quốc hội chuyển đến")  # TX-10's clock
     dbqh.shot("routed-central")
 
     # 7. The Front issues its consolidated report; its text carries the counts and the groups.
@@ -250,7 +250,7 @@ def test_voter_contact_walkthrough(site, tmp_path):
     for keyword, grade, answer, until in answers:
         ubnd.go("/cu-tri/chuyen-den/")
         ubnd.click("Xác nhận, vào sổ", ubnd.page.locator("tr").filter(has_text=keyword))
-        ubnd.expect("KNCT-05")
+        ubnd.expect("Trả lời kiến nghị cử tri do Thường trực HĐND, UBMTTQ chuyển đến")  # KNCT-05
         form = ubnd.page.locator("form[action$='/tra-loi/']")
         form.get_by_label("Kết quả").select_option(grade)
         form.get_by_label("Nội dung trả lời").fill(answer)
