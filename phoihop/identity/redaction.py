@@ -387,7 +387,15 @@ def reword(text: str, *, name: str, address: str, marker: str = REDACTED) -> str
             fill = name
         else:
             fill = ""
-        out += [text[last : match.start()], fill]
+        kept = text[last : match.start()]
+        if not fill:  # the span's own label goes with it: ", số điện thoại [X]" → ""
+            kept = _LABELLED_SPAN.sub("", kept)
+        out += [kept, fill]
         last = match.end()
     out.append(text[last:])
     return re.sub(r" +([,.;:)])", r"\1", re.sub(r"  +", " ", "".join(out))).strip()
+
+
+# The short clause that labels a span left out, from the comma before it: ", số điện thoại ",
+# ", email: ". Up to four words, so that a sentence is never cut.
+_LABELLED_SPAN = re.compile(r",(?:\s*[^\s,.;:]+){1,4}\s*:?\s*$")

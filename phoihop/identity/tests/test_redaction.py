@@ -94,7 +94,10 @@ def test_reword_names_the_sender_where_they_named_themselves_and_drops_the_rest(
     from phoihop.identity.redaction import reword
 
     text = f"Tôi là {REDACTED}, trú tại {REDACTED}, số điện thoại {REDACTED}. Ông {REDACTED} ký."
-    assert reword(text, name="«A»", address="«Đ»") == (
-        "Tôi là «A», trú tại «Đ», số điện thoại. Ông «A» ký."
-    )
+    assert reword(text, name="«A»", address="«Đ»") == ("Tôi là «A», trú tại «Đ». Ông «A» ký.")
     assert reword("Không có gì", name="x", address="y") == "Không có gì"
+    # Only a short labelling clause goes with the span: a longer one is never cut.
+    text = f"Đã gửi đơn hai lần, đề nghị cơ quan liên hệ lại qua số {REDACTED}."
+    assert reword(text, name="x", address="y") == (
+        "Đã gửi đơn hai lần, đề nghị cơ quan liên hệ lại qua số."
+    )
