@@ -302,7 +302,7 @@ def consultation_record(
             ):
                 raise ApplicationError(
                     f"{candidate}: chưa có hội nghị cử tri hợp lệ với tỷ lệ tín nhiệm trên 50% "
-                    "nên không được đưa vào hội nghị hiệp thương lần thứ ba (BC-08)."
+                    "nên không được đưa vào hội nghị hiệp thương lần thứ ba."
                 )
     if number == 3:
         problems = official_list_problems(election, adding=candidates)

@@ -541,7 +541,7 @@ def conference_view(request, public_id):
                 "Hội nghị không đủ số cử tri tham dự theo quy định: kết quả không được tính.",
             )
         elif not conference.confident:
-            messages.warning(request, "Người ứng cử không đạt tỷ lệ tín nhiệm trên 50% (BC-08).")
+            messages.warning(request, "Người ứng cử không đạt tỷ lệ tín nhiệm trên 50%.")
     return redirect(candidate)
 
 

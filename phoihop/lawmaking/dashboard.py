@@ -42,7 +42,7 @@ def consultations_due(viewer, today: date):
         viewer,
         AgencyRequest,
         "sent",
-        "Đề nghị góp ý (GS-08)",
+        "Đề nghị góp ý",
         lambda r: f"Chờ {r.addressee} góp ý ({r.reference})",
         today,
     )

@@ -60,7 +60,8 @@ class MeetingForm(forms.Form):
         required=False, label="Thành phần tham dự", widget=forms.Textarea(attrs={"rows": 2})
     )
     outside_constituency = forms.BooleanField(
-        required=False, label="Tiếp xúc ngoài địa phương, đơn vị bầu cử (TX-06, TX-07)"
+        required=False,
+        label="Tiếp xúc ngoài địa phương, đơn vị bầu cử (báo trước theo Điều 31, 32 NQLT 72/2025)",
     )
     point_1 = forms.ModelChoiceField(AdminUnit.objects.none(), label="Điểm tiếp xúc 1: xã, phường")
     location_1 = forms.CharField(max_length=300, label="Địa điểm 1")

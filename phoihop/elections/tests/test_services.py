@@ -163,7 +163,7 @@ def test_candidates_through_consultations_and_the_voter_conference(tree):
     for x in (a, b, c):
         x.refresh_from_db()
     assert (a.stage, b.stage, c.stage) == ("preliminary", "not_confident", "preliminary")
-    with pytest.raises(ApplicationError, match="BC-08"):
+    with pytest.raises(ApplicationError, match="không được đưa vào hội nghị hiệp thương"):
         services.consultation_record(
             actor=actor,
             election=election,
