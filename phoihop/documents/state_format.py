@@ -291,11 +291,7 @@ def addressee_lines(paragraph: str) -> list[str]:
     names = [n.strip() for n in text.rstrip(".").split(";") if n.strip()]
     if len(names) < 2:
         return [text]
-    return [f"- {name}{'.' if last else ';'}" for name, last in _with_last(names)]
-
-
-def _with_last(items: Sequence[str]):
-    return ((item, index == len(items) - 1) for index, item in enumerate(items))
+    return [f"- {name};" for name in names[:-1]] + [f"- {names[-1]}."]
 
 
 def signature_lines(spec: StateDocument) -> list[str]:

@@ -92,19 +92,10 @@ def notifications_read_on_open(*, viewer, url: str) -> int:
     """The viewer opened the page at *url*: their unread notifications pointing to it are read
     (an item's page marks the notice that led there, however the viewer reached it). Returns
     how many. One query when there is nothing to mark. Records: ``notification.read`` for
-    each."""
+    each (:func:`notification_mark_read`)."""
     if not url or not getattr(viewer, "is_authenticated", False):
         return 0
-    unread = Notification.objects.filter(recipient=viewer, url=url, read_at__isnull=True)
-    pks = list(unread.values_list("pk", flat=True))
-    if not pks:
-        return 0
-    with transaction.atomic():
-        now = timezone.now()
-        marked = list(unread.filter(pk__in=pks).select_for_update())
-        Notification.objects.filter(pk__in=[n.pk for n in marked]).update(
-            read_at=now, updated_at=now
-        )
-        for notification in marked:
-            audit_record(actor=viewer, event="notification.read", target=notification)
-    return len(marked)
+    unread = list(Notification.objects.filter(recipient=viewer, url=url, read_at__isnull=True))
+    for notification in unread:
+        notification_mark_read(notification=notification, actor=viewer)
+    return len(unread)
