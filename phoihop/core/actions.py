@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from phoihop.core.errors import ApplicationError
 
@@ -98,8 +99,17 @@ def keep(request: HttpRequest, form: forms.BaseForm | forms.BaseFormSet, message
         for name, values in form.data.lists()  # type: ignore[attr-defined]
         if name not in _NOT_KEPT and "password" not in name
     }
+    files = _chosen_files(form)
+    # Without its file the form cannot find again what was wrong with the whole of it.
+    whole = [str(e) for e in form.non_field_errors()] if files else []  # type: ignore[union-attr]
     stash = dict(request.session.get(_KEPT, {}))
-    stash[_kept_key(type(form))] = {"data": data, "error": message, "at": time.time()}
+    stash[_kept_key(type(form))] = {
+        "data": data,
+        "error": message,
+        "files": files,
+        "whole": whole,
+        "at": time.time(),
+    }
     request.session[_KEPT] = stash
 
 
@@ -131,6 +141,29 @@ def kept(
         data.setlist(name, values)
     kwargs.pop("initial", None)
     form = form_class(data, **kwargs)
-    if form.is_valid() and entry["error"] and isinstance(form, forms.BaseForm):
-        form.add_error(None, entry["error"])
+    if isinstance(form, forms.BaseForm):
+        _ask_for_files_again(form, entry.get("files", {}))
+        for error in [*entry.get("whole", []), entry["error"]]:
+            if error and error not in form.non_field_errors():
+                form.add_error(None, error)
     return form
+
+
+def _chosen_files(form: forms.BaseForm | forms.BaseFormSet) -> dict[str, list[str]]:
+    """The file fields a file was chosen for, each with what was wrong with it (if anything)."""
+    if not isinstance(form, forms.BaseForm):
+        return {}
+    return {
+        name: [str(e) for e in form.errors.get(name, [])]
+        for name, field in form.fields.items()
+        if isinstance(field, forms.FileField) and form.files.get(form.add_prefix(name))
+    }
+
+
+def _ask_for_files_again(form: forms.BaseForm, chosen: dict[str, list[str]]) -> None:
+    """A file is never kept: where one was chosen, the form says what was wrong with it, or
+    to choose it again, instead of reporting it missing."""
+    for name, errors in chosen.items():
+        if name in form.errors:
+            again = errors or [_("Tệp đã chọn không được giữ lại; hãy chọn lại tệp.")]
+            form.errors[name] = form.error_class(again)

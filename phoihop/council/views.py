@@ -509,7 +509,8 @@ def submission_detail_view(request, public_id):
             "paper_form": kept(request, forms.PaperForm, initial={"received_on": _today()}),
             "decide_form": kept(request, forms.DecideForm, initial={"on": _today()}),
             "consult_form": kept(request, forms.ConsultationForm, initial={"opened_on": _today()}),
-            "ballot_form": forms.BallotForm(initial={"on": _today()}),
+            "ballot_form": kept(request, forms.BallotForm, initial={"on": _today()}),
+            "today": _today(),
             "count_form": kept(request, forms.CountForm, initial={"on": _today()}),
             **item_panel_context(request, submission),
         },
@@ -555,24 +556,21 @@ def consultation_open_view(request, public_id):
 def ballot_answer_view(request, public_id):
     submission = selectors.submission_get(viewer=request.user, public_id=public_id)
     consultation = getattr(submission, "consultation", None)
-    form = forms.BallotForm(request.POST)
-    if consultation is None or not form.is_valid():
-        messages.error(request, "Dữ liệu chưa hợp lệ: " + form_errors(form))
-        return redirect(submission)
-    d = form.cleaned_data
-    if d["ballot"]:
-        ballot = get_object_or_404(Ballot, pk=d["ballot"], consultation=consultation)
-    else:
-        ballot = selectors.own_ballot(viewer=request.user, consultation=consultation)
-        if ballot is None:
-            raise Http404
-    if attempt(
-        request,
-        lambda: services.ballot_answer(
+    if consultation is None:
+        raise Http404
+
+    def answer(d):
+        if d["ballot"]:
+            ballot = get_object_or_404(Ballot, pk=d["ballot"], consultation=consultation)
+        else:
+            ballot = selectors.own_ballot(viewer=request.user, consultation=consultation)
+            if ballot is None:
+                raise Http404
+        services.ballot_answer(
             actor=request.user, ballot=ballot, answer=d["answer"], on=d["on"], comment=d["comment"]
-        ),
-    ):
-        messages.success(request, "Đã ghi ý kiến.")
+        )
+
+    submit(request, forms.BallotForm(request.POST), answer, "Đã ghi ý kiến.")
     return redirect(submission)
 
 

@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from phoihop.audit.services import audit_record, field_changes
+from phoihop.core.addresses import put_address
 from phoihop.core.errors import ApplicationError
 from phoihop.documents.models import Document, NumberSeries, Signatory
 from phoihop.documents.state_format import (
@@ -383,7 +384,7 @@ class Addressee:
 def _fill(text: str, addressee: Addressee | None) -> str:
     name = addressee.name if addressee and addressee.name else BLANK
     address = addressee.address if addressee and addressee.address else BLANK
-    return text.replace(ADDRESSEE, name).replace(ADDRESSEE_ADDRESS, address)
+    return put_address(text.replace(ADDRESSEE, name), ADDRESSEE_ADDRESS, address)
 
 
 def document_spec(document: Document, *, addressee: Addressee | None = None) -> StateDocument:

@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from phoihop.core.addresses import put_address
+
 REDACTED = "[đã lược bỏ thông tin người gửi]"
 
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -382,7 +384,7 @@ def reword(text: str, *, name: str, address: str, marker: str = REDACTED) -> str
     for match in re.finditer(re.escape(marker), text):
         before = words(text[max(0, match.start() - 40) : match.start()])
         if any(tuple(before[-len(cue) :]) == cue for cue in ADDRESS_CUES):
-            fill = address
+            fill = _ADDRESS_SLOT
         elif before and before[-1] in NAME_CUES:
             fill = name
         else:
@@ -393,7 +395,12 @@ def reword(text: str, *, name: str, address: str, marker: str = REDACTED) -> str
         out += [kept, fill]
         last = match.end()
     out.append(text[last:])
-    return re.sub(r" +([,.;:)])", r"\1", re.sub(r"  +", " ", "".join(out))).strip()
+    tidy = re.sub(r" +([,.;:)])", r"\1", re.sub(r"  +", " ", "".join(out))).strip()
+    return put_address(tidy, _ADDRESS_SLOT, address)
+
+
+# Where an address goes, until the places written after it are compared with it.
+_ADDRESS_SLOT = "\x00address\x00"
 
 
 # The short clause that labels a span left out, from the comma before it: ", số điện thoại ",

@@ -19,7 +19,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, kept, submit
+from phoihop.core.actions import attempt, form_errors, keep, kept, refusal, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
@@ -29,6 +29,8 @@ from phoihop.lawmaking.models import CommenterKind, Conference, Opinion, Positio
 from phoihop.organizations.selectors import organizations_where
 
 RESPONSES = [c for c in Opinion.Response.choices if c[0] != "pending"]
+# Comment boxes an answering agency's letter can be typed into at most.
+ANSWER_BOXES = 20
 
 
 def _require_anywhere(user, permission: str) -> None:
@@ -316,7 +318,9 @@ def consultation_detail(request, public_id):
             "comment_form": kept(request, forms.CommentForm, version=item.version, citations=cites)
             if may_work
             else None,
-            "import_form": forms.ImportForm(prefix="nhap", version=item.version, citations=cites)
+            "import_form": kept(
+                request, forms.ImportForm, prefix="nhap", version=item.version, citations=cites
+            )
             if may_work
             else None,
             "report_form": kept(
@@ -504,13 +508,8 @@ def request_detail(request, public_id):
     cites = selectors.citations(item.version)
     may_answer = req.status == "sent" and can(request.user, "change", req)
     rows = int(request.GET.get("so_y_kien", "3") or 3)
-    rows = max(1, min(rows, 20))
-    answer_forms = [
-        forms.CommentForm(
-            prefix=f"y{i}", version=item.version, citations=cites, use_required_attribute=False
-        )
-        for i in range(rows)
-    ]
+    rows = max(1, min(rows, ANSWER_BOXES))
+    answer_forms = [_answer_box(request, i, item.version, cites) for i in range(rows)]
     return render(
         request,
         "lawmaking/request_detail.html",
@@ -522,8 +521,8 @@ def request_detail(request, public_id):
                 for cm in req.comments.order_by("id")
             ],
             "answer_forms": answer_forms if may_answer else None,
-            "answered_form": forms.RequestAnsweredForm(
-                initial={"answered_on": timezone.localdate()}
+            "answered_form": kept(
+                request, forms.RequestAnsweredForm, initial={"answered_on": timezone.localdate()}
             ),
             "today": timezone.localdate(),
             **item_panel_context(request, req),
@@ -531,35 +530,56 @@ def request_detail(request, public_id):
     )
 
 
+def _answer_box(request, i: int, version, cites) -> forms.CommentForm:
+    """Box *i* of an agency's answer: as typed when the answer was just refused and the box
+    was filled, else empty."""
+    box = {"prefix": f"y{i}", "version": version, "citations": cites}
+    form = kept(request, forms.CommentForm, use_required_attribute=False, **box)
+    if form.is_bound and not (form.data.get(f"y{i}-text") or "").strip():
+        return forms.CommentForm(use_required_attribute=False, **box)
+    return form
+
+
 @login_required
 @require_POST
 def request_answer(request, public_id):
+    """The answering agency's letter: its date and one comment a filled box. A refused answer
+    comes back with every box as typed (``request_detail``)."""
     req = selectors.request_get(viewer=request.user, public_id=public_id)
     version = req.consultation.version
-    inputs = []
-    for i in range(20):
-        prefix = f"y{i}"
-        if not (request.POST.get(f"{prefix}-text") or "").strip():
-            continue
-        data = request.POST.copy()
-        data.setdefault(f"{prefix}-commenter_kind", "agency")
-        form = forms.CommentForm(data, prefix=prefix, version=version)
+    data = request.POST.copy()
+    filled = [i for i in range(ANSWER_BOXES) if (data.get(f"y{i}-text") or "").strip()]
+    for i in filled:
+        data.setdefault(f"y{i}-commenter_kind", "agency")
+    comments = [forms.CommentForm(data, prefix=f"y{i}", version=version) for i in filled]
+    answered = forms.RequestAnsweredForm(data)
+    boxes = max([3, *(i + 1 for i in filled)])
+    back = redirect(f"{req.get_absolute_url()}?so_y_kien={boxes}")
+    for i, form in zip(filled, comments, strict=True):
         if not form.is_valid():
             messages.error(request, f"Ý kiến {i + 1}: " + form_errors(form))
-            return redirect(req)
-        inputs.append(form.as_input())
-    answered = forms.RequestAnsweredForm(request.POST)
+            keep(request, form)
+            keep(request, answered)
+            return back
     if not answered.is_valid():
         messages.error(request, form_errors(answered))
-        return redirect(req)
-    answered_on = answered.cleaned_data["answered_on"]
-    if attempt(
-        request,
+        keep(request, answered)
+        keep(request, forms.CommentForm(data))
+        return back
+    message = refusal(
         lambda: services.request_answer(
-            actor=request.user, request=req, answered_on=answered_on, comments=inputs
-        ),
-    ):
-        messages.success(request, "Đã ghi nhận văn bản góp ý.")
+            actor=request.user,
+            request=req,
+            answered_on=answered.cleaned_data["answered_on"],
+            comments=[form.as_input() for form in comments],
+        )
+    )
+    if message:
+        messages.error(request, message)
+        keep(request, answered, message)
+        keep(request, forms.CommentForm(data))
+        return back
+    messages.success(request, "Đã ghi nhận văn bản góp ý.")
     return redirect(req)
 
 

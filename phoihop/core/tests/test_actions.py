@@ -4,6 +4,7 @@ from unittest import mock
 
 from django import forms
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
 from phoihop.core.actions import kept, submit
@@ -13,6 +14,11 @@ from phoihop.core.errors import ApplicationError
 class NoteForm(forms.Form):
     note = forms.CharField()
     on = forms.DateField()
+
+
+class UploadForm(forms.Form):
+    title = forms.CharField()
+    file = forms.FileField()
 
 
 class IdentityForm(forms.Form):
@@ -60,3 +66,35 @@ def test_an_old_refusal_is_not_brought_back(db):
         submit(request, NoteForm(request.POST), _refuse, "ok")
     with mock.patch("phoihop.core.actions.time.time", return_value=1_000.0 + 3_600):
         assert not kept(_next_page(request), NoteForm).is_bound
+
+
+def test_a_refused_upload_keeps_its_text_and_asks_for_the_file_again(db):
+    upload = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4", content_type="application/pdf")
+    request = _request({"title": "Bản ký chứng thực", "file": upload})
+    assert not submit(request, UploadForm(request.POST, request.FILES), _refuse, "ok")
+    form = kept(_next_page(request), UploadForm)
+    assert form.data["title"] == "Bản ký chứng thực"
+    assert form.non_field_errors() == ["Không được."]  # the refusal, beside the form
+    assert form.errors["file"] == ["Tệp đã chọn không được giữ lại; hãy chọn lại tệp."]
+
+
+def test_a_missing_file_is_reported_missing(db):
+    request = _request({"title": "Bản ký"})
+    assert not submit(request, UploadForm(request.POST, request.FILES), _refuse, "ok")
+    form = kept(_next_page(request), UploadForm)
+    assert form.errors["file"] == [str(forms.Field.default_error_messages["required"])]
+    assert not form.non_field_errors()
+
+
+class CheckedUploadForm(UploadForm):
+    def clean_file(self):
+        raise forms.ValidationError("Dòng 3: thiếu nội dung góp ý.")
+
+
+def test_a_file_refused_for_its_content_says_why_beside_it(db):
+    upload = SimpleUploadedFile("y-kien.csv", b"noi dung\n", content_type="text/csv")
+    request = _request({"title": "Đợt 1", "file": upload})
+    assert not submit(request, CheckedUploadForm(request.POST, request.FILES), _refuse, "ok")
+    form = kept(_next_page(request), CheckedUploadForm)
+    assert form.data["title"] == "Đợt 1"
+    assert form.errors["file"] == ["Dòng 3: thiếu nội dung góp ý."]

@@ -6,9 +6,9 @@ from datetime import date
 from django.urls import reverse
 
 from phoihop.council import services
-from phoihop.council.models import AgendaItem, Task
+from phoihop.council.models import AgendaItem, Ballot, Task
 from phoihop.council.tests import factories as f
-from phoihop.testing import signed_in_client
+from phoihop.testing import make_user, signed_in_client
 
 
 def test_a_refused_vote_keeps_the_figures_and_the_summary_beside_the_reason(tree, leader):
@@ -56,3 +56,27 @@ def test_a_task_sent_back_without_a_new_date_keeps_the_note_and_the_choice(tree,
     assert f">\n{note}</textarea>" in text
     assert '<option value="reopen" selected>Yêu cầu tiếp tục thực hiện</option>' in text
     assert 'role="alert"><p>Cần hạn mới để tiếp tục thực hiện.</p>' in text
+
+
+def test_a_late_ballot_answer_keeps_the_choice_and_the_comment(tree, leader):
+    deputies = f.make_deputies(tree.own, 3)
+    submission = f.make_submission(tree, actor=leader)
+    services.consultation_open(
+        actor=leader,
+        submission=submission,
+        opened_on=date(2027, 1, 12),
+        closes_on=date(2027, 1, 15),
+        question="Đồng ý chi 12 tỷ đồng?",
+    )
+    deputy = make_user("dai.bieu", person=deputies[0].person)
+    client = signed_in_client(deputy)
+    comment = "Đề nghị bổ sung thuyết minh nguồn vốn"
+    body = {"answer": "no", "on": "20/01/2027", "comment": comment}  # after the ballot closed
+    page = client.post(
+        reverse("council:ballot_answer", args=[submission.public_id]), body, follow=True
+    )
+    assert not Ballot.objects.get(deputy=deputies[0]).answer
+    form = page.context["ballot_form"]
+    assert form.data["comment"] == comment and form.data["answer"] == "no"
+    assert form.non_field_errors() == ["Ngoài thời hạn trả lời (12/01/2027–15/01/2027)."]
+    assert f'value="{comment}"' in page.content.decode()

@@ -101,3 +101,12 @@ def test_reword_names_the_sender_where_they_named_themselves_and_drops_the_rest(
     assert reword(text, name="x", address="y") == (
         "Đã gửi đơn hai lần, đề nghị cơ quan liên hệ lại qua số."
     )
+
+
+def test_reword_names_the_place_once_when_the_address_names_it():
+    from phoihop.identity.redaction import reword
+
+    text = f"Tôi là {REDACTED}, trú tại {REDACTED}, phường Mộc. Đề nghị sửa cầu."
+    assert reword(text, name="Lò Văn A", address="Số 9 ngõ 4, phường Mộc") == (
+        "Tôi là Lò Văn A, trú tại Số 9 ngõ 4, phường Mộc. Đề nghị sửa cầu."
+    )

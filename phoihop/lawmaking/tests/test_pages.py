@@ -56,3 +56,45 @@ def test_a_pasted_version_that_cannot_be_read_comes_back_to_be_corrected(tree, l
     text = page.content.decode()
     assert f">\n{pasted}</textarea>" in text.replace("\r\n", "\n")
     assert "<details open><summary>Nhập dự thảo tiếp theo" in text
+
+
+def test_a_refused_agency_answer_keeps_every_box_as_typed(tree, leader):
+    consultation = f.make_consultation(tree.own)
+    request = f.make_request(consultation)
+    client = signed_in_client(leader)
+    texts = [f"Đề nghị làm rõ mức thu tại điểm {n}" for n in "abcd"]
+    body = {"answered_on": "31/02/2026"}  # no such day: refused
+    for i, text in enumerate(texts):
+        body |= {f"y{i}-text": text, f"y{i}-position": "wording", f"y{i}-commenter_kind": "agency"}
+    url = reverse("lawmaking:request_answer", args=[request.public_id])
+    page = client.post(url, body, follow=True)
+    request.refresh_from_db()
+    assert request.status == "sent" and not request.comments.exists()
+    boxes = page.context["answer_forms"]
+    assert [form["text"].value() for form in boxes] == texts  # the fourth box too
+    assert page.context["answered_form"].data["answered_on"] == "31/02/2026"
+    text = page.content.decode()
+    assert all(f">\n{t}</textarea>" in text for t in texts)
+    assert not client.get(request.get_absolute_url()).context["answer_forms"][0].is_bound
+
+
+def test_an_agency_answer_refused_by_the_rules_keeps_the_boxes_and_says_why(tree, leader):
+    consultation = f.make_consultation(tree.own)
+    request = f.make_request(consultation)
+    consultation.status = "reported"  # the report is out: comments are no longer taken
+    consultation.save(update_fields=["status"])
+    client = signed_in_client(leader)
+    body = {
+        "answered_on": "20/06/2026",
+        "y0-text": "Tán thành dự thảo",
+        "y0-position": "agree",
+        "y0-commenter_kind": "agency",
+    }
+    url = reverse("lawmaking:request_answer", args=[request.public_id])
+    page = client.post(url, body, follow=True)
+    request.refresh_from_db()
+    assert request.status == "sent"
+    assert page.context["answer_forms"][0]["text"].value() == "Tán thành dự thảo"
+    assert page.context["answered_form"].non_field_errors() == [
+        "Đợt lấy ý kiến đã có báo cáo tổng hợp."
+    ]

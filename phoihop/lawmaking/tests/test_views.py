@@ -343,8 +343,15 @@ def test_an_xlsx_with_bad_rows_changes_nothing_and_names_every_row(tree, leader)
             ["Sửa", "", "", "người ngoài hành tinh"],
         ]
     )
-    page = _post_xlsx(signed_in_client(leader), c, content).content.decode()
+    response = _post_xlsx(signed_in_client(leader), c, content)
+    page = response.content.decode()
     assert "Tệp không được nhập, chưa ghi ý kiến nào" in page
+    # The campaign's name and choice stay; the reasons stand beside the file to choose again.
+    form = response.context["import_form"]
+    assert form["campaign"].value() == "Phiếu góp ý tháng 6"
+    assert form["position"].value() == "wording"
+    assert "Dòng 3: thiếu nội dung góp ý." in form.non_field_errors()
+    assert form.errors["file"] == ["Tệp đã chọn không được giữ lại; hãy chọn lại tệp."]
     assert "Dòng 3: thiếu nội dung góp ý." in page
     assert "Dòng 4: không thấy «Điều 99» trong dự thảo; ý kiến «có lẽ» không hợp lệ" in page
     assert "Dòng 5: đối tượng «người ngoài hành tinh» không hợp lệ." in page
