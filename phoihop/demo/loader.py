@@ -2,6 +2,7 @@
 
 import hashlib
 import itertools
+import random
 import tomllib
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -35,14 +36,20 @@ def demo_is_loaded() -> bool:
 
 
 def _names(spec: dict):
-    """Deterministic, varied Vietnamese names."""
-    for i in itertools.count():
-        female = i % 2 == 0
-        family = spec["family"][(i * 7) % len(spec["family"])]
-        middle = spec["middle_female" if female else "middle_male"][i % 5]
-        given_list = spec["given_female" if female else "given_male"]
-        given = given_list[(i * 3) % len(given_list)]
-        yield f"{family} {middle} {given}", "female" if female else "male"
+    """Deterministic, varied Vietnamese names, women and men in turn, each given once: two
+    people of the demo never share a name, so that a reader can tell who did what."""
+    by_gender = []
+    for gender in ("female", "male"):
+        names = [
+            f"{family} {middle} {given}"
+            for family in spec["family"]
+            for middle in spec[f"middle_{gender}"]
+            for given in spec[f"given_{gender}"]
+        ]
+        random.Random(f"phoihop-demo-{gender}").shuffle(names)
+        by_gender.append([(name, gender) for name in names])
+    for pair in zip(*by_gender, strict=False):
+        yield from pair
 
 
 def _grant(actor, user: User, role: Role, organization: Organization) -> Grant:

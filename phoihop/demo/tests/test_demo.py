@@ -8,7 +8,7 @@ from phoihop.casework.models import FollowUp
 from phoihop.demo.loader import demo_load
 from phoihop.elections.models import Election
 from phoihop.letters.models import Letter
-from phoihop.organizations.models import AdminUnit, Deputy, Organization, Succession
+from phoihop.organizations.models import AdminUnit, Deputy, Organization, Person, Succession
 from phoihop.reception.models import Schedule
 
 
@@ -31,6 +31,9 @@ def test_demo_province_loads_once_with_audited_history(db):
     by_election = Election.objects.get(kind="by_election")
     assert by_election.status == "published"
     assert by_election.contests.get().result["elected"] == ["Võ Thị Thanh Hương"]
+    # Two people of the demo never share a name: a reader can tell who did what.
+    names = list(Person.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names)) > 50
     assert audit_chain_verify().ok
     assert demo_load() == {}  # a second load changes nothing
     call_command("audit", "verify")
