@@ -13,7 +13,7 @@ from phoihop.access.grants import has_permission_anywhere
 from phoihop.access.policy import can
 from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
-from phoihop.core.actions import attempt, form_errors, keep, kept, submit
+from phoihop.core.actions import attempt, keep, kept, submit
 from phoihop.council import forms, selectors, services
 from phoihop.council.models import Attendance, Ballot, Invitee, Paper, ResolutionFile, Task
 from phoihop.council.public_views import download

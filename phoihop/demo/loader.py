@@ -46,7 +46,7 @@ def _names(spec: dict):
             for middle in spec[f"middle_{gender}"]
             for given in spec[f"given_{gender}"]
         ]
-        random.Random(f"phoihop-demo-{gender}").shuffle(names)
+        random.Random(f"phoihop-demo-{gender}").shuffle(names)  # noqa: S311 (a fixed demo order)
         by_gender.append([(name, gender) for name in names])
     for pair in zip(*by_gender, strict=False):
         yield from pair
