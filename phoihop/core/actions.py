@@ -129,11 +129,13 @@ def kept(
     if not hasattr(request, "_kept_forms"):
         stash = request.session.pop(_KEPT, {}) if _KEPT in request.session else {}
         request._kept_forms = {  # type: ignore[attr-defined]
-            key: entry
-            for key, entry in stash.items()
-            if time.time() - entry.get("at", 0) <= _KEPT_SECONDS
+            key: stashed
+            for key, stashed in stash.items()
+            if time.time() - stashed.get("at", 0) <= _KEPT_SECONDS
         }
-    entry = request._kept_forms.get(_kept_key(form_class))  # type: ignore[attr-defined]
+    entry: dict[str, Any] | None = request._kept_forms.get(  # type: ignore[attr-defined]
+        _kept_key(form_class)
+    )
     if entry is None or any(entry["data"].get(k, [""])[-1] != v for k, v in (match or {}).items()):
         return form_class(**kwargs)
     data = QueryDict(mutable=True)
