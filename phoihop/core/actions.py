@@ -133,10 +133,10 @@ def kept(
             for key, stashed in stash.items()
             if time.time() - stashed.get("at", 0) <= _KEPT_SECONDS
         }
-    entry: dict[str, Any] | None = request._kept_forms.get(  # type: ignore[attr-defined]
-        _kept_key(form_class)
+    entry: dict[str, Any] = request._kept_forms.get(  # type: ignore[attr-defined]
+        _kept_key(form_class), {}
     )
-    if entry is None or any(entry["data"].get(k, [""])[-1] != v for k, v in (match or {}).items()):
+    if not entry or any(entry["data"].get(k, [""])[-1] != v for k, v in (match or {}).items()):
         return form_class(**kwargs)
     data = QueryDict(mutable=True)
     for name, values in entry["data"].items():
