@@ -3,9 +3,10 @@ sổ đăng ký văn bản đến), with the BCO-09 limit and the late flag in t
 
 from datetime import date
 
+from phoihop.deadlines import engine
 from phoihop.documents.sheets import FormSheet, form_workbook
+from phoihop.exchange.services import REGISTER_RULE
 
-FORM = "Mẫu sổ theo Phụ lục IV Nghị định 30/2020/NĐ-CP; thời hạn vào sổ: RULEBOOK BCO-09"
 OUT_HEADER = (
     "Số, ký hiệu văn bản",
     "Ngày tháng văn bản",
@@ -104,14 +105,21 @@ def incoming_rows(deliveries) -> list[list]:
     return rows
 
 
+def _form() -> str:
+    """The sheet's note of its form and of the registering limit's law (from the rule's data)."""
+    rule = engine.current_rules().get(REGISTER_RULE)
+    return "Mẫu sổ theo Phụ lục IV Nghị định 30/2020/NĐ-CP; thời hạn vào sổ: " + rule.citation
+
+
 def register_xlsx(*, organization, year: int, outgoing, incoming) -> bytes:
     start, end = date(year, 1, 1), date(year, 12, 31)
+    form = _form()
     return form_workbook(
         [
             FormSheet(
                 name="Sổ văn bản đi",
                 title="Sổ đăng ký văn bản đi",
-                form=FORM,
+                form=form,
                 unit=organization.name,
                 start=start,
                 end=end,
@@ -122,7 +130,7 @@ def register_xlsx(*, organization, year: int, outgoing, incoming) -> bytes:
             FormSheet(
                 name="Sổ văn bản đến",
                 title="Sổ đăng ký văn bản đến",
-                form=FORM,
+                form=form,
                 unit=organization.name,
                 start=start,
                 end=end,

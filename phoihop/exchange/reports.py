@@ -12,7 +12,6 @@ those sent late.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -85,12 +84,6 @@ class CompiledReport:
     @property
     def label(self) -> str:
         return period_label(self.period.kind, self.period.year, self.period.index)
-
-
-def legal_citation(citation: str) -> str:
-    """A citation as a document quotes it: the rulebook's row references left out and the
-    short form ("Đ12 k1–k4") spelled out ("khoản 1 đến khoản 4 Điều 12")."""
-    return spelled_citation(re.sub(r"\s*\(RULEBOOK[^)]*\)", "", citation))
 
 
 def scope_root(organization: Organization) -> Organization:
@@ -206,7 +199,7 @@ def report_document(report: CompiledReport) -> dict:
     paragraphs = [
         f"Thực hiện chế độ báo cáo định kỳ, {report.organization.name} báo cáo kết quả công tác "
         f"phối hợp {report.label}, số liệu tính từ ngày {period.starts_on:%d/%m/%Y} đến ngày "
-        f"{period.cut_off:%d/%m/%Y} (kỳ số liệu theo {legal_citation(period.citation)}).",
+        f"{period.cut_off:%d/%m/%Y} (kỳ số liệu theo {spelled_citation(period.citation)}).",
         f"Trong kỳ tiếp nhận {totals.received} việc, kết thúc {totals.closed} việc; đến ngày "
         f"chốt số liệu còn {totals.open} việc đang xử lý, trong đó {totals.overdue} việc quá "
         f"hạn. Chi tiết theo từng loại việc tại Phụ lục kèm theo.",

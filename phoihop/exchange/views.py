@@ -17,6 +17,7 @@ from phoihop.core.actions import form_errors, kept, refusal, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.deadlines import engine
 from phoihop.documents.charts import bar_chart_svg
+from phoihop.documents.state_format import spelled_citation
 from phoihop.exchange import exports, forms, reports, selectors, services
 from phoihop.exchange.navigation import SEEN_WITH
 from phoihop.organizations.selectors import organizations_where
@@ -328,7 +329,7 @@ def report_list_view(request):
             "form": form,
             "compiled": compiled,
             "totals": compiled.totals() if compiled else None,
-            "citation": reports.legal_citation(compiled.period.citation) if compiled else "",
+            "citation": spelled_citation(compiled.period.citation) if compiled else "",
             "charts": charts,
             "query": request.GET.urlencode(),
             "today": _today(),

@@ -202,6 +202,10 @@ def test_the_registers_export_in_the_decree_30_columns(tree):
     out = book["Sổ văn bản đi"]
     header = [c.value for c in out[6]]
     assert header == list(exports.OUT_HEADER)
+    # The sheet names its form and the registering limit by the law, as the rule cites it.
+    sheet_text = " ".join(str(c.value) for row in out.iter_rows(max_row=5) for c in row if c.value)
+    assert "thời hạn vào sổ: Nghị định 30/2020/NĐ-CP Đ4 k2 b–d" in sheet_text
+    assert "RULEBOOK" not in sheet_text
     row = [c.value for c in out[8]]
     assert row[0] == "15/BC-UBND" and "HĐND tỉnh (để xử lý)" in row[4] and "đã nhận" in row[8]
     book = load_workbook(
