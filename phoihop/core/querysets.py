@@ -6,7 +6,7 @@ installed ``restrict()`` refuses to answer rather than show every row
 (docs/decisions/0010-restrict-through-a-scope-resolver.md).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
@@ -49,3 +49,21 @@ class RestrictedQuerySet(models.QuerySet[_M]):
     def restrict(self, user: Any, action: str = "view") -> "RestrictedQuerySet[_M]":
         """The rows *user* may see (or act on with *action*), by the model's registered policy."""
         return self.filter(scope_for(self.model, user, action))
+
+
+def mark_openable(user: Any, rows: Iterable[_M]) -> list[_M]:
+    """*rows* (of one model), each marked ``openable`` when *user* may view it, i.e. when its
+    page would open for them: a page lists another body's item without a link that answers
+    404. One query."""
+    listed = list(rows)
+    if not listed:
+        return listed
+    model = type(listed[0])
+    visible = set(
+        model._default_manager.filter(
+            scope_for(model, user, "view"), pk__in=[row.pk for row in listed]
+        ).values_list("pk", flat=True)
+    )
+    for row in listed:
+        row.openable = row.pk in visible  # type: ignore[attr-defined]
+    return listed

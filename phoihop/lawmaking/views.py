@@ -21,6 +21,7 @@ from phoihop.casework.clocks import clocks_open
 from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, keep, kept, refusal, submit
 from phoihop.core.downloads import XLSX, file_response
+from phoihop.core.querysets import mark_openable
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
 from phoihop.lawmaking import forms, imports, selectors, services, versions
@@ -83,15 +84,6 @@ def _outline_context(draft, version, viewer) -> dict:
     return {"rows": rows, "version": version, "issues": version.issues}
 
 
-def _with_openable(items, visible) -> list:
-    """*items*, each marked ``openable`` when it is among *visible* (the viewer's scope)."""
-    ids = set(visible.values_list("pk", flat=True))
-    listed = list(items)
-    for item in listed:
-        item.openable = item.pk in ids
-    return listed
-
-
 @login_required
 def draft_detail(request, public_id):
     draft = selectors.draft_get(viewer=request.user, public_id=public_id)
@@ -108,9 +100,8 @@ def draft_detail(request, public_id):
             "draft": draft,
             "versions": draft.versions.all(),
             # Every body's consultations on the draft; a link to those the viewer may open.
-            "consultations": _with_openable(
-                draft.consultations.select_related("organization"),
-                selectors.consultation_list(viewer=request.user).filter(draft=draft),
+            "consultations": mark_openable(
+                request.user, draft.consultations.select_related("organization")
             ),
             **_outline_context(draft, version, request.user),
             "version_form": version_form if can(request.user, "change", draft) else None,

@@ -539,6 +539,9 @@ def question_detail_view(request, public_id):
         "supervision/question_detail.html",
         {
             "question": question,
+            "sitting_open": selectors.sitting_list(viewer=request.user)
+            .filter(pk=question.sitting_id)
+            .exists(),
             "pledges": selectors.question_pledges(viewer=request.user, question=question),
             "clocks": clocks_open(question),
             "answer_form": kept(request, forms.AnswerForm, initial={"on": timezone.localdate()})

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from phoihop.core.querysets import mark_openable
 from phoihop.voters.models import (
     ConsolidatedPetition,
     ConsolidationRun,
@@ -303,10 +304,11 @@ def opinions(*, viewer, session: Session) -> QuerySet[Petition]:
     return petition_list(viewer=viewer, session=session).filter(kind="opinion").order_by("id")
 
 
-def answers_to_read_back(*, meeting: Meeting) -> list[tuple]:
+def answers_to_read_back(*, viewer, meeting: Meeting) -> list[tuple]:
     """For a meeting: the answered petitions raised by the voters of its contact points (this
     session's and earlier ones), each with the contact points concerned and the feedback
-    already recorded at this meeting — the list the contact point reports back on."""
+    already recorded at this meeting — the list the contact point reports back on. Each
+    petition is marked ``openable`` when the viewer may open its page."""
     points = {p.commune_id: p.commune for p in meeting.points.select_related("commune")}
     items = list(
         ConsolidatedPetition.objects.filter(
@@ -321,6 +323,7 @@ def answers_to_read_back(*, meeting: Meeting) -> list[tuple]:
         .prefetch_related("communes")
         .order_by("-session__opens_on", "reference")[:100]
     )
+    items = mark_openable(viewer, items)
     recorded = {
         (f.consolidated_id, f.commune_id): f
         for f in Feedback.objects.filter(meeting=meeting, consolidated__in=items)

@@ -238,7 +238,7 @@ def meeting_detail(request, public_id):
             "minutes_form": kept(request, forms.MinutesForm)
             if may_record and meeting.is_open
             else None,
-            "read_back": selectors.answers_to_read_back(meeting=meeting),
+            "read_back": selectors.answers_to_read_back(viewer=request.user, meeting=meeting),
             "feedback_choices": (
                 forms.FeedbackForm.base_fields["outcome"].choices,
                 forms.FeedbackForm.base_fields["reaction"].choices,

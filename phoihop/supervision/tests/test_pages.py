@@ -9,7 +9,7 @@ from phoihop.deadlines import engine
 from phoihop.supervision import services
 from phoihop.supervision.models import Plan
 from phoihop.supervision.tests import factories as f
-from phoihop.testing import grant, make_user, signed_in_client
+from phoihop.testing import dead_links, grant, make_user, signed_in_client
 
 
 def test_a_refused_verification_keeps_the_result_and_the_text(tree, leader):
@@ -99,3 +99,13 @@ def test_a_refused_answer_comes_back_with_the_text_and_the_reason_beside_it(tree
     page = client.post(f"{question.get_absolute_url()}tra-loi/", {**body, "on": ""}, follow=True)
     assert page.context["answer_form"].errors["on"]
     assert f">\n{answer}</textarea>" in page.content.decode()
+
+
+def test_the_answering_body_sees_its_question_without_a_link_to_a_sitting_it_cannot_open(tree):
+    answering = make_user("chuyen.vien.so")
+    grant(answering, "specialist", tree.other_unit)
+    question = f.make_question(tree)
+    client = signed_in_client(answering)
+    page = client.get(question.get_absolute_url())
+    assert page.status_code == 200 and "Kỳ họp thứ 3" in page.content.decode()
+    assert dead_links(client, question.get_absolute_url()) == []

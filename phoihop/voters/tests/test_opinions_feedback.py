@@ -143,7 +143,7 @@ def answered(bodies):
 
 def test_contact_point_reports_back_once_per_meeting(answered, bodies, secretary):
     meeting = make_meeting(bodies["delegation"], actor=secretary)
-    rows = selectors.answers_to_read_back(meeting=meeting)
+    rows = selectors.answers_to_read_back(viewer=secretary, meeting=meeting)
     assert [(i, [c.name for c, _ in places]) for i, places in rows] == [(answered, ["xã Hòa An"])]
     for reaction in ("partly", "disagree"):  # recorded again: corrected, not doubled
         services.feedback_record(
@@ -241,3 +241,18 @@ def test_only_a_letter_classified_as_a_petition_is_taken(bodies, secretary):
             actor=outsider, session=session, item=petition_letter, commune=commune("T-01")
         )
     assert Petition.objects.count() == 0
+
+
+def test_the_read_back_list_links_only_the_answers_the_viewer_may_open(answered, bodies, secretary):
+    from phoihop.testing import dead_links, signed_in_client
+
+    meeting = make_meeting(bodies["delegation"], actor=secretary, co_organizer=bodies["front"])
+    front = make_user("mttq.giam.sat")
+    grant(front, "supervisor", bodies["front"])
+    client = signed_in_client(front)
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200 and answered.reference in page.content.decode()
+    assert dead_links(client, meeting.get_absolute_url()) == []
+    # The delegation's own secretary still follows the link to the answer.
+    own = signed_in_client(secretary).get(meeting.get_absolute_url()).content.decode()
+    assert f'href="{answered.get_absolute_url()}"' in own
