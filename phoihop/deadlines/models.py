@@ -175,7 +175,9 @@ class Deadline(BaseModel):
         return self.due_on < self.start_on
 
     def __str__(self) -> str:
-        return f"{self.rule_id} — {self.title}"
+        # Named as people read it (the audit log's object, the admin): what is counted and
+        # when it is due, never the rule's internal code.
+        return f"{self.title} — hạn {self.due_on:%d/%m/%Y}"
 
     @property
     def is_open(self) -> bool:

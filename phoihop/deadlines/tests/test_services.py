@@ -53,6 +53,8 @@ def test_deadline_start_takes_its_due_date_from_the_engine_and_records_event(tre
     event = events(deadline, "deadline.started").get()
     assert event.actor == officer
     assert event.data["rule_id"] == "KN-04"
+    # The log names the clock as people read it, not by the rule's code.
+    assert event.target_display == f"Đơn khiếu nại của ông A — hạn {deadline.due_on:%d/%m/%Y}"
     assert list(deadline.events.values_list("kind", flat=True)) == ["started"]
 
 
