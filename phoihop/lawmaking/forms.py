@@ -286,7 +286,7 @@ class CritiqueSendForm(forms.Form):
     sent_on = VnDateField(label="Ngày gửi")
     answer_by = VnDateField(
         label="Đề nghị tiếp thu, giải trình trước ngày",
-        help_text="Luật chưa định số ngày (LP-06): ghi hạn trong văn bản phản biện, trước ngày "
+        help_text="Luật chưa định số ngày: ghi hạn trong văn bản phản biện, trước ngày "
         "trình dự thảo.",
     )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
