@@ -333,4 +333,3 @@ def audit_event_list(*, viewer: Account, event: str = "") -> QuerySet[AuditEvent
     """The events ``viewer`` may read, newest first by the model's order; ``event`` filters."""
     events = AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
     return events.filter(event__in=event_codes(event)) if event else events
-

@@ -242,7 +242,7 @@ def candidate_nominate(
     if dossier_filed_on > deadline:
         raise ApplicationError(
             f"Hồ sơ ứng cử nộp sau hạn {deadline:%d/%m/%Y} "
-            "(chậm nhất 42 ngày trước ngày bầu cử).",
+            "(chậm nhất 42 ngày trước ngày bầu cử, Luật Bầu cử Đ35).",
             code="late_dossier",
         )
     if not self_nominated and not nominated_by:
@@ -727,7 +727,7 @@ def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -
     if posted_on > due:
         raise ApplicationError(
             f"Danh sách cử tri phải niêm yết chậm nhất ngày {due:%d/%m/%Y} "
-            "(40 ngày trước ngày bầu cử).",
+            "(40 ngày trước ngày bầu cử, Luật Bầu cử Đ32).",
             code="late_posting",
         )
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
@@ -817,7 +817,7 @@ def voter_list_change(
         raise ApplicationError(
             "Chỉ được sửa đổi danh sách cử tri đến "
             f"{timezone.localtime(closes):%H:%M ngày %d/%m/%Y} "
-            "(trước thời điểm bắt đầu bỏ phiếu 24 giờ).",
+            "(trước thời điểm bắt đầu bỏ phiếu 24 giờ, Luật Bầu cử Đ32).",
             code="list_closed",
         )
     area = PollingArea.objects.select_for_update().get(pk=area.pk)

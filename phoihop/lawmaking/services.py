@@ -334,7 +334,8 @@ def consultation_open(
     national = draft.kind in Draft.NATIONAL
     if kind == Consultation.Kind.DELEGATION and not national:
         raise LawmakingInputError(
-            "Đoàn ĐBQH lấy ý kiến dự án luật, pháp lệnh, nghị quyết của Quốc hội.",
+            "Đoàn ĐBQH lấy ý kiến dự án luật, pháp lệnh, nghị quyết của Quốc hội"
+            " (Điều 43 Luật Tổ chức Quốc hội).",
             code="kind",
         )
     if kind in (Consultation.Kind.COUNCIL, Consultation.Kind.PEOPLE_COMMITTEE) and national:
