@@ -68,7 +68,8 @@ class Session(TrackedItem):
             "plan",
             _(
                 "Theo kế hoạch kỳ họp thường lệ"
-                " (khoản 2 Điều 34 Luật Tổ chức chính quyền địa phương)"
+                " (khoản 2 Điều 34"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
             ),
         )
         STANDING = "standing", _("Thường trực HĐND")
@@ -101,7 +102,8 @@ class Session(TrackedItem):
         default=0,
         help_text=_(
             "Khi đại biểu yêu cầu họp: ít nhất một phần ba tổng số đại biểu"
-            " (khoản 3 Điều 34 Luật Tổ chức chính quyền địa phương)."
+            " (khoản 3 Điều 34"
+            " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)."
         ),
     )
     title = models.CharField(_("tên kỳ họp"), max_length=300)
@@ -214,28 +216,32 @@ class Submission(TrackedItem):
             "urgent",
             _(
                 "Biện pháp giải quyết công việc đột xuất, khẩn cấp"
-                " (điểm a khoản 14 Điều 31 Luật Tổ chức chính quyền địa phương)"
+                " (điểm a khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
             ),
         )
         SPENDING = (
             "spending",
             _(
                 "Chế độ chi cho nhiệm vụ cấp bách"
-                " (điểm b khoản 14 Điều 31 Luật Tổ chức chính quyền địa phương)"
+                " (điểm b khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
             ),
         )
         PERSONNEL = (
             "personnel",
             _(
                 "Phê chuẩn, cho thôi làm nhiệm vụ"
-                " (khoản 8 Điều 31, khoản 2 Điều 37 Luật Tổ chức chính quyền địa phương)"
+                " (khoản 8 Điều 31, khoản 2 Điều 37"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
             ),
         )
         OTHER = (
             "other",
             _(
                 "Vấn đề khác theo quy định của luật"
-                " (điểm c khoản 14 Điều 31 Luật Tổ chức chính quyền địa phương)"
+                " (điểm c khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
             ),
         )
 

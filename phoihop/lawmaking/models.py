@@ -52,7 +52,8 @@ class Draft(BaseModel):
         blank=True,
         help_text=_(
             "Ngày trình Quốc hội, HĐND; phản biện xã hội phải trước ngày này"
-            " (khoản 1 Điều 6 Luật Ban hành văn bản quy phạm pháp luật)."
+            " (khoản 1 Điều 6 Luật Ban hành văn bản quy phạm pháp luật"
+            " số 64/2025/QH15)."
         ),
     )
 
@@ -188,7 +189,10 @@ class Consultation(TrackedItem):
         PEOPLE_COMMITTEE = "people_committee", _("UBND tỉnh lấy ý kiến dự thảo (NĐ 78/2025)")
         CRITIQUE = (
             "critique",
-            _("MTTQ phản biện xã hội (Điều 6 Luật Ban hành văn bản quy phạm pháp luật)"),
+            _(
+                "MTTQ phản biện xã hội"
+                " (Điều 6 Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15)"
+            ),
         )
 
     class Status(models.TextChoices):
