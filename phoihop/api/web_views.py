@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from phoihop.api.forms import TokenIssueForm
@@ -52,5 +53,5 @@ def token_revoke(request, pk: int):
     except ApiTokenError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Đã thu hồi khóa.")
+        messages.success(request, gettext("Đã thu hồi khóa."))
     return redirect("api_tokens:list")

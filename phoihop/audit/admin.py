@@ -18,6 +18,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.registry import event_choices, event_codes, row_label
@@ -156,7 +157,7 @@ def audit_every_admin(site: admin.AdminSite) -> list[str]:
 class EventFilter(admin.SimpleListFilter):
     """Filter by event, offered by its Vietnamese label."""
 
-    title = "sự kiện"
+    title = gettext_lazy("sự kiện")
     parameter_name = "event"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
@@ -175,7 +176,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = [EventFilter]
     search_fields = ["target_display", "actor_display", "event"]
 
-    @admin.display(description="Sự kiện", ordering="event")
+    @admin.display(description=gettext_lazy("Sự kiện"), ordering="event")
     def event_display(self, obj: AuditEvent) -> SafeString:
         """The Vietnamese label, with the code under it for auditors."""
         label = row_label(obj.event)

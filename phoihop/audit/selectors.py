@@ -9,7 +9,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from phoihop.audit.chain import (
@@ -333,11 +333,3 @@ def audit_event_list(*, viewer: Account, event: str = "") -> QuerySet[AuditEvent
     """The events ``viewer`` may read, newest first by the model's order; ``event`` filters."""
     events = AuditEvent.objects.restrict(viewer, "view").select_related("actor", "organization")
     return events.filter(event__in=event_codes(event)) if event else events
-
-
-def audit_timeline(*, viewer: Account, target: Model) -> QuerySet[AuditEvent]:
-    """The history of one object, including events of its children (``related``)."""
-    label, pk = target._meta.label_lower, str(target.pk)
-    return audit_event_list(viewer=viewer).filter(
-        Q(target_type=label, target_id=pk) | Q(related_type=label, related_id=pk)
-    )

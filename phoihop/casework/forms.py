@@ -5,6 +5,7 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.casework.registry import item_kinds
 from phoihop.core.fields import VnDateField
@@ -19,8 +20,8 @@ class AssigneeField(forms.ModelChoiceField):
 
 
 class AssignForm(forms.Form):
-    assignee = AssigneeField(get_user_model().objects.none(), label="Giao cho")
-    note = forms.CharField(label="Ghi chú cho người được giao", required=False, max_length=500)
+    assignee = AssigneeField(get_user_model().objects.none(), label=_("Giao cho"))
+    note = forms.CharField(label=_("Ghi chú cho người được giao"), required=False, max_length=500)
 
     def __init__(self, *args, choices=None, **kwargs):
         # Its own ids: the panel shares the page with the area's forms (``id_note``…).
@@ -33,7 +34,7 @@ class AssignForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     content = forms.CharField(
-        label="Nội dung đề nghị xem xét, giải quyết", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nội dung đề nghị xem xét, giải quyết"), widget=forms.Textarea(attrs={"rows": 3})
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -44,7 +45,7 @@ class FollowUpForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label="Trả lời", widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "follow-up-answer-%s")
@@ -52,24 +53,24 @@ class AnswerForm(forms.Form):
 
 
 class SupervisionAssignmentForm(forms.Form):
-    supervisor: forms.ModelChoiceField = forms.ModelChoiceField(None, label="Cơ quan giám sát")
+    supervisor: forms.ModelChoiceField = forms.ModelChoiceField(None, label=_("Cơ quan giám sát"))
     organization: forms.ModelChoiceField = forms.ModelChoiceField(
-        None, label="Cơ quan được giám sát"
+        None, label=_("Cơ quan được giám sát")
     )
     include_subtree = forms.BooleanField(
-        label="Gồm các đơn vị trực thuộc", required=False, initial=True
+        label=_("Gồm các đơn vị trực thuộc"), required=False, initial=True
     )
     item_kinds_codes = forms.MultipleChoiceField(
-        label="Loại việc", widget=forms.CheckboxSelectMultiple
+        label=_("Loại việc"), widget=forms.CheckboxSelectMultiple
     )
     scope_fields = forms.CharField(
-        label="Lĩnh vực (mỗi dòng một lĩnh vực; để trống: mọi lĩnh vực)",
+        label=_("Lĩnh vực (mỗi dòng một lĩnh vực; để trống: mọi lĩnh vực)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    starts_on = VnDateField(label="Từ ngày", required=False)
-    ends_on = VnDateField(label="Đến ngày", required=False)
-    basis = forms.CharField(label="Căn cứ (văn bản, điều khoản)", max_length=300)
+    starts_on = VnDateField(label=_("Từ ngày"), required=False)
+    ends_on = VnDateField(label=_("Đến ngày"), required=False)
+    basis = forms.CharField(label=_("Căn cứ (văn bản, điều khoản)"), max_length=300)
 
     def __init__(self, *args, supervisors=None, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Forms of the council pages (input parsing only; the services decide)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.fields import VnDateField
 from phoihop.council.models import (
@@ -35,29 +36,29 @@ class _WithBodies(forms.Form):
 
 
 class SessionForm(_WithBodies):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Hội đồng nhân dân")
-    number = forms.IntegerField(label="Kỳ họp thứ", min_value=1, max_value=99)
-    kind = forms.ChoiceField(label="Loại kỳ họp", choices=Session.Kind.choices)
-    requested_by = forms.ChoiceField(label="Đề nghị của", choices=Session.RequestedBy.choices)
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Hội đồng nhân dân"))
+    number = forms.IntegerField(label=_("Kỳ họp thứ"), min_value=1, max_value=99)
+    kind = forms.ChoiceField(label=_("Loại kỳ họp"), choices=Session.Kind.choices)
+    requested_by = forms.ChoiceField(label=_("Đề nghị của"), choices=Session.RequestedBy.choices)
     requesting_deputies = forms.IntegerField(
-        label="Số đại biểu yêu cầu (nếu đại biểu yêu cầu)", min_value=0, required=False
+        label=_("Số đại biểu yêu cầu (nếu đại biểu yêu cầu)"), min_value=0, required=False
     )
-    title = forms.CharField(label="Tên kỳ họp", max_length=300)
-    opens_on = VnDateField(label="Ngày khai mạc")
-    closes_on = VnDateField(label="Ngày bế mạc dự kiến")
-    location = forms.CharField(label="Địa điểm", max_length=200, required=False)
+    title = forms.CharField(label=_("Tên kỳ họp"), max_length=300)
+    opens_on = VnDateField(label=_("Ngày khai mạc"))
+    closes_on = VnDateField(label=_("Ngày bế mạc dự kiến"))
+    location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class AgendaForm(forms.Form):
-    organization = forms.ModelChoiceField(_current(), label="Cơ quan trình")
-    title = forms.CharField(label="Nội dung", max_length=300)
-    kind = forms.ChoiceField(label="Loại nội dung", choices=AgendaItem.Kind.choices)
+    organization = forms.ModelChoiceField(_current(), label=_("Cơ quan trình"))
+    title = forms.CharField(label=_("Nội dung"), max_length=300)
+    kind = forms.ChoiceField(label=_("Loại nội dung"), choices=AgendaItem.Kind.choices)
     examined_by = forms.ModelChoiceField(
-        Organization.objects.none(), label="Ban thẩm tra", required=False
+        Organization.objects.none(), label=_("Ban thẩm tra"), required=False
     )
-    owner_name = forms.CharField(label="Người chịu trách nhiệm", max_length=200, required=False)
-    normative = forms.BooleanField(label="Nghị quyết quy phạm pháp luật", required=False)
+    owner_name = forms.CharField(label=_("Người chịu trách nhiệm"), max_length=200, required=False)
+    normative = forms.BooleanField(label=_("Nghị quyết quy phạm pháp luật"), required=False)
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -69,33 +70,33 @@ class AgendaForm(forms.Form):
 
 
 class ConveneForm(forms.Form):
-    on = VnDateField(label="Ngày quyết định triệu tập")
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    on = VnDateField(label=_("Ngày quyết định triệu tập"))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class CloseForm(forms.Form):
-    on = VnDateField(label="Ngày bế mạc")
-    summary = forms.CharField(label="Diễn biến, kết quả kỳ họp", widget=TEXT)
+    on = VnDateField(label=_("Ngày bế mạc"))
+    summary = forms.CharField(label=_("Diễn biến, kết quả kỳ họp"), widget=TEXT)
     signer_title = forms.CharField(
-        label="Chức vụ người ký",
+        label=_("Chức vụ người ký"),
         max_length=200,
         required=False,
-        help_text="Để trống: biên bản ký với chức danh CHỦ TỌA KỲ HỌP.",
+        help_text=_("Để trống: biên bản ký với chức danh CHỦ TỌA KỲ HỌP."),
     )
-    signer_name = forms.CharField(label="Chủ tọa (người ký)", max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Chủ tọa (người ký)"), max_length=200, required=False)
     secretary_name = forms.CharField(
-        label="Thư ký kỳ họp (cùng ký biên bản)", max_length=200, required=False
+        label=_("Thư ký kỳ họp (cùng ký biên bản)"), max_length=200, required=False
     )
 
 
 class PaperForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại tài liệu", choices=Paper.Kind.choices)
-    title = forms.CharField(label="Tên tài liệu", max_length=300)
-    symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
-    received_on = VnDateField(label="Ngày gửi")
-    file = forms.FileField(label="Tệp (PDF hoặc ảnh)", required=False)
-    public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
+    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=Paper.Kind.choices)
+    title = forms.CharField(label=_("Tên tài liệu"), max_length=300)
+    symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
+    received_on = VnDateField(label=_("Ngày gửi"))
+    file = forms.FileField(label=_("Tệp (PDF hoặc ảnh)"), required=False)
+    public = forms.BooleanField(label=_("Công khai trên cổng thông tin"), required=False)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -103,31 +104,33 @@ class PaperForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    held_on = VnDateField(label="Ngày biểu quyết")
-    method = forms.ChoiceField(label="Hình thức", choices=Vote.Method.choices)
-    yes = forms.IntegerField(label="Tán thành", min_value=0)
-    no = forms.IntegerField(label="Không tán thành", min_value=0)
-    abstain = forms.IntegerField(label="Không biểu quyết", min_value=0)
-    title = forms.CharField(label="Trích yếu nghị quyết (nếu khác)", max_length=300, required=False)
-    summary = forms.CharField(label="Nội dung chính", widget=TEXT, required=False)
+    held_on = VnDateField(label=_("Ngày biểu quyết"))
+    method = forms.ChoiceField(label=_("Hình thức"), choices=Vote.Method.choices)
+    yes = forms.IntegerField(label=_("Tán thành"), min_value=0)
+    no = forms.IntegerField(label=_("Không tán thành"), min_value=0)
+    abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0)
+    title = forms.CharField(
+        label=_("Trích yếu nghị quyết (nếu khác)"), max_length=300, required=False
+    )
+    summary = forms.CharField(label=_("Nội dung chính"), widget=TEXT, required=False)
 
 
 class SignForm(forms.Form):
-    on = VnDateField(label="Ngày ký chứng thực")
-    signer_name = forms.CharField(label="Người ký chứng thực", max_length=200)
+    on = VnDateField(label=_("Ngày ký chứng thực"))
+    signer_name = forms.CharField(label=_("Người ký chứng thực"), max_length=200)
 
 
 class PublishForm(forms.Form):
-    on = VnDateField(label="Ngày gửi đăng công báo, công bố")
+    on = VnDateField(label=_("Ngày gửi đăng công báo, công bố"))
     sent_higher = forms.BooleanField(
-        label="Đồng thời gửi Ủy ban Thường vụ Quốc hội, Chính phủ", required=False, initial=True
+        label=_("Đồng thời gửi Ủy ban Thường vụ Quốc hội, Chính phủ"), required=False, initial=True
     )
 
 
 class TaskForm(forms.Form):
-    organization = forms.ModelChoiceField(_current(), label="Cơ quan thực hiện")
-    title = forms.CharField(label="Nhiệm vụ", max_length=300)
-    due_by = VnDateField(label="Hạn hoàn thành")
+    organization = forms.ModelChoiceField(_current(), label=_("Cơ quan thực hiện"))
+    title = forms.CharField(label=_("Nhiệm vụ"), max_length=300)
+    due_by = VnDateField(label=_("Hạn hoàn thành"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,24 +155,24 @@ def task_rows(formset) -> list:
 
 class TaskStepForm(forms.Form):
     STEPS = [
-        ("progress", "Báo cáo tiến độ"),
-        ("done", "Báo cáo hoàn thành"),
-        ("accept", "Xác nhận hoàn thành"),
-        ("reopen", "Yêu cầu tiếp tục thực hiện"),
+        ("progress", _("Báo cáo tiến độ")),
+        ("done", _("Báo cáo hoàn thành")),
+        ("accept", _("Xác nhận hoàn thành")),
+        ("reopen", _("Yêu cầu tiếp tục thực hiện")),
     ]
-    step = forms.ChoiceField(label="Bước", choices=STEPS)
-    on = VnDateField(label="Ngày")
-    note = forms.CharField(label="Nội dung", widget=TEXT, required=False)
-    new_due_by = VnDateField(label="Hạn mới (khi yêu cầu tiếp tục)", required=False)
+    step = forms.ChoiceField(label=_("Bước"), choices=STEPS)
+    on = VnDateField(label=_("Ngày"))
+    note = forms.CharField(label=_("Nội dung"), widget=TEXT, required=False)
+    new_due_by = VnDateField(label=_("Hạn mới (khi yêu cầu tiếp tục)"), required=False)
 
 
 class SubmissionForm(_WithBodies):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan trình")
-    council = forms.ModelChoiceField(_current(), label="Trình Thường trực HĐND")
-    matter = forms.ChoiceField(label="Loại vấn đề", choices=Submission.Matter.choices)
-    title = forms.CharField(label="Trích yếu tờ trình", max_length=300)
-    summary = forms.CharField(label="Nội dung chính", widget=TEXT, required=False)
-    received_on = VnDateField(label="Ngày gửi")
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Cơ quan trình"))
+    council = forms.ModelChoiceField(_current(), label=_("Trình Thường trực HĐND"))
+    matter = forms.ChoiceField(label=_("Loại vấn đề"), choices=Submission.Matter.choices)
+    title = forms.CharField(label=_("Trích yếu tờ trình"), max_length=300)
+    summary = forms.CharField(label=_("Nội dung chính"), widget=TEXT, required=False)
+    received_on = VnDateField(label=_("Ngày gửi"))
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -181,63 +184,67 @@ class SubmissionForm(_WithBodies):
 
 class DecideForm(forms.Form):
     OUTCOMES = [
-        ("approve", "Thông qua (ban hành nghị quyết của Thường trực)"),
-        ("reject", "Không thông qua"),
-        ("return", "Trả lại, đề nghị bổ sung hồ sơ"),
+        ("approve", _("Thông qua (ban hành nghị quyết của Thường trực)")),
+        ("reject", _("Không thông qua")),
+        ("return", _("Trả lại, đề nghị bổ sung hồ sơ")),
     ]
-    outcome = forms.ChoiceField(label="Quyết định", choices=OUTCOMES)
-    on = VnDateField(label="Ngày")
-    title = forms.CharField(label="Trích yếu nghị quyết (nếu khác)", max_length=300, required=False)
-    note = forms.CharField(label="Nội dung, lý do", widget=TEXT, required=False)
+    outcome = forms.ChoiceField(label=_("Quyết định"), choices=OUTCOMES)
+    on = VnDateField(label=_("Ngày"))
+    title = forms.CharField(
+        label=_("Trích yếu nghị quyết (nếu khác)"), max_length=300, required=False
+    )
+    note = forms.CharField(label=_("Nội dung, lý do"), widget=TEXT, required=False)
 
 
 class ConsultationForm(forms.Form):
-    opened_on = VnDateField(label="Ngày gửi phiếu")
-    closes_on = VnDateField(label="Hạn trả lời")
-    question = forms.CharField(label="Nội dung xin ý kiến", widget=TEXT)
+    opened_on = VnDateField(label=_("Ngày gửi phiếu"))
+    closes_on = VnDateField(label=_("Hạn trả lời"))
+    question = forms.CharField(label=_("Nội dung xin ý kiến"), widget=TEXT)
 
 
 class BallotForm(forms.Form):
     ballot = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    answer = forms.ChoiceField(label="Ý kiến", choices=Ballot.Answer.choices)
-    on = VnDateField(label="Ngày trả lời")
-    comment = forms.CharField(label="Ý kiến thêm", max_length=500, required=False)
+    answer = forms.ChoiceField(label=_("Ý kiến"), choices=Ballot.Answer.choices)
+    on = VnDateField(label=_("Ngày trả lời"))
+    comment = forms.CharField(label=_("Ý kiến thêm"), max_length=500, required=False)
 
 
 class CountForm(forms.Form):
-    on = VnDateField(label="Ngày kiểm phiếu")
-    title = forms.CharField(label="Trích yếu nghị quyết (nếu đạt)", max_length=300, required=False)
+    on = VnDateField(label=_("Ngày kiểm phiếu"))
+    title = forms.CharField(
+        label=_("Trích yếu nghị quyết (nếu đạt)"), max_length=300, required=False
+    )
 
 
 class BriefingForm(_WithBodies):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan chủ trì")
-    kind = forms.ChoiceField(label="Loại", choices=Briefing.Kind.choices)
-    title = forms.CharField(label="Tên cuộc họp", max_length=300)
-    held_on = VnDateField(label="Ngày họp")
-    location = forms.CharField(label="Địa điểm", max_length=200, required=False)
-    agenda = forms.CharField(label="Nội dung", widget=TEXT, required=False)
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Cơ quan chủ trì"))
+    kind = forms.ChoiceField(label=_("Loại"), choices=Briefing.Kind.choices)
+    title = forms.CharField(label=_("Tên cuộc họp"), max_length=300)
+    held_on = VnDateField(label=_("Ngày họp"))
+    location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
+    agenda = forms.CharField(label=_("Nội dung"), widget=TEXT, required=False)
 
 
 class BriefingConcludeForm(forms.Form):
-    issued_on = VnDateField(label="Ngày thông báo kết luận")
-    conclusions = forms.CharField(label="Kết luận", widget=TEXT)
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    issued_on = VnDateField(label=_("Ngày thông báo kết luận"))
+    conclusions = forms.CharField(label=_("Kết luận"), widget=TEXT)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class PublicSearchForm(forms.Form):
-    q = forms.CharField(label="Tìm nghị quyết", max_length=200, required=False)
+    q = forms.CharField(label=_("Tìm nghị quyết"), max_length=200, required=False)
     kind = forms.ChoiceField(
-        label="Loại",
+        label=_("Loại"),
         required=False,
         choices=[
-            ("", "Tất cả"),
-            ("council", "Nghị quyết của HĐND"),
-            ("standing", "Quyết định giữa hai kỳ họp"),
+            ("", _("Tất cả")),
+            ("council", _("Nghị quyết của HĐND")),
+            ("standing", _("Quyết định giữa hai kỳ họp")),
         ],
     )
     year = forms.IntegerField(
-        label="Năm",
+        label=_("Năm"),
         min_value=2000,
         max_value=2100,
         required=False,
@@ -246,9 +253,9 @@ class PublicSearchForm(forms.Form):
 
 
 class ResolutionFileForm(forms.Form):
-    title = forms.CharField(label="Tên hiển thị", max_length=200, initial="Bản ký chứng thực")
-    file = forms.FileField(label="Tệp (PDF, ảnh hoặc Word DOCX)")
-    public = forms.BooleanField(label="Công khai trên cổng thông tin", required=False)
+    title = forms.CharField(label=_("Tên hiển thị"), max_length=200, initial="Bản ký chứng thực")
+    file = forms.FileField(label=_("Tệp (PDF, ảnh hoặc Word DOCX)"))
+    public = forms.BooleanField(label=_("Công khai trên cổng thông tin"), required=False)
 
     def clean_file(self):
         return check_upload(self.cleaned_data["file"], max_bytes=MAX_PAPER_BYTES, docx=True)

@@ -64,7 +64,14 @@ class Session(TrackedItem):
         FIRST = "first", _("Kỳ họp thứ nhất của khóa mới")
 
     class RequestedBy(models.TextChoices):
-        PLAN = "plan", _("Theo kế hoạch kỳ họp thường lệ (KH-01)")
+        PLAN = (
+            "plan",
+            _(
+                "Theo kế hoạch kỳ họp thường lệ"
+                " (khoản 2 Điều 34"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
+            ),
+        )
         STANDING = "standing", _("Thường trực HĐND")
         COMMITTEE_CHAIR = "committee_chair", _("Chủ tịch UBND")
         DEPUTIES = "deputies", _("Ít nhất một phần ba tổng số đại biểu")
@@ -91,7 +98,13 @@ class Session(TrackedItem):
         _("đề nghị của"), max_length=16, choices=RequestedBy, default=RequestedBy.PLAN
     )
     requesting_deputies = models.PositiveSmallIntegerField(
-        _("số đại biểu yêu cầu"), default=0, help_text=_("Khi đại biểu yêu cầu họp (KH-02).")
+        _("số đại biểu yêu cầu"),
+        default=0,
+        help_text=_(
+            "Khi đại biểu yêu cầu họp: ít nhất một phần ba tổng số đại biểu"
+            " (khoản 3 Điều 34"
+            " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)."
+        ),
     )
     title = models.CharField(_("tên kỳ họp"), max_length=300)
     opens_on = models.DateField(_("ngày khai mạc"))
@@ -199,10 +212,38 @@ class Submission(TrackedItem):
     returned when the required documents are missing."""
 
     class Matter(models.TextChoices):
-        URGENT = "urgent", _("Biện pháp giải quyết công việc đột xuất, khẩn cấp (GK-01 a)")
-        SPENDING = "spending", _("Chế độ chi cho nhiệm vụ cấp bách (GK-01 b)")
-        PERSONNEL = "personnel", _("Phê chuẩn, cho thôi làm nhiệm vụ (GK-02)")
-        OTHER = "other", _("Vấn đề khác theo quy định của luật (GK-01 c)")
+        URGENT = (
+            "urgent",
+            _(
+                "Biện pháp giải quyết công việc đột xuất, khẩn cấp"
+                " (điểm a khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
+            ),
+        )
+        SPENDING = (
+            "spending",
+            _(
+                "Chế độ chi cho nhiệm vụ cấp bách"
+                " (điểm b khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
+            ),
+        )
+        PERSONNEL = (
+            "personnel",
+            _(
+                "Phê chuẩn, cho thôi làm nhiệm vụ"
+                " (khoản 8 Điều 31, khoản 2 Điều 37"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
+            ),
+        )
+        OTHER = (
+            "other",
+            _(
+                "Vấn đề khác theo quy định của luật"
+                " (điểm c khoản 14 Điều 31"
+                " Luật Tổ chức chính quyền địa phương số 72/2025/QH15)"
+            ),
+        )
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Đã nhận tờ trình")
@@ -542,7 +583,7 @@ class Briefing(BaseModel):
     class Kind(models.TextChoices):
         QUARTERLY = "quarterly", _("Giao ban quý")
         JOINT = "joint", _("Hội nghị, cuộc họp liên tịch")
-        PRE_SESSION = "pre_session", _("Hội nghị thống nhất nội dung kỳ họp (KH-06)")
+        PRE_SESSION = "pre_session", _("Hội nghị thống nhất nội dung kỳ họp")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Dự kiến")

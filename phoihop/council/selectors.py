@@ -8,6 +8,7 @@ from uuid import UUID
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from phoihop.core.selectors import one_or_404
 from phoihop.council.models import (
@@ -168,12 +169,19 @@ class Implementation:
     @property
     def label(self) -> str:
         if not self.total:
-            return "Chưa giao nhiệm vụ"
+            return gettext("Chưa giao nhiệm vụ")
         if self.done == self.total:
-            return "Đã hoàn thành"
+            return gettext("Đã hoàn thành")
         if self.overdue:
-            return f"Đang thực hiện ({self.overdue} nhiệm vụ quá hạn)"
-        return f"Đang thực hiện ({self.done}/{self.total} hoàn thành)"
+            return ngettext(
+                "Đang thực hiện (%(overdue)s nhiệm vụ quá hạn)",
+                "Đang thực hiện (%(overdue)s nhiệm vụ quá hạn)",
+                self.overdue,
+            ) % {"overdue": self.overdue}
+        return gettext("Đang thực hiện (%(done)s/%(total)s hoàn thành)") % {
+            "done": self.done,
+            "total": self.total,
+        }
 
 
 def implementation_of(resolutions, today: date) -> dict[int, Implementation]:

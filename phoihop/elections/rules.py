@@ -42,8 +42,8 @@ class QuorumRule:
 
 # NQ 1134/2016/UBTVQH13 (residence) and NQ 1186/2021/UBTVQH14 (workplace): legacy (BC-07).
 LEGACY_QUORUM = {
-    "residence": QuorumRule(100, 1, 2, True, 55, "NQ 1134/2016/UBTVQH13 (BC-07)"),
-    "workplace": QuorumRule(100, 2, 3, False, 70, "NQ 1186/2021/UBTVQH14 (BC-07)"),
+    "residence": QuorumRule(100, 1, 2, True, 55, "NQ 1134/2016/UBTVQH13"),
+    "workplace": QuorumRule(100, 2, 3, False, 70, "NQ 1186/2021/UBTVQH14"),
 }
 
 

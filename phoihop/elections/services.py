@@ -242,7 +242,7 @@ def candidate_nominate(
     if dossier_filed_on > deadline:
         raise ApplicationError(
             f"Hồ sơ ứng cử nộp sau hạn {deadline:%d/%m/%Y} "
-            "(chậm nhất 42 ngày trước ngày bầu cử, BC-09).",
+            "(chậm nhất 42 ngày trước ngày bầu cử, Luật Bầu cử Đ35).",
             code="late_dossier",
         )
     if not self_nominated and not nominated_by:
@@ -357,7 +357,7 @@ def official_list_problems(election: Election, adding: Iterable[Candidate] = ())
             problems.append(
                 "Danh sách chính thức người ứng cử đại biểu Quốc hội có "
                 f"{women}/{len(na)} người là phụ nữ, "
-                "chưa đạt ít nhất 35% (Luật Bầu cử Đ8 k3, BC-03)."
+                "chưa đạt ít nhất 35% (Luật Bầu cử Đ8 k3)."
             )
     for contest in {c.contest_id: c.contest for c in listed}.values():
         count = sum(1 for c in listed if c.contest_id == contest.pk)
@@ -727,7 +727,7 @@ def voter_list_post(*, actor, area: PollingArea, posted_on: date, voters: int) -
     if posted_on > due:
         raise ApplicationError(
             f"Danh sách cử tri phải niêm yết chậm nhất ngày {due:%d/%m/%Y} "
-            "(40 ngày trước ngày bầu cử, BC-11).",
+            "(40 ngày trước ngày bầu cử, Luật Bầu cử Đ32).",
             code="late_posting",
         )
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
@@ -817,7 +817,7 @@ def voter_list_change(
         raise ApplicationError(
             "Chỉ được sửa đổi danh sách cử tri đến "
             f"{timezone.localtime(closes):%H:%M ngày %d/%m/%Y} "
-            "(trước thời điểm bắt đầu bỏ phiếu 24 giờ, BC-12).",
+            "(trước thời điểm bắt đầu bỏ phiếu 24 giờ, Luật Bầu cử Đ32).",
             code="list_closed",
         )
     area = PollingArea.objects.select_for_update().get(pk=area.pk)
@@ -862,7 +862,7 @@ def voter_list_complaint_receive(
         raise ApplicationError("Ngày nhận khiếu nại trước ngày niêm yết danh sách.")
     if (received_on - area.list_posted_on).days > COMPLAINT_WINDOW_DAYS:
         raise ApplicationError(
-            "Đã quá 30 ngày kể từ ngày niêm yết danh sách cử tri (Luật Bầu cử Đ33, BC-13).",
+            "Đã quá 30 ngày kể từ ngày niêm yết danh sách cử tri (Luật Bầu cử Đ33).",
             code="late_complaint",
         )
 

@@ -416,7 +416,7 @@ def ballots_deliver_view(request, public_id):
         messages.warning(
             request,
             f"Giao phiếu bầu chậm so với hạn {due:%d/%m/%Y} "
-            "(chậm nhất 13 ngày trước ngày bầu cử, BC-14).",
+            "(chậm nhất 13 ngày trước ngày bầu cử, Luật Bầu cử Đ24 k3 d).",
         )
     return redirect(contest)
 

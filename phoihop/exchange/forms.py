@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.fields import VnDateField
 from phoihop.documents.models import Document
@@ -17,21 +18,21 @@ RECENT_DAYS = 60
 
 
 class DispatchForm(forms.Form):
-    organization = forms.ModelChoiceField(None, label="Cơ quan gửi", empty_label=None)
+    organization = forms.ModelChoiceField(None, label=_("Cơ quan gửi"), empty_label=None)
     document = forms.ModelChoiceField(
         None,
-        label="Văn bản đã ban hành trên phoihop (nếu có)",
+        label=_("Văn bản đã ban hành trên phoihop (nếu có)"),
         required=False,
-        help_text="Chọn văn bản thì số, ký hiệu, trích yếu và ngày lấy theo văn bản.",
+        help_text=_("Chọn văn bản thì số, ký hiệu, trích yếu và ngày lấy theo văn bản."),
     )
-    symbol = forms.CharField(label="Số, ký hiệu", max_length=60, required=False)
-    doc_type = forms.CharField(label="Tên loại văn bản", max_length=60, required=False)
-    title = forms.CharField(label="Trích yếu nội dung", max_length=300, required=False)
-    signed_on = VnDateField(label="Ngày văn bản", required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
-    urgency = forms.ChoiceField(label="Độ khẩn", choices=Urgency.choices, initial="normal")
-    sent_on = VnDateField(label="Ngày chuyển")
-    file = forms.FileField(label="Tệp văn bản (PDF hoặc ảnh)", required=False)
+    symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
+    doc_type = forms.CharField(label=_("Tên loại văn bản"), max_length=60, required=False)
+    title = forms.CharField(label=_("Trích yếu nội dung"), max_length=300, required=False)
+    signed_on = VnDateField(label=_("Ngày văn bản"), required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
+    urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=Urgency.choices, initial="normal")
+    sent_on = VnDateField(label=_("Ngày chuyển"))
+    file = forms.FileField(label=_("Tệp văn bản (PDF hoặc ảnh)"), required=False)
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, organizations, **kwargs):
@@ -52,7 +53,7 @@ class DispatchForm(forms.Form):
         return check_upload(upload, max_bytes=MAX_FILE_BYTES) if upload else None
 
 
-PURPOSES = [("", "— không gửi —"), *Delivery.Purpose.choices]
+PURPOSES = [("", _("— không gửi —")), *Delivery.Purpose.choices]
 
 
 def recipient_rows(data, partners) -> tuple[list, list[str]]:
@@ -63,12 +64,15 @@ def recipient_rows(data, partners) -> tuple[list, list[str]]:
         if not purpose:
             continue
         if purpose not in Delivery.Purpose.values:
-            errors.append(f"{org.name}: cách gửi không hợp lệ.")
+            errors.append(_("%(body)s: cách gửi không hợp lệ.") % {"body": org.name})
             continue
         try:
             due = VnDateField(required=False).clean(data.get(f"due-{org.pk}", ""))
         except forms.ValidationError as error:
-            errors.append(f"{org.name}, hạn xử lý: {' '.join(error.messages)}")
+            errors.append(
+                _("%(body)s, hạn xử lý: %(error)s")
+                % {"body": org.name, "error": " ".join(error.messages)}
+            )
             continue
         rows.append((org, purpose, due))
     return rows, errors
@@ -79,39 +83,42 @@ def due_input(org, value: str) -> str:
     return VnDateField().widget.render(
         f"due-{org.pk}",
         value,
-        attrs={"id": f"due-{org.pk}", "aria-label": f"Hạn xử lý của {org.name}"},
+        attrs={
+            "id": f"due-{org.pk}",
+            "aria-label": _("Hạn xử lý của %(body)s") % {"body": org.name},
+        },
     )
 
 
 class RegisterForm(forms.Form):
-    on = VnDateField(label="Ngày vào sổ")
+    on = VnDateField(label=_("Ngày vào sổ"))
 
 
 class ReturnForm(forms.Form):
-    on = VnDateField(label="Ngày trả lại")
-    reason = forms.CharField(label="Lý do trả lại", max_length=1000, widget=forms.Textarea)
+    on = VnDateField(label=_("Ngày trả lại"))
+    reason = forms.CharField(label=_("Lý do trả lại"), max_length=1000, widget=forms.Textarea)
 
 
 class DueForm(forms.Form):
-    due = VnDateField(label="Hạn xử lý")
+    due = VnDateField(label=_("Hạn xử lý"))
 
 
 class ReportStepForm(forms.Form):
-    on = VnDateField(label="Ngày")
-    note = forms.CharField(label="Nội dung", max_length=4000, widget=forms.Textarea)
-    done = forms.BooleanField(label="Đã xử lý xong", required=False)
+    on = VnDateField(label=_("Ngày"))
+    note = forms.CharField(label=_("Nội dung"), max_length=4000, widget=forms.Textarea)
+    done = forms.BooleanField(label=_("Đã xử lý xong"), required=False)
 
 
 class PeriodForm(forms.Form):
-    organization = forms.ModelChoiceField(None, label="Cơ quan báo cáo", empty_label=None)
-    kind = forms.ChoiceField(label="Kỳ báo cáo", choices=PeriodicReport.Kind.choices)
-    year = forms.IntegerField(label="Năm", min_value=2020, max_value=2100, widget=NUMBER)
+    organization = forms.ModelChoiceField(None, label=_("Cơ quan báo cáo"), empty_label=None)
+    kind = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=PeriodicReport.Kind.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2020, max_value=2100, widget=NUMBER)
     index = forms.IntegerField(
-        label="Kỳ thứ",
+        label=_("Kỳ thứ"),
         min_value=1,
         max_value=12,
         widget=NUMBER,
-        help_text="Tháng 1–12, quý 1–4, 6 tháng 1–2; 9 tháng và năm: 1.",
+        help_text=_("Tháng 1–12, quý 1–4, 6 tháng 1–2; 9 tháng và năm: 1."),
     )
 
     def __init__(self, *args, organizations, **kwargs):

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.fields import VnDateField
 from phoihop.lawmaking import imports
@@ -26,12 +27,12 @@ DOCX_MAGIC = b"PK\x03\x04"
 
 
 class _DraftSource(forms.Form):
-    docx = forms.FileField(label="Tệp dự thảo (DOCX)", required=False)
+    docx = forms.FileField(label=_("Tệp dự thảo (DOCX)"), required=False)
     text = forms.CharField(
-        label="Hoặc dán nội dung dự thảo",
+        label=_("Hoặc dán nội dung dự thảo"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Mỗi dòng một đoạn: «Chương I», «Điều 1. Tên điều», «1. …», «a) …».",
+        help_text=_("Mỗi dòng một đoạn: «Chương I», «Điều 1. Tên điều», «1. …», «a) …»."),
     )
 
     def clean_docx(self):
@@ -39,27 +40,29 @@ class _DraftSource(forms.Form):
         if not upload:
             return None
         if upload.size > setting("MAX_DOCX_BYTES"):
-            raise forms.ValidationError("Tệp quá lớn.")
+            raise forms.ValidationError(_("Tệp quá lớn."))
         content = upload.read(setting("MAX_DOCX_BYTES") + 1)
         if not content.startswith(DOCX_MAGIC):
-            raise forms.ValidationError("Cần tệp Word dạng DOCX.")
+            raise forms.ValidationError(_("Cần tệp Word dạng DOCX."))
         return content
 
     def clean(self):
         data = super().clean()
         if bool(data.get("docx")) == bool((data.get("text") or "").strip()):
-            raise forms.ValidationError("Chọn một tệp DOCX hoặc dán nội dung (một trong hai).")
+            raise forms.ValidationError(_("Chọn một tệp DOCX hoặc dán nội dung (một trong hai)."))
         return data
 
 
 class DraftImportForm(_DraftSource):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan lấy ý kiến")
-    kind = forms.ChoiceField(label="Loại dự thảo", choices=Draft.Kind.choices)
-    title = forms.CharField(label="Tên dự thảo", max_length=300)
-    drafting_agency = forms.CharField(
-        label="Cơ quan chủ trì soạn thảo", max_length=200, required=False
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label=_("Cơ quan lấy ý kiến")
     )
-    submitted_on = VnDateField(label="Ngày trình (nếu đã biết)", required=False)
+    kind = forms.ChoiceField(label=_("Loại dự thảo"), choices=Draft.Kind.choices)
+    title = forms.CharField(label=_("Tên dự thảo"), max_length=300)
+    drafting_agency = forms.CharField(
+        label=_("Cơ quan chủ trì soạn thảo"), max_length=200, required=False
+    )
+    submitted_on = VnDateField(label=_("Ngày trình (nếu đã biết)"), required=False)
 
     field_order = [
         "organization",
@@ -81,13 +84,17 @@ class VersionImportForm(_DraftSource):
 
 
 class ConsultationForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan lấy ý kiến")
-    kind = forms.ChoiceField(label="Hình thức", choices=Consultation.Kind.choices)
-    title = forms.CharField(label="Tên đợt lấy ý kiến", max_length=300)
-    requested_by = forms.CharField(label="Theo yêu cầu của", max_length=200, required=False)
-    opens_on = VnDateField(label="Bắt đầu")
-    closes_on = VnDateField(label="Kết thúc")
-    is_public = forms.BooleanField(label="Lấy ý kiến Nhân dân trên cổng công dân", required=False)
+    organization = forms.ModelChoiceField(
+        Organization.objects.none(), label=_("Cơ quan lấy ý kiến")
+    )
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Consultation.Kind.choices)
+    title = forms.CharField(label=_("Tên đợt lấy ý kiến"), max_length=300)
+    requested_by = forms.CharField(label=_("Theo yêu cầu của"), max_length=200, required=False)
+    opens_on = VnDateField(label=_("Bắt đầu"))
+    closes_on = VnDateField(label=_("Kết thúc"))
+    is_public = forms.BooleanField(
+        label=_("Lấy ý kiến Nhân dân trên cổng công dân"), required=False
+    )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, organizations=None, **kwargs):
@@ -99,24 +106,24 @@ class ConsultationForm(forms.Form):
 
 class RequestForm(forms.Form):
     addressee = forms.CharField(
-        label="Cơ quan, tổ chức, chuyên gia được lấy ý kiến", max_length=200
+        label=_("Cơ quan, tổ chức, chuyên gia được lấy ý kiến"), max_length=200
     )
     addressee_kind = forms.ChoiceField(
-        label="Loại", choices=AgencyRequest._meta.get_field("addressee_kind").choices
+        label=_("Loại"), choices=AgencyRequest._meta.get_field("addressee_kind").choices
     )
-    requested_on = VnDateField(label="Ngày gửi")
+    requested_on = VnDateField(label=_("Ngày gửi"))
     note = forms.CharField(
-        label="Nội dung đề nghị thêm", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Nội dung đề nghị thêm"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class ConferenceForm(forms.Form):
-    kind = forms.ChoiceField(label="Hình thức", choices=Conference.Kind.choices)
-    title = forms.CharField(label="Tên hội nghị", max_length=300)
-    held_on = VnDateField(label="Ngày tổ chức")
-    location = forms.CharField(label="Địa điểm", max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Conference.Kind.choices)
+    title = forms.CharField(label=_("Tên hội nghị"), max_length=300)
+    held_on = VnDateField(label=_("Ngày tổ chức"))
+    location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
 
 
 class CommentForm(forms.Form):
@@ -124,18 +131,18 @@ class CommentForm(forms.Form):
 
     provision = forms.ModelChoiceField(
         Provision.objects.none(),
-        label="Điều, khoản, điểm",
+        label=_("Điều, khoản, điểm"),
         required=False,
-        empty_label="Dự thảo nói chung",
+        empty_label=_("Dự thảo nói chung"),
     )
-    position = forms.ChoiceField(label="Ý kiến", choices=Position.choices)
-    text = forms.CharField(label="Nội dung góp ý", widget=forms.Textarea(attrs={"rows": 3}))
+    position = forms.ChoiceField(label=_("Ý kiến"), choices=Position.choices)
+    text = forms.CharField(label=_("Nội dung góp ý"), widget=forms.Textarea(attrs={"rows": 3}))
     proposed_wording = forms.CharField(
-        label="Đề xuất sửa thành", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Đề xuất sửa thành"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    commenter_kind = forms.ChoiceField(label="Đối tượng góp ý", choices=CommenterKind.choices)
-    commenter_name = forms.CharField(label="Người góp ý", max_length=200, required=False)
-    organisation = forms.CharField(label="Cơ quan, đơn vị", max_length=200, required=False)
+    commenter_kind = forms.ChoiceField(label=_("Đối tượng góp ý"), choices=CommenterKind.choices)
+    commenter_name = forms.CharField(label=_("Người góp ý"), max_length=200, required=False)
+    organisation = forms.CharField(label=_("Cơ quan, đơn vị"), max_length=200, required=False)
 
     def __init__(self, *args, version=None, citations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,15 +169,15 @@ class ImportForm(forms.Form):
     titles, or plain text, one comment a line. A file with any row in error is refused whole,
     each such row named."""
 
-    campaign = forms.CharField(label="Tên đợt nhập", max_length=100)
+    campaign = forms.CharField(label=_("Tên đợt nhập"), max_length=100)
     provision = forms.ModelChoiceField(
         Provision.objects.none(),
-        label="Góp ý vào (khi tệp không ghi điều, khoản)",
+        label=_("Góp ý vào (khi tệp không ghi điều, khoản)"),
         required=False,
-        empty_label="Dự thảo nói chung",
+        empty_label=_("Dự thảo nói chung"),
     )
-    position = forms.ChoiceField(label="Ý kiến (khi tệp không ghi)", choices=Position.choices)
-    file = forms.FileField(label="Tệp XLSX, CSV hoặc TXT (UTF-8)")
+    position = forms.ChoiceField(label=_("Ý kiến (khi tệp không ghi)"), choices=Position.choices)
+    file = forms.FileField(label=_("Tệp XLSX, CSV hoặc TXT (UTF-8)"))
 
     MAX_BYTES = 50 * 1024 * 1024
 
@@ -190,7 +197,7 @@ class ImportForm(forms.Form):
             return data
         raw = upload.read(self.MAX_BYTES + 1)
         if len(raw) > self.MAX_BYTES:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 50 MB).")
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 50 MB)."))
         reader = imports.Reader(
             citations=self.citations,
             provisions={p.pk: p for p in self.version.provisions.all()} if self.version else {},
@@ -207,7 +214,9 @@ class ImportForm(forms.Form):
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
-                raise forms.ValidationError("Tệp cần là XLSX, hoặc CSV, TXT mã hóa UTF-8.") from exc
+                raise forms.ValidationError(
+                    _("Tệp cần là XLSX, hoặc CSV, TXT mã hóa UTF-8.")
+                ) from exc
             first = text.split("\n", 1)[0]
             result = (
                 reader.read_table(imports.csv_table(text), limit)
@@ -218,9 +227,13 @@ class ImportForm(forms.Form):
             more = result.error_rows - len(result.errors)
             raise forms.ValidationError(
                 [
-                    "Tệp không được nhập, chưa ghi ý kiến nào:",
+                    _("Tệp không được nhập, chưa ghi ý kiến nào:"),
                     *result.errors,
-                    *([f"… và {more} dòng có lỗi khác."] if more > 0 else []),
+                    *(
+                        [_("… và %(count)s dòng có lỗi khác.") % {"count": more}]
+                        if more > 0
+                        else []
+                    ),
                 ]
             )
         data["rows"] = result.rows
@@ -232,14 +245,14 @@ class ImportForm(forms.Form):
 
 class CritiqueForm(forms.Form):
     organization = forms.ModelChoiceField(
-        Organization.objects.none(), label="Ủy ban MTTQ phản biện", empty_label=None
+        Organization.objects.none(), label=_("Ủy ban MTTQ phản biện"), empty_label=None
     )
     drafting_organization = forms.ModelChoiceField(
-        Organization.objects.none(), label="Cơ quan chủ trì soạn thảo (tiếp thu, giải trình)"
+        Organization.objects.none(), label=_("Cơ quan chủ trì soạn thảo (tiếp thu, giải trình)")
     )
-    title = forms.CharField(label="Tên văn bản phản biện", max_length=300, required=False)
+    title = forms.CharField(label=_("Tên văn bản phản biện"), max_length=300, required=False)
     summary = forms.CharField(
-        label="Nhận xét, đánh giá chung",
+        label=_("Nhận xét, đánh giá chung"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -256,15 +269,15 @@ class CritiqueForm(forms.Form):
 class CritiquePointForm(forms.Form):
     provision = forms.ModelChoiceField(
         Provision.objects.none(),
-        label="Điều, khoản, điểm",
+        label=_("Điều, khoản, điểm"),
         required=False,
-        empty_label="Dự thảo nói chung",
+        empty_label=_("Dự thảo nói chung"),
     )
     text = forms.CharField(
-        label="Nhận xét, đánh giá", max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nhận xét, đánh giá"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
     proposal = forms.CharField(
-        label="Kiến nghị",
+        label=_("Kiến nghị"),
         max_length=10000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -279,24 +292,25 @@ class CritiquePointForm(forms.Form):
 
 
 class RequestAnsweredForm(forms.Form):
-    answered_on = VnDateField(label="Ngày nhận văn bản trả lời")
+    answered_on = VnDateField(label=_("Ngày nhận văn bản trả lời"))
 
 
 class CritiqueSendForm(forms.Form):
-    sent_on = VnDateField(label="Ngày gửi")
+    sent_on = VnDateField(label=_("Ngày gửi"))
     answer_by = VnDateField(
-        label="Đề nghị tiếp thu, giải trình trước ngày",
-        help_text="Luật chưa định số ngày (LP-06): ghi hạn trong văn bản phản biện, trước ngày "
-        "trình dự thảo.",
+        label=_("Đề nghị tiếp thu, giải trình trước ngày"),
+        help_text=_(
+            "Luật chưa định số ngày: ghi hạn trong văn bản phản biện, trước ngày trình dự thảo."
+        ),
     )
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class CritiqueAnswerForm(forms.Form):
-    answered_on = VnDateField(label="Ngày ban hành văn bản tiếp thu, giải trình")
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    answered_on = VnDateField(label=_("Ngày ban hành văn bản tiếp thu, giải trình"))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 # ---------------------------------------------------------------- the term's legislative tasks
@@ -304,10 +318,10 @@ class CritiqueAnswerForm(forms.Form):
 
 class RoundForm(forms.Form):
     organization = forms.ModelChoiceField(
-        Organization.objects.none(), label="Đoàn đại biểu Quốc hội", empty_label=None
+        Organization.objects.none(), label=_("Đoàn đại biểu Quốc hội"), empty_label=None
     )
-    term = forms.CharField(label="Quốc hội khóa", max_length=10)
-    first_year = forms.IntegerField(label="Năm đầu nhiệm kỳ", min_value=2000, max_value=2099)
+    term = forms.CharField(label=_("Quốc hội khóa"), max_length=10)
+    first_year = forms.IntegerField(label=_("Năm đầu nhiệm kỳ"), min_value=2000, max_value=2099)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, organizations=None, **kwargs):
@@ -321,14 +335,14 @@ class RoundForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    deputy = forms.CharField(label="Đại biểu đề xuất", max_length=200)
-    kind = forms.ChoiceField(label="Hình thức", choices=LegislativeProposal.Kind.choices)
-    title = forms.CharField(label="Tên luật, nghị quyết đề xuất", max_length=300)
-    reasons = forms.CharField(label="Sự cần thiết", widget=forms.Textarea(attrs={"rows": 3}))
+    deputy = forms.CharField(label=_("Đại biểu đề xuất"), max_length=200)
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=LegislativeProposal.Kind.choices)
+    title = forms.CharField(label=_("Tên luật, nghị quyết đề xuất"), max_length=300)
+    reasons = forms.CharField(label=_("Sự cần thiết"), widget=forms.Textarea(attrs={"rows": 3}))
     content = forms.CharField(
-        label="Nội dung chủ yếu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nội dung chủ yếu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    received_on = VnDateField(label="Ngày nhận")
+    received_on = VnDateField(label=_("Ngày nhận"))
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -338,27 +352,27 @@ class ProposalForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    sent_on = VnDateField(label="Ngày gửi")
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    sent_on = VnDateField(label=_("Ngày gửi"))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class RespondForm(forms.Form):
     response = forms.ChoiceField(
-        label="Tiếp thu, giải trình",
+        label=_("Tiếp thu, giải trình"),
         choices=[c for c in Opinion.Response.choices if c[0] != "pending"],
     )
     text = forms.CharField(
-        label="Nội dung tiếp thu, giải trình",
+        label=_("Nội dung tiếp thu, giải trình"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ReportForm(forms.Form):
-    issued_on = VnDateField(label="Ngày ban hành")
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    issued_on = VnDateField(label=_("Ngày ban hành"))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 # ---------------------------------------------------------------- the public site
@@ -366,14 +380,16 @@ class ReportForm(forms.Form):
 
 class CodeRequestForm(forms.Form):
     channel = forms.ChoiceField(
-        label="Nhận mã qua", choices=ContactVerification.Channel.choices, widget=forms.RadioSelect
+        label=_("Nhận mã qua"),
+        choices=ContactVerification.Channel.choices,
+        widget=forms.RadioSelect,
     )
-    contact = forms.CharField(label="Thư điện tử hoặc số điện thoại", max_length=254)
+    contact = forms.CharField(label=_("Thư điện tử hoặc số điện thoại"), max_length=254)
 
 
 class CodeConfirmForm(forms.Form):
     code = forms.CharField(
-        label="Mã xác minh (6 số)",
+        label=_("Mã xác minh (6 số)"),
         max_length=6,
         min_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
@@ -382,19 +398,19 @@ class CodeConfirmForm(forms.Form):
 
 class PublicCommentForm(forms.Form):
     position = forms.ChoiceField(
-        label="Ý kiến của bạn", choices=Position.choices, widget=forms.RadioSelect
+        label=_("Ý kiến của bạn"), choices=Position.choices, widget=forms.RadioSelect
     )
     text = forms.CharField(
-        label="Nội dung góp ý", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Nội dung góp ý"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     proposed_wording = forms.CharField(
-        label="Đề xuất sửa thành (nếu có)",
+        label=_("Đề xuất sửa thành (nếu có)"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     commenter_name = forms.CharField(
-        label="Họ và tên (không bắt buộc)", max_length=200, required=False
+        label=_("Họ và tên (không bắt buộc)"), max_length=200, required=False
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput)
 

@@ -50,7 +50,11 @@ class Draft(BaseModel):
         _("ngày trình"),
         null=True,
         blank=True,
-        help_text=_("Ngày trình Quốc hội, HĐND; phản biện xã hội phải trước ngày này (LP-04)."),
+        help_text=_(
+            "Ngày trình Quốc hội, HĐND; phản biện xã hội phải trước ngày này"
+            " (khoản 1 Điều 6 Luật Ban hành văn bản quy phạm pháp luật"
+            " số 64/2025/QH15)."
+        ),
     )
 
     class Meta:
@@ -177,10 +181,19 @@ class Consultation(TrackedItem):
     """
 
     class Kind(models.TextChoices):
-        DELEGATION = "delegation", _("Đoàn ĐBQH lấy ý kiến dự án luật (LP-01, LP-02)")
+        DELEGATION = (
+            "delegation",
+            _("Đoàn ĐBQH lấy ý kiến dự án luật (Điều 43 Luật Tổ chức Quốc hội)"),
+        )
         COUNCIL = "council", _("Thường trực HĐND lấy ý kiến dự thảo nghị quyết")
         PEOPLE_COMMITTEE = "people_committee", _("UBND tỉnh lấy ý kiến dự thảo (NĐ 78/2025)")
-        CRITIQUE = "critique", _("MTTQ phản biện xã hội (LP-04, LP-06)")
+        CRITIQUE = (
+            "critique",
+            _(
+                "MTTQ phản biện xã hội"
+                " (Điều 6 Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15)"
+            ),
+        )
 
     class Status(models.TextChoices):
         OPEN = "open", _("Đang lấy ý kiến")
@@ -200,7 +213,7 @@ class Consultation(TrackedItem):
         _("theo yêu cầu của"),
         max_length=200,
         blank=True,
-        help_text=_("Ví dụ: Ủy ban Thường vụ Quốc hội (LP-01)."),
+        help_text=_("Ví dụ: Ủy ban Thường vụ Quốc hội."),
     )
     opens_on = models.DateField(_("bắt đầu"))
     closes_on = models.DateField(_("kết thúc"))

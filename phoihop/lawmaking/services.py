@@ -334,12 +334,13 @@ def consultation_open(
     national = draft.kind in Draft.NATIONAL
     if kind == Consultation.Kind.DELEGATION and not national:
         raise LawmakingInputError(
-            "Đoàn ĐBQH lấy ý kiến dự án luật, pháp lệnh, nghị quyết của Quốc hội (LP-01).",
+            "Đoàn ĐBQH lấy ý kiến dự án luật, pháp lệnh, nghị quyết của Quốc hội"
+            " (Điều 43 Luật Tổ chức Quốc hội).",
             code="kind",
         )
     if kind in (Consultation.Kind.COUNCIL, Consultation.Kind.PEOPLE_COMMITTEE) and national:
         raise LawmakingInputError(
-            "Dự án của Quốc hội do Đoàn ĐBQH tổ chức lấy ý kiến ở địa phương (LP-02).", code="kind"
+            "Dự án của Quốc hội do Đoàn ĐBQH tổ chức lấy ý kiến ở địa phương.", code="kind"
         )
     if (
         kind == Consultation.Kind.CRITIQUE
@@ -348,13 +349,13 @@ def consultation_open(
     ):
         raise LawmakingInputError(
             "Phản biện xã hội thực hiện trong thời gian soạn thảo: phải kết thúc trước ngày "
-            f"trình {draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1, LP-04).",
+            f"trình {draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1).",
             code="closes_on",
         )
     minimum = setting("MIN_COMMENT_DAYS").get(draft.kind)
     if minimum and kind != Consultation.Kind.CRITIQUE and (closes_on - opens_on).days < minimum:
         raise LawmakingInputError(
-            f"Thời gian lấy ý kiến ít nhất {minimum} ngày theo quy định của tỉnh (LP-08).",
+            f"Thời gian lấy ý kiến ít nhất {minimum} ngày theo quy định của tỉnh.",
             code="closes_on",
         )
     version = draft.latest
@@ -1170,7 +1171,8 @@ def results_publish(*, actor, consultation: Consultation) -> Consultation:
     pending = consultation.opinions.filter(response=Opinion.Response.PENDING).count()
     if pending:
         raise LawmakingStateError(
-            f"Còn {pending} ý kiến chưa được tiếp thu, giải trình (LP-05: phải đầy đủ)."
+            f"Còn {pending} ý kiến chưa được tiếp thu, giải trình: phải tiếp thu, giải trình đầy đủ"
+            " (Luật 64/2025/QH15 Đ6 k4)."
         )
     consultation.published_at = timezone.now()
     consultation.save(update_fields=["published_at", "updated_at"])
@@ -1446,7 +1448,7 @@ def critique_create(
     if draft.submitted_on and draft.submitted_on <= timezone.localdate():
         raise LawmakingStateError(
             f"Dự thảo đã trình ngày {draft.submitted_on:%d/%m/%Y}: phản biện xã hội thực hiện "
-            "trong thời gian soạn thảo (Luật 64/2025/QH15 Đ6 k1, LP-04)."
+            "trong thời gian soạn thảo (Luật 64/2025/QH15 Đ6 k1)."
         )
     if consultation is not None and consultation.draft_id != draft.pk:
         raise LawmakingInputError("Đợt lấy ý kiến không thuộc dự thảo này.", code="consultation")
@@ -1547,7 +1549,7 @@ def critique_send(
     if draft.submitted_on and answer_by >= draft.submitted_on:
         raise LawmakingInputError(
             "Tiếp thu, giải trình phải xong trước ngày trình dự thảo "
-            f"{draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1, k4; LP-04).",
+            f"{draft.submitted_on:%d/%m/%Y} (Luật 64/2025/QH15 Đ6 k1, k4).",
             code="answer_by",
         )
     body = critique.drafting_organization.name

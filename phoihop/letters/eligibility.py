@@ -12,23 +12,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext_noop
+
 if TYPE_CHECKING:
     from phoihop.letters.models import Letter
 
-# Luật Khiếu nại 2011 Đ11: complaints that are not accepted.
+# Luật Khiếu nại 2011 Đ11: complaints that are not accepted. The texts are Vietnamese (they go
+# into the refusal notice); gettext_noop only lists them for the forms' English labels.
 GROUNDS: dict[str, str] = {
-    "internal_act": "Quyết định, hành vi nội bộ, chỉ đạo; văn bản quy phạm; bí mật nhà nước "
-    "(Đ11 k1)",
-    "not_affected": "Không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại (Đ11 k2)",
-    "no_capacity": "Người khiếu nại không có năng lực hành vi dân sự đầy đủ, không có người "
-    "đại diện hợp pháp (Đ11 k3)",
-    "unlawful_representative": "Người đại diện không hợp pháp (Đ11 k4)",
-    "unsigned": "Đơn không có chữ ký hoặc điểm chỉ (Đ11 k5)",
-    "time_barred": "Hết thời hiệu, thời hạn khiếu nại mà không có lý do chính đáng (Đ11 k6)",
-    "second_decided": "Đã có quyết định giải quyết khiếu nại lần hai (Đ11 k7)",
-    "suspended_not_continued": "Có văn bản thông báo đình chỉ mà không tiếp tục khiếu nại "
-    "trong 30 ngày (Đ11 k8)",
-    "court": "Tòa án đã thụ lý hoặc đã giải quyết (Đ11 k9)",
+    "internal_act": gettext_noop(
+        "Quyết định, hành vi nội bộ, chỉ đạo; văn bản quy phạm; bí mật nhà nước (Đ11 k1)"
+    ),
+    "not_affected": gettext_noop(
+        "Không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại (Đ11 k2)"
+    ),
+    "no_capacity": gettext_noop(
+        "Người khiếu nại không có năng lực hành vi dân sự đầy đủ, không có người "
+        "đại diện hợp pháp (Đ11 k3)"
+    ),
+    "unlawful_representative": gettext_noop("Người đại diện không hợp pháp (Đ11 k4)"),
+    "unsigned": gettext_noop("Đơn không có chữ ký hoặc điểm chỉ (Đ11 k5)"),
+    "time_barred": gettext_noop(
+        "Hết thời hiệu, thời hạn khiếu nại mà không có lý do chính đáng (Đ11 k6)"
+    ),
+    "second_decided": gettext_noop("Đã có quyết định giải quyết khiếu nại lần hai (Đ11 k7)"),
+    "suspended_not_continued": gettext_noop(
+        "Có văn bản thông báo đình chỉ mà không tiếp tục khiếu nại trong 30 ngày (Đ11 k8)"
+    ),
+    "court": gettext_noop("Tòa án đã thụ lý hoặc đã giải quyết (Đ11 k9)"),
 }
 
 

@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.fields import VnDateField
 from phoihop.letters import eligibility
@@ -13,6 +14,15 @@ from phoihop.organizations.models import Organization
 from phoihop.organizations.selectors import organizations_where
 from phoihop.security.uploads import check_upload
 from phoihop.text.classify import LEVELS
+
+# The competent level's stored values (the classifier's) and their labels.
+LEVEL_LABELS = {"xã": _("Xã"), "tỉnh": _("Tỉnh"), "trung ương": _("Trung ương")}
+
+
+def _translated(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Choices from a service's Vietnamese texts (listed with gettext_noop), shown translated."""
+    return [(code, _(text)) for code, text in texts.items()]
+
 
 KINDS = [(k, label) for k, label in Letter.Kind.choices if k not in ("unclassified",)]
 PART_KINDS = [(k, label) for k, label in KINDS if k != "mixed"]
@@ -24,25 +34,27 @@ def _today():
 
 
 class RegisterForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan vào sổ")
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Cơ quan vào sổ"))
     channel = forms.ChoiceField(
-        choices=[c for c in Letter.Channel.choices if c[0] != "forwarded"], label="Nguồn đơn"
+        choices=[c for c in Letter.Channel.choices if c[0] != "forwarded"], label=_("Nguồn đơn")
     )
-    received_on = VnDateField(label="Ngày nhận", initial=_today)
+    received_on = VnDateField(label=_("Ngày nhận"), initial=_today)
     content = forms.CharField(
-        label="Nội dung đơn",
+        label=_("Nội dung đơn"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Phân loại theo nội dung, không theo tiêu đề đơn. Họ tên, địa chỉ, số điện "
-        "thoại, số giấy tờ của người gửi sẽ được tự động lược bỏ khỏi nội dung.",
+        help_text=_(
+            "Phân loại theo nội dung, không theo tiêu đề đơn. Họ tên, địa chỉ, số điện "
+            "thoại, số giấy tờ của người gửi sẽ được tự động lược bỏ khỏi nội dung."
+        ),
     )
-    full_name = forms.CharField(label="Họ và tên người gửi", required=False)
-    address = forms.CharField(label="Địa chỉ", required=False)
-    phone = forms.CharField(label="Điện thoại", required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    id_number = forms.CharField(label="Số CCCD/giấy tờ", required=False)
-    sender_count = forms.IntegerField(label="Số người đứng đơn", min_value=1, initial=1)
-    has_signature = forms.BooleanField(label="Đơn có chữ ký hoặc điểm chỉ", required=False)
-    scan = forms.FileField(label="Bản quét đơn (được mã hóa)", required=False)
+    full_name = forms.CharField(label=_("Họ và tên người gửi"), required=False)
+    address = forms.CharField(label=_("Địa chỉ"), required=False)
+    phone = forms.CharField(label=_("Điện thoại"), required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    id_number = forms.CharField(label=_("Số CCCD/giấy tờ"), required=False)
+    sender_count = forms.IntegerField(label=_("Số người đứng đơn"), min_value=1, initial=1)
+    has_signature = forms.BooleanField(label=_("Đơn có chữ ký hoặc điểm chỉ"), required=False)
+    scan = forms.FileField(label=_("Bản quét đơn (được mã hóa)"), required=False)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -56,46 +68,50 @@ class RegisterForm(forms.Form):
 
 
 class ClassifyForm(forms.Form):
-    kind = forms.ChoiceField(choices=KINDS, label="Loại đơn (theo nội dung)")
+    kind = forms.ChoiceField(choices=KINDS, label=_("Loại đơn (theo nội dung)"))
     instance = forms.TypedChoiceField(
-        choices=[("", "—"), (1, "Lần đầu"), (2, "Lần hai")],
+        choices=[("", "—"), (1, _("Lần đầu")), (2, _("Lần hai"))],
         coerce=int,
         empty_value=None,
         required=False,
-        label="Khiếu nại lần",
+        label=_("Khiếu nại lần"),
     )
-    field = forms.CharField(label="Lĩnh vực", required=False, max_length=60)
+    field = forms.CharField(label=_("Lĩnh vực"), required=False, max_length=60)
     level = forms.ChoiceField(
-        choices=[("", "—"), *((level, level.capitalize()) for level in LEVELS)],
+        choices=[("", "—"), *((level, LEVEL_LABELS[level]) for level in LEVELS)],
         required=False,
-        label="Cấp có thẩm quyền giải quyết",
+        label=_("Cấp có thẩm quyền giải quyết"),
     )
-    has_signature = forms.BooleanField(label="Có chữ ký hoặc điểm chỉ", required=False)
-    has_name_address = forms.BooleanField(label="Ghi rõ họ tên, địa chỉ", required=False)
-    names_violator = forms.BooleanField(label="Nêu rõ người vi phạm", required=False)
-    has_evidence = forms.BooleanField(label="Có tài liệu, chứng cứ cụ thể", required=False)
-    is_remote = forms.BooleanField(label="Vùng sâu, vùng xa", required=False)
+    has_signature = forms.BooleanField(label=_("Có chữ ký hoặc điểm chỉ"), required=False)
+    has_name_address = forms.BooleanField(label=_("Ghi rõ họ tên, địa chỉ"), required=False)
+    names_violator = forms.BooleanField(label=_("Nêu rõ người vi phạm"), required=False)
+    has_evidence = forms.BooleanField(label=_("Có tài liệu, chứng cứ cụ thể"), required=False)
+    is_remote = forms.BooleanField(label=_("Vùng sâu, vùng xa"), required=False)
     outside_competence = forms.BooleanField(
-        label="Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)", required=False
+        label=_("Không thuộc thẩm quyền (tố cáo: chuyển trong 05 ngày làm việc)"), required=False
     )
     act_known_on = VnDateField(
-        label="Ngày nhận được, biết được quyết định, hành vi bị khiếu nại (lần hai: quyết định "
-        "lần đầu)",
+        label=_(
+            "Ngày nhận được, biết được quyết định, hành vi bị khiếu nại (lần hai: quyết định "
+            "lần đầu)"
+        ),
         required=False,
-        help_text="Để tính thời hiệu khiếu nại (90 ngày) hoặc thời hạn khiếu nại lần hai (30 "
-        "ngày, vùng sâu vùng xa 45 ngày); quá hạn chỉ là gợi ý, cán bộ quyết định.",
+        help_text=_(
+            "Để tính thời hiệu khiếu nại (90 ngày) hoặc thời hạn khiếu nại lần hai (30 "
+            "ngày, vùng sâu vùng xa 45 ngày); quá hạn chỉ là gợi ý, cán bộ quyết định."
+        ),
     )
     obstacle_days = forms.IntegerField(
-        label="Số ngày có trở ngại khách quan (ốm đau, thiên tai…)",
+        label=_("Số ngày có trở ngại khách quan (ốm đau, thiên tai…)"),
         min_value=0,
         initial=0,
         required=False,
     )
     grounds = forms.MultipleChoiceField(
-        choices=list(eligibility.GROUNDS.items()),
+        choices=_translated(eligibility.GROUNDS),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Căn cứ không thụ lý (Luật Khiếu nại Đ11)",
+        label=_("Căn cứ không thụ lý (Luật Khiếu nại Đ11)"),
     )
 
     def clean_obstacle_days(self):
@@ -103,13 +119,13 @@ class ClassifyForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    kind_1 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 1")
-    content_1 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 1")
-    kind_2 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 2")
-    content_2 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 2")
-    kind_3 = forms.ChoiceField(choices=PART_KINDS, label="Loại nội dung 3", required=False)
+    kind_1 = forms.ChoiceField(choices=PART_KINDS, label=_("Loại nội dung 1"))
+    content_1 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Nội dung 1"))
+    kind_2 = forms.ChoiceField(choices=PART_KINDS, label=_("Loại nội dung 2"))
+    content_2 = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Nội dung 2"))
+    kind_3 = forms.ChoiceField(choices=PART_KINDS, label=_("Loại nội dung 3"), required=False)
     content_3 = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), label="Nội dung 3", required=False
+        widget=forms.Textarea(attrs={"rows": 3}), label=_("Nội dung 3"), required=False
     )
 
     def parts(self) -> list[tuple[str, str]]:
@@ -121,65 +137,67 @@ class SplitForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     OUTCOMES = [
-        ("forward", "Chuyển đơn đến cơ quan có thẩm quyền"),
-        ("guide", "Hướng dẫn người gửi đơn"),
-        ("return", "Trả lại đơn"),
-        ("file_away", "Lưu đơn"),
-        ("use_for_inspection", "Tố cáo nặc danh: dùng làm căn cứ thanh tra, kiểm tra"),
-        ("refuse", "Khiếu nại: thông báo không thụ lý (nêu lý do)"),
+        ("forward", _("Chuyển đơn đến cơ quan có thẩm quyền")),
+        ("guide", _("Hướng dẫn người gửi đơn")),
+        ("return", _("Trả lại đơn")),
+        ("file_away", _("Lưu đơn")),
+        ("use_for_inspection", _("Tố cáo nặc danh: dùng làm căn cứ thanh tra, kiểm tra")),
+        ("refuse", _("Khiếu nại: thông báo không thụ lý (nêu lý do)")),
     ]
-    outcome = forms.ChoiceField(choices=OUTCOMES, label="Kết quả xử lý đơn")
+    outcome = forms.ChoiceField(choices=OUTCOMES, label=_("Kết quả xử lý đơn"))
     to_organization = forms.ModelChoiceField(
         Organization.objects.filter(valid_to__isnull=True),
         required=False,
-        label="Cơ quan có thẩm quyền",
+        label=_("Cơ quan có thẩm quyền"),
     )
-    on = VnDateField(label="Ngày", initial=_today)
+    on = VnDateField(label=_("Ngày"), initial=_today)
     note = forms.CharField(
-        label="Ghi chú, lý do", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Ghi chú, lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def clean(self):
         data = super().clean()
         if data.get("outcome") == "forward" and not data.get("to_organization"):
-            self.add_error("to_organization", "Chọn cơ quan nhận đơn chuyển.")
+            self.add_error("to_organization", _("Chọn cơ quan nhận đơn chuyển."))
         return data
 
 
 class AcceptForm(forms.Form):
     on = VnDateField(
-        label="Ngày thụ lý (khiếu nại, tố cáo) hoặc tiếp nhận, xem xét (kiến nghị, phản ánh)",
+        label=_("Ngày thụ lý (khiếu nại, tố cáo) hoặc tiếp nhận, xem xét (kiến nghị, phản ánh)"),
         initial=_today,
     )
-    is_complex = forms.BooleanField(label="Vụ việc phức tạp", required=False)
-    is_especially_complex = forms.BooleanField(label="Đặc biệt phức tạp", required=False)
+    is_complex = forms.BooleanField(label=_("Vụ việc phức tạp"), required=False)
+    is_especially_complex = forms.BooleanField(label=_("Đặc biệt phức tạp"), required=False)
 
 
 class ReclassifyForm(forms.Form):
     """A new classification, with the reason, until the letter is accepted."""
 
-    kind = forms.ChoiceField(choices=PART_KINDS, label="Loại đơn đúng (theo nội dung)")
+    kind = forms.ChoiceField(choices=PART_KINDS, label=_("Loại đơn đúng (theo nội dung)"))
     instance = forms.TypedChoiceField(
-        choices=[("", "—"), (1, "Lần đầu"), (2, "Lần hai")],
+        choices=[("", "—"), (1, _("Lần đầu")), (2, _("Lần hai"))],
         coerce=int,
         empty_value=None,
         required=False,
-        label="Khiếu nại lần",
+        label=_("Khiếu nại lần"),
     )
     reason = forms.CharField(
-        label="Lý do phân loại lại",
+        label=_("Lý do phân loại lại"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Ví dụ: đọc kỹ nội dung, người viết yêu cầu xem xét lại quyết định, không "
-        "phải tố cáo hành vi.",
+        help_text=_(
+            "Ví dụ: đọc kỹ nội dung, người viết yêu cầu xem xét lại quyết định, không "
+            "phải tố cáo hành vi."
+        ),
     )
 
 
 COMPLEXITY_CHOICES = [
-    ("", "Không thay đổi"),
-    ("none", "Không phức tạp"),
-    ("complex", "Phức tạp"),
-    ("especially_complex", "Đặc biệt phức tạp"),
+    ("", _("Không thay đổi")),
+    ("none", _("Không phức tạp")),
+    ("complex", _("Phức tạp")),
+    ("especially_complex", _("Đặc biệt phức tạp")),
 ]
 
 
@@ -217,66 +235,72 @@ def step_choices(
         ruled_out.add("publish")
     labels = dict(StepForm.ACTIONS)
     if kind == Letter.Kind.COMPLAINT:
-        labels["extend"] = "Xác định vụ việc phức tạp (thời hạn dài hơn)"
-    return [(code, labels[code]) for code, _ in StepForm.ACTIONS if code in offered - ruled_out]
+        labels["extend"] = _("Xác định vụ việc phức tạp (thời hạn dài hơn)")
+    return [
+        (code, labels[code]) for code, _label in StepForm.ACTIONS if code in offered - ruled_out
+    ]
 
 
 class StepForm(forms.Form):
     ACTIONS = [
-        ("verify", "Ghi nhận xác minh"),
-        ("dialogue", "Đối thoại (khiếu nại), kèm biên bản"),
-        ("notify", "Đã gửi thông báo, quyết định cho các bên (tố cáo)"),
-        ("extend", "Gia hạn giải quyết (tố cáo)"),
-        ("suspend", "Tạm đình chỉ"),
-        ("resume", "Tiếp tục giải quyết"),
-        ("withdraw_partial", "Rút một phần nội dung"),
-        ("withdraw", "Rút toàn bộ đơn"),
-        ("conclude", "Ban hành quyết định, kết luận, trả lời"),
-        ("publish", "Công khai quyết định giải quyết khiếu nại"),
+        ("verify", _("Ghi nhận xác minh")),
+        ("dialogue", _("Đối thoại (khiếu nại), kèm biên bản")),
+        ("notify", _("Đã gửi thông báo, quyết định cho các bên (tố cáo)")),
+        ("extend", _("Gia hạn giải quyết (tố cáo)")),
+        ("suspend", _("Tạm đình chỉ")),
+        ("resume", _("Tiếp tục giải quyết")),
+        ("withdraw_partial", _("Rút một phần nội dung")),
+        ("withdraw", _("Rút toàn bộ đơn")),
+        ("conclude", _("Ban hành quyết định, kết luận, trả lời")),
+        ("publish", _("Công khai quyết định giải quyết khiếu nại")),
     ]
-    action = forms.ChoiceField(choices=ACTIONS, label="Bước")
-    on = VnDateField(label="Ngày", initial=_today)
+    action = forms.ChoiceField(choices=ACTIONS, label=_("Bước"))
+    on = VnDateField(label=_("Ngày"), initial=_today)
     note = forms.CharField(
-        label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nội dung, lý do"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    days = forms.IntegerField(label="Số ngày gia hạn", required=False, min_value=1, max_value=30)
+    days = forms.IntegerField(label=_("Số ngày gia hạn"), required=False, min_value=1, max_value=30)
     method = forms.ChoiceField(
-        choices=[("", "—"), *PUBLICATION_METHODS.items()],
+        choices=[("", "—"), *_translated(PUBLICATION_METHODS)],
         required=False,
-        label="Hình thức công khai",
+        label=_("Hình thức công khai"),
     )
     ground = forms.ChoiceField(
-        choices=[("", "—"), *SUSPENSION_GROUNDS.items()],
+        choices=[("", "—"), *_translated(SUSPENSION_GROUNDS)],
         required=False,
-        label="Căn cứ tạm đình chỉ",
+        label=_("Căn cứ tạm đình chỉ"),
     )
-    coerced = forms.BooleanField(label="Rút đơn do bị ép buộc, đe dọa, mua chuộc", required=False)
+    coerced = forms.BooleanField(
+        label=_("Rút đơn do bị ép buộc, đe dọa, mua chuộc"), required=False
+    )
     signs_of_violation = forms.BooleanField(
-        label="Hành vi bị tố cáo có dấu hiệu vi phạm pháp luật", required=False
+        label=_("Hành vi bị tố cáo có dấu hiệu vi phạm pháp luật"), required=False
     )
     withdrawing_count = forms.IntegerField(
-        label="Số người rút đơn (để trống: tất cả)", min_value=1, required=False
+        label=_("Số người rút đơn (để trống: tất cả)"), min_value=1, required=False
     )
     verification_result = forms.CharField(
-        label="Kết quả xác minh (quyết định giải quyết khiếu nại)",
+        label=_("Kết quả xác minh (quyết định giải quyết khiếu nại)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     legal_basis = forms.CharField(
-        label="Căn cứ pháp luật", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Căn cứ pháp luật"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     conclusion = forms.CharField(
-        label="Kết luận nội dung khiếu nại đúng, sai",
+        label=_("Kết luận nội dung khiếu nại đúng, sai"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     complexity = forms.ChoiceField(
         choices=COMPLEXITY_CHOICES,
         required=False,
-        label="Mức độ phức tạp của vụ việc (khi gia hạn)",
-        help_text="Đánh dấu hoặc sửa khi gia hạn; ghi lý do ở ô “Nội dung, lý do”. Khiếu nại "
-        "phức tạp được tính thời hạn dài hơn; tố cáo phức tạp được gia hạn một lần, đặc biệt "
-        "phức tạp hai lần.",
+        label=_("Mức độ phức tạp của vụ việc (khi gia hạn)"),
+        help_text=_(
+            "Đánh dấu hoặc sửa khi gia hạn; ghi lý do ở ô “Nội dung, lý do”. Khiếu nại "
+            "phức tạp được tính thời hạn dài hơn; tố cáo phức tạp được gia hạn một lần, đặc biệt "
+            "phức tạp hai lần."
+        ),
     )
 
     def __init__(
@@ -306,44 +330,46 @@ class StepForm(forms.Form):
         kind = self.letter.kind if self.letter is not None else None
         if action == "extend" and kind == Letter.Kind.COMPLAINT:
             if not data.get("complexity"):
-                self.add_error("complexity", "Chọn mức độ phức tạp của vụ việc.")
+                self.add_error("complexity", _("Chọn mức độ phức tạp của vụ việc."))
             if not (data.get("note") or "").strip():
-                self.add_error("note", "Ghi lý do xác định vụ việc phức tạp.")
+                self.add_error("note", _("Ghi lý do xác định vụ việc phức tạp."))
         elif action == "extend" and not data.get("days"):
-            self.add_error("days", "Nhập số ngày gia hạn (1–30).")
+            self.add_error("days", _("Nhập số ngày gia hạn (1–30)."))
         if action == "suspend" and not data.get("ground"):
-            self.add_error("ground", "Chọn căn cứ tạm đình chỉ theo luật.")
+            self.add_error("ground", _("Chọn căn cứ tạm đình chỉ theo luật."))
         if action == "extend" and data.get("complexity") and not (data.get("note") or "").strip():
-            self.add_error("note", "Ghi lý do gia hạn và xác định vụ việc phức tạp.")
+            self.add_error("note", _("Ghi lý do gia hạn và xác định vụ việc phức tạp."))
         if (
             action in ("conclude", "withdraw", "withdraw_partial", "suspend", "verify", "dialogue")
             and not (data.get("note") or "").strip()
         ):
-            self.add_error("note", "Nhập nội dung cho bước này.")
+            self.add_error("note", _("Nhập nội dung cho bước này."))
         if action == "publish" and not data.get("method"):
-            self.add_error("method", "Chọn hình thức công khai.")
+            self.add_error("method", _("Chọn hình thức công khai."))
         return data
 
 
 class PeriodForm(forms.Form):
-    start = VnDateField(label="Từ ngày")
-    end = VnDateField(label="Đến ngày")
+    start = VnDateField(label=_("Từ ngày"))
+    end = VnDateField(label=_("Đến ngày"))
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError("Ngày bắt đầu phải trước ngày kết thúc.")
+            raise forms.ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."))
         return data
 
 
 class SenderSearchForm(forms.Form):
     """ "Has this person written before?": a full name and why it is looked up (audited)."""
 
-    full_name = forms.CharField(label="Họ và tên người gửi", max_length=200)
+    full_name = forms.CharField(label=_("Họ và tên người gửi"), max_length=200)
     purpose = forms.CharField(
-        label="Mục đích tra cứu",
+        label=_("Mục đích tra cứu"),
         max_length=300,
-        help_text="Ghi vào nhật ký, ví dụ: “Công dân đến trụ sở, kiểm tra đơn đã gửi trước đây”.",
+        help_text=_(
+            "Ghi vào nhật ký, ví dụ: “Công dân đến trụ sở, kiểm tra đơn đã gửi trước đây”."
+        ),
     )
 
 
@@ -351,11 +377,11 @@ class ReportPeriodForm(PeriodForm):
     """A period and, optionally, the one body reported on (the unit of the tables)."""
 
     organization = forms.ModelChoiceField(
-        label="Đơn vị báo cáo",
+        label=_("Đơn vị báo cáo"),
         queryset=None,
         required=False,
         to_field_name="public_id",
-        empty_label="Mọi cơ quan được xem",
+        empty_label=_("Mọi cơ quan được xem"),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -364,24 +390,24 @@ class ReportPeriodForm(PeriodForm):
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(label="Tìm theo nội dung", required=False)
+    q = forms.CharField(label=_("Tìm theo nội dung"), required=False)
     status = forms.ChoiceField(
-        choices=[("", "Tất cả"), *Letter.Status.choices], required=False, label="Trạng thái"
+        choices=[("", _("Tất cả")), *Letter.Status.choices], required=False, label=_("Trạng thái")
     )
     kind = forms.ChoiceField(
-        choices=[("", "Tất cả"), *Letter.Kind.choices], required=False, label="Loại đơn"
+        choices=[("", _("Tất cả")), *Letter.Kind.choices], required=False, label=_("Loại đơn")
     )
-    overdue = forms.BooleanField(required=False, label="Chỉ đơn quá hạn")
-    received_from = VnDateField(label="Nhận từ ngày", required=False)
-    received_to = VnDateField(label="Nhận đến ngày", required=False)
-    due_from = VnDateField(label="Hạn từ ngày", required=False)
-    due_to = VnDateField(label="Hạn đến ngày", required=False)
+    overdue = forms.BooleanField(required=False, label=_("Chỉ đơn quá hạn"))
+    received_from = VnDateField(label=_("Nhận từ ngày"), required=False)
+    received_to = VnDateField(label=_("Nhận đến ngày"), required=False)
+    due_from = VnDateField(label=_("Hạn từ ngày"), required=False)
+    due_to = VnDateField(label=_("Hạn đến ngày"), required=False)
 
     def clean(self):
         data = super().clean()
         for start, end in (("received_from", "received_to"), ("due_from", "due_to")):
             if data.get(start) and data.get(end) and data[start] > data[end]:
-                self.add_error(end, "Ngày kết thúc phải sau ngày bắt đầu.")
+                self.add_error(end, _("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
 
 
@@ -390,4 +416,4 @@ class IdentityMarkForm(forms.Form):
 
     keep_input = False  # identity: never kept in the session when refused (core.actions.keep)
 
-    spans = forms.CharField(label="Đoạn cần lược bỏ", max_length=2000, widget=forms.Textarea)
+    spans = forms.CharField(label=_("Đoạn cần lược bỏ"), max_length=2000, widget=forms.Textarea)

@@ -3,11 +3,12 @@
 import uuid
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.public.models import Subscription
 from phoihop.public.selectors import recipient_list
 
-CONSENT_TEXT = (
+CONSENT_TEXT = _(
     "Tôi đồng ý để cơ quan nhận đơn lưu giữ và sử dụng họ tên, địa chỉ và thông tin liên hệ "
     "ghi ở trên chỉ để xem xét, giải quyết và trả lời đơn này. Thông tin được bảo mật; với đơn "
     "tố cáo, danh tính người tố cáo được giữ bí mật theo Luật Tố cáo."
@@ -22,61 +23,63 @@ class PublicLetterForm(forms.Form):
     """A letter from a citizen. Nothing is pre-ticked; consent is asked in plain words."""
 
     organization = forms.ModelChoiceField(
-        label="Gửi đến cơ quan",
+        label=_("Gửi đến cơ quan"),
         queryset=None,
-        empty_label="— Chọn cơ quan —",
+        empty_label=_("— Chọn cơ quan —"),
         error_messages={
-            **_required("Vui lòng chọn cơ quan nhận đơn."),
-            "invalid_choice": "Cơ quan đã chọn không hợp lệ. Vui lòng chọn lại.",
+            **_required(_("Vui lòng chọn cơ quan nhận đơn.")),
+            "invalid_choice": _("Cơ quan đã chọn không hợp lệ. Vui lòng chọn lại."),
         },
     )
     full_name = forms.CharField(
-        label="Họ và tên",
+        label=_("Họ và tên"),
         max_length=200,
         error_messages={
-            **_required("Vui lòng nhập họ và tên của bạn."),
-            "max_length": "Họ và tên dài quá 200 ký tự.",
+            **_required(_("Vui lòng nhập họ và tên của bạn.")),
+            "max_length": _("Họ và tên dài quá 200 ký tự."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     address = forms.CharField(
-        label="Địa chỉ",
+        label=_("Địa chỉ"),
         max_length=300,
-        help_text="Số nhà, thôn/ấp, xã/phường — để cơ quan gửi thông báo cho bạn.",
+        help_text=_("Số nhà, thôn/ấp, xã/phường — để cơ quan gửi thông báo cho bạn."),
         error_messages={
-            **_required("Vui lòng nhập địa chỉ của bạn."),
-            "max_length": "Địa chỉ dài quá 300 ký tự.",
+            **_required(_("Vui lòng nhập địa chỉ của bạn.")),
+            "max_length": _("Địa chỉ dài quá 300 ký tự."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )
     phone = forms.RegexField(
-        label="Số điện thoại (không bắt buộc)",
+        label=_("Số điện thoại (không bắt buộc)"),
         regex=r"^[0-9 +.\-]{8,20}$",
         required=False,
-        error_messages={"invalid": "Số điện thoại chỉ gồm chữ số, từ 8 đến 20 ký tự."},
+        error_messages={"invalid": _("Số điện thoại chỉ gồm chữ số, từ 8 đến 20 ký tự.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     email = forms.EmailField(
-        label="Thư điện tử (không bắt buộc)",
+        label=_("Thư điện tử (không bắt buộc)"),
         required=False,
-        error_messages={"invalid": "Địa chỉ thư điện tử không đúng dạng, ví dụ: ten@example.vn."},
+        error_messages={
+            "invalid": _("Địa chỉ thư điện tử không đúng dạng, ví dụ: ten@example.vn.")
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     content = forms.CharField(
-        label="Nội dung đơn",
+        label=_("Nội dung đơn"),
         min_length=20,
         max_length=10000,
-        help_text="Trình bày sự việc, người hoặc cơ quan liên quan, và yêu cầu của bạn.",
+        help_text=_("Trình bày sự việc, người hoặc cơ quan liên quan, và yêu cầu của bạn."),
         error_messages={
-            **_required("Vui lòng nhập nội dung đơn."),
-            "min_length": "Nội dung đơn quá ngắn: cần ít nhất %(limit_value)d ký tự.",
-            "max_length": "Nội dung đơn dài quá %(limit_value)d ký tự.",
+            **_required(_("Vui lòng nhập nội dung đơn.")),
+            "min_length": _("Nội dung đơn quá ngắn: cần ít nhất %(limit_value)d ký tự."),
+            "max_length": _("Nội dung đơn dài quá %(limit_value)d ký tự."),
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
-        error_messages=_required("Bạn cần đánh dấu đồng ý ở trên thì mới gửi được đơn."),
+        error_messages=_required(_("Bạn cần đánh dấu đồng ý ở trên thì mới gửi được đơn.")),
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -86,22 +89,22 @@ class PublicLetterForm(forms.Form):
         if not self.is_bound:
             self.initial["idempotency_key"] = uuid.uuid4()
         self.fields["idempotency_key"].error_messages = {
-            "required": "Biểu mẫu đã cũ. Vui lòng tải lại trang và gửi lại.",
-            "invalid": "Biểu mẫu đã cũ. Vui lòng tải lại trang và gửi lại.",
+            "required": _("Biểu mẫu đã cũ. Vui lòng tải lại trang và gửi lại."),
+            "invalid": _("Biểu mẫu đã cũ. Vui lòng tải lại trang và gửi lại."),
         }
 
 
 class StatusLookupForm(forms.Form):
     tracking_code = forms.CharField(
-        label="Mã tra cứu",
+        label=_("Mã tra cứu"),
         max_length=20,
-        error_messages=_required("Vui lòng nhập mã tra cứu, ví dụ: 2026-K7M3QX."),
+        error_messages=_required(_("Vui lòng nhập mã tra cứu, ví dụ: 2026-K7M3QX.")),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     token = forms.CharField(
-        label="Mã truy cập bí mật",
+        label=_("Mã truy cập bí mật"),
         max_length=40,
-        error_messages=_required("Vui lòng nhập mã truy cập bí mật đã nhận khi gửi đơn."),
+        error_messages=_required(_("Vui lòng nhập mã truy cập bí mật đã nhận khi gửi đơn.")),
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
     )
 
@@ -110,20 +113,20 @@ class SubscribeForm(forms.Form):
     """An address and the topics to receive; nothing is ticked for the citizen."""
 
     email = forms.EmailField(
-        label="Thư điện tử",
+        label=_("Thư điện tử"),
         max_length=254,
         error_messages={
-            **_required("Vui lòng nhập địa chỉ thư điện tử."),
-            "invalid": "Địa chỉ thư điện tử không hợp lệ.",
+            **_required(_("Vui lòng nhập địa chỉ thư điện tử.")),
+            "invalid": _("Địa chỉ thư điện tử không hợp lệ."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     topics = forms.MultipleChoiceField(
-        label="Nhận tin khi",
+        label=_("Nhận tin khi"),
         choices=Subscription.Topic.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            **_required("Vui lòng chọn ít nhất một chủ đề."),
-            "invalid_choice": "Chủ đề đã chọn không hợp lệ.",
+            **_required(_("Vui lòng chọn ít nhất một chủ đề.")),
+            "invalid_choice": _("Chủ đề đã chọn không hợp lệ."),
         },
     )

@@ -1,6 +1,7 @@
 """Input shapes of the reception pages; domain rules live in the services."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.fields import VnDateField
 from phoihop.letters.forms import ReportPeriodForm
@@ -20,24 +21,24 @@ class ScheduleForm(forms.ModelForm):
             "weekday": forms.Select(
                 choices=[
                     ("", "—"),
-                    (0, "Thứ Hai"),
-                    (1, "Thứ Ba"),
-                    (2, "Thứ Tư"),
-                    (3, "Thứ Năm"),
-                    (4, "Thứ Sáu"),
-                    (5, "Thứ Bảy"),
-                    (6, "Chủ nhật"),
+                    (0, _("Thứ Hai")),
+                    (1, _("Thứ Ba")),
+                    (2, _("Thứ Tư")),
+                    (3, _("Thứ Năm")),
+                    (4, _("Thứ Sáu")),
+                    (5, _("Thứ Bảy")),
+                    (6, _("Chủ nhật")),
                 ]
             ),
             "week_of_month": forms.Select(
                 choices=[
                     ("", "—"),
-                    (1, "Tuần thứ nhất"),
-                    (2, "Tuần thứ hai"),
-                    (3, "Tuần thứ ba"),
-                    (4, "Tuần thứ tư"),
-                    (5, "Tuần thứ năm"),
-                    (-1, "Tuần cuối"),
+                    (1, _("Tuần thứ nhất")),
+                    (2, _("Tuần thứ hai")),
+                    (3, _("Tuần thứ ba")),
+                    (4, _("Tuần thứ tư")),
+                    (5, _("Tuần thứ năm")),
+                    (-1, _("Tuần cuối")),
                 ]
             ),
             "starts_at": forms.TimeInput(attrs={"type": "time"}),
@@ -59,7 +60,7 @@ class ScheduleForm(forms.ModelForm):
         }.get(kind, [])
         for name in needs:
             if cleaned.get(name) in (None, ""):
-                self.add_error(name, "Cần chọn cho kiểu lặp lại này.")
+                self.add_error(name, _("Cần chọn cho kiểu lặp lại này."))
         for name in {"day_of_month", "weekday", "week_of_month"} - set(needs):
             cleaned[name] = None
         return cleaned
@@ -72,20 +73,20 @@ class VisitForm(forms.Form):
     # page) finds the visit already registered instead of registering it again.
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    organization = forms.ModelChoiceField(label="Cơ quan tiếp", queryset=None)
-    visited_on = VnDateField(label="Ngày tiếp")
-    kind = forms.ChoiceField(label="Hình thức", choices=Visit.Kind.choices)
+    organization = forms.ModelChoiceField(label=_("Cơ quan tiếp"), queryset=None)
+    visited_on = VnDateField(label=_("Ngày tiếp"))
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Visit.Kind.choices)
     headcount = forms.IntegerField(
-        label="Số người đến",
+        label=_("Số người đến"),
         min_value=1,
         required=False,
         help_text=(
-            "Để trống nếu bằng số công dân ghi dưới đây. Từ 5 người trở lên phải cử đại diện."
+            _("Để trống nếu bằng số công dân ghi dưới đây. Từ 5 người trở lên phải cử đại diện.")
         ),
     )
-    outcome = forms.ChoiceField(label="Kết quả tiếp", choices=Visit.Outcome.choices)
+    outcome = forms.ChoiceField(label=_("Kết quả tiếp"), choices=Visit.Outcome.choices)
     outcome_note = forms.CharField(
-        label="Ghi chú kết quả", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Ghi chú kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -94,19 +95,19 @@ class VisitForm(forms.Form):
 
 
 class CitizenForm(forms.Form):
-    full_name = forms.CharField(label="Họ và tên", max_length=200, required=False)
-    address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
-    phone = forms.CharField(label="Điện thoại", max_length=30, required=False)
-    id_number = forms.CharField(label="Số CCCD", max_length=20, required=False)
-    is_representative = forms.BooleanField(label="Người đại diện", required=False)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200, required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=30, required=False)
+    id_number = forms.CharField(label=_("Số CCCD"), max_length=20, required=False)
+    is_representative = forms.BooleanField(label=_("Người đại diện"), required=False)
 
 
 class ItemForm(forms.Form):
     content = forms.CharField(
-        label="Nội dung trình bày", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nội dung trình bày"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     documents = forms.CharField(
-        label="Tài liệu cung cấp (mỗi dòng một tài liệu)",
+        label=_("Tài liệu cung cấp (mỗi dòng một tài liệu)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -119,12 +120,14 @@ ROW_PREFIXES = {"cong_dan": 50, "noi_dung": 20}
 
 
 class VisitAnswerForm(forms.Form):
-    answered_on = VnDateField(label="Ngày trả lời")
+    answered_on = VnDateField(label=_("Ngày trả lời"))
     answer = forms.CharField(
-        label="Nội dung trả lời",
+        label=_("Nội dung trả lời"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Thụ lý; cần thêm thời gian xác minh; không thụ lý (nêu lý do); hoặc đã chuyển "
-        "cơ quan có thẩm quyền (Luật Tiếp công dân Đ28 k1).",
+        help_text=_(
+            "Thụ lý; cần thêm thời gian xác minh; không thụ lý (nêu lý do); hoặc đã chuyển "
+            "cơ quan có thẩm quyền (Luật Tiếp công dân Đ28 k1)."
+        ),
     )
 
 

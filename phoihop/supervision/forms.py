@@ -1,6 +1,8 @@
 """Forms of the supervision pages (input parsing only; the services decide)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from phoihop.core.fields import VnDateField
 from phoihop.organizations.models import Organization
@@ -19,17 +21,17 @@ def _current():
 
 
 class ProgrammeForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
-    kind = forms.ChoiceField(label="Loại chương trình", choices=Programme.Kind.choices)
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
-    title = forms.CharField(label="Tên chương trình", max_length=300)
-    resolution = forms.CharField(label="Nghị quyết thông qua", max_length=100, required=False)
-    adopted_on = VnDateField(label="Ngày thông qua", required=False)
-    topic = forms.CharField(label="Chuyên đề", max_length=300, required=False)
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Chủ thể giám sát"))
+    kind = forms.ChoiceField(label=_("Loại chương trình"), choices=Programme.Kind.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Tên chương trình"), max_length=300)
+    resolution = forms.CharField(label=_("Nghị quyết thông qua"), max_length=100, required=False)
+    adopted_on = VnDateField(label=_("Ngày thông qua"), required=False)
+    topic = forms.CharField(label=_("Chuyên đề"), max_length=300, required=False)
     topic_lead = forms.ModelChoiceField(
-        _current(), label="Cơ quan chủ trì chuyên đề", required=False
+        _current(), label=_("Cơ quan chủ trì chuyên đề"), required=False
     )
-    topic_period = forms.CharField(label="Thời gian", max_length=100, required=False)
+    topic_period = forms.CharField(label=_("Thời gian"), max_length=100, required=False)
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,20 +40,20 @@ class ProgrammeForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Chủ thể giám sát")
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Chủ thể giám sát"))
     kind = forms.ChoiceField(
-        label="Hình thức giám sát",
+        label=_("Hình thức giám sát"),
         choices=Plan.Kind.choices,
         initial=Plan.Kind.THEMATIC,
         required=False,
     )
-    title = forms.CharField(label="Tên kế hoạch", max_length=300)
+    title = forms.CharField(label=_("Tên kế hoạch"), max_length=300)
     scope = forms.CharField(
-        label="Phạm vi, nội dung giám sát", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Phạm vi, nội dung giám sát"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    bodies = forms.ModelMultipleChoiceField(_current(), label="Cơ quan chịu sự giám sát")
-    starts_on = VnDateField(label="Bắt đầu")
-    ends_on = VnDateField(label="Kết thúc dự kiến")
+    bodies = forms.ModelMultipleChoiceField(_current(), label=_("Cơ quan chịu sự giám sát"))
+    starts_on = VnDateField(label=_("Bắt đầu"))
+    ends_on = VnDateField(label=_("Kết thúc dự kiến"))
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, organizations=None, **kwargs):
@@ -61,10 +63,12 @@ class PlanForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    name = forms.CharField(label="Họ và tên", max_length=200)
-    position = forms.CharField(label="Chức vụ", max_length=200, required=False)
-    organization = forms.ModelChoiceField(_current(), label="Cơ quan")
-    role = forms.ChoiceField(label="Vai trò", choices=TeamMember.Role.choices)
+    name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
+    organization = forms.ModelChoiceField(
+        _current(), label=pgettext_lazy("body of a record", "Cơ quan")
+    )
+    role = forms.ChoiceField(label=_("Vai trò"), choices=TeamMember.Role.choices)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,9 +76,9 @@ class MemberForm(forms.Form):
 
 
 class ReportRequestForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan báo cáo")
-    requested_on = VnDateField(label="Ngày đề nghị")
-    due_by = VnDateField(label="Hạn gửi báo cáo")
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Cơ quan báo cáo"))
+    requested_on = VnDateField(label=_("Ngày đề nghị"))
+    due_by = VnDateField(label=_("Hạn gửi báo cáo"))
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,24 +86,24 @@ class ReportRequestForm(forms.Form):
 
 
 class ReportReceiveForm(forms.Form):
-    received_on = VnDateField(label="Ngày nhận báo cáo")
-    summary = forms.CharField(label="Tóm tắt", widget=forms.Textarea(attrs={"rows": 2}))
+    received_on = VnDateField(label=_("Ngày nhận báo cáo"))
+    summary = forms.CharField(label=_("Tóm tắt"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VisitForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Làm việc với")
-    held_on = VnDateField(label="Ngày làm việc")
-    location = forms.CharField(label="Địa điểm", max_length=300, required=False)
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Làm việc với"))
+    held_on = VnDateField(label=_("Ngày làm việc"))
+    location = forms.CharField(label=_("Địa điểm"), max_length=300, required=False)
     attendees = forms.CharField(
-        label="Thành phần tham dự", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Thành phần tham dự"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     findings = forms.CharField(
-        label="Biên bản: nội dung ghi nhận",
+        label=_("Biên bản: nội dung ghi nhận"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     documents_received = forms.CharField(
-        label="Tài liệu nhận được", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Tài liệu nhận được"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
     def __init__(self, *args, bodies=None, **kwargs):
@@ -108,22 +112,24 @@ class VisitForm(forms.Form):
 
 
 class ConcludeForm(forms.Form):
-    issued_on = VnDateField(label="Ngày ban hành")
-    findings = forms.CharField(label="Kết quả giám sát", widget=forms.Textarea(attrs={"rows": 3}))
-    conclusions = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 3}))
-    signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
-    signer_name = forms.CharField(label="Người ký", max_length=200, required=False)
+    issued_on = VnDateField(label=_("Ngày ban hành"))
+    findings = forms.CharField(
+        label=_("Kết quả giám sát"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    conclusions = forms.CharField(label=_("Kết luận"), widget=forms.Textarea(attrs={"rows": 3}))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=200, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)
 
 
 class RecommendationRowForm(forms.Form):
     organization = forms.ModelChoiceField(
-        Organization.objects.none(), label="Cơ quan thực hiện", required=False
+        Organization.objects.none(), label=_("Cơ quan thực hiện"), required=False
     )
     content = forms.CharField(
-        label="Nội dung kiến nghị", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Nội dung kiến nghị"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    topic = forms.CharField(label="Lĩnh vực", max_length=200, required=False)
-    due_by = VnDateField(label="Hạn thực hiện", required=False)
+    topic = forms.CharField(label=_("Lĩnh vực"), max_length=200, required=False)
+    due_by = VnDateField(label=_("Hạn thực hiện"), required=False)
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,36 +141,36 @@ RecommendationFormSet = forms.formset_factory(RecommendationRowForm, extra=3, ma
 
 class RecommendationStepForm(forms.Form):
     STEPS = [
-        ("reply", "Trả lời kiến nghị của Ủy ban MTTQ"),
-        ("accept", "Tiếp thu kiến nghị"),
-        ("progress", "Báo cáo tiến độ"),
-        ("report_done", "Báo cáo đã hoàn thành"),
-        ("verify", "Xác minh, đánh giá"),
-        ("close", "Kết thúc theo dõi"),
+        ("reply", _("Trả lời kiến nghị của Ủy ban MTTQ")),
+        ("accept", _("Tiếp thu kiến nghị")),
+        ("progress", _("Báo cáo tiến độ")),
+        ("report_done", _("Báo cáo đã hoàn thành")),
+        ("verify", _("Xác minh, đánh giá")),
+        ("close", _("Kết thúc theo dõi")),
     ]
     step = forms.ChoiceField(choices=STEPS, widget=forms.HiddenInput)
-    on = VnDateField(label="Ngày")
+    on = VnDateField(label=_("Ngày"))
     note = forms.CharField(
-        label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    evidence = forms.CharField(label="Minh chứng hoàn thành", required=False, max_length=1000)
+    evidence = forms.CharField(label=_("Minh chứng hoàn thành"), required=False, max_length=1000)
     result = forms.ChoiceField(
-        label="Kết quả", choices=[("", "—"), *Recommendation.Result.choices], required=False
+        label=_("Kết quả"), choices=[("", "—"), *Recommendation.Result.choices], required=False
     )
-    new_due_by = VnDateField(label="Hạn mới (nếu chưa hoàn thành)", required=False)
+    new_due_by = VnDateField(label=_("Hạn mới (nếu chưa hoàn thành)"), required=False)
     replied_by = forms.CharField(
-        label="Người trả lời (họ tên, chức vụ)", max_length=200, required=False
+        label=_("Người trả lời (họ tên, chức vụ)"), max_length=200, required=False
     )
     taken_up = forms.ChoiceField(
-        label="Tiếp thu", choices=[("", "—"), *Recommendation.TakenUp.choices], required=False
+        label=_("Tiếp thu"), choices=[("", "—"), *Recommendation.TakenUp.choices], required=False
     )
 
 
 class SittingForm(forms.Form):
-    organization = forms.ModelChoiceField(Organization.objects.none(), label="Cơ quan tổ chức")
-    kind = forms.ChoiceField(label="Loại phiên", choices=Sitting.Kind.choices)
-    title = forms.CharField(label="Tên phiên", max_length=300)
-    held_on = VnDateField(label="Ngày chất vấn")
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Cơ quan tổ chức"))
+    kind = forms.ChoiceField(label=_("Loại phiên"), choices=Sitting.Kind.choices)
+    title = forms.CharField(label=_("Tên phiên"), max_length=300)
+    held_on = VnDateField(label=_("Ngày chất vấn"))
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,11 +178,13 @@ class SittingForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    deputy = forms.CharField(label="Đại biểu chất vấn", max_length=200)
-    official = forms.CharField(label="Người bị chất vấn", max_length=200)
-    organization = forms.ModelChoiceField(_current(), label="Cơ quan của người bị chất vấn")
-    content = forms.CharField(label="Nội dung chất vấn", widget=forms.Textarea(attrs={"rows": 2}))
-    registered_on = VnDateField(label="Ngày đăng ký")
+    deputy = forms.CharField(label=_("Đại biểu chất vấn"), max_length=200)
+    official = forms.CharField(label=_("Người bị chất vấn"), max_length=200)
+    organization = forms.ModelChoiceField(_current(), label=_("Cơ quan của người bị chất vấn"))
+    content = forms.CharField(
+        label=_("Nội dung chất vấn"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    registered_on = VnDateField(label=_("Ngày đăng ký"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,36 +192,39 @@ class QuestionForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    mode = forms.ChoiceField(label="Hình thức", choices=Question.Mode.choices)
-    answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 3}))
-    on = VnDateField(label="Ngày trả lời")
-    pledge = forms.CharField(label="Lời hứa (nếu có)", required=False, max_length=1000)
-    pledge_due_by = VnDateField(label="Hạn thực hiện lời hứa", required=False)
-    pledge2 = forms.CharField(label="Lời hứa thứ hai (nếu có)", required=False, max_length=1000)
-    pledge2_due_by = VnDateField(label="Hạn thực hiện lời hứa thứ hai", required=False)
+    mode = forms.ChoiceField(label=_("Hình thức"), choices=Question.Mode.choices)
+    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 3}))
+    on = VnDateField(label=_("Ngày trả lời"))
+    pledge = forms.CharField(label=_("Lời hứa (nếu có)"), required=False, max_length=1000)
+    pledge_due_by = VnDateField(label=_("Hạn thực hiện lời hứa"), required=False)
+    pledge2 = forms.CharField(label=_("Lời hứa thứ hai (nếu có)"), required=False, max_length=1000)
+    pledge2_due_by = VnDateField(label=_("Hạn thực hiện lời hứa thứ hai"), required=False)
 
 
 class AssessForm(forms.Form):
     agrees = forms.TypedChoiceField(
-        label="Ý kiến của đại biểu",
-        choices=[("1", "Đồng ý với câu trả lời"), ("0", "Chưa đồng ý — đưa vào chất vấn lại")],
+        label=_("Ý kiến của đại biểu"),
+        choices=[
+            ("1", _("Đồng ý với câu trả lời")),
+            ("0", _("Chưa đồng ý — đưa vào chất vấn lại")),
+        ],
         coerce=lambda v: v == "1",
     )
-    on = VnDateField(label="Ngày")
-    note = forms.CharField(label="Ghi chú", required=False, max_length=1000)
+    on = VnDateField(label=_("Ngày"))
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000)
 
 
 class PledgeStepForm(forms.Form):
     step = forms.ChoiceField(
         choices=[
-            ("progress", "Báo cáo tiến độ"),
-            ("done", "Báo cáo đã thực hiện"),
-            ("assess_done", "Đánh giá: đã thực hiện"),
-            ("assess_not_done", "Đánh giá: chưa thực hiện"),
+            ("progress", _("Báo cáo tiến độ")),
+            ("done", _("Báo cáo đã thực hiện")),
+            ("assess_done", _("Đánh giá: đã thực hiện")),
+            ("assess_not_done", _("Đánh giá: chưa thực hiện")),
         ],
         widget=forms.HiddenInput,
     )
-    on = VnDateField(label="Ngày")
+    on = VnDateField(label=_("Ngày"))
     note = forms.CharField(
-        label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.access.grants import has_permission_anywhere
@@ -24,14 +26,16 @@ MANAGE = "access.change_grant"
 
 class AccountForm(forms.Form):
     username = forms.RegexField(
-        label="Tên đăng nhập",
+        label=_("Tên đăng nhập"),
         regex=r"^[a-z0-9._-]{3,60}$",
-        error_messages={"invalid": "Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (3–60)."},
+        error_messages={"invalid": _("Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (3–60).")},
     )
-    full_name = forms.CharField(label="Họ và tên", max_length=200)
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    organization = forms.ModelChoiceField(label="Cơ quan", queryset=None)
-    role = forms.ModelChoiceField(label="Vai trò", queryset=Role.objects.order_by("name"))
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    organization = forms.ModelChoiceField(
+        label=pgettext_lazy("body of a record", "Cơ quan"), queryset=None
+    )
+    role = forms.ModelChoiceField(label=_("Vai trò"), queryset=Role.objects.order_by("name"))
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,8 +43,10 @@ class AccountForm(forms.Form):
 
 
 class GrantForm(forms.Form):
-    organization = forms.ModelChoiceField(label="Cơ quan", queryset=None)
-    role = forms.ModelChoiceField(label="Vai trò", queryset=Role.objects.order_by("name"))
+    organization = forms.ModelChoiceField(
+        label=pgettext_lazy("body of a record", "Cơ quan"), queryset=None
+    )
+    role = forms.ModelChoiceField(label=_("Vai trò"), queryset=Role.objects.order_by("name"))
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +112,9 @@ def account_create(request):
 
         if attempt(request, call):
             account, password, device = made["result"]
-            messages.success(request, f"Đã tạo tài khoản {account.username}.")
+            messages.success(
+                request, _("Đã tạo tài khoản %(username)s.") % {"username": account.username}
+            )
             return _handover(request, account, password=password, device=device)
     return render(request, "web/staff/form.html", {"form": form})
 
@@ -139,9 +147,9 @@ def account_grant(request, pk: int):
     account = _account(request, pk)
     form = GrantForm(request.POST, organizations=organizations_where(request.user, MANAGE))
     if not form.is_valid():
-        messages.error(request, "Chọn cơ quan và vai trò.")
+        messages.error(request, _("Chọn cơ quan và vai trò."))
     elif attempt(request, lambda: grant_add(actor=request.user, user=account, **form.cleaned_data)):
-        messages.success(request, "Đã cấp vai trò.")
+        messages.success(request, _("Đã cấp vai trò."))
     return redirect("web:staff_detail", pk=account.pk)
 
 
@@ -154,7 +162,7 @@ def account_revoke(request, pk: int, grant_id: int):
     if grant is None:
         raise Http404
     if attempt(request, lambda: grant_revoke(actor=request.user, grant=grant)):
-        messages.success(request, "Đã thu hồi vai trò.")
+        messages.success(request, _("Đã thu hồi vai trò."))
     return redirect("web:staff_detail", pk=account.pk)
 
 
@@ -168,7 +176,7 @@ def account_totp_reset(request, pk: int):
         request,
         lambda: made.update(device=services.user_totp_reset(user=account, actor=request.user)),
     ):
-        messages.success(request, "Đã cấp lại mã xác thực; mã cũ không còn dùng được.")
+        messages.success(request, _("Đã cấp lại mã xác thực; mã cũ không còn dùng được."))
         return _handover(request, account, device=made["device"])
     return redirect("web:staff_detail", pk=account.pk)
 
@@ -181,5 +189,5 @@ def account_active(request, pk: int):
     enable = request.POST.get("active") == "1"
     service = services.user_enable if enable else services.user_disable
     if attempt(request, lambda: service(user=account, actor=request.user)):
-        messages.success(request, "Đã mở khóa tài khoản." if enable else "Đã khóa tài khoản.")
+        messages.success(request, _("Đã mở khóa tài khoản.") if enable else _("Đã khóa tài khoản."))
     return redirect("web:staff_detail", pk=account.pk)

@@ -83,7 +83,7 @@ def test_candidate_must_be_21_and_file_in_time(tree):
         self_nominated=True,
     )
     late = person_create(actor=system_actor(), full_name="Muộn", birth_date=date(1980, 1, 1))
-    with pytest.raises(ApplicationError, match="BC-09"):
+    with pytest.raises(ApplicationError, match="42 ngày trước ngày bầu cử, Luật Bầu cử Đ35"):
         services.candidate_nominate(
             actor=system_actor(),
             contest=contest,
@@ -317,7 +317,7 @@ def test_voter_list_posting_changes_and_complaints(tree, leader):
 
     contest = factories.contest(tree.own)
     area = contest.areas.get(number=1)
-    with pytest.raises(ApplicationError, match="BC-11"):  # 39 days before
+    with pytest.raises(ApplicationError, match="Luật Bầu cử Đ32"):  # 39 days before
         services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 14), voters=1000)
     services.voter_list_post(actor=leader, area=area, posted_on=date(2027, 4, 13), voters=1000)
     closes = services.voter_list_closes_at(contest.election)
@@ -329,7 +329,7 @@ def test_voter_list_posting_changes_and_complaints(tree, leader):
         reason="Chuyển đến",
         at=closes - timezone.timedelta(minutes=1),
     )
-    with pytest.raises(ApplicationError, match="BC-12"):
+    with pytest.raises(ApplicationError, match="bắt đầu bỏ phiếu 24 giờ, Luật Bầu cử Đ32"):
         services.voter_list_change(actor=leader, area=area, delta=1, reason="Muộn", at=closes)
     area.refresh_from_db()
     assert area.voters_on_list == 1002

@@ -107,7 +107,7 @@ def test_no_critique_once_the_draft_is_submitted(tree, front):
     draft = f.make_draft(tree.own, kind="provincial_resolution")
     Draft.objects.filter(pk=draft.pk).update(submitted_on=date(2026, 1, 5))
     draft.refresh_from_db()
-    with pytest.raises(LawmakingStateError, match="LP-04"):
+    with pytest.raises(LawmakingStateError, match=r"Luật 64/2025/QH15 Đ6 k1"):
         services.critique_create(
             actor=front,
             organization=tree.own,

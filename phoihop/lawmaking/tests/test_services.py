@@ -156,11 +156,11 @@ def test_who_consults_on_what(tree, leader):
         tree.own, kind="provincial_resolution", text=samples.PROVINCIAL_RESOLUTION
     )
     common = {"actor": leader, "organization": tree.own, "title": "X", "opens_on": date(2026, 6, 1)}
-    with pytest.raises(LawmakingInputError, match="LP-01"):
+    with pytest.raises(LawmakingInputError, match="Điều 43 Luật Tổ chức Quốc hội"):
         services.consultation_open(
             draft=provincial, kind="delegation", closes_on=date(2026, 7, 1), **common
         )
-    with pytest.raises(LawmakingInputError, match="LP-02"):
+    with pytest.raises(LawmakingInputError, match="do Đoàn ĐBQH tổ chức lấy ý kiến ở địa phương"):
         services.consultation_open(
             draft=na_draft, kind="council", closes_on=date(2026, 7, 1), **common
         )
@@ -185,7 +185,7 @@ def test_front_critique_ends_before_the_draft_is_submitted(tree, leader):
         "kind": "critique",
         "title": "Phản biện",
     }
-    with pytest.raises(LawmakingInputError, match="LP-04"):
+    with pytest.raises(LawmakingInputError, match=r"Luật 64/2025/QH15 Đ6 k1"):
         services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 7, 10), **common)
     c = services.consultation_open(opens_on=date(2026, 6, 1), closes_on=date(2026, 7, 9), **common)
     assert Deadline.objects.get(target_id=str(c.pk)).rule_id == "LP-06"

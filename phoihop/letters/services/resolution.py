@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from phoihop.audit.services import audit_record
 from phoihop.casework.clocks import (
@@ -272,10 +273,14 @@ def letter_extend(*, actor, letter: Letter, days: int, reason: str, on: date) ->
 # The statutory grounds to suspend resolution. Denunciations: Luật Tố cáo 2018 Đ34 k1.
 # Complaints: the grounds the Law on Complaints gives since its 2025 amendment (Luật
 # 136/2025/QH15; RULEBOOK KN-09, KN-16), read as the same two waits (decision 0123).
+# The texts are Vietnamese (they go into the step and the document); gettext_noop only lists
+# them for the forms' English labels. The same for PUBLICATION_METHODS.
 SUSPENSION_GROUNDS: dict[str, str] = {
-    "awaiting_other_result": "Cần đợi kết quả giải quyết của cơ quan, tổ chức, cá nhân khác "
-    "hoặc đợi kết quả giải quyết vụ việc khác có liên quan",
-    "awaiting_expertise": "Cần đợi kết quả giám định bổ sung, giám định lại",
+    "awaiting_other_result": gettext_noop(
+        "Cần đợi kết quả giải quyết của cơ quan, tổ chức, cá nhân khác "
+        "hoặc đợi kết quả giải quyết vụ việc khác có liên quan"
+    ),
+    "awaiting_expertise": gettext_noop("Cần đợi kết quả giám định bổ sung, giám định lại"),
 }
 _SUSPENSION_CITATION = {
     Letter.Kind.DENUNCIATION: {
@@ -684,9 +689,11 @@ def letter_conclude(
 
 
 PUBLICATION_METHODS = {
-    "meeting": "Công bố tại cuộc họp ở cơ quan, tổ chức nơi người khiếu nại công tác",
-    "posting": "Niêm yết tại trụ sở làm việc hoặc nơi tiếp công dân (ít nhất 15 ngày)",
-    "media": "Thông báo trên phương tiện thông tin đại chúng",
+    "meeting": gettext_noop("Công bố tại cuộc họp ở cơ quan, tổ chức nơi người khiếu nại công tác"),
+    "posting": gettext_noop(
+        "Niêm yết tại trụ sở làm việc hoặc nơi tiếp công dân (ít nhất 15 ngày)"
+    ),
+    "media": gettext_noop("Thông báo trên phương tiện thông tin đại chúng"),
 }
 
 
