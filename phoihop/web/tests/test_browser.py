@@ -1,6 +1,7 @@
 """The shell in a real browser: headless Chromium driven by Playwright."""
 
 import pytest
+from playwright.sync_api import expect
 
 from phoihop.web import browser
 
@@ -23,3 +24,18 @@ def test_demo_user_signs_in_with_totp_and_reaches_the_dashboard():
         ).is_visible()
         # The domain pages are not translated yet: no English toggle is offered (decision 0151).
         assert page.get_by_role("button", name="English").count() == 0
+        # On a phone the sections fold behind one button, so the day's work comes first.
+        menu = page.get_by_role("button", name="Danh mục")
+        sections = page.get_by_role("navigation", name="Điều hướng chính")
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        expect(sections).to_be_hidden()
+        menu.click()
+        expect(sections).to_be_visible()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        sections.get_by_role("link", name="Sổ đơn").click()
+        page.wait_for_load_state()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Sổ")
+        # On a desktop screen the sections are always shown and the button is not.
+        page.set_viewport_size(browser.DESKTOP)
+        expect(page.get_by_role("navigation", name="Điều hướng chính")).to_be_visible()
+        expect(page.get_by_role("button", name="Danh mục")).to_be_hidden()
