@@ -257,7 +257,7 @@ def provision_detail(request, public_id, number, eid):
                     "may_report": o.consultation_id in may_report,
                     "kinds": [(kind_labels.get(k, k), n) for k, n in o.kinds.items()],
                 }
-                for o in opinions
+                for o in _as_refused(request, opinions)
             ],
             "response_choices": RESPONSES,
         },
@@ -636,6 +636,20 @@ def opinion_split(request, public_id):
     return _back(request, opinion.consultation)
 
 
+def _as_refused(request, opinions):
+    """*opinions*, the one whose taking-up was just refused carrying what was chosen and typed
+    (shown in its own form, for display only) and why (``refused``)."""
+    form = kept(request, forms.RespondForm)
+    listed = list(opinions)
+    if form.is_bound:
+        for opinion in listed:
+            if str(opinion.public_id) == form.data.get("opinion"):
+                opinion.response = form.data.get("response", opinion.response)
+                opinion.response_text = form.data.get("text", "")
+                opinion.refused = " ".join(form.non_field_errors()) or form_errors(form)
+    return listed
+
+
 @login_required
 def report(request, public_id):
     item = _consultation(request, public_id)
@@ -654,6 +668,7 @@ def report(request, public_id):
     if request.GET.get("format") == "xlsx":
         return _report_xlsx(item, rows)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    _as_refused(request, [r.opinion for r in page])
     return render(
         request,
         "lawmaking/report.html",

@@ -98,3 +98,22 @@ def test_an_agency_answer_refused_by_the_rules_keeps_the_boxes_and_says_why(tree
     assert page.context["answered_form"].non_field_errors() == [
         "Đợt lấy ý kiến đã có báo cáo tổng hợp."
     ]
+
+
+def test_a_refused_taking_up_keeps_the_choice_and_says_why_beside_its_opinion(tree, leader):
+    from phoihop.lawmaking.tests.test_services import _consultation_with_comments, _opinions
+
+    consultation = _consultation_with_comments(tree, leader)
+    opinion = _opinions(consultation, "dieu-5")[0]
+    client = signed_in_client(leader)
+    report = reverse("lawmaking:report", args=[consultation.public_id])
+    body = {"response": "explained", "text": "", "opinion": str(opinion.public_id), "next": report}
+    url = reverse("lawmaking:opinion_respond", args=[opinion.public_id])
+    page = client.post(url, body, follow=True)
+    opinion.refresh_from_db()
+    assert opinion.response == "pending"
+    text = page.content.decode()
+    assert "<details open><summary>Ghi</summary>" in text
+    assert '<option value="explained" selected>' in text
+    assert 'role="alert"><p>Cần nội dung giải trình.</p>' in text
+    assert text.count("<details open>") == 1  # only the opinion that was refused
