@@ -135,3 +135,14 @@ def make_submission(
                 received_on=date(2027, 1, 11),
             )
     return submission
+
+
+def open_consultation(submission: Submission, *, actor, question: str = "Đồng ý chi 12 tỷ đồng?"):
+    """The deputies consulted in writing on *submission*, from 12 to 15 January 2027."""
+    return services.consultation_open(
+        actor=actor,
+        submission=submission,
+        opened_on=date(2027, 1, 12),
+        closes_on=date(2027, 1, 15),
+        question=question,
+    )

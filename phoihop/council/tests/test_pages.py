@@ -61,13 +61,7 @@ def test_a_task_sent_back_without_a_new_date_keeps_the_note_and_the_choice(tree,
 def test_a_late_ballot_answer_keeps_the_choice_and_the_comment(tree, leader):
     deputies = f.make_deputies(tree.own, 3)
     submission = f.make_submission(tree, actor=leader)
-    services.consultation_open(
-        actor=leader,
-        submission=submission,
-        opened_on=date(2027, 1, 12),
-        closes_on=date(2027, 1, 15),
-        question="Đồng ý chi 12 tỷ đồng?",
-    )
+    f.open_consultation(submission, actor=leader)
     deputy = make_user("dai.bieu", person=deputies[0].person)
     client = signed_in_client(deputy)
     comment = "Đề nghị bổ sung thuyết minh nguồn vốn"

@@ -450,13 +450,7 @@ def test_written_consultation_reaches_its_threshold_and_is_listed_for_the_next_s
 ):
     deputies = f.make_deputies(tree.own, 9)
     submission = f.make_submission(tree, actor=leader)
-    consultation = services.consultation_open(
-        actor=leader,
-        submission=submission,
-        opened_on=date(2027, 1, 12),
-        closes_on=date(2027, 1, 15),
-        question="Đồng ý chi 12 tỷ đồng?",
-    )
+    consultation = f.open_consultation(submission, actor=leader)
     assert consultation.total == 9 and consultation.required == 5
     f.make_deputies(tree.own, 1, starts_on=date(2027, 1, 13))  # the electorate stays frozen
     deputy_user = make_user("dai.bieu", person=deputies[0].person)
@@ -498,13 +492,7 @@ def test_written_consultation_reaches_its_threshold_and_is_listed_for_the_next_s
 def test_non_response_counts_against_at_the_deadline(tree, leader):
     deputies = f.make_deputies(tree.own, 9)
     submission = f.make_submission(tree, actor=leader)
-    consultation = services.consultation_open(
-        actor=leader,
-        submission=submission,
-        opened_on=date(2027, 1, 12),
-        closes_on=date(2027, 1, 15),
-        question="?",
-    )
+    consultation = f.open_consultation(submission, actor=leader, question="?")
     for deputy in deputies[:4]:
         services.ballot_answer(
             actor=leader,
@@ -587,13 +575,7 @@ def test_a_dossier_in_before_its_limit_is_on_time_in_the_clock_history(tree, lea
 def test_a_consulted_deputy_sees_the_submission_once_and_others_do_not(tree, leader):
     deputies = f.make_deputies(tree.own, 3)
     submission = f.make_submission(tree, actor=leader)
-    services.consultation_open(
-        actor=leader,
-        submission=submission,
-        opened_on=date(2027, 1, 12),
-        closes_on=date(2027, 1, 15),
-        question="?",
-    )
+    f.open_consultation(submission, actor=leader, question="?")
     deputy = make_user("dai.bieu.1", person=deputies[0].person)
     stranger = make_user("nguoi.ngoai")
     assert list(selectors.submission_list(viewer=deputy)) == [submission]
