@@ -241,7 +241,9 @@ def agenda_detail_view(request, public_id):
             "resolution": resolution,
             "may_paper": item.is_open and (submitter or council),
             "may_vote": council and item.status in ("submitted", "examined"),
-            "paper_form": kept(request, forms.PaperForm, initial={"received_on": _today()}),
+            "paper_form": kept(
+                request, forms.PaperForm, initial={"received_on": _today()}, auto_id="paper-%s"
+            ),
             "vote_form": kept(request, forms.VoteForm, initial={"held_on": item.session.opens_on}),
             "clocks": clocks_open(item),
             "today": _today(),
@@ -506,7 +508,9 @@ def submission_detail_view(request, public_id):
             "may_decide": standing and submission.status == "received",
             "may_count": standing and consultation and consultation.status == "open",
             "standing": standing,
-            "paper_form": kept(request, forms.PaperForm, initial={"received_on": _today()}),
+            "paper_form": kept(
+                request, forms.PaperForm, initial={"received_on": _today()}, auto_id="paper-%s"
+            ),
             "decide_form": kept(request, forms.DecideForm, initial={"on": _today()}),
             "consult_form": kept(request, forms.ConsultationForm, initial={"opened_on": _today()}),
             "ballot_form": kept(request, forms.BallotForm, initial={"on": _today()}),

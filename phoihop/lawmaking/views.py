@@ -752,6 +752,8 @@ def _critique_form(user, draft, data=None, request=None):
         "organizations": _front_bodies(user),
         "drafting": Organization.objects.order_by("path"),
         "initial": {"title": f"Phản biện xã hội đối với {draft.title}"},
+        # Its fields' ids apart from the consultation form's on the same page.
+        "auto_id": "critique-%s",
     }
     if request is not None:
         return kept(request, forms.CritiqueForm, **kwargs)

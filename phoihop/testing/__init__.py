@@ -150,6 +150,17 @@ def dead_links(client: Client, url: str) -> list[str]:
     )
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def duplicate_ids(content: str) -> list[str]:
+    """The element ids a page uses more than once: a label then names the first field only."""
+    seen: dict[str, int] = {}
+    for found in _ID.findall(content):
+        seen[found] = seen.get(found, 0) + 1
+    return sorted(found for found, count in seen.items() if count > 1)
+
+
 def phoihop_app_modules(submodule: str):
     """Import ``phoihop.<app>.tests.<submodule>`` for every installed phoihop app that has one."""
     for config in apps.get_app_configs():

@@ -74,3 +74,13 @@ def test_a_late_ballot_answer_keeps_the_choice_and_the_comment(tree, leader):
     assert form.data["comment"] == comment and form.data["answer"] == "no"
     assert form.non_field_errors() == ["Ngoài thời hạn trả lời (12/01/2027–15/01/2027)."]
     assert f'value="{comment}"' in page.content.decode()
+
+
+def test_an_agenda_items_forms_give_each_field_its_own_id(tree, leader):
+    from phoihop.testing import duplicate_ids
+
+    session = f.convened(tree, deputies=9, actor=leader)
+    item = f.make_item(tree, session=session, actor=leader)
+    page = signed_in_client(leader).get(item.get_absolute_url()).content.decode()
+    assert 'id="paper-title"' in page  # the paper's title and the vote's title apart
+    assert duplicate_ids(page) == []

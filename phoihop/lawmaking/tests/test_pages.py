@@ -117,3 +117,15 @@ def test_a_refused_taking_up_keeps_the_choice_and_says_why_beside_its_opinion(tr
     assert '<option value="explained" selected>' in text
     assert 'role="alert"><p>Cần nội dung giải trình.</p>' in text
     assert text.count("<details open>") == 1  # only the opinion that was refused
+
+
+def test_a_drafts_page_gives_each_field_its_own_id_when_it_offers_two_forms(tree, leader):
+    from phoihop.testing import duplicate_ids
+
+    grant(leader, "specialist", tree.own)
+    draft = f.make_draft(tree.own, kind="provincial_resolution")
+    front = make_user("mttq.chuyen.vien")
+    grant(front, "specialist", tree.own)
+    for user in (leader, front):
+        page = signed_in_client(user).get(draft.get_absolute_url()).content.decode()
+        assert duplicate_ids(page) == []
