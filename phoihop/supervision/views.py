@@ -15,6 +15,7 @@ from phoihop.casework.views import item_panel_context
 from phoihop.core.actions import attempt, form_errors, keep, kept, submit
 from phoihop.core.downloads import XLSX, file_response
 from phoihop.core.pagination import window_page
+from phoihop.core.querysets import mark_openable
 from phoihop.documents.charts import Breakdown, bar_chart_svg
 from phoihop.documents.sheets import ListSheet, list_workbook
 from phoihop.documents.views import docx_response
@@ -539,9 +540,7 @@ def question_detail_view(request, public_id):
         "supervision/question_detail.html",
         {
             "question": question,
-            "sitting_open": selectors.sitting_list(viewer=request.user)
-            .filter(pk=question.sitting_id)
-            .exists(),
+            "sitting": mark_openable(request.user, [question.sitting])[0],
             "pledges": selectors.question_pledges(viewer=request.user, question=question),
             "clocks": clocks_open(question),
             "answer_form": kept(request, forms.AnswerForm, initial={"on": timezone.localdate()})

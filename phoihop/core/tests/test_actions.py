@@ -68,20 +68,23 @@ def test_an_old_refusal_is_not_brought_back(db):
         assert not kept(_next_page(request), NoteForm).is_bound
 
 
+def _refused_upload(form_class, title: str, upload=None):
+    """*form_class* posted with *title* (and *upload*), refused; as its page shows it next."""
+    request = _request({"title": title, **({"file": upload} if upload else {})})
+    assert not submit(request, form_class(request.POST, request.FILES), _refuse, "ok")
+    return kept(_next_page(request), form_class)
+
+
 def test_a_refused_upload_keeps_its_text_and_asks_for_the_file_again(db):
     upload = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4", content_type="application/pdf")
-    request = _request({"title": "Bản ký chứng thực", "file": upload})
-    assert not submit(request, UploadForm(request.POST, request.FILES), _refuse, "ok")
-    form = kept(_next_page(request), UploadForm)
+    form = _refused_upload(UploadForm, "Bản ký chứng thực", upload)
     assert form.data["title"] == "Bản ký chứng thực"
     assert form.non_field_errors() == ["Không được."]  # the refusal, beside the form
     assert form.errors["file"] == ["Tệp đã chọn không được giữ lại; hãy chọn lại tệp."]
 
 
 def test_a_missing_file_is_reported_missing(db):
-    request = _request({"title": "Bản ký"})
-    assert not submit(request, UploadForm(request.POST, request.FILES), _refuse, "ok")
-    form = kept(_next_page(request), UploadForm)
+    form = _refused_upload(UploadForm, "Bản ký")
     assert form.errors["file"] == [str(forms.Field.default_error_messages["required"])]
     assert not form.non_field_errors()
 
@@ -93,8 +96,6 @@ class CheckedUploadForm(UploadForm):
 
 def test_a_file_refused_for_its_content_says_why_beside_it(db):
     upload = SimpleUploadedFile("y-kien.csv", b"noi dung\n", content_type="text/csv")
-    request = _request({"title": "Đợt 1", "file": upload})
-    assert not submit(request, CheckedUploadForm(request.POST, request.FILES), _refuse, "ok")
-    form = kept(_next_page(request), CheckedUploadForm)
+    form = _refused_upload(CheckedUploadForm, "Đợt 1", upload)
     assert form.data["title"] == "Đợt 1"
     assert form.errors["file"] == ["Dòng 3: thiếu nội dung góp ý."]
